@@ -1,0 +1,23 @@
+// host/api/plugin_dispatch.h - serves the routes plugins declare under
+// /extensions/ (webhooks, search endpoints), as the HTTP dispatcher's
+// fallback for paths no host route matched.
+//
+// IHP_ROUTE_ORG_MEMBER routes need a member's bearer token for the {org}
+// path parameter and the plugin enabled there (403 otherwise);
+// IHP_ROUTE_PUBLIC routes need nothing. The plugin's storage writes join the
+// request's unit of work, committed only when the hook returned IHP_OK with
+// an HTTP status below 500. Logs and metrics name the route pattern, never
+// the raw path (webhook tokens live in paths).
+#pragma once
+
+#include <optional>
+
+#include "api/api_services.h"
+#include "http/request_context.h"
+#include "http/response.h"
+
+namespace ih::host::api {
+
+std::optional<http::Response> dispatchPluginRoute(ApiServices& services, http::RequestContext& ctx);
+
+}  // namespace ih::host::api

@@ -1,0 +1,75 @@
+// GET /extensions/<key>/setup/?<param>=<ref>&... - where the remote side
+// (e.g. Jira after OAuth approval) sends the browser. No bearer token: the
+// ref in the query names the pipeline. Answers HTML pages.
+#include <algorithm>
+
+#include "api/api_router.h"
+#include "api/html_page.h"
+#include "api/json_response.h"
+#include "api/pipeline_flow.h"
+#include "api/route_groups.h"
+#include "domain/integration_service.h"
+#include "domain/pipeline_service.h"
+#include "plugins/plugin_registry.h"
+
+namespace ih::host::api {
+
+namespace {
+
+constexpr const char* kInvalidLink = "This installation link is invalid or has expired.";
+
+http::Response page(int status, std::string_view title, std::string_view message) {
+  return http::Response::html(status, htmlPage(title, message));
+}
+
+// The plugin whose key is `key`, or `key` with '-' read as '_' (jira-server).
+plugins::LoadedPlugin* callbackPlugin(ApiServices& services, std::string key) {
+  plugins::LoadedPlugin* plugin = services.plugins.find(key);
+  if (plugin == nullptr) {
+    std::replace(key.begin(), key.end(), '-', '_');
+    plugin = services.plugins.find(key);
+  }
+  return (plugin != nullptr && !plugin->info().pipelineCallbackParam.empty()) ? plugin : nullptr;
+}
+
+std::string queryAsJson(const http::NameValues& query) {
+  JsonBuilder b;
+  b.beginObject();
+  for (const auto& [name, value] : query) b.field(name, value);
+  b.endObject();
+  return b.str();
+}
+
+http::Response outcomePage(const StepOutcome& outcome) {
+  switch (outcome.kind) {
+    case StepOutcome::Kind::Complete:
+      return page(200, "Installation complete", "The integration is installed. You can close this window.");
+    case StepOutcome::Kind::Advance:
+      return page(200, "Installation continues", "Next step: " + outcome.step);
+    case StepOutcome::Kind::Invalid:
+    case StepOutcome::Kind::Failed:
+      break;
+  }
+  return page(outcome.httpStatus == 400 ? 400 : outcome.httpStatus, "Installation failed", outcome.detail);
+}
+
+http::Response setupCallback(ApiCall& call) {
+  plugins::LoadedPlugin* plugin = callbackPlugin(call.services, call.request.pathParam("pluginKey"));
+  if (plugin == nullptr) return page(404, "Not found", "No installation callback is served here.");
+  std::optional<std::string> ref = call.request.queryParam(plugin->info().pipelineCallbackParam);
+  std::optional<storage::Pipeline> pipeline;
+  if (ref && !ref->empty()) pipeline = call.services.pipelines.findByRef(call.uow, plugin->info().key, *ref);
+  if (!pipeline) return page(400, "Installation failed", kInvalidLink);
+  if (!call.services.integrations.pluginEnabled(call.uow, pipeline->organizationId, plugin->info().key)) {
+    return page(403, "Installation failed", "The plugin is not enabled for this organization.");
+  }
+  return outcomePage(runPipelineStep(call.services, call.uow, *plugin, *pipeline, queryAsJson(call.request.query)));
+}
+
+}  // namespace
+
+void registerSetupCallbackRoutes(ApiRouter& api) {
+  api.add("GET", "/extensions/{pluginKey}/setup/", Access::Public, setupCallback);
+}
+
+}  // namespace ih::host::api

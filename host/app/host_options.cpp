@@ -1,0 +1,85 @@
+#include "app/host_options.h"
+
+#include <charconv>
+#include <filesystem>
+#include <stdexcept>
+
+#include "ops/logging.h"
+
+namespace ih::host::app {
+
+namespace {
+
+int64_t parseInteger(const std::string& name, const std::string& text, int64_t min, int64_t max) {
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    throw std::invalid_argument("invalid value for --" + name + ": '" + text + "' (expected an integer from " +
+                                std::to_string(min) + " to " + std::to_string(max) + ")");
+  }
+  return value;
+}
+
+std::string trimSlashes(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+}  // namespace
+
+const std::vector<OptionSpec>& hostOptionSpecs() {
+  static const std::vector<OptionSpec> specs = {
+      {"bind", "ADDR", "listen address (default 127.0.0.1)"},
+      {"port", "N", "listen port; 0 picks a free port (default 8080)"},
+      {"data-dir", "DIR", "database and generated secrets (default ./var)"},
+      {"database", "URL", "sqlite:PATH or postgresql://user:pass@host:port/db (default sqlite:<data-dir>/host.db)"},
+      {"plugins-dir", "DIR", "scanned at start-up for *.so (default <binary dir>/../plugins)"},
+      {"public-url", "URL", "absolute URL prefix for webhook and callback URLs (default http://<bind>:<port>)"},
+      {"admin-token", "TOKEN",
+       "superuser bearer token (default env INTEGRATION_HOST_ADMIN_TOKEN, else <data-dir>/admin-token)"},
+      {"workers", "N", "background job workers (default: number of cores)"},
+      {"log-level", "LEVEL", "trace, debug, info, notice, warning, error, critical or fatal (default info)"},
+      {"max-body-bytes", "N", "largest accepted request body (default 1048576)"},
+      {"http-threads", "N", "concurrent HTTP requests (default 16)"},
+      {"shutdown-grace-ms", "N", "how long SIGTERM waits for in-flight requests (default 10000)"},
+  };
+  return specs;
+}
+
+HostOptions resolveHostOptions(const std::function<std::optional<std::string>(const std::string&)>& lookup,
+                               const std::string& executableDir, unsigned hardwareThreads) {
+  HostOptions o;
+  if (auto v = lookup("bind")) o.bind = *v;
+  if (o.bind.empty()) throw std::invalid_argument("invalid value for --bind: empty address");
+  if (auto v = lookup("port")) o.port = static_cast<uint16_t>(parseInteger("port", *v, 0, 65535));
+  if (auto v = lookup("data-dir")) o.dataDir = *v;
+  if (o.dataDir.empty()) throw std::invalid_argument("invalid value for --data-dir: empty path");
+  o.databaseUrl = lookup("database").value_or("sqlite:" + (std::filesystem::path(o.dataDir) / "host.db").string());
+  o.pluginsDir =
+      lookup("plugins-dir").value_or((std::filesystem::path(executableDir) / ".." / "plugins").lexically_normal().string());
+  o.publicUrl = trimSlashes(lookup("public-url").value_or(""));
+  if (!o.publicUrl.empty() && o.publicUrl.rfind("http://", 0) != 0 && o.publicUrl.rfind("https://", 0) != 0) {
+    throw std::invalid_argument("invalid value for --public-url: '" + o.publicUrl + "' (expected http:// or https://)");
+  }
+  o.adminToken = lookup("admin-token");
+  if (o.adminToken && o.adminToken->empty()) throw std::invalid_argument("invalid value for --admin-token: empty");
+  o.workers = static_cast<int>(hardwareThreads == 0 ? 1 : hardwareThreads);
+  if (auto v = lookup("workers")) o.workers = static_cast<int>(parseInteger("workers", *v, 1, 256));
+  if (auto v = lookup("log-level")) o.logLevel = *v;
+  ops::parseLogLevel(o.logLevel);  // throws std::invalid_argument for a bad level
+  if (auto v = lookup("max-body-bytes")) {
+    o.maxBodyBytes = static_cast<size_t>(parseInteger("max-body-bytes", *v, 1, int64_t{1} << 34));
+  }
+  if (auto v = lookup("http-threads")) o.httpThreads = static_cast<int>(parseInteger("http-threads", *v, 1, 1024));
+  if (auto v = lookup("shutdown-grace-ms")) {
+    o.shutdownGraceMs = static_cast<int>(parseInteger("shutdown-grace-ms", *v, 0, 600000));
+  }
+  return o;
+}
+
+std::string listeningUrl(const std::string& bind, uint16_t port) {
+  const bool ipv6 = bind.find(':') != std::string::npos;
+  return "http://" + (ipv6 ? "[" + bind + "]" : bind) + ":" + std::to_string(port);
+}
+
+}  // namespace ih::host::app

@@ -1,0 +1,51 @@
+// host/app/host_options.h - the host's settings after the command line and
+// the --config file are combined (command line wins, then the file, then the
+// defaults of the external contract), validated.
+//
+// Every option is settable in the file under the option's own name
+// ("port = 8080", "data-dir = /var/lib/ih"). Invalid values throw
+// std::invalid_argument with a one-line message (the host exits 64).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ih::host::app {
+
+struct OptionSpec {
+  const char* name;      // --name and the config-file key
+  const char* argument;  // placeholder for --help, nullptr = a flag
+  const char* help;
+};
+
+// Every option the host understands (besides --help and --config).
+const std::vector<OptionSpec>& hostOptionSpecs();
+
+struct HostOptions {
+  std::string bind = "127.0.0.1";
+  uint16_t port = 8080;
+  std::string dataDir = "./var";
+  std::string databaseUrl;  // default sqlite:<data-dir>/host.db
+  std::string pluginsDir;   // default <executable dir>/../plugins
+  std::string publicUrl;    // empty = http://<bind>:<real port>, known once listening
+  std::optional<std::string> adminToken;  // from --admin-token / the file only
+  int workers = 1;
+  std::string logLevel = "info";
+  size_t maxBodyBytes = 1024 * 1024;
+  int httpThreads = 16;
+  int shutdownGraceMs = 10000;
+};
+
+// `lookup(name)` answers the value given for an option (command line first,
+// then the config file), or nullopt.
+HostOptions resolveHostOptions(const std::function<std::optional<std::string>(const std::string&)>& lookup,
+                               const std::string& executableDir, unsigned hardwareThreads);
+
+// The public URL for a listening address: http://ADDR:PORT ([ADDR] for IPv6).
+std::string listeningUrl(const std::string& bind, uint16_t port);
+
+}  // namespace ih::host::app

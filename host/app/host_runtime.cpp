@@ -1,0 +1,177 @@
+#include "app/host_runtime.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+
+#include <Poco/Logger.h>
+
+#include "api/api_services.h"
+#include "api/routes.h"
+#include "app/data_dir.h"
+#include "app/startup_error.h"
+#include "auth/bearer_authenticator.h"
+#include "auth/secret_box.h"
+#include "common/clock.h"
+#include "domain/directory_service.h"
+#include "domain/inbound_sync.h"
+#include "domain/integration_service.h"
+#include "domain/issue_service.h"
+#include "domain/outbound_events.h"
+#include "domain/pipeline_service.h"
+#include "http/dispatcher.h"
+#include "http/outbound_client.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "jobs/job_queue.h"
+#include "jobs/worker_pool.h"
+#include "ops/health.h"
+#include "ops/metrics.h"
+#include "plugins/host_services.h"
+#include "plugins/plugin_job_runner.h"
+#include "plugins/plugin_registry.h"
+#include "plugins/uninstall_job_runner.h"
+#include "storage/database.h"
+
+namespace ih::host::app {
+
+namespace {
+
+Poco::Logger& logger() { return Poco::Logger::get("ih.app"); }
+
+std::unique_ptr<storage::Database> openDatabase(const std::string& url) {
+  try {
+    std::unique_ptr<storage::Database> database = storage::Database::open(url);
+    database->migrate();
+    return database;
+  } catch (const std::exception& e) {
+    throw StartupError(kExitUnavailable, std::string("database unavailable: ") + e.what());
+  }
+}
+
+auth::SecretBox openSecretBox(const std::string& dataDir) {
+  const std::string path = (std::filesystem::path(dataDir) / "secret-key").string();
+  try {
+    return auth::SecretBox::fromKeyFile(path);
+  } catch (const std::exception& e) {
+    throw StartupError(kExitCantCreate, std::string("cannot load the secret key: ") + e.what());
+  }
+}
+
+AdminToken adminToken(const HostOptions& options) {
+  AdminToken token = resolveAdminToken(options.adminToken, std::getenv("INTEGRATION_HOST_ADMIN_TOKEN"), options.dataDir);
+  logger().information("admin token from %s", token.source);
+  return token;
+}
+
+http::ServerOptions serverOptions(const HostOptions& options) {
+  http::ServerOptions s;
+  s.bindAddress = options.bind;
+  s.port = options.port;
+  s.maxThreads = options.httpThreads;
+  return s;
+}
+
+}  // namespace
+
+// Members are declared in start-up order; they are destroyed in reverse.
+struct HostRuntime::Parts {
+  HostOptions options;
+  AdminToken admin;
+  auth::SecretBox secrets;
+  std::unique_ptr<storage::Database> database;
+  SystemClock clock;
+  ops::Metrics metrics;
+  ops::HealthCheck health;
+  jobs::JobQueue jobs;
+  domain::DirectoryService directory;
+  domain::OutboundEvents outbound;
+  domain::IssueService issues;
+  domain::IntegrationService integrations;
+  domain::PipelineService pipelines;
+  domain::InboundSync inboundSync;
+  http::PocoOutboundClient outboundClient;
+  auth::BearerAuthenticator authenticator;
+  http::Router router;
+  http::Dispatcher dispatcher;
+  http::HttpServer server;
+  std::optional<plugins::HostServices> hostServices;
+  std::unique_ptr<plugins::PluginRegistry> registry;
+  std::optional<api::ApiServices> apiServices;
+  std::vector<std::unique_ptr<jobs::JobRunner>> runners;
+  std::unique_ptr<jobs::WorkerPool> workers;
+  bool running = false;
+
+  explicit Parts(const HostOptions& o)
+      : options(o),
+        admin((ensureDataDir(o.dataDir), adminToken(o))),
+        secrets(openSecretBox(o.dataDir)),
+        database(openDatabase(o.databaseUrl)),
+        jobs(*database, clock, jobs::RetryPolicy{}),
+        directory(clock),
+        outbound(jobs),
+        issues(clock, directory, outbound),
+        integrations(clock, secrets, jobs),
+        pipelines(clock, secrets),
+        inboundSync(directory, issues, integrations),
+        authenticator(admin.token),
+        dispatcher(router, metrics, o.maxBodyBytes),
+        server(serverOptions(o), dispatcher) {}
+};
+
+HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<Parts>(options)) {
+  Parts& p = *parts_;
+  logger().information("database %s", p.database->describe());
+  try {
+    p.server.bind();  // the real port is part of the default public URL
+  } catch (const std::exception& e) {
+    throw StartupError(kExitUnavailable, e.what());
+  }
+  const std::string publicUrl =
+      p.options.publicUrl.empty() ? app::listeningUrl(p.options.bind, p.server.port()) : p.options.publicUrl;
+
+  p.hostServices.emplace(plugins::HostServices{*p.database, p.directory, p.issues, p.integrations, p.inboundSync,
+                                               p.jobs, p.metrics, p.clock, p.outboundClient, publicUrl});
+  p.registry = std::make_unique<plugins::PluginRegistry>(*p.hostServices);
+  const size_t loaded = p.registry->loadDirectory(p.options.pluginsDir);
+  logger().information("%z plugin(s) loaded from %s", loaded, p.options.pluginsDir);
+
+  const size_t requeued = p.jobs.requeueInterrupted();
+  if (requeued > 0) logger().information("%z interrupted job(s) requeued", requeued);
+
+  p.workers = std::make_unique<jobs::WorkerPool>(p.jobs, p.metrics, p.options.workers);
+  for (plugins::LoadedPlugin* plugin : p.registry->plugins()) {
+    p.runners.push_back(std::make_unique<plugins::PluginJobRunner>(*plugin, *p.hostServices));
+    p.workers->registerRunner(plugin->info().key, *p.runners.back());
+  }
+  p.runners.push_back(std::make_unique<plugins::UninstallJobRunner>(*p.registry, *p.hostServices));
+  p.workers->registerRunner("", *p.runners.back());
+
+  p.apiServices.emplace(api::ApiServices{*p.database, p.directory, p.issues, p.integrations, p.pipelines,
+                                         *p.registry, p.jobs, p.metrics, p.health, p.authenticator, publicUrl});
+  api::registerRoutes(p.router, p.dispatcher, *p.apiServices);
+}
+
+HostRuntime::~HostRuntime() { stop(); }
+
+void HostRuntime::start() {
+  Parts& p = *parts_;
+  p.workers->start();
+  p.running = true;  // from here on stop() has something to stop, even if the server fails
+  p.server.start();
+}
+
+void HostRuntime::stop() {
+  Parts& p = *parts_;
+  if (!p.running) return;
+  p.running = false;
+  logger().information("stopping: finishing in-flight requests");
+  p.server.stop(std::chrono::milliseconds(p.options.shutdownGraceMs));
+  logger().information("stopping: draining job workers");
+  p.workers->stop();
+}
+
+std::string HostRuntime::listeningUrl() const { return app::listeningUrl(parts_->options.bind, parts_->server.port()); }
+
+}  // namespace ih::host::app

@@ -1,0 +1,174 @@
+#include "auth/oauth1_signer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <memory>
+#include <stdexcept>
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+
+namespace ih::host::auth {
+namespace {
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+struct ParsedUrl {
+  std::string baseUri;  // scheme://host[:port]/path
+  std::string query;
+};
+
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+ParsedUrl parseUrl(const std::string& url) {
+  const auto schemeEnd = url.find("://");
+  if (schemeEnd == std::string::npos || schemeEnd == 0) throw std::invalid_argument("OAuth1: not an absolute URL: " + url);
+  const auto scheme = lowercase(url.substr(0, schemeEnd));
+  const auto authorityStart = schemeEnd + 3;
+  const auto pathStart = url.find_first_of("/?#", authorityStart);
+  auto authority = lowercase(url.substr(authorityStart, pathStart - authorityStart));
+  if (authority.empty()) throw std::invalid_argument("OAuth1: URL has no host: " + url);
+  const auto defaultPort = scheme == "https" ? ":443" : scheme == "http" ? ":80" : "";
+  if (*defaultPort != '\0' && authority.size() > std::char_traits<char>::length(defaultPort) &&
+      authority.compare(authority.size() - std::char_traits<char>::length(defaultPort), std::string::npos, defaultPort) == 0) {
+    authority.erase(authority.size() - std::char_traits<char>::length(defaultPort));
+  }
+  std::string rest = pathStart == std::string::npos ? "" : url.substr(pathStart);
+  rest = rest.substr(0, rest.find('#'));
+  const auto queryStart = rest.find('?');
+  std::string path = rest.substr(0, queryStart);
+  ParsedUrl parsed;
+  parsed.baseUri = scheme + "://" + authority + (path.empty() ? "/" : path);
+  if (queryStart != std::string::npos) parsed.query = rest.substr(queryStart + 1);
+  return parsed;
+}
+
+std::string decodeComponent(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+Params queryParams(const std::string& query) {
+  Params params;
+  std::size_t start = 0;
+  while (start < query.size()) {
+    auto end = query.find('&', start);
+    if (end == std::string::npos) end = query.size();
+    const auto pair = query.substr(start, end - start);
+    if (!pair.empty()) {
+      const auto eq = pair.find('=');
+      params.emplace_back(decodeComponent(pair.substr(0, eq)),
+                          eq == std::string::npos ? "" : decodeComponent(pair.substr(eq + 1)));
+    }
+    start = end + 1;
+  }
+  return params;
+}
+
+std::string randomNonce() {
+  unsigned char bytes[16];
+  if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("OAuth1: RAND_bytes failed");
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string nonce;
+  for (unsigned char b : bytes) {
+    nonce += kHex[b >> 4];
+    nonce += kHex[b & 0x0f];
+  }
+  return nonce;
+}
+
+std::string rsaSha1Base64(const std::string& privateKeyPem, const std::string& message) {
+  std::unique_ptr<BIO, decltype(&BIO_free)> bio(
+      BIO_new_mem_buf(privateKeyPem.data(), static_cast<int>(privateKeyPem.size())), BIO_free);
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+      bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr, EVP_PKEY_free);
+  if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA) {
+    throw std::invalid_argument("OAuth1: the private key is not an unencrypted RSA PEM key");
+  }
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  std::size_t length = 0;
+  const auto* data = reinterpret_cast<const unsigned char*>(message.data());
+  if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha1(), nullptr, key.get()) != 1 ||
+      EVP_DigestSign(ctx.get(), nullptr, &length, data, message.size()) != 1) {
+    throw std::invalid_argument("OAuth1: the private key cannot sign with RSA-SHA1");
+  }
+  std::string signature(length, '\0');
+  if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &length, data, message.size()) != 1) {
+    throw std::invalid_argument("OAuth1: RSA-SHA1 signing failed");
+  }
+  signature.resize(length);
+  std::string encoded(4 * ((signature.size() + 2) / 3), '\0');
+  const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
+                                      reinterpret_cast<const unsigned char*>(signature.data()),
+                                      static_cast<int>(signature.size()));
+  encoded.resize(static_cast<std::size_t>(written));
+  return encoded;
+}
+
+}  // namespace
+
+std::string oauth1PercentEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0x0f];
+    }
+  }
+  return out;
+}
+
+std::string oauth1BaseString(const std::string& method, const std::string& url, const Params& oauthParams) {
+  const auto parsed = parseUrl(url);
+  Params encoded;
+  for (const auto& [name, value] : queryParams(parsed.query)) {
+    encoded.emplace_back(oauth1PercentEncode(name), oauth1PercentEncode(value));
+  }
+  for (const auto& [name, value] : oauthParams) encoded.emplace_back(oauth1PercentEncode(name), oauth1PercentEncode(value));
+  std::sort(encoded.begin(), encoded.end());
+  std::string normalized;
+  for (const auto& [name, value] : encoded) normalized += (normalized.empty() ? "" : "&") + name + "=" + value;
+  std::string upperMethod = method;
+  std::transform(upperMethod.begin(), upperMethod.end(), upperMethod.begin(), [](unsigned char c) { return std::toupper(c); });
+  return upperMethod + "&" + oauth1PercentEncode(parsed.baseUri) + "&" + oauth1PercentEncode(normalized);
+}
+
+std::string signOAuth1(const OAuth1Request& request) {
+  Params params = {{"oauth_consumer_key", request.consumerKey},
+                   {"oauth_nonce", randomNonce()},
+                   {"oauth_signature_method", "RSA-SHA1"},
+                   {"oauth_timestamp", std::to_string(std::time(nullptr))}};
+  if (!request.token.empty()) params.emplace_back("oauth_token", request.token);
+  if (!request.verifier.empty()) params.emplace_back("oauth_verifier", request.verifier);
+  params.emplace_back("oauth_version", "1.0");
+  const auto signature = rsaSha1Base64(request.privateKeyPem, oauth1BaseString(request.method, request.url, params));
+  params.emplace_back("oauth_signature", signature);
+  std::sort(params.begin(), params.end());
+  std::string header = "OAuth ";
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    header += (i == 0 ? "" : ", ") + params[i].first + "=\"" + oauth1PercentEncode(params[i].second) + "\"";
+  }
+  return header;
+}
+
+}  // namespace ih::host::auth

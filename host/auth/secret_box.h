@@ -1,0 +1,33 @@
+// host/auth/secret_box.h - encryption at rest for stored secrets
+// (integration credentials, pipeline state holding a private key).
+//
+// AES-256-GCM with a random 96-bit nonce per message; the output is
+// "v1:" + base64(nonce | ciphertext | tag). The 32-byte key lives in
+// <data-dir>/secret-key (mode 0600, created on first start). Losing the key
+// makes stored credentials unreadable: integrations must then be reinstalled.
+// Thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace ih::host::auth {
+
+class SecretBox {
+ public:
+  // Loads the key file, creating it (0600) with fresh random bytes if missing.
+  static SecretBox fromKeyFile(const std::string& path);
+  // For tests: a fixed 32-byte key.
+  static SecretBox fromKey(std::string key32);
+
+  std::string seal(std::string_view plaintext) const;
+  // Throws std::runtime_error when the text was tampered with or the key differs.
+  std::string open(std::string_view sealed) const;
+
+ private:
+  explicit SecretBox(std::string key) : key_(std::move(key)) {}
+  std::string key_;
+};
+
+}  // namespace ih::host::auth

@@ -1,0 +1,112 @@
+// host/domain/inbound_sync.cpp - see inbound_sync.h (and the reference
+// behaviour: Sentry's sync_group_assignee_inbound / sync_status_inbound).
+#include "domain/inbound_sync.h"
+
+#include <Poco/Logger.h>
+
+#include <map>
+
+#include "ihp/sdk/json.hpp"
+#include "storage/integration_repositories.h"
+
+namespace ih::host::domain {
+
+namespace json = ihp::sdk::json;
+using storage::UnitOfWork;
+
+namespace {
+
+Poco::Logger& logger() { return Poco::Logger::get("ih.domain.inbound"); }
+
+std::map<int64_t, std::vector<LinkedIssue>> byOrganization(std::vector<LinkedIssue> linked) {
+  std::map<int64_t, std::vector<LinkedIssue>> groups;
+  for (auto& issue : linked) groups[issue.organizationId].push_back(std::move(issue));
+  return groups;
+}
+
+json::Document configOf(UnitOfWork& uow, int64_t organizationId, int64_t integrationId) {
+  json::Document config;
+  auto link = storage::OrgIntegrationRepository(uow).find(organizationId, integrationId);
+  if (!link || !json::parseObject(link->configJson, config)) config.SetObject();
+  return config;
+}
+
+ResolutionMode resolutionMode(const json::Document& config) {
+  const std::string strategy = json::stringOr(config, "resolution_strategy", "resolve");
+  if (strategy == "resolve_current_release") return ResolutionMode::CurrentRelease;
+  if (strategy == "resolve_next_release") return ResolutionMode::NextRelease;
+  return ResolutionMode::Plain;
+}
+
+}  // namespace
+
+InboundSync::InboundSync(DirectoryService& directory, IssueService& issues, IntegrationService& integrations)
+    : directory_(directory), issues_(issues), integrations_(integrations) {}
+
+AssigneeSyncResult InboundSync::syncAssignee(UnitOfWork& uow, const AssigneeSyncRequest& request) {
+  AssigneeSyncResult result;
+  // Watermark, read and change happen in one write transaction.
+  uow.beginWrite();
+  const ChangeSource source = ChangeSource::integration(request.integrationId, request.provider);
+  const auto groups = byOrganization(integrations_.linkedIssues(uow, request.integrationId, request.externalKey));
+  for (const auto& [organizationId, linked] : groups) {
+    if (!integrations_.pluginEnabled(uow, organizationId, request.provider)) continue;
+    if (!json::truthy(configOf(uow, organizationId, request.integrationId), "sync_reverse_assignment")) continue;
+    result.affected += static_cast<int>(linked.size());
+    if (request.eventTimeMs != 0 &&
+        integrations_.advanceWatermark(uow, organizationId, request.integrationId, request.externalKey,
+                                       WatermarkKind::Assignee, request.eventTimeMs) == WatermarkResult::Stale) {
+      result.stale += static_cast<int>(linked.size());
+      continue;
+    }
+    int notFound = 0;
+    for (const auto& issue : linked) {
+      if (!request.email) {
+        if (issues_.assign(uow, organizationId, issue.issueId, std::nullopt, source)) {
+          ++result.unassigned;
+        } else {
+          ++result.unchanged;
+        }
+        continue;
+      }
+      // First eligible user (lowest id) on a team of the issue's project.
+      const auto users = directory_.usersByVerifiedEmail(uow, organizationId, *request.email, issue.projectId);
+      if (users.empty()) {
+        ++notFound;  // left as it is: never unassigned for want of a user
+        continue;
+      }
+      if (issues_.assign(uow, organizationId, issue.issueId, users.front().id, source)) {
+        ++result.assigned;
+      } else {
+        ++result.unchanged;
+      }
+    }
+    if (notFound > 0) {
+      // Keys and ids only: the email stays out of the log.
+      logger().warning("inbound assignment halt: assignee not found (integration " +
+                       std::to_string(request.integrationId) + ", organization " + std::to_string(organizationId) +
+                       ", key " + request.externalKey + ", " + std::to_string(notFound) + " issue(s))");
+      result.userNotFound += notFound;
+    }
+  }
+  return result;
+}
+
+StatusSyncResult InboundSync::syncStatus(UnitOfWork& uow, const StatusSyncRequest& request) {
+  StatusSyncResult result;
+  uow.beginWrite();
+  // A plugin that is not enabled for the organization does nothing there.
+  if (!integrations_.pluginEnabled(uow, request.organizationId, request.provider)) return result;
+  const ChangeSource source = ChangeSource::integration(request.integrationId, request.provider);
+  const ResolutionMode mode = resolutionMode(configOf(uow, request.organizationId, request.integrationId));
+  const auto status =
+      request.action == StatusAction::Resolve ? storage::IssueStatus::Resolved : storage::IssueStatus::Unresolved;
+  for (const auto& issue : integrations_.linkedIssues(uow, request.integrationId, request.externalKey)) {
+    if (issue.organizationId != request.organizationId) continue;
+    ++result.affected;
+    if (issues_.setStatus(uow, issue.organizationId, issue.issueId, status, source, mode)) ++result.changed;
+  }
+  return result;
+}
+
+}  // namespace ih::host::domain

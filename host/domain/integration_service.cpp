@@ -1,0 +1,322 @@
+// host/domain/integration_service.cpp - see integration_service.h.
+#include "domain/integration_service.h"
+
+#include <Poco/Logger.h>
+
+#include "common/errors.h"
+#include "common/json_merge.h"
+#include "common/strings.h"
+#include "domain/validation.h"
+#include "ihp/sdk/json.hpp"
+#include "storage/directory_repositories.h"
+#include "storage/external_issue_repository.h"
+#include "storage/integration_repositories.h"
+#include "storage/issue_repositories.h"
+#include "storage/job_repository.h"
+
+namespace ih::host::domain {
+
+namespace json = ihp::sdk::json;
+using storage::IntegrationStatus;
+using storage::UnitOfWork;
+
+namespace {
+
+constexpr size_t kMaxExternalId = 64;
+constexpr const char* kUninstallKind = "integration.uninstall";
+
+Poco::Logger& logger() { return Poco::Logger::get("ih.domain.integrations"); }
+
+storage::OrgIntegration requireLink(UnitOfWork& uow, int64_t organizationId, int64_t integrationId) {
+  auto link = storage::OrgIntegrationRepository(uow).find(organizationId, integrationId);
+  if (!link) throw NotFoundError();
+  return *link;
+}
+
+void requireJsonObject(const std::string& field, const std::string& text) {
+  if (!isJsonObject(text)) throw ValidationError(field, "Expected a JSON object.");
+}
+
+}  // namespace
+
+IntegrationService::IntegrationService(const Clock& clock, const auth::SecretBox& secrets, jobs::JobQueue& jobs)
+    : clock_(clock), secrets_(secrets), jobs_(jobs) {}
+
+// --- plugin enablement -------------------------------------------------------
+
+bool IntegrationService::pluginEnabled(UnitOfWork& uow, int64_t organizationId, std::string_view pluginKey) {
+  return storage::PluginEnablementRepository(uow).isEnabled(organizationId, pluginKey);
+}
+
+void IntegrationService::setPluginEnabled(UnitOfWork& uow, int64_t organizationId, std::string_view pluginKey,
+                                          bool enabled) {
+  if (!storage::OrganizationRepository(uow).findById(organizationId)) throw NotFoundError();
+  storage::PluginEnablementRepository(uow).set(organizationId, pluginKey, enabled, clock_.nowMs());
+}
+
+// --- installation ------------------------------------------------------------
+
+OrgIntegrationView IntegrationService::install(UnitOfWork& uow, int64_t organizationId, std::optional<int64_t> userId,
+                                               const InstallSpec& spec) {
+  FieldErrors errors;
+  if (spec.provider.empty()) errors.add("provider", "This field is required.");
+  if (spec.externalId.empty()) {
+    errors.add("externalId", "This field is required.");
+  } else if (spec.externalId.size() > kMaxExternalId) {
+    errors.add("externalId", "Ensure this field has no more than 64 characters.");
+  }
+  errors.requireName("name", spec.name);
+  if (!isJsonObject(spec.metadataJson)) errors.add("metadata", "Expected a JSON object.");
+  if (!isJsonObject(spec.credentialsJson)) errors.add("credentials", "Expected a JSON object.");
+  errors.throwIfAny();
+  if (!storage::OrganizationRepository(uow).findById(organizationId)) throw NotFoundError();
+
+  uow.beginWrite();
+  const int64_t now = clock_.nowMs();
+  storage::IntegrationRepository integrations(uow);
+  auto integration = integrations.findByExternalId(spec.provider, spec.externalId);
+  if (integration) {
+    if (integration->status == IntegrationStatus::PendingDeletion) {
+      // Reinstalled before the uninstall ran: that uninstall must not run.
+      storage::JobRepository(uow).cancelPending("", kUninstallKind, integration->id,
+                                                "cancelled: the integration was installed again", now);
+    }
+    integrations.update(integration->id, spec.name, spec.metadataJson, IntegrationStatus::Active);
+    integration->name = spec.name;
+    integration->metadataJson = spec.metadataJson;
+    integration->status = IntegrationStatus::Active;
+  } else {
+    storage::Integration fresh;
+    fresh.provider = spec.provider;
+    fresh.externalId = spec.externalId;
+    fresh.name = spec.name;
+    fresh.metadataJson = spec.metadataJson;
+    fresh.status = IntegrationStatus::Active;
+    fresh.createdAt = now;
+    integration = integrations.insert(fresh);
+  }
+
+  // One identity per (integration, installing user): a reinstall refreshes it.
+  storage::IdentityRepository identities(uow);
+  const std::string sealed = secrets_.seal(spec.credentialsJson);
+  auto identity = identities.findForUser(integration->id, userId);
+  if (identity) {
+    identities.updateCredentials(identity->id, sealed, spec.externalId);
+  } else {
+    storage::Identity fresh;
+    fresh.integrationId = integration->id;
+    fresh.userId = userId;
+    fresh.externalId = spec.externalId;
+    fresh.credentialsJson = sealed;
+    fresh.createdAt = now;
+    identity = identities.insert(fresh);
+  }
+
+  storage::OrgIntegrationRepository links(uow);
+  auto link = links.find(organizationId, integration->id);
+  if (!link) {
+    storage::OrgIntegration fresh;
+    fresh.organizationId = organizationId;
+    fresh.integrationId = integration->id;
+    fresh.configJson = "{}";  // every sync option off
+    fresh.defaultIdentityId = identity->id;
+    fresh.status = IntegrationStatus::Active;
+    fresh.createdAt = now;
+    link = links.insert(fresh);
+  }
+  return OrgIntegrationView{*integration, *link};
+}
+
+// --- the organization's view ---------------------------------------------------
+
+std::vector<OrgIntegrationView> IntegrationService::listForOrganization(UnitOfWork& uow, int64_t organizationId) {
+  std::vector<OrgIntegrationView> views;
+  storage::IntegrationRepository integrations(uow);
+  for (const auto& link : storage::OrgIntegrationRepository(uow).listForOrganization(organizationId)) {
+    if (auto integration = integrations.findById(link.integrationId)) views.push_back({*integration, link});
+  }
+  return views;
+}
+
+OrgIntegrationView IntegrationService::getForOrganization(UnitOfWork& uow, int64_t organizationId,
+                                                          int64_t integrationId) {
+  const auto link = requireLink(uow, organizationId, integrationId);
+  auto integration = storage::IntegrationRepository(uow).findById(integrationId);
+  if (!integration) throw NotFoundError();
+  return OrgIntegrationView{*integration, link};
+}
+
+void IntegrationService::replaceConfig(UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
+                                       const std::string& configJson) {
+  requireJsonObject("config", configJson);
+  uow.beginWrite();
+  const auto link = requireLink(uow, organizationId, integrationId);
+  storage::OrgIntegrationRepository(uow).updateConfig(link.id, configJson);
+}
+
+void IntegrationService::mergeConfig(UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
+                                     const std::string& patchJson) {
+  requireJsonObject("config", patchJson);
+  uow.beginWrite();  // read-modify-write
+  const auto link = requireLink(uow, organizationId, integrationId);
+  storage::OrgIntegrationRepository(uow).updateConfig(link.id, shallowMergeJson(link.configJson, patchJson));
+}
+
+bool IntegrationService::unlink(UnitOfWork& uow, int64_t organizationId, int64_t integrationId) {
+  uow.beginWrite();
+  const auto link = requireLink(uow, organizationId, integrationId);
+  storage::OrgIntegrationRepository links(uow);
+  links.remove(link.id);
+  // The org's tickets of this integration go with the link, so inbound
+  // webhooks no longer reach its issues.
+  storage::ExternalIssueRepository(uow).removeForOrganization(organizationId, integrationId);
+  if (!links.listForIntegration(integrationId).empty()) return false;
+
+  storage::IntegrationRepository integrations(uow);
+  auto integration = integrations.findById(integrationId);
+  if (!integration) return false;
+  integrations.setStatus(integrationId, IntegrationStatus::PendingDeletion);
+  json::JsonBuilder payload;
+  payload.beginObject().field("integrationId", integrationId).field("provider", integration->provider).endObject();
+  jobs::JobRequest request;
+  request.pluginKey = "";  // a host job: its runner calls the plugin's uninstall, then remove()
+  request.kind = kUninstallKind;
+  request.payloadJson = payload.str();
+  request.orderingKey = "integration:" + std::to_string(integrationId);
+  request.integrationId = integrationId;
+  jobs_.enqueue(uow, request);
+  logger().information("integration " + std::to_string(integrationId) + " (" + integration->provider +
+                       ") lost its last organization; uninstall queued");
+  return true;
+}
+
+void IntegrationService::remove(UnitOfWork& uow, int64_t integrationId) {
+  storage::IntegrationRepository(uow).remove(integrationId);
+}
+
+// --- plugin-facing -----------------------------------------------------------
+
+std::optional<storage::Integration> IntegrationService::findByExternalId(UnitOfWork& uow, std::string_view provider,
+                                                                         std::string_view externalId) {
+  // Returned whatever its status (pending_deletion included): the plugin
+  // decides, as the ABI documents.
+  return storage::IntegrationRepository(uow).findByExternalId(provider, externalId);
+}
+
+std::optional<storage::Integration> IntegrationService::find(UnitOfWork& uow, std::string_view provider,
+                                                             int64_t integrationId) {
+  auto integration = storage::IntegrationRepository(uow).findById(integrationId);
+  if (!integration || integration->provider != provider) return std::nullopt;
+  return integration;
+}
+
+void IntegrationService::mergeMetadata(UnitOfWork& uow, int64_t integrationId, const std::string& patchJson) {
+  requireJsonObject("metadata", patchJson);
+  uow.beginWrite();
+  storage::IntegrationRepository integrations(uow);
+  auto integration = integrations.findById(integrationId);
+  if (!integration) throw NotFoundError();
+  integrations.setMetadata(integrationId, shallowMergeJson(integration->metadataJson, patchJson));
+}
+
+std::vector<OrgLinkInfo> IntegrationService::orgLinks(UnitOfWork& uow, int64_t integrationId) {
+  std::vector<OrgLinkInfo> infos;
+  auto integration = storage::IntegrationRepository(uow).findById(integrationId);
+  if (!integration) return infos;
+  storage::PluginEnablementRepository enablement(uow);
+  for (const auto& link : storage::OrgIntegrationRepository(uow).listForIntegration(integrationId)) {
+    infos.push_back(OrgLinkInfo{link.organizationId, enablement.isEnabled(link.organizationId, integration->provider),
+                                link.status, link.configJson});
+  }
+  return infos;
+}
+
+std::optional<std::string> IntegrationService::credentials(UnitOfWork& uow, int64_t integrationId,
+                                                           int64_t organizationId) {
+  storage::IdentityRepository identities(uow);
+  std::optional<storage::Identity> identity;
+  if (organizationId == 0) {
+    identity = identities.latestForIntegration(integrationId);
+  } else {
+    auto link = storage::OrgIntegrationRepository(uow).find(organizationId, integrationId);
+    if (link && link->defaultIdentityId) identity = identities.findById(*link->defaultIdentityId);
+  }
+  if (!identity) return std::nullopt;
+  return secrets_.open(identity->credentialsJson);
+}
+
+// --- external issues -----------------------------------------------------------
+
+storage::ExternalIssue IntegrationService::linkExternalIssue(UnitOfWork& uow, int64_t organizationId,
+                                                             int64_t integrationId, int64_t issueId,
+                                                             const std::string& key, const std::string& title,
+                                                             const std::string& description, const std::string& url) {
+  if (trim(key).empty()) throw ValidationError("externalIssue", "This field is required.");
+  uow.beginWrite();
+  requireLink(uow, organizationId, integrationId);
+  if (!storage::IssueRepository(uow).find(organizationId, issueId)) throw NotFoundError();
+  storage::ExternalIssueRepository externals(uow);
+  auto external = externals.upsert(organizationId, integrationId, key, title, description, url, clock_.nowMs());
+  externals.linkIssue(issueId, external.id);
+  return external;
+}
+
+std::vector<LinkedIssue> IntegrationService::linkedIssues(UnitOfWork& uow, int64_t integrationId,
+                                                          std::string_view key) {
+  std::vector<LinkedIssue> linked;
+  for (const auto& row : storage::ExternalIssueRepository(uow).linkedIssues(integrationId, key)) {
+    linked.push_back(LinkedIssue{row.organizationId, row.issueId, row.projectId, row.externalIssueId, row.status,
+                                 row.assigneeUserId});
+  }
+  return linked;
+}
+
+WatermarkResult IntegrationService::advanceWatermark(UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
+                                                     std::string_view key, WatermarkKind kind, int64_t eventTimeMs) {
+  // Compare-and-set in one UPDATE inside the write transaction: two
+  // deliveries racing for the same ticket cannot both win.
+  uow.beginWrite();
+  storage::ExternalIssueRepository externals(uow);
+  const bool advanced = kind == WatermarkKind::Assignee
+                            ? externals.advanceAssigneeWatermark(organizationId, integrationId, key, eventTimeMs)
+                            : externals.advanceStatusWatermark(organizationId, integrationId, key, eventTimeMs);
+  if (advanced) return WatermarkResult::Advanced;
+  return externals.findByKey(organizationId, integrationId, key) ? WatermarkResult::Stale : WatermarkResult::NotLinked;
+}
+
+void IntegrationService::linkCommentExternal(UnitOfWork& uow, int64_t organizationId, int64_t commentId,
+                                             int64_t externalIssueId, const std::string& externalCommentId) {
+  uow.beginWrite();
+  storage::ExternalIssueRepository externals(uow);
+  auto external = externals.findById(organizationId, externalIssueId);
+  if (!external) throw NotFoundError();
+  // The comment must belong to an issue of the same organization.
+  auto issueLinks = externals.linkedIssues(external->integrationId, external->key, organizationId);
+  bool found = false;
+  for (const auto& link : issueLinks) {
+    if (storage::CommentRepository(uow).find(organizationId, link.issueId, commentId)) found = true;
+  }
+  if (!found) throw NotFoundError();
+  externals.upsertCommentLink(commentId, externalIssueId, externalCommentId);
+}
+
+std::optional<std::string> IntegrationService::externalCommentId(UnitOfWork& uow, int64_t commentId,
+                                                                 int64_t externalIssueId) {
+  return storage::ExternalIssueRepository(uow).externalCommentId(commentId, externalIssueId);
+}
+
+int IntegrationService::rekeyExternalIssues(UnitOfWork& uow, int64_t integrationId, std::string_view oldKey,
+                                            std::string_view newKey) {
+  if (oldKey.empty() || newKey.empty()) throw ValidationError("key", "Both the old and the new key are required.");
+  if (oldKey == newKey) return 0;
+  return static_cast<int>(storage::ExternalIssueRepository(uow).renameKey(integrationId, oldKey, newKey));
+}
+
+void IntegrationService::markExternalIssueGone(UnitOfWork& uow, int64_t organizationId, int64_t externalIssueId,
+                                               const std::string& reason) {
+  storage::ExternalIssueRepository externals(uow);
+  if (!externals.findById(organizationId, externalIssueId)) throw NotFoundError();
+  externals.markGone(externalIssueId, reason.empty() ? "gone" : reason);
+}
+
+}  // namespace ih::host::domain

@@ -1,0 +1,131 @@
+// host/domain/integration_service.h - plugin enablement per organization,
+// installed integrations, their org links (config + default identity),
+// credentials, and external issues linked to issues.
+//
+// Isolation: every org-facing method takes the organization id and only ever
+// returns that organization's links and data. Plugin-facing lookups take the
+// plugin's provider key and only return that provider's integrations.
+// Credentials are sealed with the SecretBox before they reach the database and
+// are never part of an API view.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/secret_box.h"
+#include "common/clock.h"
+#include "jobs/job_queue.h"
+#include "storage/records.h"
+#include "storage/unit_of_work.h"
+
+namespace ih::host::domain {
+
+// What a completed setup pipeline asks the host to persist.
+struct InstallSpec {
+  std::string provider;
+  std::string externalId;  // at most 64 characters
+  std::string name;
+  std::string metadataJson = "{}";
+  std::string credentialsJson = "{}";
+};
+
+// An integration as one organization sees it.
+struct OrgIntegrationView {
+  storage::Integration integration;
+  storage::OrgIntegration link;
+};
+
+// One org link, as a plugin sees it (ihp_host_api.org_links_list).
+struct OrgLinkInfo {
+  int64_t organizationId = 0;
+  bool pluginEnabled = false;
+  storage::IntegrationStatus status = storage::IntegrationStatus::Active;
+  std::string configJson = "{}";
+};
+
+// An issue linked to an external key (ihp_host_api.linked_issues_find).
+struct LinkedIssue {
+  int64_t organizationId = 0;
+  int64_t issueId = 0;
+  int64_t projectId = 0;
+  int64_t externalIssueId = 0;
+  storage::IssueStatus status = storage::IssueStatus::Unresolved;
+  std::optional<int64_t> assigneeUserId;
+};
+
+enum class WatermarkKind { Assignee, Status };
+enum class WatermarkResult { Advanced, Stale, NotLinked };
+
+class IntegrationService {
+ public:
+  IntegrationService(const Clock& clock, const auth::SecretBox& secrets, jobs::JobQueue& jobs);
+
+  // --- plugin enablement (plugins start disabled everywhere) --------------
+  bool pluginEnabled(storage::UnitOfWork& uow, int64_t organizationId, std::string_view pluginKey);
+  void setPluginEnabled(storage::UnitOfWork& uow, int64_t organizationId, std::string_view pluginKey, bool enabled);
+
+  // --- installation ----------------------------------------------------------
+  // Atomically: get-or-create the integration (provider, externalId) - on reuse
+  // its name and metadata are overwritten and it becomes active -, store the
+  // installing user's identity with the credentials, and create the org link
+  // (config "{}", default identity = that identity) unless it exists.
+  OrgIntegrationView install(storage::UnitOfWork& uow, int64_t organizationId, std::optional<int64_t> userId,
+                             const InstallSpec& spec);
+
+  // --- the organization's view ----------------------------------------------
+  std::vector<OrgIntegrationView> listForOrganization(storage::UnitOfWork& uow, int64_t organizationId);
+  // NotFoundError when the org does not link the integration.
+  OrgIntegrationView getForOrganization(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId);
+  void replaceConfig(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
+                     const std::string& configJson);
+  // Shallow-merges a JSON object into the stored config.
+  void mergeConfig(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
+                   const std::string& patchJson);
+  // Removes the org's link. When it was the last one the integration becomes
+  // PendingDeletion and a host job "integration.uninstall" is enqueued;
+  // returns true in that case.
+  bool unlink(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId);
+  // Deletes the integration, its identities, org links and external issues.
+  void remove(storage::UnitOfWork& uow, int64_t integrationId);
+
+  // --- plugin-facing -------------------------------------------------------
+  std::optional<storage::Integration> findByExternalId(storage::UnitOfWork& uow, std::string_view provider,
+                                                      std::string_view externalId);
+  std::optional<storage::Integration> find(storage::UnitOfWork& uow, std::string_view provider, int64_t integrationId);
+  void mergeMetadata(storage::UnitOfWork& uow, int64_t integrationId, const std::string& patchJson);
+  std::vector<OrgLinkInfo> orgLinks(storage::UnitOfWork& uow, int64_t integrationId);
+  // Decrypted credentials of the org link's default identity (organizationId
+  // 0: the most recent identity of the integration).
+  std::optional<std::string> credentials(storage::UnitOfWork& uow, int64_t integrationId, int64_t organizationId);
+
+  // --- external issues -------------------------------------------------------
+  // Upserts the external issue for (org, integration, key) and links it to the issue.
+  storage::ExternalIssue linkExternalIssue(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
+                                           int64_t issueId, const std::string& key, const std::string& title,
+                                           const std::string& description, const std::string& url);
+  // Every issue linked to (integration, key), across organizations.
+  std::vector<LinkedIssue> linkedIssues(storage::UnitOfWork& uow, int64_t integrationId, std::string_view key);
+  // Assignee: stale when eventTime < mark; Status: stale when eventTime <= mark.
+  WatermarkResult advanceWatermark(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
+                                   std::string_view key, WatermarkKind kind, int64_t eventTimeMs);
+  void linkCommentExternal(storage::UnitOfWork& uow, int64_t organizationId, int64_t commentId,
+                           int64_t externalIssueId, const std::string& externalCommentId);
+  std::optional<std::string> externalCommentId(storage::UnitOfWork& uow, int64_t commentId, int64_t externalIssueId);
+  // The remote ticket was re-keyed (moved between projects): renames the
+  // (integration, oldKey) external issue in every organization unless one with
+  // newKey already exists there. Returns how many were renamed.
+  int rekeyExternalIssues(storage::UnitOfWork& uow, int64_t integrationId, std::string_view oldKey,
+                          std::string_view newKey);
+  void markExternalIssueGone(storage::UnitOfWork& uow, int64_t organizationId, int64_t externalIssueId,
+                             const std::string& reason);
+
+ private:
+  const Clock& clock_;
+  const auth::SecretBox& secrets_;
+  jobs::JobQueue& jobs_;
+};
+
+}  // namespace ih::host::domain

@@ -1,0 +1,73 @@
+// host/domain/issue_service.h - issues (groups): creation, assignment,
+// resolution, activities, comments, and their external-issue links.
+//
+// Every change that actually changes something writes its activity and asks
+// OutboundEvents to sync linked tickets, all in the caller's unit of work.
+// A change that changes nothing (re-assigning the same user, resolving a
+// resolved issue) writes nothing and syncs nothing. Activities caused by an
+// integration carry data.integrationId and data.provider.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "domain/change_source.h"
+#include "domain/directory_service.h"
+#include "domain/outbound_events.h"
+#include "storage/records.h"
+#include "storage/unit_of_work.h"
+
+namespace ih::host::domain {
+
+// How a resolve is recorded (the org's resolution_strategy).
+enum class ResolutionMode { Plain, CurrentRelease, NextRelease };
+
+struct ExternalIssueView {
+  int64_t id = 0;
+  int64_t integrationId = 0;
+  std::string key;
+  std::string title;
+  std::string url;
+};
+
+class IssueService {
+ public:
+  IssueService(const Clock& clock, DirectoryService& directory, OutboundEvents& outbound);
+
+  storage::Issue create(storage::UnitOfWork& uow, int64_t organizationId, int64_t projectId,
+                        const std::string& title, const ChangeSource& source);
+  std::optional<storage::Issue> find(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId);
+
+  // userId none = unassign. The user must be a member of the organization
+  // (ValidationError otherwise). Returns whether the assignee changed.
+  bool assign(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId,
+              std::optional<int64_t> userId, const ChangeSource& source);
+  // Returns whether the status changed. Resolving in a release needs a release
+  // of the issue's project; without one it falls back to a plain resolve.
+  bool setStatus(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId, storage::IssueStatus status,
+                 const ChangeSource& source, ResolutionMode mode = ResolutionMode::Plain);
+
+  // Newest first.
+  std::vector<storage::Activity> activities(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId);
+  storage::Activity writeActivity(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId,
+                                  const std::string& type, const std::string& dataJson,
+                                  std::optional<int64_t> userId);
+
+  // A comment also writes a "note" activity and syncs to linked tickets.
+  storage::Comment addComment(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId,
+                              std::optional<int64_t> userId, const std::string& text);
+  storage::Comment editComment(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId,
+                               int64_t commentId, std::optional<int64_t> userId, const std::string& text);
+
+  std::vector<ExternalIssueView> externalIssues(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId);
+
+ private:
+  const Clock& clock_;
+  DirectoryService& directory_;
+  OutboundEvents& outbound_;
+};
+
+}  // namespace ih::host::domain

@@ -1,0 +1,165 @@
+// host/domain/outbound_events.cpp - see outbound_events.h.
+//
+// One job per eligible external issue. The event JSON carries everything the
+// plugin needs to act without calling back (issue, external key, the org
+// link's config, the assignee's verified emails), because the job may run
+// long after the change and the plugin must not see a newer state than the
+// one it is syncing.
+#include "domain/outbound_events.h"
+
+#include <functional>
+
+#include "ihp/plugin_abi.h"
+#include "ihp/sdk/json.hpp"
+#include "storage/external_issue_repository.h"
+
+namespace ih::host::domain {
+
+namespace json = ihp::sdk::json;
+using storage::SyncTargetRow;
+
+namespace {
+
+// The org link's toggle for one kind of event.
+enum class Direction { Assignment, Status, Comments };
+
+const char* toggleFor(Direction direction) {
+  switch (direction) {
+    case Direction::Assignment:
+      return "sync_forward_assignment";
+    case Direction::Status:
+      return "sync_status_forward";
+    case Direction::Comments:
+      return "sync_comments";
+  }
+  return "";
+}
+
+bool eligible(const SyncTargetRow& target, const ChangeSource& source, Direction direction) {
+  if (target.externalIssue.goneReason) return false;
+  if (target.integrationStatus != storage::IntegrationStatus::Active) return false;
+  if (target.linkStatus != storage::IntegrationStatus::Active) return false;
+  if (!target.pluginEnabled) return false;
+  if (source.integrationId && *source.integrationId == target.externalIssue.integrationId) return false;  // loop guard
+  json::Document config;
+  if (!json::parseObject(target.configJson, config)) return false;
+  return json::truthy(config, toggleFor(direction));
+}
+
+void writeUser(json::JsonBuilder& out, const storage::User& user, bool withEmails) {
+  out.beginObject().field("id", user.id).field("name", user.name);
+  if (withEmails) {
+    out.field("email", user.email).key("verifiedEmails").beginArray();
+    for (const auto& email : user.emails) {
+      if (email.verified) out.value(email.email);
+    }
+    out.endArray();
+  }
+  out.endObject();
+}
+
+// The members every event shares, then `body` adds the type's own.
+std::string eventJson(const storage::Issue& issue, const SyncTargetRow& target,
+                      const std::function<void(json::JsonBuilder&)>& body) {
+  json::Document config;
+  const bool object = json::parseObject(target.configJson, config);
+  json::JsonBuilder out;
+  out.beginObject()
+      .field("organizationId", issue.organizationId)
+      .field("integrationId", target.externalIssue.integrationId)
+      .rawField("config", object ? target.configJson : "{}");
+  out.key("issue")
+      .beginObject()
+      .field("id", issue.id)
+      .field("shortId", issue.shortId)
+      .field("title", issue.title)
+      .field("status", storage::toString(issue.status))
+      .field("projectId", issue.projectId)
+      .endObject();
+  out.key("externalIssue")
+      .beginObject()
+      .field("id", target.externalIssue.id)
+      .field("key", target.externalIssue.key)
+      .endObject();
+  body(out);
+  out.endObject();
+  return out.str();
+}
+
+void enqueueFor(storage::UnitOfWork& uow, jobs::JobQueue& queue, const storage::Issue& issue,
+                const ChangeSource& source, Direction direction, int32_t eventType,
+                const std::function<void(json::JsonBuilder&, const SyncTargetRow&)>& body) {
+  const auto targets = storage::ExternalIssueRepository(uow).syncTargets(issue.organizationId, issue.id);
+  for (const auto& target : targets) {
+    if (!eligible(target, source, direction)) continue;
+    const std::string event = eventJson(issue, target, [&](json::JsonBuilder& out) { body(out, target); });
+    json::JsonBuilder payload;
+    payload.beginObject().field("type", static_cast<int64_t>(eventType)).rawField("event", event).endObject();
+    jobs::JobRequest request;
+    request.pluginKey = target.provider;
+    request.kind = "ihp.event";
+    request.payloadJson = payload.str();
+    request.orderingKey =
+        "external-issue:" + std::to_string(target.externalIssue.integrationId) + ":" + target.externalIssue.key;
+    request.organizationId = issue.organizationId;
+    request.integrationId = target.externalIssue.integrationId;
+    queue.enqueue(uow, request);
+  }
+}
+
+}  // namespace
+
+OutboundEvents::OutboundEvents(jobs::JobQueue& queue) : queue_(queue) {}
+
+void OutboundEvents::issueAssigned(storage::UnitOfWork& uow, const storage::Issue& issue,
+                                   const std::optional<storage::User>& assignee, const ChangeSource& source) {
+  enqueueFor(uow, queue_, issue, source, Direction::Assignment, IHP_EVENT_ISSUE_ASSIGNED,
+             [&](json::JsonBuilder& out, const SyncTargetRow&) {
+               out.key("assignee");
+               if (assignee) {
+                 writeUser(out, *assignee, true);
+               } else {
+                 out.null();
+               }
+             });
+}
+
+void OutboundEvents::statusChanged(storage::UnitOfWork& uow, const storage::Issue& issue, const ChangeSource& source) {
+  enqueueFor(uow, queue_, issue, source, Direction::Status, IHP_EVENT_ISSUE_STATUS_CHANGED,
+             [&](json::JsonBuilder& out, const SyncTargetRow&) {
+               out.field("resolved", issue.status == storage::IssueStatus::Resolved);
+             });
+}
+
+namespace {
+void writeComment(json::JsonBuilder& out, const storage::Comment& comment, const std::optional<storage::User>& author,
+                  const std::optional<std::string>& externalCommentId) {
+  out.key("comment").beginObject().field("id", comment.id).field("text", comment.text).key("author");
+  if (author) {
+    writeUser(out, *author, false);
+  } else {
+    out.null();
+  }
+  if (externalCommentId) out.field("externalCommentId", *externalCommentId);
+  out.endObject();
+}
+}  // namespace
+
+void OutboundEvents::commentCreated(storage::UnitOfWork& uow, const storage::Issue& issue,
+                                    const storage::Comment& comment, const std::optional<storage::User>& author,
+                                    const ChangeSource& source) {
+  enqueueFor(uow, queue_, issue, source, Direction::Comments, IHP_EVENT_COMMENT_CREATED,
+             [&](json::JsonBuilder& out, const SyncTargetRow&) { writeComment(out, comment, author, std::nullopt); });
+}
+
+void OutboundEvents::commentUpdated(storage::UnitOfWork& uow, const storage::Issue& issue,
+                                    const storage::Comment& comment, const std::optional<storage::User>& author,
+                                    const ChangeSource& source) {
+  storage::ExternalIssueRepository externals(uow);
+  enqueueFor(uow, queue_, issue, source, Direction::Comments, IHP_EVENT_COMMENT_UPDATED,
+             [&](json::JsonBuilder& out, const SyncTargetRow& target) {
+               writeComment(out, comment, author, externals.externalCommentId(comment.id, target.externalIssue.id));
+             });
+}
+
+}  // namespace ih::host::domain

@@ -1,0 +1,44 @@
+// host/domain/outbound_events.h - turns issue changes into durable plugin
+// events, one per linked external issue, in the same unit of work.
+//
+// For each external issue linked to the changed issue it enqueues a job for
+// the integration's plugin (kind "ihp.event", ordering key
+// "external-issue:<integrationId>:<key>") when all of these hold:
+//   - the integration and the org link are active and the plugin is enabled
+//     for the organization;
+//   - the integration is not the change's source (loop guard);
+//   - the org link's config enables the direction: sync_forward_assignment
+//     (assignments), sync_status_forward non-empty (status), sync_comments
+//     (comments).
+// The job payload is {"type": IHP_EVENT_*, "event": <event JSON>} with the
+// event shapes documented in plugin_abi.h (ihp_event).
+#pragma once
+
+#include <optional>
+
+#include "domain/change_source.h"
+#include "jobs/job_queue.h"
+#include "storage/records.h"
+#include "storage/unit_of_work.h"
+
+namespace ih::host::domain {
+
+class OutboundEvents {
+ public:
+  explicit OutboundEvents(jobs::JobQueue& queue);
+
+  // `assignee` is the new assignee (none = unassigned).
+  void issueAssigned(storage::UnitOfWork& uow, const storage::Issue& issue,
+                     const std::optional<storage::User>& assignee, const ChangeSource& source);
+  void statusChanged(storage::UnitOfWork& uow, const storage::Issue& issue, const ChangeSource& source);
+  void commentCreated(storage::UnitOfWork& uow, const storage::Issue& issue, const storage::Comment& comment,
+                      const std::optional<storage::User>& author, const ChangeSource& source);
+  // Carries the remote comment id already stored for each external issue.
+  void commentUpdated(storage::UnitOfWork& uow, const storage::Issue& issue, const storage::Comment& comment,
+                      const std::optional<storage::User>& author, const ChangeSource& source);
+
+ private:
+  jobs::JobQueue& queue_;
+};
+
+}  // namespace ih::host::domain

@@ -1,0 +1,84 @@
+#include "http/dispatcher.h"
+
+#include <chrono>
+#include <string>
+
+#include <Poco/Logger.h>
+
+#include "common/errors.h"
+#include "http/error_mapping.h"
+#include "ops/metrics.h"
+
+namespace ih::host::http {
+
+namespace {
+
+std::string joinMethods(const std::vector<std::string>& methods) {
+  std::string out;
+  for (const auto& m : methods) out += (out.empty() ? "" : ", ") + m;
+  return out;
+}
+
+// Methods are client input: anything unusual shares one label value.
+std::string methodLabel(const std::string& method) {
+  static const char* const known[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+  for (const char* k : known) {
+    if (method == k) return method;
+  }
+  return "other";
+}
+
+}  // namespace
+
+Dispatcher::Dispatcher(const Router& router, ops::Metrics& metrics, size_t maxBodyBytes)
+    : router_(router), metrics_(metrics), maxBodyBytes_(maxBodyBytes) {
+  metrics_.describe("ih_http_requests_total", "HTTP requests by route pattern, method and status.");
+  metrics_.describe("ih_http_request_duration_seconds_sum", "Total seconds spent answering, by route pattern.");
+  metrics_.describe("ih_http_request_duration_seconds_count", "Requests timed, by route pattern.");
+}
+
+Response Dispatcher::dispatch(RequestContext& ctx, std::istream& body, int64_t contentLength) {
+  const auto started = std::chrono::steady_clock::now();
+  Response response;
+  try {
+    response = route(ctx, body, contentLength);
+  } catch (...) {
+    response = errorResponse(std::current_exception(), ctx.routePattern);
+  }
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+  record(ctx, response, elapsed.count());
+  return response;
+}
+
+Response Dispatcher::route(RequestContext& ctx, std::istream& body, int64_t contentLength) {
+  RouteMatch match = router_.match(ctx.method, ctx.path);
+  if (match.kind == RouteMatch::Kind::Found) {
+    ctx.routePattern = match.route->pattern;
+    ctx.pathParams = std::move(match.pathParams);
+  }
+  // The limit applies before anything looks at the body.
+  ctx.body = readLimitedBody(body, contentLength, maxBodyBytes_);
+  if (match.kind == RouteMatch::Kind::Found) return match.route->handler(ctx);
+  if (fallback_) {
+    if (std::optional<Response> served = fallback_(ctx)) return std::move(*served);
+  }
+  if (match.kind == RouteMatch::Kind::MethodNotAllowed) {
+    return Response::detail(405, "Method \"" + ctx.method + "\" not allowed.")
+        .header("Allow", joinMethods(match.allowedMethods));
+  }
+  throw NotFoundError();
+}
+
+void Dispatcher::record(const RequestContext& ctx, const Response& response, double seconds) {
+  const std::string status = std::to_string(response.status);
+  metrics_.increment("ih_http_requests_total",
+                     {{"route", ctx.routePattern}, {"method", methodLabel(ctx.method)}, {"status", status}});
+  metrics_.increment("ih_http_request_duration_seconds_sum", {{"route", ctx.routePattern}}, seconds);
+  metrics_.increment("ih_http_request_duration_seconds_count", {{"route", ctx.routePattern}});
+  Poco::Logger& access = Poco::Logger::get("ih.http.access");
+  if (access.information()) {
+    access.information("%s %s %d %.1fms", methodLabel(ctx.method), ctx.routePattern, response.status, seconds * 1000.0);
+  }
+}
+
+}  // namespace ih::host::http

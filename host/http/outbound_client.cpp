@@ -1,0 +1,178 @@
+// host/http/outbound_client.cpp - PocoOutboundClient: one HTTP(S) exchange per
+// call, bounded by a whole-exchange deadline, with transport failures
+// classified for the plugin (timeout / unreachable / reset). Poco stays inside
+// this file so nothing else pays for its headers.
+#include "http/outbound_client.h"
+
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/NetSSL.h>
+#include <Poco/Net/SSLException.h>
+#include <Poco/Timespan.h>
+#include <Poco/URI.h>
+
+#include <chrono>
+#include <istream>
+#include <memory>
+#include <mutex>
+#include <ostream>
+
+namespace ih::host::http {
+
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+// The exchange's deadline; each socket wait gets what is left of it.
+class Deadline {
+ public:
+  explicit Deadline(uint32_t timeoutMs) : end_(SteadyClock::now() + std::chrono::milliseconds(timeoutMs)) {}
+  bool passed() const { return SteadyClock::now() >= end_; }
+  Poco::Timespan remaining() const {
+    auto left = std::chrono::duration_cast<std::chrono::microseconds>(end_ - SteadyClock::now()).count();
+    return Poco::Timespan(left > 1000 ? left : 1000);  // never 0: Poco treats 0 as "no timeout"
+  }
+
+ private:
+  SteadyClock::time_point end_;
+};
+
+// TLS contexts are shared by every request; verification is per request.
+Poco::Net::Context::Ptr tlsContext(bool verify) {
+  static std::once_flag initialised;
+  static Poco::Net::Context::Ptr verifying, permissive;
+  std::call_once(initialised, [] {
+    Poco::Net::initializeSSL();
+    verifying = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_RELAXED, 9,
+                                       /*loadDefaultCAs=*/true);
+    permissive = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_NONE, 9,
+                                        /*loadDefaultCAs=*/false);
+  });
+  return verify ? verifying : permissive;
+}
+
+bool isToken(const std::string& text) {
+  if (text.empty()) return false;
+  for (unsigned char c : text) {
+    if (c <= 32 || c >= 127 || c == ':' || c == '(' || c == ')' || c == ',' || c == ';' || c == '"' || c == '/' ||
+        c == '[' || c == ']' || c == '?' || c == '=' || c == '{' || c == '}' || c == '\\' || c == '<' || c == '>' ||
+        c == '@')
+      return false;
+  }
+  return true;
+}
+
+// Header injection guard: no CR/LF/NUL in values, names must be tokens.
+bool headersValid(const OutboundRequest& request) {
+  for (const auto& [name, value] : request.headers) {
+    if (!isToken(name)) return false;
+    if (value.find_first_of(std::string("\r\n\0", 3)) != std::string::npos) return false;
+  }
+  return isToken(request.method);
+}
+
+OutboundResult failure(TransportError error, std::string text) {
+  OutboundResult result;
+  result.error = error;
+  result.errorText = std::move(text);
+  return result;
+}
+
+std::unique_ptr<Poco::Net::HTTPClientSession> openSession(const Poco::URI& uri, bool verifyTls) {
+  if (uri.getScheme() == "https")
+    return std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), tlsContext(verifyTls));
+  return std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+}
+
+Poco::Net::HTTPRequest buildRequest(const OutboundRequest& request, const Poco::URI& uri) {
+  std::string target = uri.getPathEtc();
+  if (target.empty() || target[0] != '/') target = "/" + target;
+  Poco::Net::HTTPRequest out(request.method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+  for (const auto& [name, value] : request.headers) out.add(name, value);
+  if (!request.body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH")
+    out.setContentLength(static_cast<std::streamsize>(request.body.size()));
+  // One exchange per session: say so instead of leaving the server waiting.
+  out.setKeepAlive(false);
+  return out;
+}
+
+}  // namespace
+
+OutboundResult PocoOutboundClient::send(const OutboundRequest& request) {
+  Poco::URI uri;
+  try {
+    uri = Poco::URI(request.url);
+  } catch (const Poco::Exception&) {
+    return failure(TransportError::InvalidRequest, "Invalid URL");
+  }
+  const std::string& host = uri.getHost();
+  if ((uri.getScheme() != "http" && uri.getScheme() != "https") || host.empty())
+    return failure(TransportError::InvalidRequest, "Only absolute http(s) URLs are supported");
+  if (!headersValid(request)) return failure(TransportError::InvalidRequest, "Invalid method or header");
+
+  const Deadline deadline(request.timeoutMs == 0 ? 30000 : request.timeoutMs);
+  const std::string timedOut = "Timed out attempting to reach host: " + host;
+  std::unique_ptr<Poco::Net::HTTPClientSession> session;
+  // Phase 1: connect (and TLS handshake) and send. A failure here means the
+  // host could not be reached.
+  try {
+    session = openSession(uri, request.verifyTls);
+    session->setTimeout(deadline.remaining());
+    Poco::Net::HTTPRequest out = buildRequest(request, uri);
+    std::ostream& body = session->sendRequest(out);
+    body.write(request.body.data(), static_cast<std::streamsize>(request.body.size()));
+    body.flush();
+    if (!body.good()) return failure(TransportError::Reset, "Connection reset by peer");
+  } catch (const Poco::TimeoutException&) {
+    return failure(TransportError::Timeout, timedOut);
+  } catch (const Poco::Net::ConnectionResetException&) {
+    return failure(TransportError::Reset, "Connection reset by peer");
+  } catch (const Poco::Exception&) {
+    return failure(TransportError::Unreachable, "Unable to reach host: " + host);
+  } catch (const std::exception&) {
+    return failure(TransportError::Unreachable, "Unable to reach host: " + host);
+  }
+  if (deadline.passed()) return failure(TransportError::Timeout, timedOut);
+
+  // Phase 2: the response. A failure now means the peer dropped us mid-way.
+  OutboundResult result;
+  try {
+    session->socket().setReceiveTimeout(deadline.remaining());
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session->receiveResponse(response);
+    result.response.status = static_cast<int>(response.getStatus());
+    for (const auto& [name, value] : response) result.response.headers.emplace_back(name, value);
+    char buffer[4096];
+    while (true) {
+      if (deadline.passed()) return failure(TransportError::Timeout, timedOut);
+      session->socket().setReceiveTimeout(deadline.remaining());
+      in.read(buffer, sizeof buffer);
+      std::streamsize got = in.gcount();
+      if (got > 0) result.response.body.append(buffer, static_cast<size_t>(got));
+      if (in.eof()) break;
+      // std::istream turns a failed socket read into badbit: the deadline
+      // tells a timeout from a dropped connection.
+      if (in.bad() || in.fail()) {
+        if (deadline.passed()) return failure(TransportError::Timeout, timedOut);
+        return failure(TransportError::Reset, "Connection reset by peer");
+      }
+    }
+    // Poco ends a fixed-length body quietly when the peer closes early.
+    if (request.method != "HEAD" && response.hasContentLength() &&
+        static_cast<Poco::Int64>(result.response.body.size()) < response.getContentLength64())
+      return failure(TransportError::Reset, "Connection reset by peer");
+  } catch (const Poco::TimeoutException&) {
+    return failure(TransportError::Timeout, timedOut);
+  } catch (const Poco::Exception&) {
+    return failure(TransportError::Reset, "Connection reset by peer");
+  } catch (const std::exception&) {
+    return failure(TransportError::Reset, "Connection reset by peer");
+  }
+  return result;
+}
+
+}  // namespace ih::host::http

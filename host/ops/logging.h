@@ -1,0 +1,20 @@
+// host/ops/logging.h - process-wide logging set-up: every Poco logger writes
+// to stderr as "2026-11-26T19:38:16.123Z INFO  ih.http.access: message"
+// (ISO-8601 UTC with milliseconds, level, logger name).
+//
+// Levels (--log-level): trace, debug, info, notice, warning, error, critical,
+// fatal (Poco's long names such as "information" work too). Loggers created
+// later inherit the channel and level from the root logger.
+#pragma once
+
+#include <string>
+
+namespace ih::host::ops {
+
+// Throws std::invalid_argument for an unknown level name.
+void configureLogging(const std::string& level);
+
+// The Poco priority of a level name; throws std::invalid_argument.
+int parseLogLevel(const std::string& level);
+
+}  // namespace ih::host::ops

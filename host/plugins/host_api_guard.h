@@ -1,0 +1,88 @@
+// host/plugins/host_api_guard.h - the defensive layer every ihp_host_api
+// function goes through: nothing may propagate into plugin code, and nothing
+// a plugin passes is trusted.
+//
+// guarded() runs a service body and maps any exception to a status
+// (NotFoundError -> IHP_E_NOT_FOUND, ValidationError/AbiViolation ->
+// IHP_E_INVALID, ForbiddenError -> IHP_E_FORBIDDEN, ConflictError ->
+// IHP_E_CONFLICT, anything else -> IHP_E_INTERNAL plus an error log without
+// secrets). The argument readers throw AbiViolation for malformed ihp_str
+// values, NULL pointers and structs whose struct_size is too small.
+#pragma once
+
+#include <cstring>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "host_call_context.h"
+#include "ihp/plugin_abi.h"
+
+namespace ih::host::plugins::api {
+
+// A plugin broke the ABI's argument rules (maps to IHP_E_INVALID).
+class AbiViolation : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+// Maps the exception being handled to a status, logging unexpected ones.
+// Call only from inside a catch block.
+ihp_status statusForCurrentException(const ihp_host_ctx* ctx, const char* service) noexcept;
+
+template <class Body>
+ihp_status guarded(const ihp_host_ctx* ctx, const char* service, Body&& body) noexcept {
+  try {
+    return body();
+  } catch (...) {
+    return statusForCurrentException(ctx, service);
+  }
+}
+
+// For services without a status result (log, reply_*): failures are logged.
+template <class Body>
+void guardedVoid(const ihp_host_ctx* ctx, const char* service, Body&& body) noexcept {
+  try {
+    body();
+  } catch (...) {
+    statusForCurrentException(ctx, service);
+  }
+}
+
+// The call's context; throws AbiViolation for NULL or a context without a
+// plugin (e.g. a stale pointer kept past its call is not detectable, NULL is).
+ihp_host_ctx& context(ihp_host_ctx* ctx);
+// The unit of work the call's storage access joins.
+storage::UnitOfWork& unitOfWork(ihp_host_ctx& ctx);
+
+// A borrowed string; absent (NULL) reads as empty. (NULL, len > 0) throws.
+std::string_view text(ihp_str s, const char* what);
+// Like text(), but absent stays distinguishable.
+std::optional<std::string_view> optionalText(ihp_str s, const char* what);
+// Present and non-empty.
+std::string_view requiredText(ihp_str s, const char* what);
+
+// A zero-filled host copy of a versioned struct: NULL or a struct_size below
+// the 1.0 size throws; at most sizeof(T) bytes are read.
+template <class T>
+T structArgument(const T* raw, const char* what) {
+  if (raw == nullptr) throw AbiViolation(std::string(what) + " is NULL");
+  if (raw->struct_size < sizeof(T)) throw AbiViolation(std::string(what) + " struct_size is too small");
+  T copy{};
+  std::memcpy(static_cast<void*>(&copy), static_cast<const void*>(raw), sizeof(T));
+  return copy;
+}
+
+// A validated output sink. Check it before doing the work, so a bad sink
+// cannot leave side effects behind with nowhere to report them.
+class SinkWriter {
+ public:
+  SinkWriter(const ihp_sink* sink, const char* what);
+  void write(std::string_view data) const;
+
+ private:
+  ihp_sink sink_;
+};
+
+}  // namespace ih::host::plugins::api

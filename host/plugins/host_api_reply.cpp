@@ -1,0 +1,74 @@
+// host/plugins/host_api_reply.cpp - ihp_host_api: reply_* (the builder every
+// hook answers through; the host copies everything at once).
+
+#include "plugins/host_api_guard.h"
+#include "plugins/host_api_services.h"
+
+namespace ih::host::plugins::api {
+
+namespace {
+
+// Reply calls carry no ctx; a NULL reply is a plugin bug we can only log.
+template <class Body>
+void withReply(ihp_reply* reply, const char* service, Body&& body) noexcept {
+  guardedVoid(nullptr, service, [&] {
+    if (reply == nullptr) throw AbiViolation("reply is NULL");
+    body(reply->result);
+  });
+}
+
+void replyStatus(ihp_reply* reply, int32_t httpStatus) {
+  withReply(reply, "reply_status", [&](HookReply& result) {
+    if (httpStatus < 100 || httpStatus > 599) throw AbiViolation("http status must be within 100..599");
+    result.httpStatus = httpStatus;
+  });
+}
+
+void replyHeader(ihp_reply* reply, ihp_str name, ihp_str value) {
+  withReply(reply, "reply_header", [&](HookReply& result) {
+    result.headers.emplace_back(std::string(requiredText(name, "name")), std::string(text(value, "value")));
+  });
+}
+
+void replyBody(ihp_reply* reply, const char* data, size_t len) {
+  withReply(reply, "reply_body", [&](HookReply& result) {
+    result.body.append(text(ihp_str{data, len}, "data"));
+  });
+}
+
+void replyError(ihp_reply* reply, ihp_str message) {
+  withReply(reply, "reply_error", [&](HookReply& result) { result.error = std::string(text(message, "message")); });
+}
+
+void replyRetryAfterMs(ihp_reply* reply, int64_t delayMs) {
+  withReply(reply, "reply_retry_after_ms", [&](HookReply& result) {
+    if (delayMs < 0) throw AbiViolation("retry delay must be >= 0");
+    result.retryAfterMs = delayMs;
+  });
+}
+
+void replyPipelineState(ihp_reply* reply, ihp_str state) {
+  withReply(reply, "reply_pipeline_state", [&](HookReply& result) {
+    result.pipelineState = std::string(text(state, "state_json"));
+  });
+}
+
+void replyPipelineRef(ihp_reply* reply, ihp_str ref) {
+  withReply(reply, "reply_pipeline_ref", [&](HookReply& result) {
+    result.pipelineRef = std::string(requiredText(ref, "ref"));
+  });
+}
+
+}  // namespace
+
+void installReplyServices(ihp_host_api& table) {
+  table.reply_status = &replyStatus;
+  table.reply_header = &replyHeader;
+  table.reply_body = &replyBody;
+  table.reply_error = &replyError;
+  table.reply_retry_after_ms = &replyRetryAfterMs;
+  table.reply_pipeline_state = &replyPipelineState;
+  table.reply_pipeline_ref = &replyPipelineRef;
+}
+
+}  // namespace ih::host::plugins::api

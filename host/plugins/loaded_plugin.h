@@ -1,0 +1,123 @@
+// host/plugins/loaded_plugin.h - one plugin that passed every load check, and
+// the C++ side of calling its hooks.
+//
+// Each call builds an ihp_host_ctx bound to the caller's unit of work (so the
+// plugin's storage writes and enqueued jobs commit with the caller), an
+// ihp_reply builder, and borrows every string for the duration of the call.
+// Calls into a plugin that did not declare IHP_PLUGIN_THREAD_SAFE are
+// serialised by a per-plugin mutex. A hook the plugin does not provide answers
+// IHP_E_UNSUPPORTED. Unknown status codes are treated as IHP_E_PERMANENT.
+// Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ihp/plugin_abi.h"
+#include "storage/unit_of_work.h"
+
+namespace ih::host::plugins {
+
+struct HostServices;
+
+struct PluginRoute {
+  std::string method;
+  std::string pathPattern;  // e.g. /extensions/jira-server/issue-updated/{token}/
+  int32_t access = IHP_ROUTE_PUBLIC;
+};
+
+struct PluginInfo {
+  std::string key;
+  std::string name;
+  std::string version;
+  std::string abiVersion;  // negotiated, "1.0"
+  std::vector<std::string> features;
+  bool threadSafe = false;
+  std::vector<PluginRoute> routes;
+  std::vector<std::string> pipelineSteps;
+  std::string pipelineCallbackParam;  // empty = no browser callback
+  std::string path;                   // the .so it came from
+};
+
+// What a hook returned, copied out of the ihp_reply builder.
+struct HookReply {
+  ihp_status status = IHP_OK;
+  int32_t httpStatus = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::optional<std::string> error;
+  std::optional<int64_t> retryAfterMs;
+  std::optional<std::string> pipelineState;
+  std::optional<std::string> pipelineRef;
+};
+
+// Who a hook call is for; the ctx the plugin sees is derived from it.
+struct CallScope {
+  storage::UnitOfWork& uow;
+  int64_t organizationId = 0;
+  int64_t userId = 0;
+};
+
+struct PluginRequest {
+  size_t routeIndex = 0;
+  std::string method;
+  std::string path;
+  std::string query;
+  std::vector<std::pair<std::string, std::string>> headers;  // names lowercase
+  std::vector<std::pair<std::string, std::string>> pathParams;
+  std::string body;
+};
+
+struct PipelineStepCall {
+  uint32_t stepIndex = 0;
+  std::string stateJson = "{}";
+  std::string inputJson = "{}";
+};
+
+class LoadedPlugin {
+ public:
+  // Called by the loader once the entry, versions, fingerprint and tables
+  // checked out; `instance` comes from the plugin's init. `api` is the
+  // loader's zero-filled, full-size host copy of the plugin's table (only the
+  // prefix the plugin's struct_size covers was copied from the plugin); the
+  // plugin keeps its own copy in table_.
+  LoadedPlugin(PluginInfo info, const ihp_plugin_api* api, ihp_plugin* instance, HostServices& services);
+  ~LoadedPlugin();  // calls the plugin's shutdown
+
+  const PluginInfo& info() const { return info_; }
+
+  HookReply handleRequest(CallScope& scope, const PluginRequest& request);
+  HookReply pipelineStep(CallScope& scope, const PipelineStepCall& call);
+  HookReply issueForm(CallScope& scope, int32_t form, const std::string& contextJson);
+  HookReply issueAction(CallScope& scope, int32_t form, const std::string& contextJson, const std::string& inputJson);
+  HookReply configUpdate(CallScope& scope, int64_t integrationId, const std::string& storedJson,
+                         const std::string& patchJson);
+  HookReply configView(CallScope& scope, int64_t integrationId, const std::string& storedJson);
+  HookReply handleEvent(CallScope& scope, int32_t type, const std::string& eventJson, uint32_t attempt);
+  HookReply runJob(CallScope& scope, int64_t jobId, const std::string& kind, const std::string& payloadJson,
+                   uint32_t attempt);
+  HookReply uninstall(CallScope& scope, int64_t integrationId, const std::string& integrationJson,
+                      const std::string& credentialsJson, uint32_t attempt);
+
+ private:
+  template <class Call>
+  using HookFn = ihp_status (*)(ihp_plugin*, ihp_host_ctx*, const Call*, ihp_reply*);
+  // The one path into the plugin: see loaded_plugin.cpp.
+  template <class Call>
+  HookReply invoke(const char* hook, HookFn<Call> fn, CallScope& scope, const Call& call);
+
+  PluginInfo info_;
+  ihp_plugin_api table_;
+  const ihp_plugin_api* api_;
+  ihp_plugin* instance_;
+  HostServices& services_;
+  std::mutex serialise_;  // used only when the plugin is not thread-safe
+};
+
+}  // namespace ih::host::plugins

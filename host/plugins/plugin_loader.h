@@ -1,0 +1,48 @@
+// host/plugins/plugin_loader.h - turns one .so file into a LoadedPlugin, or
+// into one precise reason why not.
+//
+// Checks, in order (the first failure stops): dlopen (RTLD_NOW|RTLD_LOCAL);
+// the entry symbol; the entry call (fully filled ihp_entry_args, exceptions
+// caught); version negotiation; the plugin table's presence and size; the
+// build fingerprint; the descriptor; duplicate keys; init (on the calling,
+// main thread, in a fresh unit of work committed on success). The same file
+// reached through another path (same device and inode) is skipped, not
+// loaded twice. Stateful (remembers loaded keys and files); main thread only.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "plugins/abi_negotiation.h"
+#include "plugins/loaded_plugin.h"
+
+namespace ih::host::plugins {
+
+struct HostServices;
+
+struct LoadOutcome {
+  std::unique_ptr<LoadedPlugin> plugin;  // set when loaded
+  std::string reason;                    // set when rejected: the one-line reason
+  std::string sameFileAs;                // set when skipped as a duplicate file
+};
+
+class PluginLoader {
+ public:
+  // `host` is the ABI version the loader claims (tests vary it).
+  explicit PluginLoader(HostServices& services, HostAbiVersion host = {});
+
+  LoadOutcome load(const std::string& path);
+
+ private:
+  LoadOutcome fail(std::string reason) const;
+
+  HostServices& services_;
+  HostAbiVersion host_;
+  std::map<std::string, std::string> keys_;                  // loaded key -> path
+  std::map<std::pair<uint64_t, uint64_t>, std::string> files_;  // (device, inode) -> path
+};
+
+}  // namespace ih::host::plugins

@@ -1,0 +1,103 @@
+// host/plugins/plugin_registry.cpp - see plugin_registry.h.
+#include "plugins/plugin_registry.h"
+
+#include <Poco/Logger.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "ops/metrics.h"
+#include "plugins/host_services.h"
+#include "plugins/plugin_loader.h"
+#include "plugins/route_pattern.h"
+
+namespace ih::host::plugins {
+
+namespace {
+
+Poco::Logger& logger() { return Poco::Logger::get("plugins"); }
+
+// *.so files (or links to them) in one directory, absolute, sorted by name.
+std::vector<std::string> pluginFiles(const std::filesystem::path& directory) {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+    if (entry.path().extension() == ".so" && entry.is_regular_file())
+      files.push_back(std::filesystem::absolute(entry.path()).lexically_normal().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+PluginRegistry::PluginRegistry(HostServices& services) : PluginRegistry(services, HostAbiVersion{}) {}
+
+PluginRegistry::PluginRegistry(HostServices& services, HostAbiVersion hostVersion)
+    : services_(services), loader_(std::make_unique<PluginLoader>(services, hostVersion)) {
+  services_.metrics.describe("ih_plugin_calls_total", "Plugin hook calls by plugin, hook and status");
+  services_.metrics.describe("ih_plugin_call_duration_seconds_total", "Seconds spent in plugin hooks");
+  services_.metrics.describe("ih_plugin_http_requests_total", "Outbound HTTP requests made for plugins");
+}
+
+PluginRegistry::~PluginRegistry() {
+  // Reverse load order, like destructors; each plugin's shutdown runs once.
+  while (!plugins_.empty()) plugins_.pop_back();
+}
+
+size_t PluginRegistry::loadDirectory(const std::string& directory) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(directory, error)) {
+    logger().error("plugins directory %s does not exist; no plugins loaded", directory);
+    return 0;
+  }
+  size_t loaded = 0;
+  for (const std::string& path : pluginFiles(directory)) {
+    if (loadFile(path)) ++loaded;
+  }
+  return loaded;
+}
+
+bool PluginRegistry::loadFile(const std::string& path) {
+  LoadOutcome outcome = loader_->load(path);
+  if (outcome.plugin) {
+    const PluginInfo& info = outcome.plugin->info();
+    logger().information("plugin %s %s loaded from %s (ABI %s)", info.key, info.version, info.path, info.abiVersion);
+    plugins_.push_back(std::move(outcome.plugin));
+    return true;
+  }
+  if (!outcome.sameFileAs.empty()) {
+    logger().information("plugin %s is the same file as %s; loaded once", path, outcome.sameFileAs);
+    return false;
+  }
+  logger().error("plugin %s skipped: %s", path, outcome.reason);
+  failures_.push_back(LoadFailure{path, outcome.reason});
+  return false;
+}
+
+std::vector<LoadedPlugin*> PluginRegistry::plugins() const {
+  std::vector<LoadedPlugin*> out;
+  out.reserve(plugins_.size());
+  for (const auto& plugin : plugins_) out.push_back(plugin.get());
+  return out;
+}
+
+LoadedPlugin* PluginRegistry::find(std::string_view key) const {
+  for (const auto& plugin : plugins_) {
+    if (plugin->info().key == key) return plugin.get();
+  }
+  return nullptr;
+}
+
+std::optional<RouteMatch> PluginRegistry::matchRoute(std::string_view method, std::string_view path) const {
+  for (const auto& plugin : plugins_) {
+    const auto& routes = plugin->info().routes;
+    for (size_t i = 0; i < routes.size(); ++i) {
+      if (routes[i].method != method) continue;
+      if (auto params = matchRoutePattern(routes[i].pathPattern, path))
+        return RouteMatch{plugin.get(), i, std::move(*params)};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace ih::host::plugins

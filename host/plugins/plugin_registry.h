@@ -1,0 +1,63 @@
+// host/plugins/plugin_registry.h - the loaded plugins, by key, and the
+// plugin-served HTTP routes.
+//
+// loadDirectory() scans a directory for *.so at start-up (absolute paths,
+// sorted by name) and loads each through PluginLoader. A plugin that fails
+// any check is skipped with one precise log line, and the others keep
+// loading. Plugins are never unloaded while the host runs. After start-up the
+// registry is read-only, hence thread-safe.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "plugins/abi_negotiation.h"
+#include "plugins/loaded_plugin.h"
+
+namespace ih::host::plugins {
+
+struct HostServices;
+class PluginLoader;
+
+struct LoadFailure {
+  std::string path;
+  std::string reason;  // the one-line rejection, e.g. "ABI major 2 not supported (host 1)"
+};
+
+struct RouteMatch {
+  LoadedPlugin* plugin = nullptr;
+  size_t routeIndex = 0;
+  std::vector<std::pair<std::string, std::string>> pathParams;
+};
+
+class PluginRegistry {
+ public:
+  explicit PluginRegistry(HostServices& services);
+  // For tests: a host claiming another ABI version.
+  PluginRegistry(HostServices& services, HostAbiVersion hostVersion);
+  ~PluginRegistry();  // shuts the plugins down (their libraries stay mapped)
+
+  // Returns the number of plugins loaded; failures are logged and kept.
+  size_t loadDirectory(const std::string& directory);
+  // Loads one file; true when it was loaded. A rejection is logged as one
+  // line ("plugin <path> skipped: <reason>") and kept in failures().
+  bool loadFile(const std::string& path);
+  const std::vector<LoadFailure>& failures() const { return failures_; }
+
+  std::vector<LoadedPlugin*> plugins() const;
+  LoadedPlugin* find(std::string_view key) const;
+  // The plugin route matching method + path (path without query), if any.
+  std::optional<RouteMatch> matchRoute(std::string_view method, std::string_view path) const;
+
+ private:
+  HostServices& services_;
+  std::unique_ptr<PluginLoader> loader_;
+  std::vector<std::unique_ptr<LoadedPlugin>> plugins_;
+  std::vector<LoadFailure> failures_;
+};
+
+}  // namespace ih::host::plugins

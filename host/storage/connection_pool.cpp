@@ -1,0 +1,82 @@
+// host/storage/connection_pool.cpp - see connection_pool.h.
+#include "storage/connection_pool.h"
+
+#include <Poco/Data/Session.h>
+
+#include <utility>
+
+#include "storage/storage_error.h"
+
+namespace ih::host::storage {
+
+ConnectionPool::Lease::Lease(ConnectionPool& pool, std::unique_ptr<Poco::Data::Session> session)
+    : pool_(&pool), session_(std::move(session)) {}
+
+ConnectionPool::Lease::Lease(Lease&& other) noexcept
+    : pool_(other.pool_), session_(std::move(other.session_)), broken_(other.broken_) {
+  other.pool_ = nullptr;
+}
+
+ConnectionPool::Lease::~Lease() {
+  if (pool_ != nullptr && session_) pool_->giveBack(std::move(session_), broken_);
+}
+
+ConnectionPool::ConnectionPool(Factory factory, int maxConnections, std::chrono::milliseconds acquireTimeout)
+    : factory_(std::move(factory)),
+      maxConnections_(maxConnections < 1 ? 1 : maxConnections),
+      acquireTimeout_(acquireTimeout) {}
+
+ConnectionPool::~ConnectionPool() = default;
+
+ConnectionPool::Lease ConnectionPool::acquire() {
+  std::unique_lock lock(mutex_);
+  const bool ready =
+      available_.wait_for(lock, acquireTimeout_, [&] { return !idle_.empty() || open_ < maxConnections_; });
+  if (!ready) {
+    throw StorageError(StorageError::Kind::Busy,
+                       "no database connection free within " + std::to_string(acquireTimeout_.count()) + " ms");
+  }
+  if (!idle_.empty()) {
+    auto session = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(*this, std::move(session));
+  }
+  ++open_;
+  lock.unlock();
+  // Connecting can be slow (network): never while holding the pool's lock.
+  try {
+    return Lease(*this, factory_());
+  } catch (...) {
+    lock.lock();
+    --open_;
+    available_.notify_one();
+    throw;
+  }
+}
+
+void ConnectionPool::giveBack(std::unique_ptr<Poco::Data::Session> session, bool broken) {
+  std::unique_ptr<Poco::Data::Session> toClose;
+  {
+    std::lock_guard lock(mutex_);
+    if (broken) {
+      toClose = std::move(session);
+      --open_;
+    } else {
+      idle_.push_back(std::move(session));
+    }
+  }
+  available_.notify_one();
+  // toClose's destructor disconnects outside the lock.
+}
+
+void ConnectionPool::closeIdle() {
+  std::vector<std::unique_ptr<Poco::Data::Session>> closing;
+  {
+    std::lock_guard lock(mutex_);
+    closing.swap(idle_);
+    open_ -= static_cast<int>(closing.size());
+  }
+  available_.notify_all();
+}
+
+}  // namespace ih::host::storage

@@ -1,0 +1,64 @@
+// host/storage/connection_pool.h - a bounded pool of database connections.
+//
+// Each unit of work leases one connection for its whole life. Connections are
+// opened lazily up to the limit; when all are leased, acquire() waits (and
+// gives up with a StorageError after the timeout rather than hang forever).
+// A connection whose state is doubtful (a failed ROLLBACK) is marked broken
+// and closed instead of being handed out again. Thread-safe.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace Poco::Data {
+class Session;
+}
+
+namespace ih::host::storage {
+
+class ConnectionPool {
+ public:
+  using Factory = std::function<std::unique_ptr<Poco::Data::Session>()>;
+
+  class Lease {
+   public:
+    Lease(ConnectionPool& pool, std::unique_ptr<Poco::Data::Session> session);
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+
+    Poco::Data::Session& session() { return *session_; }
+    void markBroken() { broken_ = true; }
+
+   private:
+    ConnectionPool* pool_;
+    std::unique_ptr<Poco::Data::Session> session_;
+    bool broken_ = false;
+  };
+
+  ConnectionPool(Factory factory, int maxConnections, std::chrono::milliseconds acquireTimeout);
+  ~ConnectionPool();
+  ConnectionPool(const ConnectionPool&) = delete;
+  ConnectionPool& operator=(const ConnectionPool&) = delete;
+
+  Lease acquire();
+  // Closes the idle connections (leased ones close when given back).
+  void closeIdle();
+
+ private:
+  void giveBack(std::unique_ptr<Poco::Data::Session> session, bool broken);
+
+  Factory factory_;
+  int maxConnections_;
+  std::chrono::milliseconds acquireTimeout_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Poco::Data::Session>> idle_;
+  int open_ = 0;  // idle + leased
+};
+
+}  // namespace ih::host::storage

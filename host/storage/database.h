@@ -1,0 +1,37 @@
+// host/storage/database.h - the storage entry point: opens the configured
+// backend, runs schema migrations, and hands out units of work.
+//
+// URLs: `sqlite:<path>` (the embedded default, WAL mode) or
+// `postgresql://user:pass@host:port/db`. Thread-safe: any thread may call
+// begin(); each unit of work gets its own pooled connection.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "storage/unit_of_work.h"
+
+namespace ih::host::storage {
+
+struct DatabaseOptions {
+  int maxConnections = 16;
+  int busyTimeoutMs = 10000;  // SQLite: how long a writer waits for the lock
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // Throws std::runtime_error with one clear line when the URL is malformed or
+  // the database is unreachable.
+  static std::unique_ptr<Database> open(const std::string& url, const DatabaseOptions& options = {});
+
+  virtual std::unique_ptr<UnitOfWork> begin() = 0;
+  // Applies pending versioned migrations (idempotent; called at start-up).
+  virtual void migrate() = 0;
+  virtual const Dialect& dialect() const = 0;
+  // The URL with any password masked, for logs.
+  virtual std::string describe() const = 0;
+};
+
+}  // namespace ih::host::storage

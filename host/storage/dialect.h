@@ -1,0 +1,25 @@
+// host/storage/dialect.h - the one place where SQL differs between backends.
+//
+// Repositories write portable SQL with `?` placeholders, INTEGER/BIGINT/TEXT
+// columns, `INSERT ... RETURNING id` and `ON CONFLICT ... DO UPDATE`, which both
+// SQLite (>= 3.35) and PostgreSQL accept. A Dialect rewrites the rest:
+// placeholders (`$1..$n` for PostgreSQL) and the DDL of auto-increment keys.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ih::host::storage {
+
+class Dialect {
+ public:
+  virtual ~Dialect() = default;
+  // "sqlite" or "postgresql".
+  virtual const char* name() const = 0;
+  // Rewrites portable SQL for this backend (placeholders outside string literals).
+  virtual std::string translate(std::string_view portableSql) const = 0;
+  // Column definition for an auto-increment 64-bit primary key named `id`.
+  virtual const char* autoIncrementPrimaryKey() const = 0;
+};
+
+}  // namespace ih::host::storage

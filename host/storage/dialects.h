@@ -1,0 +1,24 @@
+// host/storage/dialects.h - the two concrete SQL dialects (see dialect.h).
+#pragma once
+
+#include "storage/dialect.h"
+
+namespace ih::host::storage {
+
+class SqliteDialect final : public Dialect {
+ public:
+  const char* name() const override { return "sqlite"; }
+  std::string translate(std::string_view portableSql) const override { return std::string(portableSql); }
+  const char* autoIncrementPrimaryKey() const override { return "id INTEGER PRIMARY KEY AUTOINCREMENT"; }
+};
+
+class PostgresDialect final : public Dialect {
+ public:
+  const char* name() const override { return "postgresql"; }
+  // `?` -> `$1..$n`, leaving string literals, quoted identifiers and
+  // comments alone.
+  std::string translate(std::string_view portableSql) const override;
+  const char* autoIncrementPrimaryKey() const override { return "id BIGSERIAL PRIMARY KEY"; }
+};
+
+}  // namespace ih::host::storage

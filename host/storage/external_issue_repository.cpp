@@ -1,0 +1,235 @@
+// host/storage/external_issue_repository.cpp - see external_issue_repository.h.
+#include "storage/external_issue_repository.h"
+
+#include "storage/query.h"
+#include "storage/unit_of_work.h"
+
+namespace ih::host::storage {
+
+namespace {
+
+constexpr const char* kExternalColumns =
+    "e.id, e.organization_id, e.integration_id, e.external_key, e.title, e.description, e.url, e.gone_reason,"
+    " e.assignee_watermark, e.status_watermark, e.created_at";
+constexpr size_t kExternalColumnCount = 11;
+
+ExternalIssue externalFromRow(const Row& row) {
+  ExternalIssue issue;
+  issue.id = row.int64(0);
+  issue.organizationId = row.int64(1);
+  issue.integrationId = row.int64(2);
+  issue.key = row.text(3);
+  issue.title = row.text(4);
+  issue.description = row.text(5);
+  issue.url = row.text(6);
+  issue.goneReason = row.optText(7);
+  issue.assigneeWatermark = row.int64(8);
+  issue.statusWatermark = row.int64(9);
+  issue.createdAt = row.int64(10);
+  return issue;
+}
+
+std::optional<ExternalIssue> externalFrom(std::optional<Row> row) {
+  if (!row) return std::nullopt;
+  return externalFromRow(*row);
+}
+
+}  // namespace
+
+ExternalIssue ExternalIssueRepository::upsert(int64_t organizationId, int64_t integrationId, const std::string& key,
+                                              const std::string& title, const std::string& description,
+                                              const std::string& url, int64_t now) {
+  uow_.beginWrite();
+  Query(uow_,
+        "INSERT INTO external_issues (organization_id, integration_id, external_key, title, description, url,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (organization_id, integration_id, external_key) DO UPDATE SET title = excluded.title,"
+        " description = excluded.description, url = excluded.url, gone_reason = NULL")
+      .bind(organizationId)
+      .bind(integrationId)
+      .bind(key)
+      .bind(title)
+      .bind(description)
+      .bind(url)
+      .bind(now)
+      .execute();
+  return *findByKey(organizationId, integrationId, key);
+}
+
+std::optional<ExternalIssue> ExternalIssueRepository::findById(int64_t organizationId, int64_t externalIssueId) {
+  return externalFrom(Query(uow_, std::string("SELECT ") + kExternalColumns +
+                                      " FROM external_issues e WHERE e.id = ? AND e.organization_id = ?")
+                          .bind(externalIssueId)
+                          .bind(organizationId)
+                          .one());
+}
+
+std::optional<ExternalIssue> ExternalIssueRepository::findByKey(int64_t organizationId, int64_t integrationId,
+                                                                std::string_view key) {
+  return externalFrom(Query(uow_, std::string("SELECT ") + kExternalColumns +
+                                      " FROM external_issues e"
+                                      " WHERE e.organization_id = ? AND e.integration_id = ? AND e.external_key = ?")
+                          .bind(organizationId)
+                          .bind(integrationId)
+                          .bind(key)
+                          .one());
+}
+
+std::vector<ExternalIssue> ExternalIssueRepository::listForIssue(int64_t organizationId, int64_t issueId) {
+  std::vector<ExternalIssue> issues;
+  const auto rows = Query(uow_, std::string("SELECT ") + kExternalColumns +
+                                    " FROM external_issues e JOIN issue_external_links x ON x.external_issue_id = e.id"
+                                    " WHERE x.issue_id = ? AND e.organization_id = ? ORDER BY e.id")
+                        .bind(issueId)
+                        .bind(organizationId)
+                        .rows();
+  for (const auto& row : rows) issues.push_back(externalFromRow(row));
+  return issues;
+}
+
+void ExternalIssueRepository::markGone(int64_t externalIssueId, const std::string& reason) {
+  uow_.beginWrite();
+  Query(uow_, "UPDATE external_issues SET gone_reason = ? WHERE id = ?").bind(reason).bind(externalIssueId).execute();
+}
+
+size_t ExternalIssueRepository::renameKey(int64_t integrationId, std::string_view oldKey, std::string_view newKey) {
+  uow_.beginWrite();
+  return Query(uow_,
+               "UPDATE external_issues SET external_key = ?, url = REPLACE(url, ?, ?)"
+               " WHERE integration_id = ? AND external_key = ? AND NOT EXISTS ("
+               " SELECT 1 FROM external_issues other WHERE other.organization_id = external_issues.organization_id"
+               " AND other.integration_id = external_issues.integration_id AND other.external_key = ?)")
+      .bind(newKey)
+      .bind("/browse/" + std::string(oldKey))
+      .bind("/browse/" + std::string(newKey))
+      .bind(integrationId)
+      .bind(oldKey)
+      .bind(newKey)
+      .execute();
+}
+
+void ExternalIssueRepository::removeForOrganization(int64_t organizationId, int64_t integrationId) {
+  uow_.beginWrite();
+  const char* const statements[] = {
+      "DELETE FROM comment_external_links WHERE external_issue_id IN"
+      " (SELECT id FROM external_issues WHERE organization_id = ? AND integration_id = ?)",
+      "DELETE FROM issue_external_links WHERE external_issue_id IN"
+      " (SELECT id FROM external_issues WHERE organization_id = ? AND integration_id = ?)",
+      "DELETE FROM external_issues WHERE organization_id = ? AND integration_id = ?",
+  };
+  for (const char* sql : statements) Query(uow_, sql).bind(organizationId).bind(integrationId).execute();
+}
+
+void ExternalIssueRepository::linkIssue(int64_t issueId, int64_t externalIssueId) {
+  uow_.beginWrite();
+  Query(uow_, "INSERT INTO issue_external_links (issue_id, external_issue_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+      .bind(issueId)
+      .bind(externalIssueId)
+      .execute();
+}
+
+std::vector<LinkedIssueRow> ExternalIssueRepository::linkedIssues(int64_t integrationId, std::string_view key,
+                                                                  std::optional<int64_t> organizationId) {
+  std::string sql =
+      "SELECT g.organization_id, g.id, g.project_id, e.id, g.status, g.assignee_user_id"
+      " FROM external_issues e"
+      " JOIN issue_external_links x ON x.external_issue_id = e.id"
+      " JOIN issues g ON g.id = x.issue_id AND g.organization_id = e.organization_id"
+      " WHERE e.integration_id = ? AND e.external_key = ?"
+      " AND EXISTS (SELECT 1 FROM org_integrations l"
+      "  WHERE l.organization_id = e.organization_id AND l.integration_id = e.integration_id)";
+  if (organizationId) sql += " AND e.organization_id = ?";
+  sql += " ORDER BY g.organization_id, g.id";
+  Query query(uow_, sql);
+  query.bind(integrationId).bind(key);
+  if (organizationId) query.bind(*organizationId);
+  std::vector<LinkedIssueRow> linked;
+  for (const auto& row : query.rows()) {
+    linked.push_back(LinkedIssueRow{row.int64(0), row.int64(1), row.int64(2), row.int64(3),
+                                    issueStatusFromString(row.text(4)).value_or(IssueStatus::Unresolved),
+                                    row.optInt64(5)});
+  }
+  return linked;
+}
+
+std::vector<SyncTargetRow> ExternalIssueRepository::syncTargets(int64_t organizationId, int64_t issueId) {
+  const auto rows = Query(uow_, std::string("SELECT ") + kExternalColumns +
+                                    ", i.provider, i.status, l.status, l.config, COALESCE(pe.enabled, 0)"
+                                    " FROM issue_external_links x"
+                                    " JOIN external_issues e ON e.id = x.external_issue_id AND e.organization_id = ?"
+                                    " JOIN integrations i ON i.id = e.integration_id"
+                                    " LEFT JOIN org_integrations l ON l.organization_id = e.organization_id"
+                                    "  AND l.integration_id = e.integration_id"
+                                    " LEFT JOIN plugin_enablement pe ON pe.organization_id = e.organization_id"
+                                    "  AND pe.plugin_key = i.provider"
+                                    " WHERE x.issue_id = ? ORDER BY e.id")
+                        .bind(organizationId)
+                        .bind(issueId)
+                        .rows();
+  std::vector<SyncTargetRow> targets;
+  for (const auto& row : rows) {
+    constexpr size_t c = kExternalColumnCount;
+    SyncTargetRow target;
+    target.externalIssue = externalFromRow(row);
+    target.provider = row.text(c);
+    target.integrationStatus = integrationStatusFromString(row.text(c + 1)).value_or(IntegrationStatus::Disabled);
+    if (!row.isNull(c + 2)) target.linkStatus = integrationStatusFromString(row.text(c + 2));
+    target.configJson = row.optText(c + 3).value_or("{}");
+    target.pluginEnabled = row.boolean(c + 4);
+    targets.push_back(std::move(target));
+  }
+  return targets;
+}
+
+bool ExternalIssueRepository::advanceAssigneeWatermark(int64_t organizationId, int64_t integrationId,
+                                                       std::string_view key, int64_t eventTime) {
+  uow_.beginWrite();
+  return Query(uow_,
+               "UPDATE external_issues SET assignee_watermark = ? WHERE organization_id = ? AND integration_id = ?"
+               " AND external_key = ? AND assignee_watermark <= ?")
+             .bind(eventTime)
+             .bind(organizationId)
+             .bind(integrationId)
+             .bind(key)
+             .bind(eventTime)
+             .execute() > 0;
+}
+
+bool ExternalIssueRepository::advanceStatusWatermark(int64_t organizationId, int64_t integrationId,
+                                                     std::string_view key, int64_t eventTime) {
+  uow_.beginWrite();
+  return Query(uow_,
+               "UPDATE external_issues SET status_watermark = ? WHERE organization_id = ? AND integration_id = ?"
+               " AND external_key = ? AND status_watermark < ?")
+             .bind(eventTime)
+             .bind(organizationId)
+             .bind(integrationId)
+             .bind(key)
+             .bind(eventTime)
+             .execute() > 0;
+}
+
+void ExternalIssueRepository::upsertCommentLink(int64_t commentId, int64_t externalIssueId,
+                                                const std::string& externalCommentId) {
+  uow_.beginWrite();
+  Query(uow_,
+        "INSERT INTO comment_external_links (comment_id, external_issue_id, external_comment_id) VALUES (?, ?, ?)"
+        " ON CONFLICT (comment_id, external_issue_id) DO UPDATE SET external_comment_id = excluded.external_comment_id")
+      .bind(commentId)
+      .bind(externalIssueId)
+      .bind(externalCommentId)
+      .execute();
+}
+
+std::optional<std::string> ExternalIssueRepository::externalCommentId(int64_t commentId, int64_t externalIssueId) {
+  auto row =
+      Query(uow_,
+            "SELECT external_comment_id FROM comment_external_links WHERE comment_id = ? AND external_issue_id = ?")
+          .bind(commentId)
+          .bind(externalIssueId)
+          .one();
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
+}  // namespace ih::host::storage

@@ -1,0 +1,75 @@
+// host/storage/external_issue_repository.h - external issues (remote
+// tickets), their links to issues and to comments, and the per-(org,
+// external issue) watermarks that order inbound events.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/records.h"
+
+namespace ih::host::storage {
+
+class UnitOfWork;
+
+// An issue linked to an external key (one row per issue).
+struct LinkedIssueRow {
+  int64_t organizationId = 0;
+  int64_t issueId = 0;
+  int64_t projectId = 0;
+  int64_t externalIssueId = 0;
+  IssueStatus status = IssueStatus::Unresolved;
+  std::optional<int64_t> assigneeUserId;
+};
+
+// An external issue linked to an issue, with what outbound gating needs.
+struct SyncTargetRow {
+  ExternalIssue externalIssue;
+  std::string provider;
+  IntegrationStatus integrationStatus = IntegrationStatus::Active;
+  std::optional<IntegrationStatus> linkStatus;  // none: the org no longer links the integration
+  std::string configJson = "{}";
+  bool pluginEnabled = false;
+};
+
+class ExternalIssueRepository {
+ public:
+  explicit ExternalIssueRepository(UnitOfWork& uow) : uow_(uow) {}
+
+  // Inserts or refreshes (title, description, url; clears gone) the external
+  // issue of (org, integration, key).
+  ExternalIssue upsert(int64_t organizationId, int64_t integrationId, const std::string& key, const std::string& title,
+                       const std::string& description, const std::string& url, int64_t now);
+  std::optional<ExternalIssue> findById(int64_t organizationId, int64_t externalIssueId);
+  std::optional<ExternalIssue> findByKey(int64_t organizationId, int64_t integrationId, std::string_view key);
+  std::vector<ExternalIssue> listForIssue(int64_t organizationId, int64_t issueId);
+  void markGone(int64_t externalIssueId, const std::string& reason);
+  // Renames (integration, oldKey) to newKey in every organization that has no
+  // external issue with newKey yet; the /browse/ URL follows. Returns the count.
+  size_t renameKey(int64_t integrationId, std::string_view oldKey, std::string_view newKey);
+  // Drops the org's external issues of the integration (and their links).
+  void removeForOrganization(int64_t organizationId, int64_t integrationId);
+
+  void linkIssue(int64_t issueId, int64_t externalIssueId);  // idempotent
+  // Issues linked to (integration, key) in organizations that link the
+  // integration; `organizationId` restricts to one of them.
+  std::vector<LinkedIssueRow> linkedIssues(int64_t integrationId, std::string_view key,
+                                           std::optional<int64_t> organizationId = std::nullopt);
+  std::vector<SyncTargetRow> syncTargets(int64_t organizationId, int64_t issueId);
+
+  // Conditional updates, atomic on both backends: true when the mark moved.
+  // Assignee: accepted when eventTime >= mark. Status: when eventTime > mark.
+  bool advanceAssigneeWatermark(int64_t organizationId, int64_t integrationId, std::string_view key, int64_t eventTime);
+  bool advanceStatusWatermark(int64_t organizationId, int64_t integrationId, std::string_view key, int64_t eventTime);
+
+  void upsertCommentLink(int64_t commentId, int64_t externalIssueId, const std::string& externalCommentId);
+  std::optional<std::string> externalCommentId(int64_t commentId, int64_t externalIssueId);
+
+ private:
+  UnitOfWork& uow_;
+};
+
+}  // namespace ih::host::storage

@@ -1,0 +1,170 @@
+// host/storage/issue_repositories.cpp - see issue_repositories.h.
+#include "storage/issue_repositories.h"
+
+#include "common/strings.h"
+#include "storage/query.h"
+#include "storage/unit_of_work.h"
+
+namespace ih::host::storage {
+
+namespace {
+
+// The short id is derived (upper-case project slug + number), never stored.
+constexpr const char* kIssueSelect =
+    "SELECT i.id, i.organization_id, i.project_id, i.short_number, p.slug, i.title, i.status,"
+    " i.assignee_user_id, i.resolved_in_release_id, i.created_at, i.updated_at"
+    " FROM issues i JOIN projects p ON p.id = i.project_id";
+
+Issue issueFromRow(const Row& row) {
+  Issue issue;
+  issue.id = row.int64(0);
+  issue.organizationId = row.int64(1);
+  issue.projectId = row.int64(2);
+  issue.shortNumber = row.int64(3);
+  issue.shortId = toUpperAscii(row.text(4)) + "-" + std::to_string(issue.shortNumber);
+  issue.title = row.text(5);
+  issue.status = issueStatusFromString(row.text(6)).value_or(IssueStatus::Unresolved);
+  issue.assigneeUserId = row.optInt64(7);
+  issue.resolvedInReleaseId = row.optInt64(8);
+  issue.createdAt = row.int64(9);
+  issue.updatedAt = row.int64(10);
+  return issue;
+}
+
+constexpr const char* kCommentColumns = "id, organization_id, issue_id, user_id, body, created_at, updated_at";
+
+Comment commentFromRow(const Row& row) {
+  return Comment{row.int64(0), row.int64(1), row.int64(2), row.optInt64(3), row.text(4), row.int64(5), row.int64(6)};
+}
+
+}  // namespace
+
+// --- issues ------------------------------------------------------------------
+
+Issue IssueRepository::insert(int64_t organizationId, int64_t projectId, int64_t shortNumber, const std::string& title,
+                              int64_t now) {
+  uow_.beginWrite();
+  const int64_t id = Query(uow_,
+                           "INSERT INTO issues (organization_id, project_id, short_number, title, status,"
+                           " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                         .bind(organizationId)
+                         .bind(projectId)
+                         .bind(shortNumber)
+                         .bind(title)
+                         .bind(toString(IssueStatus::Unresolved))
+                         .bind(now)
+                         .bind(now)
+                         .scalarInt64();
+  return *find(organizationId, id);
+}
+
+std::optional<Issue> IssueRepository::find(int64_t organizationId, int64_t issueId) {
+  auto row = Query(uow_, std::string(kIssueSelect) + " WHERE i.id = ? AND i.organization_id = ?")
+                 .bind(issueId)
+                 .bind(organizationId)
+                 .one();
+  if (!row) return std::nullopt;
+  return issueFromRow(*row);
+}
+
+void IssueRepository::setAssignee(int64_t issueId, std::optional<int64_t> userId, int64_t now) {
+  uow_.beginWrite();
+  Query(uow_, "UPDATE issues SET assignee_user_id = ?, updated_at = ? WHERE id = ?")
+      .bind(userId)
+      .bind(now)
+      .bind(issueId)
+      .execute();
+}
+
+void IssueRepository::setStatus(int64_t issueId, IssueStatus status, std::optional<int64_t> resolvedInReleaseId,
+                                int64_t now) {
+  uow_.beginWrite();
+  Query(uow_, "UPDATE issues SET status = ?, resolved_in_release_id = ?, updated_at = ? WHERE id = ?")
+      .bind(toString(status))
+      .bind(resolvedInReleaseId)
+      .bind(now)
+      .bind(issueId)
+      .execute();
+}
+
+// --- activities --------------------------------------------------------------
+
+Activity ActivityRepository::insert(Activity activity) {
+  uow_.beginWrite();
+  activity.id = Query(uow_,
+                      "INSERT INTO activities (organization_id, issue_id, type, user_id, data, created_at)"
+                      " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+                    .bind(activity.organizationId)
+                    .bind(activity.issueId)
+                    .bind(activity.type)
+                    .bind(activity.userId)
+                    .bind(activity.dataJson)
+                    .bind(activity.createdAt)
+                    .scalarInt64();
+  return activity;
+}
+
+std::vector<Activity> ActivityRepository::listForIssue(int64_t issueId) {
+  std::vector<Activity> activities;
+  const auto rows = Query(uow_,
+                          "SELECT id, organization_id, issue_id, type, user_id, data, created_at FROM activities"
+                          " WHERE issue_id = ? ORDER BY created_at DESC, id DESC")
+                        .bind(issueId)
+                        .rows();
+  for (const auto& row : rows) {
+    activities.push_back(
+        Activity{row.int64(0), row.int64(1), row.int64(2), row.text(3), row.optInt64(4), row.text(5), row.int64(6)});
+  }
+  return activities;
+}
+
+void ActivityRepository::updateData(int64_t activityId, const std::string& dataJson) {
+  uow_.beginWrite();
+  Query(uow_, "UPDATE activities SET data = ? WHERE id = ?").bind(dataJson).bind(activityId).execute();
+}
+
+// --- comments ----------------------------------------------------------------
+
+Comment CommentRepository::insert(Comment comment, std::optional<int64_t> activityId) {
+  uow_.beginWrite();
+  comment.id = Query(uow_,
+                     "INSERT INTO comments (organization_id, issue_id, user_id, activity_id, body, created_at,"
+                     " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                   .bind(comment.organizationId)
+                   .bind(comment.issueId)
+                   .bind(comment.userId)
+                   .bind(activityId)
+                   .bind(comment.text)
+                   .bind(comment.createdAt)
+                   .bind(comment.updatedAt)
+                   .scalarInt64();
+  return comment;
+}
+
+std::optional<Comment> CommentRepository::find(int64_t organizationId, int64_t issueId, int64_t commentId) {
+  auto row = Query(uow_, std::string("SELECT ") + kCommentColumns +
+                             " FROM comments WHERE id = ? AND issue_id = ? AND organization_id = ?")
+                 .bind(commentId)
+                 .bind(issueId)
+                 .bind(organizationId)
+                 .one();
+  if (!row) return std::nullopt;
+  return commentFromRow(*row);
+}
+
+void CommentRepository::updateText(int64_t commentId, const std::string& text, int64_t now) {
+  uow_.beginWrite();
+  Query(uow_, "UPDATE comments SET body = ?, updated_at = ? WHERE id = ?")
+      .bind(text)
+      .bind(now)
+      .bind(commentId)
+      .execute();
+}
+
+std::optional<int64_t> CommentRepository::activityIdOf(int64_t commentId) {
+  auto row = Query(uow_, "SELECT activity_id FROM comments WHERE id = ?").bind(commentId).one();
+  if (!row) return std::nullopt;
+  return row->optInt64(0);
+}
+
+}  // namespace ih::host::storage

@@ -1,0 +1,55 @@
+// host/storage/issue_repositories.h - repositories of issues, their
+// activities and their comments. Lookups that take an organization id only
+// ever return that organization's rows.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/records.h"
+
+namespace ih::host::storage {
+
+class UnitOfWork;
+
+class IssueRepository {
+ public:
+  explicit IssueRepository(UnitOfWork& uow) : uow_(uow) {}
+  // shortNumber comes from ProjectRepository::nextShortNumber.
+  Issue insert(int64_t organizationId, int64_t projectId, int64_t shortNumber, const std::string& title, int64_t now);
+  std::optional<Issue> find(int64_t organizationId, int64_t issueId);
+  void setAssignee(int64_t issueId, std::optional<int64_t> userId, int64_t now);
+  void setStatus(int64_t issueId, IssueStatus status, std::optional<int64_t> resolvedInReleaseId, int64_t now);
+
+ private:
+  UnitOfWork& uow_;
+};
+
+class ActivityRepository {
+ public:
+  explicit ActivityRepository(UnitOfWork& uow) : uow_(uow) {}
+  Activity insert(Activity activity);  // id filled in
+  // Newest first (created_at, then id).
+  std::vector<Activity> listForIssue(int64_t issueId);
+  void updateData(int64_t activityId, const std::string& dataJson);
+
+ private:
+  UnitOfWork& uow_;
+};
+
+class CommentRepository {
+ public:
+  explicit CommentRepository(UnitOfWork& uow) : uow_(uow) {}
+  // activityId: the "note" activity that shows the comment.
+  Comment insert(Comment comment, std::optional<int64_t> activityId);
+  std::optional<Comment> find(int64_t organizationId, int64_t issueId, int64_t commentId);
+  void updateText(int64_t commentId, const std::string& text, int64_t now);
+  std::optional<int64_t> activityIdOf(int64_t commentId);
+
+ private:
+  UnitOfWork& uow_;
+};
+
+}  // namespace ih::host::storage

@@ -1,0 +1,157 @@
+// host/storage/job_repository.cpp - see job_repository.h.
+#include "storage/job_repository.h"
+
+#include "storage/query.h"
+#include "storage/unit_of_work.h"
+
+namespace ih::host::storage {
+
+namespace {
+
+constexpr const char* kJobColumns =
+    "j.id, j.plugin_key, j.kind, j.payload, j.ordering_key, j.organization_id, j.integration_id, j.state,"
+    " j.attempts, j.max_attempts, j.run_at, j.last_error, j.created_at, j.updated_at";
+
+Job jobFromRow(const Row& row) {
+  Job job;
+  job.id = row.int64(0);
+  job.pluginKey = row.text(1);
+  job.kind = row.text(2);
+  job.payloadJson = row.text(3);
+  job.orderingKey = row.optText(4);
+  job.organizationId = row.optInt64(5);
+  job.integrationId = row.optInt64(6);
+  job.state = jobStateFromString(row.text(7)).value_or(JobState::Dead);
+  job.attempts = static_cast<uint32_t>(row.int64(8));
+  job.maxAttempts = static_cast<uint32_t>(row.int64(9));
+  job.runAt = row.int64(10);
+  job.lastError = row.optText(11);
+  job.createdAt = row.int64(12);
+  job.updatedAt = row.int64(13);
+  return job;
+}
+
+std::optional<Job> jobFrom(std::optional<Row> row) {
+  if (!row) return std::nullopt;
+  return jobFromRow(*row);
+}
+
+}  // namespace
+
+int64_t JobRepository::insert(const Job& job) {
+  uow_.beginWrite();
+  return Query(uow_,
+               "INSERT INTO jobs (plugin_key, kind, payload, ordering_key, organization_id, integration_id, state,"
+               " attempts, max_attempts, run_at, last_error, created_at, updated_at)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+      .bind(job.pluginKey)
+      .bind(job.kind)
+      .bind(job.payloadJson)
+      .bind(job.orderingKey)
+      .bind(job.organizationId)
+      .bind(job.integrationId)
+      .bind(toString(job.state))
+      .bind(job.attempts)
+      .bind(job.maxAttempts)
+      .bind(job.runAt)
+      .bind(job.lastError)
+      .bind(job.createdAt)
+      .bind(job.updatedAt)
+      .scalarInt64();
+}
+
+std::optional<Job> JobRepository::findById(int64_t id) {
+  return jobFrom(Query(uow_, std::string("SELECT ") + kJobColumns + " FROM jobs j WHERE j.id = ?").bind(id).one());
+}
+
+std::optional<Job> JobRepository::nextClaimable(int64_t now) {
+  // Dead and done jobs never block their key: a dead-lettered event must not
+  // stall every later event of the same ticket.
+  return jobFrom(Query(uow_, std::string("SELECT ") + kJobColumns +
+                                 " FROM jobs j WHERE j.state = 'pending' AND j.run_at <= ?"
+                                 " AND (j.ordering_key IS NULL OR NOT EXISTS ("
+                                 "  SELECT 1 FROM jobs p WHERE p.ordering_key = j.ordering_key AND p.id < j.id"
+                                 "  AND p.state IN ('pending', 'running')))"
+                                 " ORDER BY j.id LIMIT 1")
+                     .bind(now)
+                     .one());
+}
+
+bool JobRepository::markRunning(int64_t id, int64_t now) {
+  uow_.beginWrite();
+  return Query(uow_,
+               "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ?"
+               " WHERE id = ? AND state = 'pending'")
+             .bind(now)
+             .bind(id)
+             .execute() == 1;
+}
+
+void JobRepository::markDone(int64_t id, int64_t now, const std::optional<std::string>& note) {
+  uow_.beginWrite();
+  Query(uow_, "UPDATE jobs SET state = 'done', last_error = COALESCE(?, last_error), updated_at = ? WHERE id = ?")
+      .bind(note)
+      .bind(now)
+      .bind(id)
+      .execute();
+}
+
+void JobRepository::reschedule(int64_t id, int64_t runAt, const std::string& error, int64_t now) {
+  uow_.beginWrite();
+  Query(uow_, "UPDATE jobs SET state = 'pending', run_at = ?, last_error = ?, updated_at = ? WHERE id = ?")
+      .bind(runAt)
+      .bind(error)
+      .bind(now)
+      .bind(id)
+      .execute();
+}
+
+void JobRepository::markDead(int64_t id, const std::string& reason, int64_t now) {
+  uow_.beginWrite();
+  Query(uow_, "UPDATE jobs SET state = 'dead', last_error = ?, updated_at = ? WHERE id = ?")
+      .bind(reason)
+      .bind(now)
+      .bind(id)
+      .execute();
+}
+
+size_t JobRepository::requeueRunning(int64_t now) {
+  uow_.beginWrite();
+  return Query(uow_, "UPDATE jobs SET state = 'pending', updated_at = ? WHERE state = 'running'").bind(now).execute();
+}
+
+size_t JobRepository::countInState(JobState state) {
+  return static_cast<size_t>(
+      Query(uow_, "SELECT COUNT(*) FROM jobs WHERE state = ?").bind(toString(state)).scalarInt64());
+}
+
+std::vector<Job> JobRepository::list(std::optional<int64_t> organizationId, std::optional<JobState> state,
+                                     size_t limit) {
+  std::string sql = std::string("SELECT ") + kJobColumns + " FROM jobs j WHERE 1 = 1";
+  if (organizationId) sql += " AND j.organization_id = ?";
+  if (state) sql += " AND j.state = ?";
+  sql += " ORDER BY j.id DESC LIMIT ?";
+  Query query(uow_, sql);
+  if (organizationId) query.bind(*organizationId);
+  if (state) query.bind(toString(*state));
+  query.bind(static_cast<int64_t>(limit));
+  std::vector<Job> jobs;
+  for (const auto& row : query.rows()) jobs.push_back(jobFromRow(row));
+  return jobs;
+}
+
+size_t JobRepository::cancelPending(std::string_view pluginKey, std::string_view kind, int64_t integrationId,
+                                    const std::string& note, int64_t now) {
+  uow_.beginWrite();
+  return Query(uow_,
+               "UPDATE jobs SET state = 'done', last_error = ?, updated_at = ?"
+               " WHERE plugin_key = ? AND kind = ? AND integration_id = ? AND state = 'pending'")
+      .bind(note)
+      .bind(now)
+      .bind(pluginKey)
+      .bind(kind)
+      .bind(integrationId)
+      .execute();
+}
+
+}  // namespace ih::host::storage

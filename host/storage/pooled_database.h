@@ -1,0 +1,44 @@
+// host/storage/pooled_database.h - the Database both backends share: a
+// connection pool, a dialect and a transaction policy. A backend is only
+// what it puts into a BackendSpec (sqlite_backend.cpp, postgres_backend.cpp).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "storage/connection_pool.h"
+#include "storage/database.h"
+#include "storage/pooled_unit_of_work.h"
+
+namespace ih::host::storage {
+
+struct DatabaseUrl;
+
+struct BackendSpec {
+  std::unique_ptr<Dialect> dialect;
+  ConnectionPool::Factory connect;
+  TransactionPolicy transactions;
+  std::string migrationLockSql;  // run first in each migration transaction
+  std::string description;       // the URL, password masked
+};
+
+class PooledDatabase final : public Database {
+ public:
+  PooledDatabase(BackendSpec spec, const DatabaseOptions& options);
+
+  std::unique_ptr<UnitOfWork> begin() override;
+  void migrate() override;
+  const Dialect& dialect() const override { return *spec_.dialect; }
+  std::string describe() const override { return spec_.description; }
+
+ private:
+  BackendSpec spec_;
+  ConnectionPool pool_;
+};
+
+// The backends (defined in their own files).
+std::unique_ptr<Database> openSqliteDatabase(const std::string& path, const std::string& description,
+                                             const DatabaseOptions& options);
+std::unique_ptr<Database> openPostgresDatabase(const DatabaseUrl& url, const DatabaseOptions& options);
+
+}  // namespace ih::host::storage

@@ -1,0 +1,77 @@
+// host/storage/pooled_unit_of_work.cpp - see pooled_unit_of_work.h.
+#include "storage/pooled_unit_of_work.h"
+
+#include <Poco/Logger.h>
+
+#include "storage/query.h"
+#include "storage/storage_error.h"
+
+namespace ih::host::storage {
+
+PooledUnitOfWork::PooledUnitOfWork(ConnectionPool::Lease lease, const Dialect& dialect, const TransactionPolicy& policy)
+    : lease_(std::move(lease)), dialect_(dialect), policy_(policy) {}
+
+PooledUnitOfWork::~PooledUnitOfWork() {
+  try {
+    rollback();
+  } catch (const std::exception& error) {
+    Poco::Logger::get("ih.storage").error(std::string("rollback on release failed: ") + error.what());
+  }
+}
+
+void PooledUnitOfWork::beginWrite() {
+  if (inTransaction_) return;
+  if (policy_.writerLock) {
+    if (!policy_.writerLock->try_lock_for(policy_.lockTimeout)) {
+      throw StorageError(StorageError::Kind::Busy, "database is busy: no write lock within " +
+                                                       std::to_string(policy_.lockTimeout.count()) + " ms");
+    }
+    holdsWriterLock_ = true;
+  }
+  try {
+    Query(session(), policy_.beginSql).execute();
+  } catch (...) {
+    releaseWriterLock();
+    throw;
+  }
+  inTransaction_ = true;
+}
+
+void PooledUnitOfWork::commit() {
+  if (inTransaction_) {
+    try {
+      Query(session(), "COMMIT").execute();
+    } catch (...) {
+      // A failed COMMIT leaves the transaction open on some backends: end it
+      // so the connection goes back to the pool clean.
+      rollback();
+      throw;
+    }
+    inTransaction_ = false;
+    releaseWriterLock();
+  }
+  runAfterCommitHooks();
+}
+
+void PooledUnitOfWork::rollback() {
+  dropAfterCommitHooks();
+  if (!inTransaction_) return;
+  inTransaction_ = false;
+  try {
+    Query(session(), "ROLLBACK").execute();
+  } catch (...) {
+    lease_.markBroken();  // unknown state: never reuse this connection
+    releaseWriterLock();
+    throw;
+  }
+  releaseWriterLock();
+}
+
+void PooledUnitOfWork::releaseWriterLock() {
+  if (holdsWriterLock_) {
+    holdsWriterLock_ = false;
+    policy_.writerLock->unlock();
+  }
+}
+
+}  // namespace ih::host::storage

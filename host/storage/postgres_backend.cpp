@@ -1,0 +1,62 @@
+// host/storage/postgres_backend.cpp - the PostgreSQL backend (libpq through
+// Poco::Data::PostgreSQL). Placeholders become $n (PostgresDialect); writes
+// run in READ COMMITTED transactions, and the repositories' conditional
+// UPDATEs make their read-modify-write steps safe under it.
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/Session.h>
+#include <libpq-fe.h>
+
+#include <mutex>
+
+#include "storage/database_url.h"
+#include "storage/dialects.h"
+#include "storage/pooled_database.h"
+#include "storage/storage_error.h"
+
+namespace ih::host::storage {
+
+namespace {
+// pg_advisory_xact_lock key for migrations: any constant the host owns.
+constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(7310411)";
+// Becomes libpq's connect_timeout.
+constexpr std::size_t kConnectTimeoutSeconds = 10;
+
+// Poco 1.11 never frees the PGconn of a failed connection attempt, so a
+// server that is down would leak memory on every retry. Connecting once with
+// libpq first (freed either way) lets Poco connect only to a server that
+// just accepted us, and gives libpq's own first-line error message.
+void probe(const std::string& connectionString) {
+  PGconn* connection = PQconnectdb(connectionString.c_str());
+  const bool ok = connection != nullptr && PQstatus(connection) == CONNECTION_OK;
+  std::string message = ok ? "" : (connection != nullptr ? PQerrorMessage(connection) : "out of memory");
+  PQfinish(connection);
+  if (ok) return;
+  const auto newline = message.find('\n');
+  if (newline != std::string::npos) message.resize(newline);
+  throw StorageError(StorageError::Kind::Other, "cannot connect: " + message);
+}
+}  // namespace
+
+std::unique_ptr<Database> openPostgresDatabase(const DatabaseUrl& url, const DatabaseOptions& options) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { Poco::Data::PostgreSQL::Connector::registerConnector(); });
+
+  BackendSpec spec;
+  spec.dialect = std::make_unique<PostgresDialect>();
+  DatabaseUrl withDefaults = url;
+  // NOTICEs ("relation already exists, skipping") are noise on stderr.
+  withDefaults.params.emplace_back("options", "--client_min_messages=warning");
+  withDefaults.params.emplace_back("application_name", "integration-host");
+  withDefaults.params.emplace_back("connect_timeout", std::to_string(kConnectTimeoutSeconds));
+  const std::string info = withDefaults.postgresConnectionString();
+  spec.connect = [info] {
+    probe(info);
+    return std::make_unique<Poco::Data::Session>(Poco::Data::PostgreSQL::Connector::KEY, info, kConnectTimeoutSeconds);
+  };
+  spec.transactions.beginSql = "BEGIN";
+  spec.migrationLockSql = kMigrationLock;
+  spec.description = url.describe();
+  return std::make_unique<PooledDatabase>(std::move(spec), options);
+}
+
+}  // namespace ih::host::storage

@@ -1,0 +1,149 @@
+// host/storage/query.cpp - Query and Row on top of Poco::Data statements.
+#include "storage/query.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
+#include <Poco/Nullable.h>
+
+#include <charconv>
+
+#include "storage/storage_error.h"
+#include "storage/unit_of_work.h"
+
+namespace ih::host::storage {
+
+namespace {
+
+// Keeps the first line of the backend's message and the start of the SQL,
+// so a failure reads as one line in the log.
+[[noreturn]] void rethrow(const Poco::Exception& error, const std::string& sql) {
+  std::string message = error.displayText();
+  const auto newline = message.find('\n');
+  if (newline != std::string::npos) message.resize(newline);
+  StorageError::Kind kind = StorageError::Kind::Other;
+  if (message.find("UNIQUE constraint failed") != std::string::npos ||
+      message.find("duplicate key value") != std::string::npos) {
+    kind = StorageError::Kind::UniqueViolation;
+  } else if (message.find("database is locked") != std::string::npos ||
+             message.find("database is busy") != std::string::npos) {
+    kind = StorageError::Kind::Busy;
+  }
+  throw StorageError(kind, "SQL failed: " + message + " [" + sql.substr(0, 80) + "]");
+}
+
+}  // namespace
+
+std::string Row::text(size_t column) const { return cells_.at(column).value_or(std::string()); }
+
+std::optional<int64_t> Row::optInt64(size_t column) const {
+  const auto& cell = cells_.at(column);
+  if (!cell) return std::nullopt;
+  int64_t value = 0;
+  const char* begin = cell->data();
+  const char* end = begin + cell->size();
+  auto [ptr, ec] = std::from_chars(begin, end, value);
+  if (ec != std::errc() || ptr != end) {
+    // Some backends hand back numeric expressions as decimals ("3.0").
+    try {
+      return static_cast<int64_t>(std::stod(*cell));
+    } catch (const std::exception&) {
+      throw StorageError(StorageError::Kind::Other, "column " + std::to_string(column) + " is not an integer");
+    }
+  }
+  return value;
+}
+
+int64_t Row::int64(size_t column) const { return optInt64(column).value_or(0); }
+
+bool Row::boolean(size_t column) const {
+  const auto& cell = cells_.at(column);
+  if (!cell) return false;
+  if (*cell == "true" || *cell == "t") return true;
+  if (*cell == "false" || *cell == "f") return false;
+  return int64(column) != 0;
+}
+
+struct Query::Impl {
+  Impl(Poco::Data::Session& session, std::string backendSql) : sql(std::move(backendSql)), statement(session) {
+    statement << sql;
+  }
+  std::string sql;
+  Poco::Data::Statement statement;
+};
+
+Query::Query(UnitOfWork& uow, std::string_view portableSql)
+    : impl_(std::make_unique<Impl>(uow.session(), uow.sql(portableSql))) {}
+Query::Query(Poco::Data::Session& session, std::string_view backendSql)
+    : impl_(std::make_unique<Impl>(session, std::string(backendSql))) {}
+Query::~Query() = default;
+Query::Query(Query&&) noexcept = default;
+
+Query& Query::bind(int64_t value) {
+  impl_->statement, Poco::Data::Keywords::bind(static_cast<Poco::Int64>(value));
+  return *this;
+}
+
+Query& Query::bind(std::string_view value) {
+  impl_->statement, Poco::Data::Keywords::bind(std::string(value));
+  return *this;
+}
+
+Query& Query::bind(const std::optional<int64_t>& value) {
+  Poco::Nullable<Poco::Int64> cell;
+  if (value) cell = static_cast<Poco::Int64>(*value);
+  impl_->statement, Poco::Data::Keywords::bind(cell);
+  return *this;
+}
+
+Query& Query::bind(const std::optional<std::string>& value) {
+  Poco::Nullable<std::string> cell;
+  if (value) cell = *value;
+  impl_->statement, Poco::Data::Keywords::bind(cell);
+  return *this;
+}
+
+size_t Query::execute() {
+  try {
+    return impl_->statement.execute();
+  } catch (const Poco::Exception& error) {
+    rethrow(error, impl_->sql);
+  }
+}
+
+std::vector<Row> Query::rows() {
+  try {
+    impl_->statement.execute();
+    Poco::Data::RecordSet records(impl_->statement);
+    const size_t columns = records.columnCount();
+    const size_t count = records.rowCount();
+    std::vector<Row> result;
+    result.reserve(count);
+    for (size_t row = 0; row < count; ++row) {
+      std::vector<std::optional<std::string>> cells(columns);
+      for (size_t column = 0; column < columns; ++column) {
+        if (!records.isNull(column, row)) cells[column] = records.value(column, row).convert<std::string>();
+      }
+      result.emplace_back(std::move(cells));
+    }
+    return result;
+  } catch (const Poco::Exception& error) {
+    rethrow(error, impl_->sql);
+  }
+}
+
+std::optional<Row> Query::one() {
+  auto all = rows();
+  if (all.empty()) return std::nullopt;
+  return std::move(all.front());
+}
+
+int64_t Query::scalarInt64() {
+  auto row = one();
+  if (!row || row->size() == 0)
+    throw StorageError(StorageError::Kind::Other, "query returned no value [" + impl_->sql.substr(0, 80) + "]");
+  return row->int64(0);
+}
+
+}  // namespace ih::host::storage

@@ -1,0 +1,157 @@
+// host/storage/schema.cpp - the host's schema as versioned migrations.
+//
+// Portable DDL only: BIGINT/INTEGER/TEXT columns, booleans as INTEGER 0/1,
+// times as BIGINT milliseconds, JSON documents as TEXT. Every lookup the
+// repositories make has an index (a UNIQUE constraint counts as one).
+// Append new migrations at the end; never edit one that has shipped.
+#include "storage/migrations.h"
+
+namespace ih::host::storage {
+
+namespace {
+
+std::vector<std::string> directorySchema() {
+  return {
+      "CREATE TABLE organizations ({pk}, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL, created_at BIGINT NOT NULL)",
+
+      "CREATE TABLE users ({pk}, email TEXT NOT NULL, email_lower TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+      " active INTEGER NOT NULL DEFAULT 1, created_at BIGINT NOT NULL)",
+      "CREATE TABLE user_emails ({pk}, user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+      " email TEXT NOT NULL, email_lower TEXT NOT NULL, verified INTEGER NOT NULL, is_primary INTEGER NOT NULL,"
+      " UNIQUE (user_id, email_lower))",
+      "CREATE INDEX user_emails_by_email ON user_emails (email_lower, verified, user_id)",
+
+      "CREATE TABLE members (organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE, role TEXT NOT NULL,"
+      " created_at BIGINT NOT NULL, PRIMARY KEY (organization_id, user_id))",
+      "CREATE INDEX members_by_user ON members (user_id)",
+
+      "CREATE TABLE teams ({pk}, organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " slug TEXT NOT NULL, created_at BIGINT NOT NULL, UNIQUE (organization_id, slug))",
+      "CREATE TABLE team_members (team_id BIGINT NOT NULL REFERENCES teams (id) ON DELETE CASCADE,"
+      " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE, PRIMARY KEY (team_id, user_id))",
+      "CREATE INDEX team_members_by_user ON team_members (user_id)",
+
+      "CREATE TABLE projects ({pk}, organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " slug TEXT NOT NULL, next_short_number BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL,"
+      " UNIQUE (organization_id, slug))",
+      "CREATE TABLE project_teams (project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+      " team_id BIGINT NOT NULL REFERENCES teams (id) ON DELETE CASCADE, PRIMARY KEY (project_id, team_id))",
+      "CREATE INDEX project_teams_by_team ON project_teams (team_id)",
+
+      "CREATE TABLE releases ({pk}, organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " version TEXT NOT NULL, created_at BIGINT NOT NULL, UNIQUE (organization_id, version))",
+      "CREATE TABLE release_projects (release_id BIGINT NOT NULL REFERENCES releases (id) ON DELETE CASCADE,"
+      " project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE, PRIMARY KEY (release_id, project_id))",
+      "CREATE INDEX release_projects_by_project ON release_projects (project_id)",
+
+      "CREATE TABLE api_tokens ({pk}, user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+      " token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL)",
+      "CREATE INDEX api_tokens_by_user ON api_tokens (user_id)",
+  };
+}
+
+std::vector<std::string> issueSchema() {
+  return {
+      "CREATE TABLE issues ({pk}, organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE, short_number BIGINT NOT NULL,"
+      " title TEXT NOT NULL, status TEXT NOT NULL,"
+      " assignee_user_id BIGINT REFERENCES users (id) ON DELETE SET NULL,"
+      " resolved_in_release_id BIGINT REFERENCES releases (id) ON DELETE SET NULL,"
+      " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, UNIQUE (project_id, short_number))",
+      "CREATE INDEX issues_by_organization ON issues (organization_id, id)",
+
+      "CREATE TABLE activities ({pk}, organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " issue_id BIGINT NOT NULL REFERENCES issues (id) ON DELETE CASCADE, type TEXT NOT NULL,"
+      " user_id BIGINT REFERENCES users (id) ON DELETE SET NULL, data TEXT NOT NULL, created_at BIGINT NOT NULL)",
+      "CREATE INDEX activities_by_issue ON activities (issue_id, created_at, id)",
+
+      "CREATE TABLE comments ({pk}, organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " issue_id BIGINT NOT NULL REFERENCES issues (id) ON DELETE CASCADE,"
+      " user_id BIGINT REFERENCES users (id) ON DELETE SET NULL,"
+      " activity_id BIGINT REFERENCES activities (id) ON DELETE SET NULL, body TEXT NOT NULL,"
+      " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)",
+      "CREATE INDEX comments_by_issue ON comments (issue_id, id)",
+  };
+}
+
+std::vector<std::string> integrationSchema() {
+  return {
+      "CREATE TABLE plugin_enablement (organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " plugin_key TEXT NOT NULL, enabled INTEGER NOT NULL, updated_at BIGINT NOT NULL,"
+      " PRIMARY KEY (organization_id, plugin_key))",
+
+      "CREATE TABLE integrations ({pk}, provider TEXT NOT NULL, external_id TEXT NOT NULL, name TEXT NOT NULL,"
+      " metadata TEXT NOT NULL, status TEXT NOT NULL, created_at BIGINT NOT NULL, UNIQUE (provider, external_id))",
+
+      "CREATE TABLE identities ({pk}, integration_id BIGINT NOT NULL REFERENCES integrations (id) ON DELETE CASCADE,"
+      " user_id BIGINT REFERENCES users (id) ON DELETE SET NULL, external_id TEXT NOT NULL,"
+      " credentials TEXT NOT NULL, created_at BIGINT NOT NULL)",
+      "CREATE INDEX identities_by_integration ON identities (integration_id, user_id)",
+
+      "CREATE TABLE org_integrations ({pk},"
+      " organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " integration_id BIGINT NOT NULL REFERENCES integrations (id) ON DELETE CASCADE, config TEXT NOT NULL,"
+      " default_identity_id BIGINT REFERENCES identities (id) ON DELETE SET NULL, status TEXT NOT NULL,"
+      " created_at BIGINT NOT NULL, UNIQUE (organization_id, integration_id))",
+      "CREATE INDEX org_integrations_by_integration ON org_integrations (integration_id)",
+
+      "CREATE TABLE external_issues ({pk},"
+      " organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " integration_id BIGINT NOT NULL REFERENCES integrations (id) ON DELETE CASCADE,"
+      " external_key TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, url TEXT NOT NULL,"
+      " gone_reason TEXT, assignee_watermark BIGINT NOT NULL DEFAULT 0,"
+      " status_watermark BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL,"
+      " UNIQUE (organization_id, integration_id, external_key))",
+      "CREATE INDEX external_issues_by_key ON external_issues (integration_id, external_key)",
+
+      "CREATE TABLE issue_external_links (issue_id BIGINT NOT NULL REFERENCES issues (id) ON DELETE CASCADE,"
+      " external_issue_id BIGINT NOT NULL REFERENCES external_issues (id) ON DELETE CASCADE,"
+      " PRIMARY KEY (issue_id, external_issue_id))",
+      "CREATE INDEX issue_external_links_by_external ON issue_external_links (external_issue_id)",
+
+      "CREATE TABLE comment_external_links (comment_id BIGINT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,"
+      " external_issue_id BIGINT NOT NULL REFERENCES external_issues (id) ON DELETE CASCADE,"
+      " external_comment_id TEXT NOT NULL, PRIMARY KEY (comment_id, external_issue_id))",
+      "CREATE INDEX comment_external_links_by_external ON comment_external_links (external_issue_id)",
+
+      "CREATE TABLE pipelines ({pk}, public_id TEXT NOT NULL UNIQUE,"
+      " organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " user_id BIGINT REFERENCES users (id) ON DELETE SET NULL, provider TEXT NOT NULL,"
+      " step_index BIGINT NOT NULL, state TEXT NOT NULL, ref TEXT, created_at BIGINT NOT NULL,"
+      " expires_at BIGINT NOT NULL)",
+      "CREATE INDEX pipelines_by_ref ON pipelines (provider, ref)",
+      "CREATE INDEX pipelines_by_expiry ON pipelines (expires_at)",
+  };
+}
+
+// Jobs keep no foreign keys: an uninstall job outlives its integration.
+std::vector<std::string> jobSchema() {
+  return {
+      "CREATE TABLE jobs ({pk}, plugin_key TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL,"
+      " ordering_key TEXT, organization_id BIGINT, integration_id BIGINT, state TEXT NOT NULL,"
+      " attempts BIGINT NOT NULL, max_attempts BIGINT NOT NULL, run_at BIGINT NOT NULL, last_error TEXT,"
+      " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)",
+      "CREATE INDEX jobs_runnable ON jobs (state, run_at, id)",
+      "CREATE INDEX jobs_by_ordering_key ON jobs (ordering_key, id)",
+      "CREATE INDEX jobs_by_organization ON jobs (organization_id, id)",
+      "CREATE INDEX jobs_by_integration ON jobs (integration_id, kind)",
+  };
+}
+
+std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> parts) {
+  std::vector<std::string> all;
+  for (const auto& part : parts) all.insert(all.end(), part.begin(), part.end());
+  return all;
+}
+
+}  // namespace
+
+const std::vector<Migration>& schemaMigrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "initial schema", concat({directorySchema(), issueSchema(), integrationSchema(), jobSchema()})},
+  };
+  return migrations;
+}
+
+}  // namespace ih::host::storage

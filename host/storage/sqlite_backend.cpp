@@ -1,0 +1,74 @@
+// host/storage/sqlite_backend.cpp - the embedded SQLite backend.
+//
+// Every connection runs in WAL mode (readers never wait for the writer), with
+// foreign keys on and a busy timeout for writers of other processes. Inside
+// this process writers queue on one writer lock per database file, taken
+// before BEGIN IMMEDIATE and held until COMMIT/ROLLBACK.
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+
+#include "storage/dialects.h"
+#include "storage/pooled_database.h"
+#include "storage/query.h"
+
+namespace ih::host::storage {
+
+namespace {
+
+// One writer lock per database file, shared by every Database opened on it.
+std::shared_ptr<std::timed_mutex> writerLockFor(const std::string& path) {
+  static std::mutex registryMutex;
+  static std::map<std::string, std::weak_ptr<std::timed_mutex>> registry;
+  std::error_code ignored;
+  const std::string key = std::filesystem::weakly_canonical(std::filesystem::absolute(path), ignored).string();
+  std::lock_guard lock(registryMutex);
+  auto& slot = registry[key.empty() ? path : key];
+  auto mutex = slot.lock();
+  if (!mutex) {
+    mutex = std::make_shared<std::timed_mutex>();
+    slot = mutex;
+  }
+  return mutex;
+}
+
+// Poco retries a failing open until its login timeout (60 s by default);
+// failing to open a local file is not worth waiting that long for.
+constexpr std::size_t kOpenTimeoutSeconds = 5;
+
+std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTimeoutMs) {
+  const std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
+  if (!std::filesystem::is_directory(parent)) {
+    throw std::runtime_error("directory " + parent.string() + " does not exist");
+  }
+  auto session = std::make_unique<Poco::Data::Session>(Poco::Data::SQLite::Connector::KEY, path, kOpenTimeoutSeconds);
+  Query(*session, "PRAGMA busy_timeout = " + std::to_string(busyTimeoutMs)).rows();
+  Query(*session, "PRAGMA journal_mode = WAL").rows();
+  Query(*session, "PRAGMA synchronous = NORMAL").execute();  // durable enough under WAL
+  Query(*session, "PRAGMA foreign_keys = ON").execute();
+  return session;
+}
+
+}  // namespace
+
+std::unique_ptr<Database> openSqliteDatabase(const std::string& path, const std::string& description,
+                                             const DatabaseOptions& options) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+
+  BackendSpec spec;
+  spec.dialect = std::make_unique<SqliteDialect>();
+  const int busyTimeoutMs = options.busyTimeoutMs;
+  spec.connect = [path, busyTimeoutMs] { return connect(path, busyTimeoutMs); };
+  spec.transactions.beginSql = "BEGIN IMMEDIATE";
+  spec.transactions.writerLock = writerLockFor(path);
+  spec.transactions.lockTimeout = std::chrono::milliseconds(options.busyTimeoutMs);
+  spec.description = description;
+  return std::make_unique<PooledDatabase>(std::move(spec), options);
+}
+
+}  // namespace ih::host::storage

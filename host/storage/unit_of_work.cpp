@@ -1,0 +1,28 @@
+// host/storage/unit_of_work.cpp - the backend-independent part of UnitOfWork.
+#include "storage/unit_of_work.h"
+
+#include <Poco/Logger.h>
+
+#include <exception>
+
+#include "storage/dialect.h"
+
+namespace ih::host::storage {
+
+std::string UnitOfWork::sql(std::string_view portableSql) const { return dialect().translate(portableSql); }
+
+void UnitOfWork::runAfterCommitHooks() {
+  // Hooks run once; a failing hook must not stop the others (they only nudge
+  // workers - the committed data is already safe).
+  auto hooks = std::move(afterCommit_);
+  afterCommit_.clear();
+  for (auto& hook : hooks) {
+    try {
+      hook();
+    } catch (const std::exception& error) {
+      Poco::Logger::get("ih.storage").warning(std::string("after-commit hook failed: ") + error.what());
+    }
+  }
+}
+
+}  // namespace ih::host::storage

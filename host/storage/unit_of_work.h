@@ -1,0 +1,55 @@
+// host/storage/unit_of_work.h - one database connection and at most one
+// transaction, for the span of one request, hook call or job.
+//
+// Reads run immediately. The first write (or an explicit beginWrite()) opens
+// the write transaction; on SQLite that is BEGIN IMMEDIATE under a process-wide
+// writer lock, so read-modify-write sequences that call beginWrite() first are
+// atomic. Everything a request, plugin hook or job changes - including the
+// durable jobs it enqueues - commits or rolls back together. A unit of work
+// that is destroyed without commit() rolls back. Not thread-safe: one thread
+// owns it.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace Poco::Data {
+class Session;
+}
+
+namespace ih::host::storage {
+
+class Dialect;
+
+class UnitOfWork {
+ public:
+  virtual ~UnitOfWork() = default;
+
+  // Opens the write transaction if none is open yet.
+  virtual void beginWrite() = 0;
+  virtual bool inTransaction() const = 0;
+  // Commits the transaction (no-op without one), then runs afterCommit hooks.
+  virtual void commit() = 0;
+  // Rolls back (no-op without a transaction) and drops afterCommit hooks.
+  virtual void rollback() = 0;
+
+  virtual Poco::Data::Session& session() = 0;
+  virtual const Dialect& dialect() const = 0;
+  // Portable SQL (see dialect.h) translated for this backend.
+  std::string sql(std::string_view portableSql) const;
+
+  // Runs `hook` after a successful commit (e.g. waking job workers).
+  void afterCommit(std::function<void()> hook) { afterCommit_.push_back(std::move(hook)); }
+
+ protected:
+  void runAfterCommitHooks();
+  void dropAfterCommitHooks() { afterCommit_.clear(); }
+
+ private:
+  std::vector<std::function<void()>> afterCommit_;
+};
+
+}  // namespace ih::host::storage

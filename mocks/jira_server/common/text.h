@@ -1,0 +1,20 @@
+// Small string helpers shared across the mock: in-place replacement, hex encoding, and
+// finding an element of a container by predicate (nullptr when absent).
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace ih::mock {
+
+void replaceAll(std::string& text, std::string_view from, std::string_view to);
+std::string lowercaseHex(const unsigned char* bytes, std::size_t count);
+
+template <typename Range, typename Pred>
+auto findIn(Range& range, Pred pred) -> decltype(&*range.begin()) {
+  auto it = std::find_if(range.begin(), range.end(), pred);
+  return it == range.end() ? nullptr : &*it;
+}
+
+}  // namespace ih::mock

@@ -1,0 +1,112 @@
+// Control routes over webhook deliveries: the attempt log, the pending queue, hold /
+// deliver / drop steering, ordered or reversed release, and (in replay mode) sending a
+// recorded delivery to the webhook the client registered.
+#include "common/json_out.h"
+#include "common/json_read.h"
+#include "control/control_router.h"
+#include "webhooks/hub_signature.h"
+
+namespace ih::mock {
+namespace {
+
+void writeDelivery(JsonOut& out, const Delivery& delivery) {
+  out.field("id", delivery.sequence).field("webhookId", delivery.webhookId).field("event", delivery.event)
+      .field("url", delivery.url).key("headers").beginObject();
+  for (const auto& [name, value] : delivery.headers) out.field(name, value);
+  out.endObject().field("body", delivery.body);
+}
+
+HttpResponse attemptsJson(const std::vector<DeliveryAttempt>& attempts) {
+  JsonOut out;
+  out.beginArray();
+  for (const auto& attempt : attempts) {
+    out.beginObject();
+    writeDelivery(out, attempt.delivery);
+    out.key("status");
+    if (attempt.status > 0) out.value(attempt.status); else out.null();
+    out.key("error");
+    if (attempt.error.empty()) out.null(); else out.value(attempt.error);
+    out.field("state", attempt.state).field("time", attempt.atMs).endObject();
+  }
+  out.endArray();
+  return HttpResponse::json(200, out.str());
+}
+
+HttpResponse pendingJson(const std::vector<Delivery>& pending) {
+  JsonOut out;
+  out.beginArray();
+  for (const auto& delivery : pending) {
+    out.beginObject();
+    writeDelivery(out, delivery);
+    out.endObject();
+  }
+  out.endArray();
+  return HttpResponse::json(200, out.str());
+}
+
+HttpResponse queueState(ControlServices& services) {
+  JsonOut out;
+  out.beginObject().field("mode", services.deliveries.mode() == DeliveryMode::kHold ? "hold" : "deliver")
+      .field("pending", static_cast<std::int64_t>(services.deliveries.pending().size())).endObject();
+  return HttpResponse::json(200, out.str());
+}
+
+HttpResponse steer(ControlServices& services, const RestCall& call) {
+  auto body = call.jsonBody();
+  if (auto mode = stringMember(body, "mode")) {
+    if (*mode != "hold" && *mode != "deliver") return controlError(400, "mode must be \"hold\" or \"deliver\"");
+    services.deliveries.setMode(*mode == "hold" ? DeliveryMode::kHold : DeliveryMode::kDeliver);
+  }
+  if (auto drop = intMember(body, "dropNext")) services.deliveries.dropNext(static_cast<int>(*drop));
+  return queueState(services);
+}
+
+HttpResponse release(ControlServices& services, const RestCall& call) {
+  auto order = stringMember(call.jsonBody(), "order").value_or("fifo");
+  if (order != "fifo" && order != "reverse") return controlError(400, "order must be \"fifo\" or \"reverse\"");
+  JsonOut out;
+  out.beginObject().field("released", static_cast<std::int64_t>(services.deliveries.release(order == "reverse"))).endObject();
+  return HttpResponse::json(200, out.str());
+}
+
+// Sends cassette delivery {index} with placeholders restored from the replay's bindings
+// (the webhook URL token and secret the client registered), signed when a secret is bound.
+HttpResponse replayDelivery(ControlServices& services, const RestCall& call) {
+  if (services.replayer == nullptr) return controlError(404, "not in replay mode");
+  const auto recorded = services.replayer->deliveries();
+  const auto index = static_cast<std::size_t>(std::atoll(call.param("index").c_str()));
+  if (index >= recorded.size()) return controlError(404, "no recorded delivery " + call.param("index"));
+  auto body = call.jsonBody();
+  Delivery delivery;
+  delivery.webhookId = recorded[index].webhookId;
+  delivery.event = recorded[index].event;
+  delivery.url = stringMember(body, "url").value_or(services.replayer->restore(recorded[index].url));
+  delivery.body = services.replayer->restore(recorded[index].body);
+  delivery.headers.emplace_back("content-type", "application/json; charset=UTF-8");
+  auto secret = stringMember(body, "secret");
+  if (!secret) secret = services.replayer->boundValue("<<WEBHOOK_SECRET>>");
+  if (secret && !secret->empty()) delivery.headers.emplace_back("x-hub-signature", hubSignature(*secret, delivery.body));
+  services.deliveries.enqueue(delivery);
+  return HttpResponse::json(202, "{}");
+}
+
+}  // namespace
+
+void registerDeliveryControls(ControlRegistry& registry, ControlServices& services) {
+  registry.add("GET", "/_mock/deliveries", "delivery attempts [{url, body, status, error, state, event, headers, webhookId}]",
+               [&](const RestCall&) { return attemptsJson(services.deliveries.attempts()); });
+  registry.add("DELETE", "/_mock/deliveries", "forget the delivery attempts", [&](const RestCall&) {
+    services.deliveries.clearAttempts();
+    return HttpResponse::noContent();
+  });
+  registry.add("GET", "/_mock/deliveries/pending", "deliveries held or not yet attempted",
+               [&](const RestCall&) { return pendingJson(services.deliveries.pending()); });
+  registry.add("POST", "/_mock/deliveries/control", "{mode?: hold|deliver, dropNext?: N}",
+               [&](const RestCall& call) { return steer(services, call); });
+  registry.add("POST", "/_mock/deliveries/release", "{order?: fifo|reverse}: send the held deliveries",
+               [&](const RestCall& call) { return release(services, call); });
+  registry.add("POST", "/_mock/replay/deliveries/{index}", "replay mode: send recorded delivery N {url?, secret?}",
+               [&](const RestCall& call) { return replayDelivery(services, call); });
+}
+
+}  // namespace ih::mock

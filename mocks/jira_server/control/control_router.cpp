@@ -1,0 +1,150 @@
+#include "control/control_router.h"
+
+#include "actions/jira_error.h"
+#include "common/jira_time.h"
+#include "common/json_out.h"
+#include "common/json_read.h"
+#include "common/random_token.h"
+#include "state/seed_loader.h"
+
+namespace ih::mock {
+namespace {
+
+HttpResponse settingsJson(const Settings& settings, const MockConfig& config) {
+  const auto numbers = settings.versionNumbers();
+  JsonOut out;
+  out.beginObject().field("baseUrl", config.baseUrl).field("contextPath", config.contextPath)
+      .field("mode", config.replaying() ? "replay" : config.proxying() ? "proxy" : "stateful")
+      .field("recording", config.recording()).field("version", settings.version).key("versionNumbers").beginArray().value(numbers[0])
+      .value(numbers[1]).value(numbers[2]).endArray().field("emailVisibility", settings.emailVisibility).endObject();
+  return HttpResponse::json(200, out.str());
+}
+
+void writeWebhook(JsonOut& out, const Webhook& webhook) {
+  out.beginObject().field("id", webhook.id)
+      .field("generation", webhook.generation == WebhookGeneration::kLegacy ? "legacy" : "dc")
+      .field("name", webhook.name).field("url", webhook.url).key("events").beginArray();
+  for (const auto& event : webhook.events) out.value(event);
+  out.endArray().field("active", webhook.active).field("excludeBody", webhook.excludeBody)
+      .field("secret", webhook.secret).field("jqlFilter", webhook.jqlFilter).endObject();
+}
+
+HttpResponse listWebhooks(ControlServices& services) {
+  JsonOut out;
+  out.beginArray();
+  if (services.replayer != nullptr) {
+    for (const auto& body : services.replayer->registeredWebhooks()) out.raw(looksLikeJson(body) ? body : "null");
+  } else {
+    services.state.read([&](const JiraModel& model) {
+      for (const auto& webhook : model.webhooks) writeWebhook(out, webhook);
+      return 0;
+    });
+  }
+  out.endArray();
+  return HttpResponse::json(200, out.str());
+}
+
+HttpResponse approve(ControlServices& services, const RestCall& call) {
+  auto body = call.jsonBody();
+  auto token = stringMember(body, "oauthToken");
+  auto user = stringMember(body, "user");
+  if (!token || !user) return controlError(400, "oauthToken and user are required");
+  bool known = services.state.read([&](const JiraModel& m) { return m.findUser(*user) != nullptr; });
+  if (!known && services.replayer == nullptr) return controlError(400, "unknown user '" + *user + "'");
+  // In replay mode the request token came from a recorded answer, not from this mock.
+  auto verifier = services.replayer != nullptr ? std::optional(randomAlphanumeric(6)) : services.tokens.approve(*token, *user);
+  if (!verifier) return controlError(404, "unknown request token '" + *token + "'");
+  JsonOut out;
+  out.beginObject().field("oauth_token", *token).field("oauth_verifier", *verifier).endObject();
+  return HttpResponse::json(200, out.str());
+}
+
+}  // namespace
+
+void ControlRegistry::add(const std::string& method, const std::string& path, const std::string& description,
+                          RestHandler handler) {
+  routes_.add(method, path, std::move(handler), true);
+  listing_.push_back(ControlRouteInfo{method, path, description});
+}
+
+HttpResponse controlError(int status, const std::string& message) {
+  JsonOut out;
+  out.beginObject().field("error", message).endObject();
+  return HttpResponse::json(status, out.str());
+}
+
+std::string actorOf(const RestCall& call, const rapidjson::Value& body) {
+  if (auto actor = stringMember(body, "actor")) return *actor;
+  return call.services.state.read([](const JiraModel& m) {
+    for (const auto& user : m.users) {
+      if (user.admin) return user.name;
+    }
+    return std::string();
+  });
+}
+
+void registerStateControls(ControlRegistry& registry, ControlServices& services) {
+  registry.add("POST", "/_mock/seed", "merge seed JSON into the model", [&](const RestCall& call) {
+    try {
+      services.state.write([&](JiraModel& model) { applySeed(model, call.request.body, nowMillis()); return 0; });
+    } catch (const std::exception& e) {
+      return controlError(400, e.what());
+    }
+    return HttpResponse::json(200, "{}");
+  });
+  registry.add("GET", "/_mock/settings", "base URL, context path, mode, version and email visibility", [&](const RestCall&) {
+    return settingsJson(services.state.read([](const JiraModel& m) { return m.settings; }), services.config);
+  });
+  registry.add("POST", "/_mock/settings", "{version?, emailVisibility?}", [&](const RestCall& call) {
+    auto body = call.jsonBody();
+    return settingsJson(services.state.write([&](JiraModel& model) {
+      if (auto version = stringMember(body, "version")) model.settings.version = *version;
+      if (auto visible = boolMember(body, "emailVisibility")) model.settings.emailVisibility = *visible;
+      return model.settings;
+    }), services.config);
+  });
+  registry.add("POST", "/_mock/oauth/approve", "{oauthToken, user}: approve a request token as that user",
+               [&](const RestCall& call) { return approve(services, call); });
+  registry.add("POST", "/_mock/oauth/expire", "{oauthToken}: expire a request or access token", [&](const RestCall& call) {
+    auto token = stringMember(call.jsonBody(), "oauthToken");
+    if (!token) return controlError(400, "oauthToken is required");
+    return services.tokens.expire(*token) ? HttpResponse::json(200, "{}") : controlError(404, "unknown token '" + *token + "'");
+  });
+  registry.add("GET", "/_mock/webhooks", "registered webhooks (replay: the bodies the client POSTed)",
+               [&](const RestCall&) { return listWebhooks(services); });
+}
+
+ControlRouter::ControlRouter(ControlServices& services, RestServices& restServices) : restServices_(restServices) {
+  ControlRegistry registry(routes_, listing_);
+  registry.add("GET", "/_mock", "this list", [this](const RestCall&) {
+    JsonOut out;
+    out.beginArray();
+    for (const auto& route : listing_) {
+      out.beginObject().field("method", route.method).field("path", route.path).field("description", route.description).endObject();
+    }
+    out.endArray();
+    return HttpResponse::json(200, out.str());
+  });
+  registerStateControls(registry, services);
+  registerIssueControls(registry, services);
+  registerDeliveryControls(registry, services);
+  registerDiagnosticControls(registry, services);
+}
+
+HttpResponse ControlRouter::handle(const HttpRequest& request) {
+  std::string path = request.path;
+  if (path.size() > 1 && path.back() == '/') path.pop_back();
+  auto match = routes_.match(request.method, path, 0);
+  if (match.route == nullptr) {
+    return controlError(match.pathKnown ? 405 : 404, "no control route " + request.method + " " + request.path);
+  }
+  try {
+    return match.route->handler(RestCall{request, std::move(match.params), "", restServices_});
+  } catch (const JiraError& e) {
+    return controlError(e.status(), e.what());
+  } catch (const std::exception& e) {
+    return controlError(500, e.what());
+  }
+}
+
+}  // namespace ih::mock

@@ -1,0 +1,39 @@
+// Path templates ("/rest/api/2/issue/{key}/comment/{id}") mapped to handlers, with the
+// Jira versions each route exists in (the webhook resources and global createmeta differ).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "rest/rest_call.h"
+
+namespace ih::mock {
+
+enum class Availability { kAlways, kUpToVersion9, kFromVersion10, kBeforeVersion9 };
+
+struct Route {
+  std::string method;
+  std::vector<std::string> segments;
+  RestHandler handler;
+  bool anonymous = false;
+  Availability availability = Availability::kAlways;
+};
+
+class RouteTable {
+ public:
+  void add(std::string method, const std::string& pattern, RestHandler handler, bool anonymous = false,
+           Availability availability = Availability::kAlways);
+
+  struct Match {
+    const Route* route = nullptr;
+    bool pathKnown = false;  // some route has this path, but not for this method (405)
+    std::map<std::string, std::string> params;
+  };
+  Match match(const std::string& method, const std::string& path, int majorVersion) const;
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace ih::mock

@@ -1,0 +1,45 @@
+// The Jira <= 9 admin webhook resource /rest/webhooks/1.0/webhook. Beans carry `self`
+// and no `id` (clients take the id from self's last segment) and `enabled` rather than
+// `active`; very old keys (jqlFilter, excludeIssueDetails) are accepted and ignored.
+#include "common/json_read.h"
+#include "rest/resources.h"
+#include "rest/webhook_resource.h"
+
+namespace ih::mock {
+namespace {
+
+constexpr const char* kCollection = "/rest/webhooks/1.0/webhook";
+
+void writeBean(JsonOut& out, const JiraModel& model, const Webhook& webhook, const std::string& baseUrl) {
+  const auto* editor = model.findUser(webhook.lastUpdatedUser);
+  out.beginObject().field("name", webhook.name).field("url", webhook.url).key("events").beginArray();
+  for (const auto& event : webhook.events) out.value(event);
+  out.endArray()
+      .key("filters").beginObject().field("issue-related-events-section", webhook.jqlFilter).endObject()
+      .field("excludeBody", webhook.excludeBody)
+      .field("enabled", webhook.active)
+      .field("self", baseUrl + kCollection + "/" + std::to_string(webhook.id))
+      .field("lastUpdatedUser", editor != nullptr ? editor->key : webhook.lastUpdatedUser)
+      .field("lastUpdatedDisplayName", editor != nullptr ? editor->displayName : webhook.lastUpdatedUser)
+      .field("lastUpdated", webhook.updatedMs)
+      .endObject();
+}
+
+void readFields(const rapidjson::Value& body, Webhook& webhook) {
+  readCommonWebhookFields(body, webhook);
+  if (const auto* filters = member(body, "filters")) {
+    webhook.jqlFilter = stringMember(*filters, "issue-related-events-section").value_or(webhook.jqlFilter);
+  }
+  webhook.excludeBody = boolMember(body, "excludeBody").value_or(webhook.excludeBody);
+  webhook.active = boolMember(body, "enabled").value_or(webhook.active);
+  // Third-party clients send a top-level secret; Jira keeps the old one when it is omitted.
+  webhook.secret = stringMember(body, "secret").value_or(webhook.secret);
+}
+
+}  // namespace
+
+void registerLegacyWebhookRoutes(RouteTable& routes) {
+  registerWebhookRoutes(routes, {WebhookGeneration::kLegacy, kCollection, Availability::kUpToVersion9, readFields, writeBean});
+}
+
+}  // namespace ih::mock

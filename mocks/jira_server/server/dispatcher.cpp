@@ -1,0 +1,50 @@
+#include "server/dispatcher.h"
+
+namespace ih::mock {
+namespace {
+
+bool isControlPath(const std::string& path) { return path == "/_mock" || path.rfind("/_mock/", 0) == 0; }
+
+}  // namespace
+
+HttpResponse Dispatcher::handle(const HttpRequest& request) {
+  if (isControlPath(request.path)) return targets_.control.handle(request);
+  auto response = jiraResponse(request);
+  targets_.journal.append(request, response);
+  if (targets_.recorder != nullptr) targets_.recorder->recordInteraction(request, response);
+  return response;
+}
+
+HttpResponse Dispatcher::jiraResponse(const HttpRequest& request) {
+  const auto& context = targets_.config.contextPath;
+  const bool underContext = context.empty() || request.path == context || request.path.rfind(context + "/", 0) == 0;
+  if (!underContext) return unknownPathResponse(targets_.config.baseUrl, request);
+  auto fault = targets_.faults.take(request.method, request.path, context);
+  if (fault && (fault->status != 0 || fault->reset)) {
+    HttpResponse failed = fault->reset ? HttpResponse{} : faultResponse(*fault);
+    if (fault->reset) failed.fault = TransportFault::kConnectionReset;
+    failed.delayMs = fault->delayMs;
+    return failed;
+  }
+  auto response = serve(request, request.path.substr(context.size()));
+  if (fault) response.delayMs += fault->delayMs;
+  return response;
+}
+
+HttpResponse Dispatcher::serve(const HttpRequest& request, const std::string& jiraPath) {
+  if (targets_.replayer != nullptr) return replay(request);
+  if (targets_.proxy != nullptr) return targets_.proxy->forward(request);
+  return targets_.rest.handle(request, jiraPath);
+}
+
+HttpResponse Dispatcher::replay(const HttpRequest& request) {
+  // Credentials are never byte-compared, but a signature must still be valid.
+  auto auth = targets_.authenticator.authenticate(request);
+  if (auto* refusal = std::get_if<HttpResponse>(&auth)) {
+    targets_.replayer->noteRefused(request, "HTTP " + std::to_string(refusal->status) + " " + refusal->body);
+    return *refusal;
+  }
+  return targets_.replayer->respond(request);
+}
+
+}  // namespace ih::mock

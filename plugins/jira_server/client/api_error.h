@@ -1,0 +1,67 @@
+// client/api_error.h - how a failed Jira call is described to callers
+// (Sentry's error mapping, behaviour spec §8.5): HTTP errors keep their status
+// and raw body; transport failures carry Sentry's fixed texts ("Unable to reach
+// host: <host>", "Timed out attempting to reach host: <host>", "Connection
+// reset by peer"). Callers decide between "show the user", "retry the job" and
+// "give up" from the predicates here, never by re-parsing texts.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/expected.h"
+#include "ihp/sdk/host.hpp"
+
+namespace ih::jira {
+
+class ApiError {
+ public:
+  enum class Kind {
+    Http,             // Jira answered with a non-2xx status
+    Unreachable,      // DNS, refused, TLS, blocked address
+    Timeout,          // no answer within the timeout
+    Reset,            // connection reset by peer
+    Signing,          // the host could not sign the request (e.g. bad key)
+    InvalidResponse,  // 2xx, but not the shape the call needs
+  };
+
+  static ApiError fromResponse(const ihp::sdk::HttpResponse& response);
+  static ApiError fromTransport(ihp_status status, std::string_view host);
+  static ApiError signing(ihp_status status);
+  static ApiError invalidResponse(std::string detail);
+
+  Kind kind() const { return kind_; }
+  // The HTTP status for Kind::Http; the status Sentry gives transport errors
+  // otherwise (503 unreachable/reset, 504 timeout), 0 for local failures.
+  int32_t status() const { return status_; }
+  // The raw response body (Kind::Http), kept verbatim.
+  const std::string& body() const { return body_; }
+  // Sentry's text of the error: the body for HTTP errors, the fixed texts for
+  // transport errors. May contain what Jira said; never a credential.
+  std::string text() const;
+
+  bool isHttp(int32_t httpStatus) const { return kind_ == Kind::Http && status_ == httpStatus; }
+  bool isUnauthorized() const { return isHttp(401); }
+  bool isNotFound() const { return isHttp(404); }
+  bool isConflict() const { return isHttp(409); }
+  bool isRateLimited() const { return isHttp(429); }
+  // Worth retrying later: transport failures, 5xx and 429.
+  bool isTransient() const;
+  // From a 429's Retry-After (seconds), when present.
+  std::optional<int64_t> retryAfterMs() const { return retryAfterMs_; }
+
+ private:
+  ApiError(Kind kind, int32_t status, std::string body) : kind_(kind), status_(status), body_(std::move(body)) {}
+
+  Kind kind_;
+  int32_t status_;
+  std::string body_;  // Http: response body; transport: host; others: detail
+  std::optional<int64_t> retryAfterMs_;
+};
+
+template <class T>
+using ApiResult = Expected<T, ApiError>;
+
+}  // namespace ih::jira

@@ -1,0 +1,33 @@
+// client/project_api.h - the projects the credentials can see (GET
+// /rest/api/2/project, one unpaginated array, cached 240 s): the create form's
+// project choices and the id -> key lookup of the user search.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "client/jira_client.h"
+
+namespace ih::jira {
+
+struct JiraProject {
+  std::string id;
+  std::string key;
+  std::string name;
+};
+
+class ProjectApi {
+ public:
+  explicit ProjectApi(const JiraClient& client) : client_(client) {}
+
+  ApiResult<std::vector<JiraProject>> list() const;
+  // The key of the project with this id; nullopt when no visible project has it.
+  ApiResult<std::optional<std::string>> keyOf(std::string_view projectId) const;
+
+ private:
+  const JiraClient& client_;
+};
+
+}  // namespace ih::jira

@@ -1,0 +1,17 @@
+// sync/assignee_inbound.h - Jira assignee change -> the host's shared inbound
+// assignee sync (which finds every affected issue across orgs, gates on plugin
+// enablement and sync_reverse_assignment, matches the user by verified email,
+// and skips events older than the per-(org, issue) watermark).
+#pragma once
+
+#include <cstdint>
+
+#include "ihp/sdk/host.hpp"
+#include "webhook/issue_event.h"
+
+namespace ih::jira {
+
+// IHP_OK when applied or nothing to do; the host's failure otherwise.
+ihp_status syncAssigneeInbound(const ihp::sdk::Host& host, int64_t integrationId, const IssueEvent& event);
+
+}  // namespace ih::jira

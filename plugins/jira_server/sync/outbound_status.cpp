@@ -1,0 +1,82 @@
+#include "sync/outbound_status.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "client/issue_api.h"
+#include "client/transition_api.h"
+#include "config/status_mapping.h"
+#include "sync/outbound_outcome.h"
+
+namespace ih::jira {
+
+namespace {
+
+constexpr FailureTexts kTexts{"Insufficient permissions to transition Jira Server issue",
+                              "Failed to sync status to Jira Server issue"};
+
+std::optional<std::string> transitionTo(const std::vector<JiraTransition>& transitions, const std::string& target) {
+  for (const auto& transition : transitions) {
+    if (transition.toStatusId == target) return transition.id;
+  }
+  return std::nullopt;
+}
+
+bool isTransportFailure(const ApiError& error) {
+  return error.kind() == ApiError::Kind::Unreachable || error.kind() == ApiError::Kind::Timeout ||
+         error.kind() == ApiError::Kind::Reset;
+}
+
+std::string describe(const std::vector<JiraTransition>& transitions) {
+  std::string text;
+  for (const auto& t : transitions) text += (text.empty() ? "" : ",") + t.id + "->" + t.toStatusId.value_or("?");
+  return "[" + text + "]";
+}
+
+}  // namespace
+
+ihp_status syncStatusOutbound(const JiraClient& client, const OutboundEvent& event, ihp::sdk::Reply& reply) {
+  const ihp::sdk::Host& host = client.host();
+  const OutboundTarget target{event.organizationId, event.externalIssueId, event.issueKey};
+
+  auto issue = IssueApi(client).get(event.issueKey);
+  if (!issue) return outboundFailure(host, reply, target, issue.error(), kTexts);
+  auto mapping = statusTargetsFor(event.config, issue->projectId);
+  if (!mapping) {
+    host.debug("status-sync-skipped: no mapping for the project of " + event.issueKey);
+    return IHP_OK;
+  }
+  const std::string& wanted = mapping->forResolved(event.resolved);
+  if (issue->statusId == wanted) return IHP_OK;
+
+  TransitionApi transitions(client);
+  auto available = transitions.list(event.issueKey, true);
+  if (!available) {
+    if (isTransportFailure(available.error())) {
+      reply.error(kTransitionsUnreachable);
+      return IHP_E_RETRY;
+    }
+    return outboundFailure(host, reply, target, available.error(), kTexts);
+  }
+  auto transitionId = transitionTo(available.value(), wanted);
+  if (!transitionId) {
+    host.warn("jira.status-sync-fail: issue=" + event.issueKey + " target=" + wanted +
+              " transitions=" + describe(available.value()));
+    return IHP_OK;
+  }
+
+  auto done = transitions.perform(event.issueKey, *transitionId);
+  if (!done && done.error().isHttp(400)) {
+    // The cached list may predate an earlier transition of this ticket; Jira
+    // refuses a transition that is no longer available. Ask once more, fresh.
+    auto fresh = transitions.list(event.issueKey, false);
+    auto freshId = fresh ? transitionTo(fresh.value(), wanted) : std::nullopt;
+    if (freshId) done = transitions.perform(event.issueKey, *freshId);
+  }
+  if (!done) return outboundFailure(host, reply, target, done.error(), kTexts);
+  host.info("status-synced: issue=" + event.issueKey + " target=" + wanted);
+  return IHP_OK;
+}
+
+}  // namespace ih::jira

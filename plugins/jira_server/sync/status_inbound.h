@@ -1,0 +1,20 @@
+// sync/status_inbound.h - the webhook half of inbound status sync: for every
+// organization that links the integration, has the plugin enabled and has
+// sync_status_reverse on, advance the (org, issue) status watermark and, when
+// the event is new, enqueue a durable "status_inbound" job. The job (which
+// calls Jira) decides resolve/unresolve; the delivery never waits on Jira, and
+// the jobs commit with the delivery's unit of work.
+#pragma once
+
+#include <cstdint>
+
+#include "ihp/sdk/host.hpp"
+#include "webhook/issue_event.h"
+
+namespace ih::jira {
+
+// IHP_OK when every eligible org was handled (enqueued or skipped as stale /
+// not linked); the host's failure otherwise (the delivery then rolls back).
+ihp_status enqueueStatusSyncs(const ihp::sdk::Host& host, int64_t integrationId, const IssueEvent& event);
+
+}  // namespace ih::jira

@@ -1,0 +1,18 @@
+// sync/status_job.h - run_job for "status_inbound": load the org's Jira
+// connection, read the done statuses (cached 240 s per integration), decide,
+// and ask the host to resolve/unresolve that org's linked issues (following
+// its resolution_strategy). Jira unreachable, 5xx or 429 -> IHP_E_RETRY (after
+// Retry-After when given); 401/404 and other refusals -> permanent failure
+// with a reason.
+#pragma once
+
+#include "client/response_cache.h"
+#include "ihp/sdk/host.hpp"
+#include "ihp/sdk/reply.hpp"
+
+namespace ih::jira {
+
+ihp_status runStatusJob(const ihp::sdk::Host& host, const ihp_job& job, ihp::sdk::Reply& reply,
+                        ResponseCache& cache);
+
+}  // namespace ih::jira

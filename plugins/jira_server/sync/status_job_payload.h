@@ -1,0 +1,29 @@
+// sync/status_job_payload.h - the durable "status_inbound" job's payload: one
+// organization, one Jira issue, the status change. Written by the webhook's
+// fan-out, read back by run_job (possibly after a restart), so both sides use
+// this one definition.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ih::jira {
+
+struct StatusJobPayload {
+  int64_t integrationId = 0;
+  int64_t organizationId = 0;
+  std::string issueKey;
+  std::string from;  // status ids
+  std::string to;
+
+  std::string toJson() const;
+  static std::optional<StatusJobPayload> fromJson(std::string_view json);
+};
+
+// Jobs of one external issue run one at a time, in order (the host's rule for
+// a shared ordering key), the same key the host's outbound events use.
+std::string externalIssueOrderingKey(int64_t integrationId, std::string_view issueKey);
+
+}  // namespace ih::jira

@@ -1,0 +1,95 @@
+#include "webhook/issue_updated_route.h"
+
+#include <optional>
+#include <string>
+
+#include "common/replies.h"
+#include "common/strings.h"
+#include "sync/assignee_inbound.h"
+#include "sync/issue_rekey.h"
+#include "sync/status_inbound.h"
+#include "webhook/hub_signature.h"
+#include "webhook/issue_event.h"
+#include "webhook/token_validator.h"
+
+namespace ih::jira {
+
+namespace {
+
+constexpr std::string_view kInvalidTokenCounter = "webhook_invalid_token_total";
+
+std::optional<std::string_view> find(const ihp_header* pairs, size_t count, std::string_view name) {
+  for (size_t i = 0; i < count; ++i) {
+    if (ihp::sdk::view(pairs[i].name) == name) return ihp::sdk::view(pairs[i].value);
+  }
+  return std::nullopt;
+}
+
+// A short, non-reversible tag of the token so log lines of one sender can be
+// correlated; the token itself never reaches a log.
+std::string tokenTag(const ihp::sdk::Host& host, std::string_view token) {
+  auto digest = host.hmacSha256("jira_server.webhook-token-tag", token);
+  return digest ? hexEncode(digest.value).substr(0, 8) : std::string("unknown");
+}
+
+ihp_status rejectDelivery(const ihp::sdk::Host& host, ihp::sdk::Reply& reply, std::string_view label,
+                          std::string_view reason, std::string_view token) {
+  host.warn("token-validation-error: " + std::string(reason) + " (token#" + tokenTag(host, token) + ")");
+  host.count(kInvalidTokenCounter, "reason", label);
+  replyEmpty(reply, 400);
+  return IHP_OK;
+}
+
+ihp_status internalFailure(ihp::sdk::Reply& reply) {
+  replyEmpty(reply, 500);
+  return IHP_OK;
+}
+
+}  // namespace
+
+ihp_status handleIssueUpdated(const ihp::sdk::Host& host, const ihp_request& request, ihp::sdk::Reply& reply) {
+  const std::string_view token = find(request.path_params, request.path_param_count, "token").value_or("");
+  auto integration = validateWebhookToken(host, token);
+  if (!integration) {
+    if (integration.error() == TokenFailure::HostError) {
+      host.error("webhook: the host could not look up the integration");
+      return internalFailure(reply);
+    }
+    return rejectDelivery(host, reply, tokenFailureLabel(integration.error()), tokenFailureReason(integration.error()),
+                          token);
+  }
+
+  const std::string_view body = ihp::sdk::view(request.body);
+  auto hubHeader = find(request.headers, request.header_count, "x-hub-signature");
+  if (checkHubSignature(host, hubHeader, integration->dcWebhookSecret, body) == HubSignatureCheck::Invalid) {
+    return rejectDelivery(host, reply, "hub_signature", "X-Hub-Signature did not match the body", token);
+  }
+
+  ParsedPayload payload = parseIssuePayload(body);
+  switch (payload.kind) {
+    case ParsedPayload::Kind::Invalid:
+      host.warn("invalid-payload: the body is not a JSON object");
+      replyEmpty(reply, 400);
+      return IHP_OK;
+    case ParsedPayload::Kind::NoChangelog:
+      host.debug("missing-changelog");
+      replyEmpty(reply, 200);
+      return IHP_OK;
+    case ParsedPayload::Kind::Malformed:
+      host.warn("malformed-payload: " + payload.problem);
+      replyEmpty(reply, 400);
+      return IHP_OK;
+    case ParsedPayload::Kind::Event: break;
+  }
+
+  const IssueEvent& event = payload.event;
+  if (event.keyChange && applyKeyChange(host, integration->id, *event.keyChange) != IHP_OK) {
+    return internalFailure(reply);
+  }
+  if (syncAssigneeInbound(host, integration->id, event) != IHP_OK) return internalFailure(reply);
+  if (enqueueStatusSyncs(host, integration->id, event) != IHP_OK) return internalFailure(reply);
+  replyEmpty(reply, 200);
+  return IHP_OK;
+}
+
+}  // namespace ih::jira

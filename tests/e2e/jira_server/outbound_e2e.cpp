@@ -1,0 +1,103 @@
+#include "outbound_e2e.h"
+
+#include "ihp/sdk/json.hpp"
+#include "support/eventually.h"
+#include "support/json_helpers.h"
+
+namespace ih::e2e::jira {
+
+using ih::testing::jsonHas;
+using ih::testing::jsonString;
+
+void OutboundE2E::SetUp() {
+  start();
+  ASSERT_EQ(jira_
+                ->control("POST", "/_mock/seed",
+                          std::string(R"({"pats":[{"token":")") + kReaderPat + R"(","user":"alice"},{"token":")" +
+                              kInstallPat + R"(","user":"alice"}]})")
+                .status,
+            200);
+  createOrg("acme");
+  bob_ = createUser("bob@example.test");
+  addMember("acme", bob_);
+  createProject("acme", "web", "core", bob_);
+  issue_ = createIssue("acme", "web", "Disk full");
+  ASSERT_EQ(install("acme").status, 200);
+  integration_ = integrationIdOf("acme");
+  ASSERT_FALSE(integration_.empty());
+  ASSERT_TRUE(linkIssue("acme", issue_, integration_, "OPS-1")) << "the link action must work";
+  Reply configured = setConfig("acme", integration_, kAllSyncsOn);
+  ASSERT_EQ(configured.status, 200) << configured.describe();
+}
+
+Reply OutboundE2E::updateIssue(const std::string& org, const std::string& issueId, const std::string& body) {
+  return host_->put("/api/0/organizations/" + org + "/issues/" + issueId + "/", body, kAdmin);
+}
+
+std::string OutboundE2E::tokenFor(const std::string& userId) {
+  Reply created = host_->post("/api/0/users/" + userId + "/tokens/", "", kAdmin);
+  EXPECT_EQ(created.status, 201) << created.describe();
+  return created.str("token");
+}
+
+std::vector<std::string> OutboundE2E::activityTypes(const std::string& org, const std::string& issueId) {
+  std::vector<std::string> types;
+  Reply list = activities(org, issueId);
+  if (!list.json.IsArray()) return types;
+  for (const auto& activity : list.json.GetArray()) types.push_back(jsonString(activity, "/type"));
+  return types;
+}
+
+Reply OutboundE2E::searchRoute(const std::string& org, const std::string& integrationId, const std::string& query,
+                               const std::string& token) {
+  return host_->get("/extensions/jira-server/search/" + org + "/" + integrationId + "/?" + query, token);
+}
+
+std::string OutboundE2E::ticketField(const std::string& key, const std::string& pointer) {
+  auto response =
+      jira_->jira("GET", "/rest/api/2/issue/" + key, "", {{"Authorization", std::string("Bearer ") + kReaderPat}});
+  if (response.status != 200) return "<HTTP " + std::to_string(response.status) + ">";
+  auto doc = ih::testing::parseJson(response.body);
+  if (!jsonHas(doc, pointer)) return {};
+  const auto& value = ih::testing::jsonAt(doc, pointer);
+  return value.IsString() ? value.GetString() : (value.IsNull() ? "" : ih::testing::toJson(value));
+}
+
+std::vector<JournalEntry> OutboundE2E::journal(const std::string& method, const std::string& pathSuffix) {
+  std::vector<JournalEntry> entries;
+  auto doc = mockJson("GET", "/_mock/journal");
+  if (!doc.IsArray()) return entries;
+  const std::string& context = jira_->contextPath();
+  for (const auto& item : doc.GetArray()) {
+    JournalEntry entry;
+    entry.method = jsonString(item, "/method");
+    entry.path = jsonString(item, "/path");
+    if (!context.empty() && entry.path.rfind(context, 0) == 0) entry.path = entry.path.substr(context.size());
+    if (entry.method != method || entry.path != pathSuffix) continue;
+    entry.body = jsonHas(item, "/body") && item["body"].IsString() ? item["body"].GetString() : "";
+    entry.status = jsonHas(item, "/status") && item["status"].IsInt() ? item["status"].GetInt() : 0;
+    entry.timeMs = jsonHas(item, "/time") && item["time"].IsInt64() ? item["time"].GetInt64() : 0;
+    if (jsonHas(item, "/headers") && item["headers"].IsObject()) {
+      for (const auto& header : item["headers"].GetObject()) {
+        std::string name = header.name.GetString();
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (name == "authorization" && header.value.IsString()) entry.authorization = header.value.GetString();
+      }
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+void OutboundE2E::clearJournal() { EXPECT_EQ(jira_->control("DELETE", "/_mock/journal").status, 204); }
+
+void OutboundE2E::addFault(const std::string& faultJson) {
+  auto added = jira_->control("POST", "/_mock/faults", faultJson);
+  EXPECT_EQ(added.status, 200) << added.body;
+}
+
+bool OutboundE2E::within(std::chrono::milliseconds timeout, const std::function<bool()>& predicate) {
+  return ih::testing::eventually(predicate, timeout);
+}
+
+}  // namespace ih::e2e::jira

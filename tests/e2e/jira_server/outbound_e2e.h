@@ -1,0 +1,61 @@
+// tests/e2e/jira_server/outbound_e2e.h - the fixture of the us -> Jira end to
+// end tests (part 2): part 1's JiraE2ETest (real mock-jira and host) plus an
+// org "acme" whose issue is linked to OPS-1 with every sync on, a reader
+// token to look at tickets through Jira's own REST API, and the mock's
+// journal and fault controls.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "jira_e2e.h"
+
+namespace ih::e2e::jira {
+
+inline constexpr const char* kReaderPat = "e2e-reader-pat";    // alice's PAT, for reading tickets
+inline constexpr const char* kInstallPat = "e2e-install-pat";  // alice's PAT, for PAT installs
+inline constexpr const char* kAllSyncsOn =
+    R"({"sync_forward_assignment":true,"sync_reverse_assignment":true,"sync_status_reverse":true,)"
+    R"("sync_comments":true,"sync_status_forward":{"10000":{"on_resolve":"10001","on_unresolve":"1"}}})";
+
+struct JournalEntry {
+  std::string method;
+  std::string path;  // without the context path
+  std::string body;
+  int status = 0;
+  std::string authorization;
+  int64_t timeMs = 0;  // when the mock served it
+};
+
+class OutboundE2E : public JiraE2ETest {
+ protected:
+  // start(), acme with member bob (bob@example.test) and project web, issue_
+  // linked to OPS-1 through an OAuth install, every sync on.
+  void SetUp() override;
+
+  // --- host side ------------------------------------------------------------------
+  Reply updateIssue(const std::string& org, const std::string& issueId, const std::string& body);
+  std::string tokenFor(const std::string& userId);
+  std::vector<std::string> activityTypes(const std::string& org, const std::string& issueId);
+  Reply searchRoute(const std::string& org, const std::string& integrationId, const std::string& query,
+                    const std::string& token = kAdmin);
+
+  // --- Jira side ------------------------------------------------------------------
+  // A field of the ticket as Jira's REST API shows it (JSON pointer under the
+  // issue, e.g. "/fields/assignee/name"); "" when absent or null.
+  std::string ticketField(const std::string& key, const std::string& pointer);
+  std::vector<JournalEntry> journal(const std::string& method, const std::string& pathSuffix);
+  void clearJournal();
+  void addFault(const std::string& faultJson);
+  // Waits until the mock has delivered (and the host answered) `count` webhooks in all.
+  void waitForAnsweredDeliveries(size_t count) { waitForDeliveries(count); }
+
+  bool within(std::chrono::milliseconds timeout, const std::function<bool()>& predicate);
+
+  std::string bob_, issue_, integration_;
+};
+
+}  // namespace ih::e2e::jira

@@ -1,0 +1,143 @@
+// Outbound sync end to end: a change made in the host reaches the linked Jira
+// ticket through the durable outbox (assignee, status, comments), Jira's own
+// webhook for that change does not loop back, and Jira's 429 / 503 answers
+// are retried until the change lands.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "outbound_e2e.h"
+#include "support/json_helpers.h"
+
+namespace ih::e2e::jira {
+namespace {
+
+using namespace std::chrono_literals;
+
+const char* kAssignPath = "/rest/api/2/issue/OPS-1/assignee";
+const char* kTransitionsPath = "/rest/api/2/issue/OPS-1/transitions";
+const char* kCommentsPath = "/rest/api/2/issue/OPS-1/comment";
+
+size_t countOf(const std::vector<std::string>& items, const std::string& item) {
+  return static_cast<size_t>(std::count(items.begin(), items.end(), item));
+}
+
+class OutboundSyncE2E : public OutboundE2E {};
+
+TEST_F(OutboundSyncE2E, AssigningInTheHostAssignsTheTicketWithoutALoop) {
+  clearJournal();
+  const size_t deliveriesBefore = mockJson("GET", "/_mock/deliveries").Size();
+  ASSERT_EQ(updateIssue("acme", issue_, R"({"assignedTo":"bob@example.test"})").status, 200);
+  EXPECT_TRUE(within(5s, [&] { return ticketField("OPS-1", "/fields/assignee/name") == "bob"; }));
+
+  // Jira announces the change with its own webhook; the host takes it in
+  // (nothing changes) and sends nothing back.
+  waitForAnsweredDeliveries(deliveriesBefore + 1);
+  std::this_thread::sleep_for(1500ms);
+  auto puts = journal("PUT", kAssignPath);
+  ASSERT_EQ(puts.size(), 1u);
+  EXPECT_EQ(puts[0].body, R"({"name":"bob"})");
+  EXPECT_EQ(puts[0].status, 204);
+  EXPECT_EQ(puts[0].authorization.rfind("OAuth ", 0), 0u);
+  EXPECT_EQ(countOf(activityTypes("acme", issue_), "assigned"), 1u);
+
+  ASSERT_EQ(updateIssue("acme", issue_, R"({"assignedTo":null})").status, 200);
+  EXPECT_TRUE(within(5s, [&] { return ticketField("OPS-1", "/fields/assignee").empty(); }));
+  EXPECT_TRUE(within(3s, [&] { return journal("PUT", kAssignPath).size() == 2; }));
+  EXPECT_EQ(journal("PUT", kAssignPath).back().body, R"({"name":null})");
+}
+
+TEST_F(OutboundSyncE2E, ResolvingTransitionsTheTicketWithoutALoop) {
+  clearJournal();
+  const size_t deliveriesBefore = mockJson("GET", "/_mock/deliveries").Size();
+  ASSERT_EQ(updateIssue("acme", issue_, R"({"status":"resolved"})").status, 200);
+  EXPECT_TRUE(within(5s, [&] { return ticketField("OPS-1", "/fields/status/id") == "10001"; }));
+
+  waitForAnsweredDeliveries(deliveriesBefore + 1);
+  std::this_thread::sleep_for(1500ms);
+  auto posts = journal("POST", kTransitionsPath);
+  ASSERT_EQ(posts.size(), 1u);
+  EXPECT_EQ(posts[0].body, R"({"transition":{"id":"31"}})");
+  EXPECT_EQ(getIssue("acme", issue_).str("status"), "resolved");
+  auto types = activityTypes("acme", issue_);
+  EXPECT_EQ(countOf(types, "set_resolved"), 1u);
+  EXPECT_EQ(countOf(types, "set_unresolved"), 0u);
+
+  // Back to unresolved: the mapping's on_unresolve status (the seed's
+  // workflow has no transition to Open, so map "In Progress").
+  const std::string toInProgress = R"({"sync_status_forward":{"10000":{"on_resolve":"10001","on_unresolve":"3"}}})";
+  ASSERT_EQ(setConfig("acme", integration_, toInProgress).status, 200);
+  ASSERT_EQ(updateIssue("acme", issue_, R"({"status":"unresolved"})").status, 200);
+  EXPECT_TRUE(within(5s, [&] { return ticketField("OPS-1", "/fields/status/id") == "3"; }));
+}
+
+TEST_F(OutboundSyncE2E, CommentsAreQuotedAndEditsFollow) {
+  const std::string bobToken = tokenFor(bob_);
+  clearJournal();
+  Reply created = host_->post("/api/0/organizations/acme/issues/" + issue_ + "/comments/",
+                              R"({"text":"It broke again"})", bobToken);
+  ASSERT_EQ(created.status, 201) << created.describe();
+  ASSERT_TRUE(within(5s, [&] { return journal("POST", kCommentsPath).size() == 1; }));
+  auto post = journal("POST", kCommentsPath)[0];
+  EXPECT_EQ(post.status, 201);
+  EXPECT_EQ(post.body, R"({"body":"bob@example.test wrote:\n\n{quote}It broke again{quote}"})");
+
+  Reply edited = host_->put("/api/0/organizations/acme/issues/" + issue_ + "/comments/" + created.str("id") + "/",
+                            R"({"text":"It broke twice"})", bobToken);
+  ASSERT_EQ(edited.status, 200) << edited.describe();
+  EXPECT_TRUE(within(5s, [&] {
+    const auto journalEntries = mockJson("GET", "/_mock/journal");
+    for (const auto& entry : journalEntries.GetArray()) {
+      const std::string path = ih::testing::jsonString(entry, "/path");
+      if (ih::testing::jsonString(entry, "/method") == "PUT" && path.find(kCommentsPath) != std::string::npos &&
+          ih::testing::jsonString(entry, "/body").find("It broke twice") != std::string::npos) {
+        return true;
+      }
+    }
+    return false;
+  }));
+  EXPECT_EQ(journal("POST", kCommentsPath).size(), 1u) << "the edit updates the comment it posted";
+}
+
+TEST_F(OutboundSyncE2E, RateLimitedCallWaitsForRetryAfterThenLands) {
+  clearJournal();
+  addFault(std::string(R"({"method":"PUT","path":")") + kAssignPath + R"(","status":429,"count":1,"retryAfter":2})");
+  ASSERT_EQ(updateIssue("acme", issue_, R"({"assignedTo":"bob@example.test"})").status, 200);
+  EXPECT_TRUE(within(9s, [&] { return ticketField("OPS-1", "/fields/assignee/name") == "bob"; }));
+  auto puts = journal("PUT", kAssignPath);
+  ASSERT_EQ(puts.size(), 2u);
+  EXPECT_EQ(puts[0].status, 429);
+  EXPECT_EQ(puts[1].status, 204);
+  EXPECT_GE(puts[1].timeMs - puts[0].timeMs, 1900) << "Retry-After: 2 was honoured";
+  EXPECT_NE(puts[0].authorization, puts[1].authorization) << "every attempt is signed afresh";
+}
+
+TEST_F(OutboundSyncE2E, UnavailableJiraIsCaughtUpWithinSeconds) {
+  clearJournal();
+  addFault(std::string(R"({"method":"POST","path":")") + kTransitionsPath + R"(","status":503,"count":2})");
+  ASSERT_EQ(updateIssue("acme", issue_, R"({"status":"resolved"})").status, 200);
+  EXPECT_TRUE(within(15s, [&] { return ticketField("OPS-1", "/fields/status/id") == "10001"; }));
+  auto posts = journal("POST", kTransitionsPath);
+  ASSERT_EQ(posts.size(), 3u);
+  EXPECT_EQ(posts[0].status, 503);
+  EXPECT_EQ(posts[1].status, 503);
+  EXPECT_EQ(posts[2].status, 204);
+}
+
+TEST_F(OutboundSyncE2E, AssignAndUnassignLandInOrder) {
+  clearJournal();
+  addFault(std::string(R"({"method":"PUT","path":")") + kAssignPath + R"(","status":503,"count":1})");
+  ASSERT_EQ(updateIssue("acme", issue_, R"({"assignedTo":"bob@example.test"})").status, 200);
+  ASSERT_EQ(updateIssue("acme", issue_, R"({"assignedTo":null})").status, 200);
+  EXPECT_TRUE(within(12s, [&] { return journal("PUT", kAssignPath).size() >= 3; }));
+  std::this_thread::sleep_for(1s);
+  auto puts = journal("PUT", kAssignPath);
+  ASSERT_EQ(puts.size(), 3u);
+  EXPECT_EQ(puts[1].body, R"({"name":"bob"})");
+  EXPECT_EQ(puts[2].body, R"({"name":null})");
+  EXPECT_EQ(ticketField("OPS-1", "/fields/assignee"), "");
+}
+
+}  // namespace
+}  // namespace ih::e2e::jira

@@ -1,0 +1,72 @@
+// Steering deliveries: hold them, release them in order or reversed, drop the next N.
+#include <gtest/gtest.h>
+
+#include "mock_jira_fixture.h"
+#include "support/recording_http_server.h"
+
+namespace ih::testing {
+namespace {
+
+class DeliveryControl : public MockJiraTest {
+ protected:
+  void SetUp() override {
+    MockJiraTest::SetUp();
+    ASSERT_EQ(asUser("POST", "/rest/webhooks/1.0/webhook",
+                     R"({"name":"t","url":")" + receiver_.url("/${issue.key}") + R"(","events":["jira:issue_updated"]})").status, 201);
+  }
+
+  void control(const std::string& path, const std::string& body) {
+    auto response = mock_->control("POST", path, body);
+    ASSERT_EQ(response.status, 200) << response.body;
+  }
+
+  void assignThree() {
+    for (const auto* key : {"OPS-1", "OPS-2", "OPS-1"}) {
+      ASSERT_EQ(asUser("PUT", std::string("/rest/api/2/issue/") + key + "/assignee", R"({"name":"bob"})").status, 204);
+    }
+  }
+
+  std::vector<std::string> receivedPaths() {
+    std::vector<std::string> paths;
+    for (const auto& request : receiver_.requests()) paths.push_back(request.uri);
+    return paths;
+  }
+
+  RecordingHttpServer receiver_;
+};
+
+TEST_F(DeliveryControl, HeldDeliveriesWaitThenGoOutInOrder) {
+  control("/_mock/deliveries/control", R"({"mode":"hold"})");
+  ASSERT_EQ(asUser("PUT", "/rest/api/2/issue/OPS-1/assignee", R"({"name":"bob"})").status, 204);
+  ASSERT_EQ(asUser("PUT", "/rest/api/2/issue/OPS-2/assignee", R"({"name":"bob"})").status, 204);
+  EXPECT_EQ(parseJson(mock_->control("GET", "/_mock/deliveries/pending").body).Size(), 2u);
+  EXPECT_FALSE(receiver_.waitForRequests(1, std::chrono::milliseconds(300)));
+  control("/_mock/deliveries/release", R"({"order":"fifo"})");
+  ASSERT_TRUE(receiver_.waitForRequests(2));
+  EXPECT_EQ(receivedPaths(), (std::vector<std::string>{"/OPS-1", "/OPS-2"}));
+}
+
+TEST_F(DeliveryControl, ReverseReleaseDeliversNewestFirst) {
+  control("/_mock/deliveries/control", R"({"mode":"hold"})");
+  ASSERT_EQ(asUser("PUT", "/rest/api/2/issue/OPS-1/assignee", R"({"name":"bob"})").status, 204);
+  ASSERT_EQ(asUser("PUT", "/rest/api/2/issue/OPS-2/assignee", R"({"name":"bob"})").status, 204);
+  control("/_mock/deliveries/release", R"({"order":"reverse"})");
+  ASSERT_TRUE(receiver_.waitForRequests(2));
+  EXPECT_EQ(receivedPaths(), (std::vector<std::string>{"/OPS-2", "/OPS-1"}));
+}
+
+TEST_F(DeliveryControl, DropNextLosesExactlyThatMany) {
+  control("/_mock/deliveries/control", R"({"dropNext":2})");
+  assignThree();
+  ASSERT_TRUE(receiver_.waitForRequests(1));
+  EXPECT_FALSE(receiver_.waitForRequests(2, std::chrono::milliseconds(300)));
+  auto attempts = parseJson(mock_->control("GET", "/_mock/deliveries").body);
+  ASSERT_EQ(attempts.Size(), 3u);
+  EXPECT_EQ(jsonString(attempts, "/0/state"), "dropped");
+  EXPECT_EQ(jsonString(attempts, "/1/state"), "dropped");
+  EXPECT_EQ(jsonString(attempts, "/2/state"), "sent");
+  EXPECT_EQ(jsonInt(attempts, "/2/status"), 200);
+}
+
+}  // namespace
+}  // namespace ih::testing

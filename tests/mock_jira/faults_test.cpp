@@ -1,0 +1,54 @@
+// Faults as data: failing statuses for N calls, DC rate-limit answers, delays beyond a
+// client's timeout, and connection resets.
+#include <gtest/gtest.h>
+
+#include "mock_jira_fixture.h"
+
+namespace ih::testing {
+namespace {
+
+using Faults = MockJiraTest;
+
+TEST_F(Faults, StatusForNCallsThenNormal) {
+  ASSERT_EQ(mock_->control("POST", "/_mock/faults", R"({"method":"GET","path":"/rest/api/2/issue/*","status":503,"count":2})").status, 200);
+  EXPECT_EQ(asUser("GET", "/rest/api/2/issue/OPS-1").status, 503);
+  EXPECT_EQ(asUser("GET", "/rest/api/2/myself").status, 200);
+  EXPECT_EQ(asUser("GET", "/rest/api/2/issue/OPS-2").status, 503);
+  EXPECT_EQ(asUser("GET", "/rest/api/2/issue/OPS-1").status, 200);
+}
+
+TEST_F(Faults, RateLimitCarriesDcHeaders) {
+  ASSERT_EQ(mock_->control("POST", "/_mock/faults", R"({"method":"PUT","path":"/rest/api/2/issue/OPS-1/assignee","status":429,"count":1,"retryAfter":7})").status, 200);
+  auto limited = asUser("PUT", "/rest/api/2/issue/OPS-1/assignee", R"({"name":"bob"})");
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_EQ(limited.header("retry-after"), "7");
+  EXPECT_EQ(limited.header("x-ratelimit-remaining"), "0");
+  EXPECT_FALSE(limited.header("x-ratelimit-limit").empty());
+  EXPECT_FALSE(limited.header("x-ratelimit-interval-seconds").empty());
+  EXPECT_FALSE(limited.header("x-ratelimit-fillrate").empty());
+  EXPECT_TRUE(parseJson(asUser("GET", "/rest/api/2/issue/OPS-1").body)["fields"]["assignee"].IsNull());
+}
+
+TEST_F(Faults, DelayOutlastsAClientTimeoutThenAnswersNormally) {
+  ASSERT_EQ(mock_->control("POST", "/_mock/faults", R"({"method":"*","path":"/rest/api/2/myself","delayMs":1500,"count":1})").status, 200);
+  EXPECT_THROW(httpRequest("GET", mock_->rootUrl() + "/rest/api/2/myself", "", {{"Authorization", "Bearer alice-pat"}},
+                           std::chrono::milliseconds(400)),
+               std::runtime_error);
+  EXPECT_EQ(asUser("GET", "/rest/api/2/myself").status, 200);
+}
+
+TEST_F(Faults, ResetClosesTheConnectionWithoutAnswer) {
+  ASSERT_EQ(mock_->control("POST", "/_mock/faults", R"({"method":"GET","path":"/rest/api/2/serverInfo","reset":true,"count":1})").status, 200);
+  EXPECT_THROW(mock_->jira("GET", "/rest/api/2/serverInfo"), std::runtime_error);
+  EXPECT_EQ(mock_->jira("GET", "/rest/api/2/serverInfo").status, 200);
+}
+
+TEST_F(Faults, ClearRemovesRules) {
+  ASSERT_EQ(mock_->control("POST", "/_mock/faults", R"({"path":"*","status":500,"count":5})").status, 200);
+  EXPECT_EQ(mock_->control("DELETE", "/_mock/faults").status, 204);
+  EXPECT_EQ(mock_->jira("GET", "/rest/api/2/serverInfo").status, 200);
+  EXPECT_EQ(mock_->control("POST", "/_mock/faults", R"({"path":"*","count":1})").status, 400);
+}
+
+}  // namespace
+}  // namespace ih::testing

@@ -1,0 +1,109 @@
+// Start-up pieces of the application: option resolution (command line over
+// config file over defaults), validation, the public URL, and the admin
+// token's sources and generated file.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <map>
+
+#include "api/html_page.h"
+#include "app/data_dir.h"
+#include "app/host_options.h"
+#include "support/temp_dir.h"
+
+namespace ih::host::app {
+namespace {
+
+HostOptions resolve(const std::map<std::string, std::string>& given) {
+  return resolveHostOptions(
+      [&](const std::string& name) -> std::optional<std::string> {
+        auto it = given.find(name);
+        return it == given.end() ? std::nullopt : std::optional<std::string>(it->second);
+      },
+      "/opt/ih/bin", 4);
+}
+
+TEST(HostOptionsTest, DefaultsFollowTheContract) {
+  HostOptions o = resolve({});
+  EXPECT_EQ(o.bind, "127.0.0.1");
+  EXPECT_EQ(o.port, 8080);
+  EXPECT_EQ(o.dataDir, "./var");
+  EXPECT_EQ(o.databaseUrl, "sqlite:./var/host.db");
+  EXPECT_EQ(o.pluginsDir, "/opt/ih/plugins");
+  EXPECT_EQ(o.publicUrl, "");  // filled in with the real port once listening
+  EXPECT_FALSE(o.adminToken.has_value());
+  EXPECT_EQ(o.workers, 4);
+  EXPECT_EQ(o.maxBodyBytes, 1024u * 1024u);
+}
+
+TEST(HostOptionsTest, ReadsEveryOption) {
+  HostOptions o = resolve({{"bind", "0.0.0.0"}, {"port", "0"}, {"data-dir", "/srv/ih"},
+                           {"public-url", "https://ih.example.test/"}, {"admin-token", "t"}, {"workers", "2"},
+                           {"log-level", "debug"}, {"max-body-bytes", "2048"}});
+  EXPECT_EQ(o.bind, "0.0.0.0");
+  EXPECT_EQ(o.port, 0);
+  EXPECT_EQ(o.databaseUrl, "sqlite:/srv/ih/host.db");
+  EXPECT_EQ(o.publicUrl, "https://ih.example.test");
+  EXPECT_EQ(o.adminToken, "t");
+  EXPECT_EQ(o.workers, 2);
+  EXPECT_EQ(o.maxBodyBytes, 2048u);
+}
+
+TEST(HostOptionsTest, RejectsInvalidValuesWithOneLine) {
+  for (const auto& [name, value] : std::map<std::string, std::string>{{"port", "70000"},
+                                                                      {"port", "12x"},
+                                                                      {"workers", "0"},
+                                                                      {"log-level", "loud"},
+                                                                      {"public-url", "ftp://x"},
+                                                                      {"max-body-bytes", "-1"}}) {
+    try {
+      resolve({{name, value}});
+      ADD_FAILURE() << name << "=" << value << " accepted";
+    } catch (const std::invalid_argument& e) {
+      EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos);
+    }
+  }
+}
+
+TEST(HostOptionsTest, ListeningUrls) {
+  EXPECT_EQ(listeningUrl("127.0.0.1", 8080), "http://127.0.0.1:8080");
+  EXPECT_EQ(listeningUrl("::1", 9), "http://[::1]:9");
+}
+
+TEST(AdminTokenTest, OptionThenEnvironmentThenGeneratedFile) {
+  ih::testing::TempDir dir;
+  EXPECT_EQ(resolveAdminToken(std::string("opt"), "env", dir.path()).token, "opt");
+  AdminToken fromEnv = resolveAdminToken(std::nullopt, "env", dir.path());
+  EXPECT_EQ(fromEnv.token, "env");
+  EXPECT_EQ(fromEnv.source, "INTEGRATION_HOST_ADMIN_TOKEN");
+
+  AdminToken generated = resolveAdminToken(std::nullopt, "", dir.path());
+  EXPECT_EQ(generated.token.size(), 64u);
+  EXPECT_EQ(generated.source, dir.file("admin-token"));
+  struct stat st {};
+  ASSERT_EQ(::stat(generated.source.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  // The next start reads the same token back.
+  EXPECT_EQ(resolveAdminToken(std::nullopt, nullptr, dir.path()).token, generated.token);
+}
+
+TEST(DataDirTest, CreatesTheDirectoryForTheOwnerOnly) {
+  ih::testing::TempDir dir;
+  const std::string path = dir.file("a/b");
+  ensureDataDir(path);
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700u);
+}
+
+TEST(HtmlPageTest, EscapesEverything) {
+  EXPECT_EQ(api::htmlEscape(R"(<a href="x">'&'</a>)"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  const std::string page = api::htmlPage("<T>", "line1\n<b>");
+  EXPECT_NE(page.find("<title>&lt;T&gt;</title>"), std::string::npos);
+  EXPECT_NE(page.find("line1<br>&lt;b&gt;"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ih::host::app

@@ -1,0 +1,252 @@
+// InboundSync: the assignee and status rules of Sentry's inbound sync,
+// across organizations, with watermarks and the loop guard.
+#include <gtest/gtest.h>
+
+#include "ihp/sdk/json.hpp"
+#include "support/domain_fixture.h"
+
+namespace ih::host::domain {
+namespace {
+
+namespace json = ihp::sdk::json;
+using storage::IssueStatus;
+
+constexpr const char* kReverseOn = R"({"sync_reverse_assignment":true})";
+
+class InboundSyncTest : public ih::test::DomainTest {
+ protected:
+  void SetUp() override {
+    DomainTest::SetUp();
+    if (IsSkipped()) return;
+    // acme: alice on team core, which has project api; issue linked to OPS-1.
+    acme_ = makeOrg("acme");
+    alice_ = makeUser("alice@example.test");
+    makeTeam(acme_.id, "core", {alice_.id});
+    acmeProject_ = makeProject(acme_.id, "api", {"core"});
+    acmeIssue_ = makeIssue(acme_.id, acmeProject_.id);
+    jira_ = installIntegration(acme_.id, "jira-1", kReverseOn).integration;
+    linkTicket(acme_.id, jira_.id, acmeIssue_.id, "OPS-1");
+    // beta: the same Jira; carol has alice's address as a verified secondary.
+    beta_ = makeOrg("beta");
+    carol_ = makeUser("carol@beta.test", {{"Alice@Example.test", true}});
+    makeTeam(beta_.id, "ops", {carol_.id});
+    betaProject_ = makeProject(beta_.id, "web", {"ops"});
+    betaIssue_ = makeIssue(beta_.id, betaProject_.id);
+    installIntegration(beta_.id, "jira-1", kReverseOn);
+    linkTicket(beta_.id, jira_.id, betaIssue_.id, "OPS-1");
+  }
+
+  AssigneeSyncResult syncAssignee(std::optional<std::string> email, int64_t eventTime = 0,
+                                  const std::string& key = "OPS-1") {
+    return inTransaction([&](auto& uow) {
+      return inbound_->syncAssignee(uow, AssigneeSyncRequest{jira_.id, "jira_server", key, email, eventTime});
+    });
+  }
+  StatusSyncResult syncStatus(int64_t organizationId, StatusAction action) {
+    return inTransaction([&](auto& uow) {
+      return inbound_->syncStatus(uow, StatusSyncRequest{jira_.id, "jira_server", organizationId, "OPS-1", action});
+    });
+  }
+  void setConfig(int64_t organizationId, const std::string& config) {
+    inTransaction([&](auto& uow) { integrations_->replaceConfig(uow, organizationId, jira_.id, config); });
+  }
+  void assignDirectly(const storage::Issue& issue, int64_t userId) {
+    inTransaction([&](auto& uow) {
+      issues_->assign(uow, issue.organizationId, issue.id, userId, ChangeSource::user(std::nullopt));
+    });
+  }
+
+  storage::Organization acme_, beta_;
+  storage::User alice_, carol_;
+  storage::Project acmeProject_, betaProject_;
+  storage::Issue acmeIssue_, betaIssue_;
+  storage::Integration jira_;
+};
+
+// --- assignee --------------------------------------------------------------
+
+TEST_P(InboundSyncTest, AssignReachesEveryOrganizationWithItsOwnUser) {
+  const auto result = syncAssignee("ALICE@example.TEST");
+  EXPECT_EQ(result.affected, 2);
+  EXPECT_EQ(result.assigned, 2);
+  EXPECT_EQ(result.userNotFound, 0);
+  EXPECT_EQ(reload(acmeIssue_).assigneeUserId, alice_.id);
+  EXPECT_EQ(reload(betaIssue_).assigneeUserId, carol_.id);
+  const auto activity = activitiesOf(acmeIssue_).front();
+  EXPECT_EQ(activity.type, "assigned");
+  json::Document data;
+  ASSERT_TRUE(json::parseObject(activity.dataJson, data));
+  EXPECT_EQ(*json::int64(data, "integrationId"), jira_.id);
+  EXPECT_EQ(json::stringOr(data, "provider"), "jira_server");
+  EXPECT_FALSE(activity.userId);
+}
+
+TEST_P(InboundSyncTest, OrganizationsWithSyncOffOrPluginDisabledAreLeftAlone) {
+  setConfig(beta_.id, R"({"sync_reverse_assignment":false})");
+  auto result = syncAssignee("alice@example.test");
+  EXPECT_EQ(result.affected, 1);
+  EXPECT_FALSE(reload(betaIssue_).assigneeUserId);
+
+  setConfig(beta_.id, R"({"sync_reverse_assignment":1})");  // truthy
+  setPluginEnabled(beta_.id, false);
+  result = syncAssignee(std::nullopt);
+  EXPECT_EQ(result.affected, 1);
+  EXPECT_EQ(result.unassigned, 1);
+
+  setPluginEnabled(beta_.id, true);
+  setConfig(beta_.id, "{}");  // missing key: off
+  EXPECT_EQ(syncAssignee("alice@example.test").affected, 1);
+  EXPECT_FALSE(reload(betaIssue_).assigneeUserId);
+}
+
+TEST_P(InboundSyncTest, UnverifiedInactiveOrTeamlessUsersAreNotFoundAndNothingChanges) {
+  const auto dave = makeUser("dave@example.test", {{"shared@example.test", false}});  // unverified
+  const auto erin = makeUser("erin@example.test", {{"shared@example.test", true}});
+  const auto frank = makeUser("frank@example.test", {{"shared@example.test", true}});
+  makeTeam(acme_.id, "dave-team", {dave.id});
+  inTransaction([&](auto& uow) {
+    directory_->addTeamMember(uow, acme_.id, "core", dave.id);
+    directory_->addMember(uow, acme_.id, erin.id, storage::Role::Member);
+    directory_->addTeamMember(uow, acme_.id, "core", erin.id);
+    directory_->setUserActive(uow, erin.id, false);                         // inactive
+    directory_->addMember(uow, acme_.id, frank.id, storage::Role::Member);  // no team with the project
+  });
+  assignDirectly(acmeIssue_, alice_.id);
+  const auto before = activitiesOf(acmeIssue_).size();
+  const auto result = syncAssignee("shared@example.test");
+  EXPECT_EQ(result.affected, 2);
+  EXPECT_EQ(result.userNotFound, 2);
+  EXPECT_EQ(result.assigned, 0);
+  EXPECT_EQ(reload(acmeIssue_).assigneeUserId, alice_.id);  // not unassigned
+  EXPECT_EQ(activitiesOf(acmeIssue_).size(), before);
+  EXPECT_TRUE(pendingJobs().empty());
+}
+
+TEST_P(InboundSyncTest, TwoEligibleUsersWithOneEmailPickTheFirst) {
+  const auto twin = makeUser("twin@example.test", {{"alice@example.test", true}});
+  inTransaction([&](auto& uow) {
+    directory_->addMember(uow, acme_.id, twin.id, storage::Role::Member);
+    directory_->addTeamMember(uow, acme_.id, "core", twin.id);
+  });
+  ASSERT_LT(alice_.id, twin.id);
+  EXPECT_EQ(syncAssignee("alice@example.test").assigned, 2);
+  EXPECT_EQ(reload(acmeIssue_).assigneeUserId, alice_.id);
+}
+
+TEST_P(InboundSyncTest, ReassigningTheCurrentAssigneeIsUnchanged) {
+  ASSERT_EQ(syncAssignee("alice@example.test").assigned, 2);
+  const auto result = syncAssignee("alice@example.test");
+  EXPECT_EQ(result.assigned, 0);
+  EXPECT_EQ(result.unchanged, 2);
+  EXPECT_EQ(activitiesOf(acmeIssue_).size(), 1u);
+}
+
+TEST_P(InboundSyncTest, UnassignClearsAssignedIssuesOnly) {
+  assignDirectly(acmeIssue_, alice_.id);
+  const auto result = syncAssignee(std::nullopt);
+  EXPECT_EQ(result.affected, 2);
+  EXPECT_EQ(result.unassigned, 1);
+  EXPECT_EQ(result.unchanged, 1);
+  EXPECT_FALSE(reload(acmeIssue_).assigneeUserId);
+  EXPECT_EQ(activitiesOf(acmeIssue_).front().type, "unassigned");
+  EXPECT_TRUE(activitiesOf(betaIssue_).empty());
+}
+
+TEST_P(InboundSyncTest, StaleEventsAreSkippedPerOrganization) {
+  auto result = syncAssignee("alice@example.test", 200);
+  EXPECT_EQ(result.assigned, 2);
+  result = syncAssignee(std::nullopt, 150);  // older than the mark: dropped
+  EXPECT_EQ(result.stale, 2);
+  EXPECT_EQ(result.unassigned, 0);
+  EXPECT_EQ(reload(acmeIssue_).assigneeUserId, alice_.id);
+  result = syncAssignee("alice@example.test", 200);  // a duplicate delivery
+  EXPECT_EQ(result.stale, 0);
+  EXPECT_EQ(result.unchanged, 2);
+  result = syncAssignee(std::nullopt, 0);  // no event time: no guard
+  EXPECT_EQ(result.unassigned, 2);
+  result = syncAssignee("alice@example.test", 201);
+  EXPECT_EQ(result.assigned, 2);
+}
+
+TEST_P(InboundSyncTest, UnknownKeyAffectsNothing) {
+  const auto result = syncAssignee("alice@example.test", 0, "OPS-404");
+  EXPECT_EQ(result.affected, 0);
+  EXPECT_EQ(result.assigned, 0);
+}
+
+TEST_P(InboundSyncTest, InboundChangesAreNotEchoedButReachOtherIntegrations) {
+  setConfig(acme_.id, R"({"sync_reverse_assignment":true,"sync_forward_assignment":true})");
+  const auto other = installIntegration(acme_.id, "jira-2", R"({"sync_forward_assignment":true})");
+  linkTicket(acme_.id, other.integration.id, acmeIssue_.id, "SUP-1");
+  ASSERT_EQ(syncAssignee("alice@example.test").assigned, 2);
+  const auto jobs = pendingJobs();
+  ASSERT_EQ(jobs.size(), 1u);
+  EXPECT_EQ(jobs[0].integrationId, other.integration.id);
+}
+
+// --- status ----------------------------------------------------------------
+
+TEST_P(InboundSyncTest, ResolveTouchesOnlyTheNamedOrganizationAndOnlyOnce) {
+  auto result = syncStatus(acme_.id, StatusAction::Resolve);
+  EXPECT_EQ(result.affected, 1);
+  EXPECT_EQ(result.changed, 1);
+  EXPECT_EQ(reload(acmeIssue_).status, IssueStatus::Resolved);
+  EXPECT_EQ(reload(betaIssue_).status, IssueStatus::Unresolved);
+  const auto activity = activitiesOf(acmeIssue_).front();
+  EXPECT_EQ(activity.type, "set_resolved");
+  EXPECT_EQ(activity.dataJson, R"({"integrationId":)" + std::to_string(jira_.id) + R"(,"provider":"jira_server"})");
+  result = syncStatus(acme_.id, StatusAction::Resolve);  // already resolved: no new activity
+  EXPECT_EQ(result.affected, 1);
+  EXPECT_EQ(result.changed, 0);
+  EXPECT_EQ(activitiesOf(acmeIssue_).size(), 1u);
+}
+
+TEST_P(InboundSyncTest, UnresolveWritesSetUnresolved) {
+  syncStatus(acme_.id, StatusAction::Resolve);
+  const auto result = syncStatus(acme_.id, StatusAction::Unresolve);
+  EXPECT_EQ(result.changed, 1);
+  EXPECT_EQ(reload(acmeIssue_).status, IssueStatus::Unresolved);
+  EXPECT_EQ(activitiesOf(acmeIssue_).front().type, "set_unresolved");
+  EXPECT_EQ(syncStatus(acme_.id, StatusAction::Unresolve).changed, 0);
+}
+
+TEST_P(InboundSyncTest, ResolutionStrategiesUseTheLatestReleaseOrFallBack) {
+  setConfig(acme_.id, R"({"resolution_strategy":"resolve_current_release"})");
+  syncStatus(acme_.id, StatusAction::Resolve);  // no release yet: plain
+  EXPECT_EQ(activitiesOf(acmeIssue_).front().type, "set_resolved");
+  syncStatus(acme_.id, StatusAction::Unresolve);
+
+  inTransaction([&](auto& uow) { directory_->createRelease(uow, acme_.id, "2.0.1", {"api"}); });
+  syncStatus(acme_.id, StatusAction::Resolve);
+  auto activity = activitiesOf(acmeIssue_).front();
+  EXPECT_EQ(activity.type, "set_resolved_in_release");
+  json::Document data;
+  ASSERT_TRUE(json::parseObject(activity.dataJson, data));
+  EXPECT_EQ(json::stringOr(data, "version"), "2.0.1");
+  EXPECT_EQ(*json::int64(data, "integrationId"), jira_.id);
+  syncStatus(acme_.id, StatusAction::Unresolve);
+
+  setConfig(acme_.id, R"({"resolution_strategy":"resolve_next_release"})");
+  syncStatus(acme_.id, StatusAction::Resolve);
+  activity = activitiesOf(acmeIssue_).front();
+  EXPECT_EQ(activity.type, "set_resolved_in_release");
+  ASSERT_TRUE(json::parseObject(activity.dataJson, data));
+  EXPECT_EQ(json::boolean(data, "inNextRelease"), true);
+  syncStatus(acme_.id, StatusAction::Unresolve);
+
+  setConfig(acme_.id, R"({"resolution_strategy":"resolve"})");
+  syncStatus(acme_.id, StatusAction::Resolve);
+  EXPECT_EQ(activitiesOf(acmeIssue_).front().type, "set_resolved");
+}
+
+TEST_P(InboundSyncTest, StatusSyncNeedsThePluginEnabled) {
+  setPluginEnabled(acme_.id, false);
+  const auto result = syncStatus(acme_.id, StatusAction::Resolve);
+  EXPECT_EQ(result.affected, 0);
+  EXPECT_EQ(reload(acmeIssue_).status, IssueStatus::Unresolved);
+}
+
+IH_INSTANTIATE_BACKENDS(InboundSyncTest);
+
+}  // namespace
+}  // namespace ih::host::domain

@@ -1,0 +1,240 @@
+// The durable queue: joins the caller's unit of work, claims in id order
+// respecting ordering keys, backs off, honours Retry-After, dead-letters,
+// recovers after a crash, and never hands one job to two claimers.
+#include "jobs/job_queue.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "support/backend.h"
+
+namespace ih::host::jobs {
+namespace {
+
+using storage::JobState;
+
+JobRequest requestFor(const std::string& pluginKey, const std::string& kind) {
+  JobRequest request;
+  request.pluginKey = pluginKey;
+  request.kind = kind;
+  return request;
+}
+
+class JobQueueTest : public ih::test::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    queue_ = std::make_unique<JobQueue>(db(), clock_, RetryPolicy{3, 1000, 60'000});
+  }
+  void TearDown() override {
+    queue_.reset();
+    BackendTest::TearDown();
+  }
+  int64_t enqueue(std::optional<std::string> key = std::nullopt, int64_t delayMs = 0, uint32_t maxAttempts = 0) {
+    auto uow = db().begin();
+    JobRequest request;
+    request.pluginKey = "jira_server";
+    request.kind = "ihp.event";
+    request.payloadJson = R"({"n":1})";
+    request.orderingKey = std::move(key);
+    request.organizationId = 7;
+    request.integrationId = 9;
+    request.delayMs = delayMs;
+    request.maxAttempts = maxAttempts;
+    const int64_t id = queue_->enqueue(*uow, request);
+    uow->commit();
+    return id;
+  }
+
+  ManualClock clock_{1'000'000};
+  std::unique_ptr<JobQueue> queue_;
+};
+
+TEST_P(JobQueueTest, EnqueueJoinsTheUnitOfWork) {
+  {
+    auto uow = db().begin();
+    queue_->enqueue(*uow, requestFor("jira_server", "ihp.event"));
+    uow->rollback();
+  }
+  EXPECT_EQ(queue_->depth(), 0u);
+  const int64_t id = enqueue();
+  const auto job = queue_->find(id);
+  ASSERT_TRUE(job);
+  EXPECT_EQ(job->state, JobState::Pending);
+  EXPECT_EQ(job->maxAttempts, 3u);  // the policy's default
+  EXPECT_EQ(job->organizationId, 7);
+  EXPECT_EQ(job->integrationId, 9);
+  EXPECT_EQ(job->runAt, 1'000'000);
+  EXPECT_EQ(queue_->depth(), 1u);
+}
+
+TEST_P(JobQueueTest, WorkersAreWokenOnlyAfterCommit) {
+  auto uow = db().begin();
+  queue_->enqueue(*uow, requestFor("jira_server", "ihp.event"));
+  std::atomic<bool> woke{false};
+  std::thread waiter([&] {
+    queue_->waitForWork(std::chrono::seconds(5));
+    woke = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(woke.load());
+  uow->commit();
+  waiter.join();  // returns well before the 5 s timeout
+  EXPECT_TRUE(woke.load());
+}
+
+TEST_P(JobQueueTest, ClaimsInIdOrderAndIncrementsAttempts) {
+  const int64_t first = enqueue();
+  const int64_t second = enqueue();
+  auto claimed = queue_->claimNext();
+  ASSERT_TRUE(claimed);
+  EXPECT_EQ(claimed->id, first);
+  EXPECT_EQ(claimed->state, JobState::Running);
+  EXPECT_EQ(claimed->attempts, 1u);
+  EXPECT_EQ(queue_->claimNext()->id, second);
+  EXPECT_FALSE(queue_->claimNext());
+  EXPECT_EQ(queue_->depth(), 2u);  // running counts
+  queue_->complete(first);
+  EXPECT_EQ(queue_->find(first)->state, JobState::Done);
+  EXPECT_EQ(queue_->depth(), 1u);
+}
+
+TEST_P(JobQueueTest, JobsSharingAnOrderingKeyRunOneAfterAnother) {
+  const int64_t assign = enqueue("external-issue:9:OPS-1");
+  const int64_t unassign = enqueue("external-issue:9:OPS-1");
+  const int64_t otherTicket = enqueue("external-issue:9:OPS-2");
+  EXPECT_EQ(queue_->claimNext()->id, assign);
+  EXPECT_EQ(queue_->claimNext()->id, otherTicket);  // not blocked by OPS-1
+  EXPECT_FALSE(queue_->claimNext());                // unassign waits for assign
+  // Even a retried (pending again) predecessor keeps its successor waiting.
+  queue_->retry(assign, "HTTP 503");
+  clock_.advance(60'000);
+  EXPECT_EQ(queue_->claimNext()->id, assign);
+  queue_->complete(assign);
+  EXPECT_EQ(queue_->claimNext()->id, unassign);
+}
+
+TEST_P(JobQueueTest, DelayedJobsWaitForTheirTime) {
+  const int64_t id = enqueue(std::nullopt, 5000);
+  EXPECT_FALSE(queue_->claimNext());
+  clock_.advance(4999);
+  EXPECT_FALSE(queue_->claimNext());
+  clock_.advance(1);
+  EXPECT_EQ(queue_->claimNext()->id, id);
+}
+
+TEST_P(JobQueueTest, RetryBacksOffWithinThePolicyBounds) {
+  const int64_t id = enqueue();
+  queue_->claimNext();
+  EXPECT_EQ(queue_->retryOrDeadLetter(id, "HTTP 503"), JobState::Pending);
+  const auto job = queue_->find(id);
+  EXPECT_EQ(job->state, JobState::Pending);
+  EXPECT_EQ(job->lastError, "HTTP 503");
+  EXPECT_GE(job->runAt - clock_.nowMs(), 500);
+  EXPECT_LE(job->runAt - clock_.nowMs(), 1000);
+  EXPECT_FALSE(queue_->claimNext());
+  clock_.set(job->runAt);
+  const auto again = queue_->claimNext();
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->attempts, 2u);
+  // The second retry's window doubles.
+  queue_->retry(id, "HTTP 503");
+  const auto second = queue_->find(id);
+  EXPECT_GE(second->runAt - clock_.nowMs(), 1000);
+  EXPECT_LE(second->runAt - clock_.nowMs(), 2000);
+}
+
+TEST_P(JobQueueTest, RetryAfterHintWins) {
+  const int64_t id = enqueue();
+  queue_->claimNext();
+  queue_->retry(id, "HTTP 429", 7000);
+  EXPECT_EQ(queue_->find(id)->runAt, clock_.nowMs() + 7000);
+}
+
+TEST_P(JobQueueTest, DeadLettersWhenAttemptsAreUsedUp) {
+  const int64_t id = enqueue(std::nullopt, 0, 2);
+  queue_->claimNext();
+  queue_->retry(id, "timeout");
+  clock_.advance(10'000);
+  ASSERT_TRUE(queue_->claimNext());
+  EXPECT_EQ(queue_->retryOrDeadLetter(id, "timeout again"), JobState::Dead);
+  const auto job = queue_->find(id);
+  EXPECT_EQ(job->state, JobState::Dead);
+  ASSERT_TRUE(job->lastError);
+  EXPECT_NE(job->lastError->find("timeout again"), std::string::npos);
+  EXPECT_EQ(queue_->deadCount(), 1u);
+  EXPECT_EQ(queue_->depth(), 0u);
+  clock_.advance(1'000'000);
+  EXPECT_FALSE(queue_->claimNext());
+}
+
+TEST_P(JobQueueTest, PermanentFailureDeadLettersAtOnceAndDoesNotBlockItsKey) {
+  const int64_t broken = enqueue("k");
+  const int64_t next = enqueue("k");
+  queue_->claimNext();
+  queue_->deadLetter(broken, "HTTP 400: bad request");
+  EXPECT_EQ(queue_->find(broken)->lastError, "HTTP 400: bad request");
+  EXPECT_EQ(queue_->claimNext()->id, next);
+  const auto dead = queue_->list(JobFilter{std::nullopt, JobState::Dead, 10});
+  ASSERT_EQ(dead.size(), 1u);
+  EXPECT_EQ(dead[0].id, broken);
+  EXPECT_EQ(queue_->list(JobFilter{int64_t{8}, std::nullopt, 10}).size(), 0u);  // other org
+  EXPECT_EQ(queue_->list(JobFilter{int64_t{7}, std::nullopt, 10}).size(), 2u);
+}
+
+TEST_P(JobQueueTest, InterruptedJobsReturnToPending) {
+  const int64_t id = enqueue();
+  queue_->claimNext();
+  // The process "crashes" here: a new queue on the same database recovers.
+  JobQueue restarted(db(), clock_, RetryPolicy{});
+  EXPECT_EQ(restarted.requeueInterrupted(), 1u);
+  EXPECT_EQ(restarted.requeueInterrupted(), 0u);
+  const auto job = restarted.claimNext();
+  ASSERT_TRUE(job);
+  EXPECT_EQ(job->id, id);
+  EXPECT_EQ(job->attempts, 2u);  // the interrupted attempt counts
+}
+
+TEST_P(JobQueueTest, ConcurrentClaimersNeverGetTheSameJob) {
+  constexpr int kJobs = 60;
+  {
+    auto uow = db().begin();
+    for (int i = 0; i < kJobs; ++i) queue_->enqueue(*uow, requestFor("p", "k"));
+    uow->commit();
+  }
+  std::mutex mutex;
+  std::vector<int64_t> claimed;
+  std::atomic<int> errors{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (;;) {
+        std::optional<storage::Job> job;
+        try {
+          job = queue_->claimNext();
+        } catch (const std::exception&) {
+          ++errors;
+          continue;
+        }
+        if (!job) return;
+        std::lock_guard lock(mutex);
+        claimed.push_back(job->id);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(errors.load(), 0);
+  EXPECT_EQ(claimed.size(), static_cast<size_t>(kJobs));
+  EXPECT_EQ(std::set<int64_t>(claimed.begin(), claimed.end()).size(), static_cast<size_t>(kJobs));
+}
+
+IH_INSTANTIATE_BACKENDS(JobQueueTest);
+
+}  // namespace
+}  // namespace ih::host::jobs

@@ -1,0 +1,128 @@
+// External issues: upsert per (org, integration, key), links, watermarks,
+// comment links, sync targets.
+#include "storage/external_issue_repository.h"
+
+#include <gtest/gtest.h>
+
+#include "storage/directory_repositories.h"
+#include "storage/integration_repositories.h"
+#include "storage/issue_repositories.h"
+#include "support/backend.h"
+
+namespace ih::host::storage {
+namespace {
+
+class ExternalIssueRepositoryTest : public ih::test::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    inTransaction([this](UnitOfWork& uow) {
+      org_ = OrganizationRepository(uow).insert("acme", "Acme", 1);
+      other_ = OrganizationRepository(uow).insert("other", "Other", 1);
+      Integration i;
+      i.provider = "jira_server";
+      i.externalId = "x";
+      i.name = "Jira";
+      integration_ = IntegrationRepository(uow).insert(i);
+      for (const auto* org : {&org_, &other_}) {
+        OrgIntegrationRepository(uow).insert(
+            OrgIntegration{0, org->id, integration_.id, "{}", std::nullopt, IntegrationStatus::Active, 1});
+        const auto project = ProjectRepository(uow).insert(org->id, "api", {}, 1);
+        issues_.push_back(IssueRepository(uow).insert(org->id, project.id, 1, "Crash", 1));
+      }
+    });
+  }
+  Organization org_, other_;
+  Integration integration_;
+  std::vector<Issue> issues_;
+};
+
+TEST_P(ExternalIssueRepositoryTest, UpsertRefreshesAndClearsGone) {
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  const auto first = externals.upsert(org_.id, integration_.id, "OPS-1", "Old", "d", "u1", 10);
+  externals.markGone(first.id, "deleted remotely");
+  EXPECT_EQ(externals.findById(org_.id, first.id)->goneReason, "deleted remotely");
+  const auto again = externals.upsert(org_.id, integration_.id, "OPS-1", "New", "d2", "u2", 20);
+  EXPECT_EQ(again.id, first.id);
+  EXPECT_EQ(again.title, "New");
+  EXPECT_EQ(again.url, "u2");
+  EXPECT_FALSE(again.goneReason);
+  EXPECT_EQ(again.createdAt, 10);
+  // The same key in another organization is another row.
+  EXPECT_NE(externals.upsert(other_.id, integration_.id, "OPS-1", "t", "d", "u", 1).id, first.id);
+  EXPECT_FALSE(externals.findById(other_.id, first.id));
+}
+
+TEST_P(ExternalIssueRepositoryTest, LinkedIssuesSpanOrganizationsThatLinkTheIntegration) {
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  for (const auto& issue : issues_) {
+    const auto external = externals.upsert(issue.organizationId, integration_.id, "OPS-1", "t", "d", "u", 1);
+    externals.linkIssue(issue.id, external.id);
+    externals.linkIssue(issue.id, external.id);  // idempotent
+  }
+  auto linked = externals.linkedIssues(integration_.id, "OPS-1");
+  ASSERT_EQ(linked.size(), 2u);
+  EXPECT_EQ(linked[0].issueId, issues_[0].id);
+  EXPECT_EQ(linked[1].organizationId, other_.id);
+  EXPECT_EQ(externals.linkedIssues(integration_.id, "OPS-1", other_.id).size(), 1u);
+  EXPECT_TRUE(externals.linkedIssues(integration_.id, "ops-1").empty());  // keys match exactly
+  // An org whose link is gone is no longer reached.
+  OrgIntegrationRepository(*uow).remove(OrgIntegrationRepository(*uow).find(other_.id, integration_.id)->id);
+  linked = externals.linkedIssues(integration_.id, "OPS-1");
+  ASSERT_EQ(linked.size(), 1u);
+  EXPECT_EQ(linked[0].organizationId, org_.id);
+  externals.removeForOrganization(org_.id, integration_.id);
+  EXPECT_TRUE(externals.linkedIssues(integration_.id, "OPS-1").empty());
+  EXPECT_TRUE(externals.listForIssue(org_.id, issues_[0].id).empty());
+}
+
+TEST_P(ExternalIssueRepositoryTest, WatermarksAdvanceOnlyForwardWithTheirOwnStrictness) {
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  externals.upsert(org_.id, integration_.id, "OPS-1", "t", "d", "u", 1);
+  EXPECT_TRUE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 100));
+  EXPECT_TRUE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 100));  // equal: accepted
+  EXPECT_FALSE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 99));
+  EXPECT_TRUE(externals.advanceStatusWatermark(org_.id, integration_.id, "OPS-1", 100));
+  EXPECT_FALSE(externals.advanceStatusWatermark(org_.id, integration_.id, "OPS-1", 100));  // equal: stale
+  EXPECT_FALSE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-404", 500));
+  const auto stored = externals.findByKey(org_.id, integration_.id, "OPS-1");
+  EXPECT_EQ(stored->assigneeWatermark, 100);
+  EXPECT_EQ(stored->statusWatermark, 100);
+}
+
+TEST_P(ExternalIssueRepositoryTest, CommentLinksAreUpserted) {
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  const auto external = externals.upsert(org_.id, integration_.id, "OPS-1", "t", "d", "u", 1);
+  const auto comment =
+      CommentRepository(*uow).insert(Comment{0, org_.id, issues_[0].id, std::nullopt, "c", 1, 1}, std::nullopt);
+  EXPECT_FALSE(externals.externalCommentId(comment.id, external.id));
+  externals.upsertCommentLink(comment.id, external.id, "10001");
+  externals.upsertCommentLink(comment.id, external.id, "10002");
+  EXPECT_EQ(externals.externalCommentId(comment.id, external.id), "10002");
+}
+
+TEST_P(ExternalIssueRepositoryTest, SyncTargetsCarryGatingFacts) {
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  const auto external = externals.upsert(org_.id, integration_.id, "OPS-1", "t", "d", "u", 1);
+  externals.linkIssue(issues_[0].id, external.id);
+  auto targets = externals.syncTargets(org_.id, issues_[0].id);
+  ASSERT_EQ(targets.size(), 1u);
+  EXPECT_EQ(targets[0].provider, "jira_server");
+  EXPECT_EQ(targets[0].linkStatus, IntegrationStatus::Active);
+  EXPECT_FALSE(targets[0].pluginEnabled);
+  EXPECT_EQ(targets[0].configJson, "{}");
+  PluginEnablementRepository(*uow).set(org_.id, "jira_server", true, 1);
+  EXPECT_TRUE(externals.syncTargets(org_.id, issues_[0].id)[0].pluginEnabled);
+  EXPECT_TRUE(externals.syncTargets(other_.id, issues_[0].id).empty());  // another org's view
+}
+
+IH_INSTANTIATE_BACKENDS(ExternalIssueRepositoryTest);
+
+}  // namespace
+}  // namespace ih::host::storage

@@ -1,0 +1,94 @@
+// Issue, activity and comment repositories.
+#include "storage/issue_repositories.h"
+
+#include <gtest/gtest.h>
+
+#include "storage/directory_repositories.h"
+#include "support/backend.h"
+
+namespace ih::host::storage {
+namespace {
+
+class IssueRepositoriesTest : public ih::test::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    std::tie(org_, project_) = inTransaction([](UnitOfWork& uow) {
+      auto org = OrganizationRepository(uow).insert("acme", "Acme", 1);
+      auto project = ProjectRepository(uow).insert(org.id, "web-app", {}, 1);
+      return std::make_pair(org, project);
+    });
+  }
+  Organization org_;
+  Project project_;
+};
+
+TEST_P(IssueRepositoriesTest, IssuesCarryTheirShortIdAndChanges) {
+  auto uow = db().begin();
+  IssueRepository issues(*uow);
+  const auto issue = issues.insert(org_.id, project_.id, 7, "Crash", 100);
+  EXPECT_EQ(issue.shortId, "WEB-APP-7");
+  EXPECT_EQ(issue.status, IssueStatus::Unresolved);
+  EXPECT_FALSE(issue.assigneeUserId);
+  const auto u = UserRepository(*uow).insert(User{0, "a@example.test", "A", true, {{"a@example.test", true}}, 1});
+  issues.setAssignee(issue.id, u.id, 200);
+  const auto release = ReleaseRepository(*uow).insert(org_.id, "1.0", {project_.id}, 1);
+  issues.setStatus(issue.id, IssueStatus::Resolved, release.id, 300);
+  const auto loaded = issues.find(org_.id, issue.id);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->assigneeUserId, u.id);
+  EXPECT_EQ(loaded->status, IssueStatus::Resolved);
+  EXPECT_EQ(loaded->resolvedInReleaseId, release.id);
+  EXPECT_EQ(loaded->createdAt, 100);
+  EXPECT_EQ(loaded->updatedAt, 300);
+  issues.setAssignee(issue.id, std::nullopt, 400);
+  EXPECT_FALSE(issues.find(org_.id, issue.id)->assigneeUserId);
+}
+
+TEST_P(IssueRepositoriesTest, IssuesOfAnotherOrganizationAreInvisible) {
+  auto uow = db().begin();
+  const auto issue = IssueRepository(*uow).insert(org_.id, project_.id, 1, "Crash", 1);
+  const auto other = OrganizationRepository(*uow).insert("other", "Other", 1);
+  EXPECT_FALSE(IssueRepository(*uow).find(other.id, issue.id));
+}
+
+TEST_P(IssueRepositoriesTest, ActivitiesListNewestFirstWithIdBreakingTies) {
+  auto uow = db().begin();
+  const auto issue = IssueRepository(*uow).insert(org_.id, project_.id, 1, "Crash", 1);
+  ActivityRepository activities(*uow);
+  const auto a = activities.insert(Activity{0, org_.id, issue.id, "assigned", std::nullopt, R"({"a":1})", 10});
+  const auto b = activities.insert(Activity{0, org_.id, issue.id, "note", std::nullopt, R"({"b":2})", 20});
+  const auto c = activities.insert(Activity{0, org_.id, issue.id, "set_resolved", std::nullopt, "{}", 20});
+  const auto list = activities.listForIssue(issue.id);
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0].id, c.id);
+  EXPECT_EQ(list[1].id, b.id);
+  EXPECT_EQ(list[2].id, a.id);
+  EXPECT_EQ(list[2].dataJson, R"({"a":1})");
+  activities.updateData(b.id, R"({"b":3})");
+  EXPECT_EQ(activities.listForIssue(issue.id)[1].dataJson, R"({"b":3})");
+}
+
+TEST_P(IssueRepositoriesTest, CommentsAreFoundOnlyThroughTheirIssueAndOrganization) {
+  auto uow = db().begin();
+  IssueRepository issues(*uow);
+  const auto issue = issues.insert(org_.id, project_.id, 1, "Crash", 1);
+  const auto otherIssue = issues.insert(org_.id, project_.id, 2, "Other", 1);
+  const auto note = ActivityRepository(*uow).insert(Activity{0, org_.id, issue.id, "note", std::nullopt, "{}", 1});
+  CommentRepository comments(*uow);
+  const auto comment = comments.insert(Comment{0, org_.id, issue.id, std::nullopt, "hello", 5, 5}, note.id);
+  EXPECT_EQ(comments.find(org_.id, issue.id, comment.id)->text, "hello");
+  EXPECT_FALSE(comments.find(org_.id, otherIssue.id, comment.id));
+  EXPECT_EQ(comments.activityIdOf(comment.id), note.id);
+  comments.updateText(comment.id, "edited", 9);
+  const auto edited = comments.find(org_.id, issue.id, comment.id);
+  EXPECT_EQ(edited->text, "edited");
+  EXPECT_EQ(edited->updatedAt, 9);
+  EXPECT_EQ(edited->createdAt, 5);
+}
+
+IH_INSTANTIATE_BACKENDS(IssueRepositoriesTest);
+
+}  // namespace
+}  // namespace ih::host::storage

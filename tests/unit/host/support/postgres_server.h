@@ -1,0 +1,46 @@
+// tests/unit/host/support/postgres_server.h - a throwaway PostgreSQL server
+// for the storage and domain tests, started once per test process.
+//
+// initdb into a temp dir, pg_ctl start on a free loopback port with the
+// socket in that dir, fsync off (tests need no durability). initdb refuses
+// to run as root, so as root the commands run as the `postgres` user. The
+// server is stopped and its directory removed when the process's tests end.
+// Each test gets its own database, cloned from a migrated template.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace ih::test {
+
+class PostgresServer {
+ public:
+  // The shared server, started on first use. Null (with `whyNot` set) when
+  // PostgreSQL's binaries are not installed; throws if they are but fail.
+  static PostgresServer* instance(std::string& whyNot);
+
+  // A new database (migrated, or empty); returns its URL.
+  std::string createDatabase(bool migrated = true);
+  void dropDatabase(const std::string& url);
+
+  ~PostgresServer();
+
+ private:
+  PostgresServer(std::string binDir);
+  void start();
+  void stop();
+  std::string adminUrl() const;
+  std::string urlFor(const std::string& database) const;
+  void run(const std::string& command, const std::string& what) const;
+
+  std::string binDir_;
+  std::string root_;  // temp dir: data/, socket, log
+  int port_ = 0;
+  bool asPostgresUser_ = false;
+  bool running_ = false;
+  int nextDatabase_ = 0;
+  bool templateReady_ = false;
+};
+
+}  // namespace ih::test

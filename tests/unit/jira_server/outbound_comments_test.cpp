@@ -1,0 +1,113 @@
+// Outbound comments (handle_event COMMENT_CREATED / COMMENT_UPDATED) and the
+// link form's "post_comment" job.
+#include "support/outbound_fixtures.h"
+#include "tickets/link_comment_job.h"
+
+namespace ih::jira::testing {
+namespace {
+
+using ::testing::_;
+using ::testing::Return;
+
+const std::string kCommentsUrl = api("/issue/OPS-1/comment");
+const std::string kConfig = R"({"sync_comments":true})";
+const std::string kQuoted = R"({"body":"Bob Builder wrote:\n\n{quote}It broke again{quote}"})";
+
+class OutboundCommentsTest : public OutboundTest {
+ protected:
+  void SetUp() override {
+    OutboundTest::SetUp();
+    host.http.on("POST", kCommentsUrl, respond(201, R"({"id":"10082","body":"..."})"));
+    host.http.on("PUT", kCommentsUrl + "/10050", respond(200, R"({"id":"10050"})"));
+  }
+};
+
+TEST_F(OutboundCommentsTest, CreatedCommentIsQuotedAndItsJiraIdLinked) {
+  EXPECT_CALL(host, commentLinkExternal(1, kCommentId, kExternalIssueId, "10082")).WillOnce(Return(IHP_OK));
+  auto outcome = hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kConfig).json());
+  EXPECT_EQ(outcome.status, IHP_OK) << outcome.reply.error;
+  ASSERT_EQ(host.http.count("POST", kCommentsUrl), 1u);
+  EXPECT_EQ(host.http.requestsTo("POST", kCommentsUrl)[0].body, kQuoted);
+}
+
+TEST_F(OutboundCommentsTest, UpdateWithAKnownIdPutsTheSameFormat) {
+  EXPECT_CALL(host, commentLinkExternal(_, _, _, _)).Times(0);
+  auto outcome =
+      hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().config(kConfig).comment("It broke again", "10050").json());
+  EXPECT_EQ(outcome.status, IHP_OK);
+  EXPECT_EQ(host.http.requestsTo("PUT", kCommentsUrl + "/10050").at(0).body, kQuoted);
+  EXPECT_TRUE(never("POST", kCommentsUrl));
+}
+
+TEST_F(OutboundCommentsTest, UpdateWithoutAKnownIdPostsANewCommentAndLinksIt) {
+  EXPECT_CALL(host, commentLinkExternal(1, kCommentId, kExternalIssueId, "10082")).WillOnce(Return(IHP_OK));
+  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().config(kConfig).json()).status, IHP_OK);
+  EXPECT_EQ(host.http.count("POST", kCommentsUrl), 1u);
+}
+
+TEST_F(OutboundCommentsTest, UpdateOfACommentDeletedInJiraPostsItAgain) {
+  host.http.on("PUT", kCommentsUrl + "/10099", respond(404, "{}"));
+  EXPECT_CALL(host, externalIssueMarkGone(_, _, _)).Times(0);
+  EXPECT_CALL(host, commentLinkExternal(1, kCommentId, kExternalIssueId, "10082")).WillOnce(Return(IHP_OK));
+  auto outcome =
+      hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().config(kConfig).comment("It broke again", "10099").json());
+  EXPECT_EQ(outcome.status, IHP_OK);
+}
+
+TEST_F(OutboundCommentsTest, AFailedLinkAfterPostingIsNotRetried) {
+  ON_CALL(host, commentLinkExternal(_, _, _, _)).WillByDefault(Return(IHP_E_RETRY));
+  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kConfig).json()).status, IHP_OK);
+  EXPECT_TRUE(host.anyLogContains("comment-link-failed"));
+}
+
+TEST_F(OutboundCommentsTest, FailuresFollowTheOutboxPolicy) {
+  host.http = HttpScript();
+  host.http.on("POST", kCommentsUrl, respond(503, "down"));
+  host.http.on("POST", kCommentsUrl, respond(401, "no"));
+  host.http.on("POST", kCommentsUrl, respond(404, "{}"));
+  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kConfig).json()).status, IHP_E_RETRY);
+  auto unauthorized = hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kConfig).json());
+  EXPECT_EQ(unauthorized.status, IHP_E_PERMANENT);
+  EXPECT_EQ(unauthorized.reply.error, "Insufficient permissions to comment on Jira Server issue");
+  EXPECT_CALL(host, externalIssueMarkGone(1, kExternalIssueId, _)).WillOnce(Return(IHP_OK));
+  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kConfig).json()).status, IHP_OK);
+}
+
+TEST_F(OutboundCommentsTest, ToggleOffDoesNothing) {
+  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(R"({"sync_comments":false})").json()).status,
+            IHP_OK);
+  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().json()).status, IHP_OK);
+  EXPECT_TRUE(host.http.requests().empty());
+}
+
+// --- the link form's comment job ------------------------------------------------
+
+std::string linkCommentPayload(int64_t org = 1) {
+  return LinkCommentJob{kIntegrationId, org, "OPS-1", "Linked Sentry Issue: [SHORT-1|https://x]"}.toJson();
+}
+
+TEST_F(OutboundCommentsTest, LinkCommentJobPostsTheCommentVerbatim) {
+  auto outcome = plugin.runJob("post_comment", linkCommentPayload());
+  EXPECT_EQ(outcome.status, IHP_OK) << outcome.reply.error;
+  EXPECT_EQ(host.http.requestsTo("POST", kCommentsUrl).at(0).body,
+            R"({"body":"Linked Sentry Issue: [SHORT-1|https://x]"})");
+}
+
+TEST_F(OutboundCommentsTest, LinkCommentJobRetriesAndGivesUpLikeTheOthers) {
+  host.http = HttpScript();
+  host.http.on("POST", kCommentsUrl, respond(429, "", {{"Retry-After", "1"}}));
+  host.http.on("POST", kCommentsUrl, respond(404, "{}"));
+  auto limited = plugin.runJob("post_comment", linkCommentPayload());
+  EXPECT_EQ(limited.status, IHP_E_RETRY);
+  EXPECT_EQ(limited.reply.retryAfterMs, std::optional<int64_t>(1000));
+  EXPECT_CALL(host, externalIssueMarkGone(_, _, _)).Times(0);  // no external issue id in this job
+  EXPECT_EQ(plugin.runJob("post_comment", linkCommentPayload()).status, IHP_OK);
+}
+
+TEST_F(OutboundCommentsTest, LinkCommentJobWithABadPayloadIsPermanent) {
+  EXPECT_EQ(plugin.runJob("post_comment", "{}").status, IHP_E_PERMANENT);
+  EXPECT_EQ(plugin.runJob("post_comment", linkCommentPayload(2)).status, IHP_E_PERMANENT);  // org 2 lost its link
+}
+
+}  // namespace
+}  // namespace ih::jira::testing

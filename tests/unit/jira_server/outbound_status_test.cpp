@@ -1,0 +1,151 @@
+// Outbound status (handle_event ISSUE_STATUS_CHANGED): the per-project
+// mapping from the event's config snapshot, the current status, the
+// transitions (cached 240 s, `to` optional) and the failure policy.
+#include "support/outbound_fixtures.h"
+
+namespace ih::jira::testing {
+namespace {
+
+using ::testing::_;
+using ::testing::Return;
+
+const std::string kIssueUrl = api("/issue/OPS-1");
+const std::string kTransitionsUrl = api("/issue/OPS-1/transitions");
+const std::string kMapping = R"({"sync_status_forward":{"10000":{"on_resolve":"10001","on_unresolve":"1"}}})";
+
+class OutboundStatusTest : public OutboundTest {
+ protected:
+  void SetUp() override {
+    OutboundTest::SetUp();
+    host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
+    host.http.on("GET", kTransitionsUrl,
+                 respond(200, transitionsJson({{"11", "3"}, {"31", "10001"}, {"41", "10001"}})));
+    host.http.on("POST", kTransitionsUrl, respond(204));
+  }
+  Outcome changed(bool resolved, const std::string& config = kMapping) {
+    return hooks.event(IHP_EVENT_ISSUE_STATUS_CHANGED, EventJson().config(config).resolved(resolved).json());
+  }
+  std::vector<std::string> postedBodies() const {
+    std::vector<std::string> bodies;
+    for (const auto& request : host.http.requestsTo("POST", kTransitionsUrl)) bodies.push_back(request.body);
+    return bodies;
+  }
+};
+
+TEST_F(OutboundStatusTest, ResolvePostsTheFirstTransitionToTheMappedStatus) {
+  auto outcome = changed(true);
+  EXPECT_EQ(outcome.status, IHP_OK) << outcome.reply.error;
+  EXPECT_EQ(postedBodies(), std::vector<std::string>{R"({"transition":{"id":"31"}})"});
+}
+
+TEST_F(OutboundStatusTest, AlreadyInTheTargetStatusDoesNothing) {
+  EXPECT_EQ(changed(false).status, IHP_OK);  // on_unresolve = "1", the ticket is in "1"
+  EXPECT_TRUE(never("GET", kTransitionsUrl));
+  EXPECT_TRUE(postedBodies().empty());
+}
+
+TEST_F(OutboundStatusTest, NoTransitionToTheTargetLogsAWarningAndIsDone) {
+  host.http = HttpScript();
+  host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
+  host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"11", "3"}})));
+  EXPECT_EQ(changed(true).status, IHP_OK);
+  EXPECT_TRUE(postedBodies().empty());
+  EXPECT_TRUE(host.anyLogContains("jira.status-sync-fail: issue=OPS-1 target=10001"));
+}
+
+TEST_F(OutboundStatusTest, ProjectWithoutMappingDoesNothing) {
+  const std::string otherProject = R"({"sync_status_forward":{"20000":{"on_resolve":"10001","on_unresolve":"1"}}})";
+  EXPECT_EQ(changed(true, otherProject).status, IHP_OK);
+  EXPECT_TRUE(never("GET", kTransitionsUrl));
+}
+
+TEST_F(OutboundStatusTest, EmptyMappingInTheSnapshotIsOff) {
+  for (const char* config : {"{}", R"({"sync_status_forward":{}})", R"({"sync_status_forward":true})"}) {
+    EXPECT_EQ(changed(true, config).status, IHP_OK);
+  }
+  EXPECT_TRUE(host.http.requests().empty());
+}
+
+TEST_F(OutboundStatusTest, TransitionsWithoutToAreSkipped) {
+  host.http = HttpScript();
+  host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
+  host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"21", ""}, {"31", "10001"}})));
+  host.http.on("POST", kTransitionsUrl, respond(204));
+  EXPECT_EQ(changed(true).status, IHP_OK);
+  EXPECT_EQ(postedBodies(), std::vector<std::string>{R"({"transition":{"id":"31"}})"});
+}
+
+TEST_F(OutboundStatusTest, TransitionsAreCachedFor240SecondsPerIssue) {
+  changed(true);
+  host.clockMs += 239'000;
+  changed(true);
+  EXPECT_EQ(host.http.count("GET", kTransitionsUrl), 1u);
+  EXPECT_EQ(host.http.count("GET", kIssueUrl), 2u);  // the issue itself is never cached
+  host.clockMs += 1'000;
+  changed(true);
+  EXPECT_EQ(host.http.count("GET", kTransitionsUrl), 2u);
+}
+
+TEST_F(OutboundStatusTest, StaleCachedTransitionIsRefreshedOnceWhenJiraRefusesIt) {
+  changed(true);  // caches [11->3, 31->10001, 41->10001]
+  host.http = HttpScript();
+  host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
+  host.http.on("POST", kTransitionsUrl, respond(400, R"({"errorMessages":["Workflow operation not valid"]})"));
+  host.http.on("POST", kTransitionsUrl, respond(204));
+  host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"51", "10001"}})));
+  EXPECT_EQ(changed(true).status, IHP_OK);
+  EXPECT_EQ(postedBodies(),
+            (std::vector<std::string>{R"({"transition":{"id":"31"}})", R"({"transition":{"id":"51"}})"}));
+}
+
+TEST_F(OutboundStatusTest, UnreachableWhileListingTransitionsRetriesWithSentrysText) {
+  host.http = HttpScript();
+  host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
+  host.http.on("GET", kTransitionsUrl, transportFailure(IHP_E_UNREACHABLE));
+  auto outcome = changed(true);
+  EXPECT_EQ(outcome.status, IHP_E_RETRY);
+  EXPECT_EQ(outcome.reply.error, "Could not reach host to get transitions.");
+}
+
+TEST_F(OutboundStatusTest, IssueGoneIsRecorded) {
+  host.http = HttpScript();
+  host.http.on("GET", kIssueUrl, respond(404, R"({"errorMessages":["Issue Does Not Exist"],"errors":{}})"));
+  EXPECT_CALL(host, externalIssueMarkGone(1, kExternalIssueId, _)).WillOnce(Return(IHP_OK));
+  EXPECT_EQ(changed(true).status, IHP_OK);
+}
+
+TEST_F(OutboundStatusTest, MarkingGoneRetriesWhenTheHostCannotWriteNow) {
+  host.http = HttpScript();
+  host.http.on("GET", kIssueUrl, respond(404, "{}"));
+  ON_CALL(host, externalIssueMarkGone(_, _, _)).WillByDefault(Return(IHP_E_RETRY));
+  EXPECT_EQ(changed(true).status, IHP_E_RETRY);
+}
+
+TEST_F(OutboundStatusTest, FailurePolicyMatchesTheOtherOutboundCalls) {
+  host.http = HttpScript();
+  host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
+  host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"31", "10001"}})));
+  host.http.on("POST", kTransitionsUrl, respond(401, "no"));
+  host.http.on("POST", kTransitionsUrl, respond(429, "later", {{"Retry-After", "2"}}));
+  host.http.on("POST", kTransitionsUrl, respond(502, "gateway"));
+
+  auto unauthorized = changed(true);
+  EXPECT_EQ(unauthorized.status, IHP_E_PERMANENT);
+  EXPECT_EQ(unauthorized.reply.error, "Insufficient permissions to transition Jira Server issue");
+  auto limited = changed(true);
+  EXPECT_EQ(limited.status, IHP_E_RETRY);
+  EXPECT_EQ(limited.reply.retryAfterMs, std::optional<int64_t>(2000));
+  EXPECT_EQ(changed(true).status, IHP_E_RETRY);
+}
+
+TEST_F(OutboundStatusTest, UnresolveUsesTheUnresolveTarget) {
+  host.http = HttpScript();
+  host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "10001")));
+  host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"71", "1"}})));
+  host.http.on("POST", kTransitionsUrl, respond(204));
+  EXPECT_EQ(changed(false).status, IHP_OK);
+  EXPECT_EQ(postedBodies(), std::vector<std::string>{R"({"transition":{"id":"71"}})"});
+}
+
+}  // namespace
+}  // namespace ih::jira::testing

@@ -1,0 +1,173 @@
+// The durable "status_inbound" job: the decision from Jira's done category
+// (cached 240 s per integration), the host call, and retry vs give-up.
+#include "support/plugin_test.h"
+#include "sync/status_job_payload.h"
+
+namespace ih::jira::testing {
+namespace {
+
+using ::testing::_;
+using ::testing::AllOf;
+using ::testing::Field;
+using ::testing::Return;
+
+const std::string kStatusUrl = std::string(kBaseUrl) + "/rest/api/2/status";
+const std::string kStatuses =
+    R"([{"id":"1","name":"Open","statusCategory":{"id":2,"key":"new"}},
+        {"id":"3","name":"In Progress","statusCategory":{"id":4,"key":"indeterminate"}},
+        {"id":"10001","name":"Done","statusCategory":{"id":3,"key":"done"}},
+        {"id":"10002","name":"Closed","statusCategory":{"id":3,"key":"done"}}])";
+
+std::string jobPayload(const std::string& from, const std::string& to, int64_t org = 1,
+                       int64_t integration = kIntegrationId) {
+  return StatusJobPayload{integration, org, "OPS-1", from, to}.toJson();
+}
+
+class StatusJobTest : public PluginTest {
+ protected:
+  void SetUp() override {
+    ON_CALL(host, integrationGet(kIntegrationId)).WillByDefault(Return(ok(integrationRecord())));
+    ON_CALL(host, credentials(kIntegrationId, _)).WillByDefault(Return(ok(oauthCredentials())));
+    host.http.on("GET", kStatusUrl, respond(200, kStatuses));
+  }
+  Outcome run(const std::string& from, const std::string& to, int64_t org = 1) {
+    return plugin.runJob("status_inbound", jobPayload(from, to, org));
+  }
+  void failStatusesWith(const CannedResponse& response) {
+    host.http = HttpScript();
+    host.http.on("GET", kStatusUrl, response);
+  }
+};
+
+TEST_F(StatusJobTest, ToDoneResolves) {
+  EXPECT_CALL(host, syncStatusInbound(AllOf(Field(&StatusSyncCall::integrationId, kIntegrationId),
+                                            Field(&StatusSyncCall::organizationId, 1),
+                                            Field(&StatusSyncCall::externalKey, "OPS-1"),
+                                            Field(&StatusSyncCall::action, IHP_STATUS_ACTION_RESOLVE))));
+  EXPECT_EQ(run("1", "10001").status, IHP_OK);
+}
+
+TEST_F(StatusJobTest, FromDoneUnresolves) {
+  EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_UNRESOLVE)));
+  EXPECT_EQ(run("10001", "3").status, IHP_OK);
+}
+
+TEST_F(StatusJobTest, DoneToDoneAndOpenToOpenDoNothing) {
+  EXPECT_CALL(host, syncStatusInbound(_)).Times(0);
+  EXPECT_EQ(run("10001", "10002").status, IHP_OK);
+  EXPECT_EQ(run("1", "3").status, IHP_OK);
+}
+
+TEST_F(StatusJobTest, StatusesAreReadSignedWithTheOrgsCredentials) {
+  EXPECT_CALL(host, credentials(kIntegrationId, 4));
+  run("1", "10001", 4);
+  auto requests = host.http.requestsTo("GET", kStatusUrl);
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_NE(requests[0].header("Authorization").find(std::string("oauth_token=\"") + kAccessToken), std::string::npos);
+  EXPECT_TRUE(requests[0].verifyTls);
+  EXPECT_EQ(requests[0].timeoutMs, 30000u);
+}
+
+TEST_F(StatusJobTest, DoneStatusesAreCachedFor240SecondsPerIntegration) {
+  run("1", "10001");
+  host.clockMs += 239'000;
+  run("10001", "1");
+  EXPECT_EQ(host.http.count("GET", kStatusUrl), 1u);
+  host.clockMs += 1'000;
+  run("1", "10001");
+  EXPECT_EQ(host.http.count("GET", kStatusUrl), 2u);
+
+  // Another integration never shares the entry, even on the same Jira.
+  ON_CALL(host, integrationGet(8)).WillByDefault(Return(ok(integrationRecord(8, "other:key"))));
+  ON_CALL(host, credentials(8, _)).WillByDefault(Return(ok(oauthCredentials())));
+  plugin.runJob("status_inbound", jobPayload("1", "10001", 1, 8));
+  EXPECT_EQ(host.http.count("GET", kStatusUrl), 3u);
+}
+
+TEST_F(StatusJobTest, JiraUnavailableRetries) {
+  for (const CannedResponse& response : {respond(503, "down"), respond(500, "{}"), transportFailure(IHP_E_UNREACHABLE),
+                                         transportFailure(IHP_E_TIMEOUT), transportFailure(IHP_E_RESET)}) {
+    failStatusesWith(response);
+    EXPECT_CALL(host, syncStatusInbound(_)).Times(0);
+    auto outcome = run("1", "10001");
+    EXPECT_EQ(outcome.status, IHP_E_RETRY);
+    EXPECT_FALSE(outcome.reply.retryAfterMs);
+  }
+}
+
+TEST_F(StatusJobTest, RateLimitedRetriesAfterRetryAfter) {
+  failStatusesWith(respond(429, "slow down", {{"Retry-After", "7"}}));
+  auto outcome = run("1", "10001");
+  EXPECT_EQ(outcome.status, IHP_E_RETRY);
+  EXPECT_EQ(outcome.reply.retryAfterMs, std::optional<int64_t>(7000));
+}
+
+TEST_F(StatusJobTest, UnauthorizedOrNotFoundGivesUpWithAReason) {
+  for (int32_t status : {401, 404, 403}) {
+    failStatusesWith(respond(status, R"({"message":"no"})"));
+    auto outcome = run("1", "10001");
+    EXPECT_EQ(outcome.status, IHP_E_PERMANENT) << status;
+    EXPECT_NE(outcome.reply.error.find(std::to_string(status)), std::string::npos) << outcome.reply.error;
+  }
+}
+
+TEST_F(StatusJobTest, InvalidStatusListGivesUp) {
+  failStatusesWith(respond(200, R"({"not":"a list"})"));
+  EXPECT_EQ(run("1", "10001").status, IHP_E_PERMANENT);
+}
+
+TEST_F(StatusJobTest, MissingRecordsGiveUpAndHostHiccupsRetry) {
+  ON_CALL(host, credentials(_, _)).WillByDefault(Return(failed(IHP_E_NOT_FOUND)));
+  EXPECT_EQ(run("1", "10001").status, IHP_E_PERMANENT);
+  ON_CALL(host, credentials(_, _)).WillByDefault(Return(failed(IHP_E_RETRY)));
+  EXPECT_EQ(run("1", "10001").status, IHP_E_RETRY);
+  ON_CALL(host, integrationGet(_)).WillByDefault(Return(failed(IHP_E_NOT_FOUND)));
+  EXPECT_EQ(run("1", "10001").status, IHP_E_PERMANENT);
+}
+
+TEST_F(StatusJobTest, MalformedPayloadGivesUp) {
+  for (const char* payload : {"", "{}", R"({"integrationId":7,"organizationId":1})", "[]"}) {
+    auto outcome = plugin.runJob("status_inbound", payload);
+    EXPECT_EQ(outcome.status, IHP_E_PERMANENT) << payload;
+    EXPECT_FALSE(outcome.reply.error.empty());
+  }
+}
+
+TEST_F(StatusJobTest, HostSyncOutcomes) {
+  ON_CALL(host, syncStatusInbound(_)).WillByDefault(Return(failed(IHP_E_NOT_FOUND)));
+  EXPECT_EQ(run("1", "10001").status, IHP_OK);
+  ON_CALL(host, syncStatusInbound(_)).WillByDefault(Return(failed(IHP_E_RETRY)));
+  EXPECT_EQ(run("1", "10001").status, IHP_E_RETRY);
+  ON_CALL(host, syncStatusInbound(_)).WillByDefault(Return(failed(IHP_E_INTERNAL)));
+  EXPECT_EQ(run("1", "10001").status, IHP_E_PERMANENT);
+}
+
+TEST_F(StatusJobTest, UnknownJobKindIsPermanent) {
+  auto outcome = plugin.runJob("mystery", "{}");
+  EXPECT_EQ(outcome.status, IHP_E_PERMANENT);
+  EXPECT_NE(outcome.reply.error.find("mystery"), std::string::npos);
+}
+
+TEST_F(StatusJobTest, PersonalAccessTokenIsSentAsBearer) {
+  ON_CALL(host, credentials(kIntegrationId, _))
+      .WillByDefault(Return(ok(R"({"auth_type":"pat","personal_access_token":"pat-secret"})")));
+  EXPECT_CALL(host, oauth1Sign(_)).Times(0);
+  run("1", "10001");
+  EXPECT_EQ(host.http.requestsTo("GET", kStatusUrl).at(0).header("Authorization"), "Bearer pat-secret");
+  expectNeverLogged("pat-secret");
+}
+
+TEST_F(StatusJobTest, SigningFailureGivesUp) {
+  ON_CALL(host, oauth1Sign(_)).WillByDefault(Return(failed(IHP_E_INVALID)));
+  EXPECT_EQ(run("1", "10001").status, IHP_E_PERMANENT);
+  EXPECT_TRUE(host.http.requests().empty());
+}
+
+TEST_F(StatusJobTest, NoCredentialIsLogged) {
+  failStatusesWith(respond(401, "nope"));
+  run("1", "10001");
+  for (const char* secret : {kAccessToken, kAccessSecret, "MIIBfake"}) expectNeverLogged(secret);
+}
+
+}  // namespace
+}  // namespace ih::jira::testing

@@ -1,0 +1,223 @@
+// Unit tests for the ihp_host_api table: argument validation (nothing a
+// plugin passes is trusted, nothing throws into plugin code) and isolation
+// (a plugin sees only its own provider's integrations, and organizations
+// that enabled it and link one of them).
+#include <gtest/gtest.h>
+
+#include "auth/crypto.h"
+#include "host_fixture.h"
+#include "ihp/sdk/strings.hpp"
+#include "plugins/host_api_table.h"
+#include "plugins/host_call_context.h"
+
+namespace ih::host::plugins {
+namespace {
+
+using ihp::sdk::str;
+using ihp::sdk::StringSink;
+
+constexpr ihp_str kBad{nullptr, 3};  // NULL pointer with a length: always invalid
+
+class HostApiTable : public ::testing::Test {
+ protected:
+  HostApiTable() : uow(host.begin()), scope{*uow} {
+    alpha.key = "alpha";
+    beta.key = "beta";
+    ctx = makeHostContext(alpha, host.services(), scope);
+  }
+
+  // A context for another plugin, sharing the unit of work.
+  ihp_host_ctx contextFor(const PluginInfo& plugin) { return makeHostContext(plugin, host.services(), scope); }
+
+  const ihp_host_api& api = hostApiTable();
+  test::HostFixture host;
+  std::unique_ptr<storage::UnitOfWork> uow;
+  CallScope scope;
+  PluginInfo alpha, beta;
+  ihp_host_ctx ctx;
+};
+
+TEST_F(HostApiTable, TableIsComplete) {
+  EXPECT_EQ(api.struct_size, sizeof(ihp_host_api));
+  EXPECT_GE(api.struct_size, IHP_HOST_API_SIZE_V1_0);
+  EXPECT_EQ(api.abi_minor, static_cast<uint32_t>(IHP_ABI_MINOR));
+  // Every slot of the 1.0 table is filled.
+  const auto* slots = reinterpret_cast<const void* const*>(reinterpret_cast<const char*>(&api) + offsetof(ihp_host_api, log));
+  const size_t count = (IHP_HOST_API_SIZE_V1_0 - offsetof(ihp_host_api, log)) / sizeof(void*);
+  for (size_t i = 0; i < count; ++i) EXPECT_NE(slots[i], nullptr) << "slot " << i;
+}
+
+TEST_F(HostApiTable, MalformedStringsAreInvalid) {
+  uint8_t mac[32];
+  EXPECT_EQ(api.hmac_sha256(&ctx, kBad, str("data"), mac), IHP_E_INVALID);
+  EXPECT_EQ(api.hmac_sha256(&ctx, str("key"), kBad, mac), IHP_E_INVALID);
+  EXPECT_EQ(api.constant_time_equals(&ctx, kBad, kBad), 0);
+  StringSink sink;
+  EXPECT_EQ(api.jwt_peek_claims(&ctx, kBad, sink.get()), IHP_E_INVALID);
+  EXPECT_EQ(api.integration_find(&ctx, kBad, sink.get()), IHP_E_INVALID);
+  api.log(&ctx, IHP_LOG_INFO, kBad);  // void services must not crash either
+  api.counter_add(&ctx, kBad, ihp::sdk::absent(), ihp::sdk::absent(), 1);
+}
+
+TEST_F(HostApiTable, NullContextAndPointersAreInvalid) {
+  uint8_t mac[32];
+  EXPECT_EQ(api.hmac_sha256(&ctx, str("k"), str("d"), nullptr), IHP_E_INVALID);
+  EXPECT_EQ(api.random_bytes(&ctx, nullptr, 4), IHP_E_INVALID);
+  EXPECT_EQ(api.integration_get(nullptr, 1, StringSink().get()), IHP_E_INVALID);
+  EXPECT_EQ(api.job_enqueue(&ctx, nullptr), IHP_E_INVALID);
+  EXPECT_EQ(api.hmac_sha256(nullptr, str("k"), str("d"), mac), IHP_OK);  // needs no context
+  api.log(nullptr, IHP_LOG_INFO, str("no ctx"));
+  EXPECT_GT(api.now_ms(nullptr), 0);
+}
+
+TEST_F(HostApiTable, StructSizesAreChecked) {
+  ihp_http_request request{};
+  request.struct_size = sizeof(ihp_http_request) - 1;
+  request.method = str("GET");
+  request.url = str("http://127.0.0.1:1/");
+  ihp_http_response_sink response{sizeof(ihp_http_response_sink), nullptr, nullptr, nullptr, nullptr};
+  EXPECT_EQ(api.http_send(&ctx, &request, &response), IHP_E_INVALID);
+  request.struct_size = sizeof(ihp_http_request);
+  EXPECT_EQ(api.http_send(&ctx, &request, &response), IHP_E_INVALID);  // NULL callbacks
+
+  ihp_sink small{};
+  small.struct_size = 4;
+  EXPECT_EQ(api.jwt_hs256_sign(&ctx, str("{}"), str("s"), &small), IHP_E_INVALID);
+
+  ihp_job_spec job{};
+  job.struct_size = 8;
+  job.kind = str("k");
+  EXPECT_EQ(api.job_enqueue(&ctx, &job), IHP_E_INVALID);
+}
+
+TEST_F(HostApiTable, CryptoServices) {
+  uint8_t mac[32];
+  ASSERT_EQ(api.hmac_sha256(&ctx, str("It's a Secret to Everybody"), str("Hello, World!"), mac), IHP_OK);
+  EXPECT_EQ(auth::toHex(std::string_view(reinterpret_cast<const char*>(mac), 32)),
+            "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17");
+  EXPECT_EQ(api.constant_time_equals(&ctx, str("abc"), str("abc")), 1);
+  EXPECT_EQ(api.constant_time_equals(&ctx, str("abc"), str("abd")), 0);
+
+  StringSink token;
+  ASSERT_EQ(api.jwt_hs256_sign(&ctx, str(R"({"sub":"1"})"), str("secret"), token.get()), IHP_OK);
+  StringSink claims;
+  ASSERT_EQ(api.jwt_hs256_verify(&ctx, str(token.value()), str("secret"), claims.get()), IHP_OK);
+  EXPECT_EQ(claims.value(), R"({"sub":"1"})");
+  EXPECT_EQ(api.jwt_hs256_verify(&ctx, str(token.value()), str("other"), StringSink().get()), IHP_E_UNAUTHORIZED);
+  EXPECT_EQ(api.jwt_hs256_verify(&ctx, str("garbage"), str("secret"), StringSink().get()), IHP_E_INVALID);
+  EXPECT_EQ(api.jwt_hs256_sign(&ctx, str("not json"), str("secret"), StringSink().get()), IHP_E_INVALID);
+  EXPECT_EQ(api.private_key_check(&ctx, str("not a key")), IHP_E_INVALID);
+}
+
+TEST_F(HostApiTable, ClockAndMetrics) {
+  EXPECT_EQ(api.now_ms(&ctx), test::HostFixture::kStartMs);
+  host.manualClock()->advance(5);
+  EXPECT_EQ(api.now_ms(&ctx), test::HostFixture::kStartMs + 5);
+  api.counter_add(&ctx, str("widgets"), ihp::sdk::absent(), ihp::sdk::absent(), 2);
+  api.counter_add(&ctx, str("widgets"), str("kind"), str("blue"), 1);
+  api.counter_add(&ctx, str("bad name!"), ihp::sdk::absent(), ihp::sdk::absent(), 1);
+  api.counter_add(&ctx, str("widgets"), ihp::sdk::absent(), ihp::sdk::absent(), -1);
+  EXPECT_EQ(host.metrics().value("ihp_alpha_widgets"), 2);
+  EXPECT_EQ(host.metrics().value("ihp_alpha_widgets", {{"kind", "blue"}}), 1);
+}
+
+TEST_F(HostApiTable, ReplyBuilder) {
+  ihp_reply reply;
+  api.reply_status(&reply, 201);
+  api.reply_status(&reply, 42);  // out of range: ignored
+  api.reply_header(&reply, str("Content-Type"), str("application/json"));
+  api.reply_body(&reply, "{\"a\":", 5);
+  api.reply_body(&reply, "1}", 2);
+  api.reply_body(&reply, nullptr, 3);  // invalid: ignored
+  api.reply_error(&reply, str("why"));
+  api.reply_retry_after_ms(&reply, 1500);
+  api.reply_pipeline_state(&reply, str("{}"));
+  api.reply_pipeline_ref(&reply, str("ref"));
+  api.reply_status(nullptr, 200);  // must not crash
+  EXPECT_EQ(reply.result.httpStatus, 201);
+  ASSERT_EQ(reply.result.headers.size(), 1u);
+  EXPECT_EQ(reply.result.body, R"({"a":1})");
+  EXPECT_EQ(reply.result.error.value_or(""), "why");
+  EXPECT_EQ(reply.result.retryAfterMs.value_or(0), 1500);
+  EXPECT_EQ(reply.result.pipelineRef.value_or(""), "ref");
+}
+
+TEST_F(HostApiTable, PluginSeesOnlyItsOwnIntegrations) {
+  int64_t org = host.createOrganization("acme");
+  int64_t mine = host.installIntegration(org, "alpha", "ext-a", R"({"token":"a"})");
+  int64_t theirs = host.installIntegration(org, "beta", "ext-b", R"({"token":"b"})");
+
+  StringSink own;
+  ASSERT_EQ(api.integration_get(&ctx, mine, own.get()), IHP_OK);
+  EXPECT_NE(own.value().find("\"provider\":\"alpha\""), std::string::npos) << own.value();
+  EXPECT_NE(own.value().find("\"externalId\":\"ext-a\""), std::string::npos);
+  EXPECT_EQ(api.integration_get(&ctx, theirs, StringSink().get()), IHP_E_NOT_FOUND);
+  EXPECT_EQ(api.integration_find(&ctx, str("ext-b"), StringSink().get()), IHP_E_NOT_FOUND);
+  EXPECT_EQ(api.integration_find(&ctx, str("ext-a"), StringSink().get()), IHP_OK);
+  EXPECT_EQ(api.org_links_list(&ctx, theirs, StringSink().get()), IHP_E_NOT_FOUND);
+  EXPECT_EQ(api.credentials_get(&ctx, theirs, 0, StringSink().get()), IHP_E_NOT_FOUND);
+  StringSink credentials;
+  ASSERT_EQ(api.credentials_get(&ctx, mine, 0, credentials.get()), IHP_OK);
+  EXPECT_EQ(credentials.value(), R"({"token":"a"})");
+  EXPECT_EQ(api.integration_merge_metadata(&ctx, theirs, str(R"({"x":1})")), IHP_E_NOT_FOUND);
+  EXPECT_EQ(api.integration_merge_metadata(&ctx, mine, str("[1]")), IHP_E_INVALID);
+}
+
+TEST_F(HostApiTable, OrganizationMustEnableThePluginAndLinkItsIntegration) {
+  int64_t org = host.createOrganization("acme");
+  int64_t other = host.createOrganization("other");
+  int64_t mine = host.installIntegration(org, "alpha", "ext-a");
+  host.installIntegration(other, "beta", "ext-b");
+  host.enablePlugin(other, "alpha");
+
+  // Disabled in "acme".
+  EXPECT_EQ(api.org_config_merge(&ctx, org, mine, str(R"({"a":1})")), IHP_E_FORBIDDEN);
+  EXPECT_EQ(api.users_find_by_email(&ctx, org, str("x@example.com"), 0, StringSink().get()), IHP_E_FORBIDDEN);
+  // Enabled in "other", which links no alpha integration.
+  EXPECT_EQ(api.users_find_by_email(&ctx, other, str("x@example.com"), 0, StringSink().get()), IHP_E_FORBIDDEN);
+  EXPECT_EQ(api.org_config_merge(&ctx, other, mine, str(R"({"a":1})")), IHP_E_FORBIDDEN);
+
+  host.enablePlugin(org, "alpha");
+  EXPECT_EQ(api.org_config_merge(&ctx, org, mine, str(R"({"a":1})")), IHP_OK);
+  StringSink users;
+  EXPECT_EQ(api.users_find_by_email(&ctx, org, str("x@example.com"), 0, users.get()), IHP_OK);
+  EXPECT_EQ(users.value(), "[]");
+}
+
+TEST_F(HostApiTable, SourceIntegrationMustBeThePlugins) {
+  int64_t org = host.createOrganization("acme");
+  host.installIntegration(org, "alpha", "ext-a");
+  int64_t theirs = host.installIntegration(org, "beta", "ext-b");
+  host.enablePlugin(org, "alpha");
+  EXPECT_EQ(api.issue_assign(&ctx, org, 1, 0, theirs), IHP_E_FORBIDDEN);
+  EXPECT_EQ(api.issue_set_resolved(&ctx, org, 1, 1, theirs), IHP_E_FORBIDDEN);
+}
+
+TEST_F(HostApiTable, JobEnqueueJoinsTheUnitOfWork) {
+  ihp_job_spec job{};
+  job.struct_size = sizeof job;
+  job.kind = str("ihp.event");
+  EXPECT_EQ(api.job_enqueue(&ctx, &job), IHP_E_INVALID);  // reserved
+  job.kind = str("status_inbound");
+  job.payload_json = str(R"({"k":"v"})");
+  job.ordering_key = str("issue:1");
+  ASSERT_EQ(api.job_enqueue(&ctx, &job), IHP_OK);
+  uow->commit();
+  auto jobs = host.jobs().list({});
+  ASSERT_EQ(jobs.size(), 1u);
+  EXPECT_EQ(jobs[0].pluginKey, "alpha");
+  EXPECT_EQ(jobs[0].kind, "status_inbound");
+  EXPECT_EQ(jobs[0].payloadJson, R"({"k":"v"})");
+}
+
+TEST_F(HostApiTable, RolledBackHookEnqueuesNothing) {
+  ihp_job_spec job{};
+  job.struct_size = sizeof job;
+  job.kind = str("later");
+  ASSERT_EQ(api.job_enqueue(&ctx, &job), IHP_OK);
+  uow->rollback();
+  EXPECT_TRUE(host.jobs().list({}).empty());
+}
+
+}  // namespace
+}  // namespace ih::host::plugins
