@@ -38,7 +38,7 @@ namespace ih::host::app {
 
 namespace {
 
-Poco::Logger& logger() { return Poco::Logger::get("ih.app"); }
+Poco::Logger& appLogger() { return Poco::Logger::get("ih.app"); }
 
 std::unique_ptr<storage::Database> openDatabase(const std::string& url) {
   try {
@@ -61,7 +61,7 @@ auth::SecretBox openSecretBox(const std::string& dataDir) {
 
 AdminToken adminToken(const HostOptions& options) {
   AdminToken token = resolveAdminToken(options.adminToken, std::getenv("INTEGRATION_HOST_ADMIN_TOKEN"), options.dataDir);
-  logger().information("admin token from %s", token.source);
+  appLogger().information("admin token from %s", token.source);
   return token;
 }
 
@@ -122,7 +122,7 @@ struct HostRuntime::Parts {
 
 HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<Parts>(options)) {
   Parts& p = *parts_;
-  logger().information("database %s", p.database->describe());
+  appLogger().information("database %s", p.database->describe());
   try {
     p.server.bind();  // the real port is part of the default public URL
   } catch (const std::exception& e) {
@@ -135,10 +135,10 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
                                                p.jobs, p.metrics, p.clock, p.outboundClient, publicUrl});
   p.registry = std::make_unique<plugins::PluginRegistry>(*p.hostServices);
   const size_t loaded = p.registry->loadDirectory(p.options.pluginsDir);
-  logger().information("%z plugin(s) loaded from %s", loaded, p.options.pluginsDir);
+  appLogger().information("%z plugin(s) loaded from %s", loaded, p.options.pluginsDir);
 
   const size_t requeued = p.jobs.requeueInterrupted();
-  if (requeued > 0) logger().information("%z interrupted job(s) requeued", requeued);
+  if (requeued > 0) appLogger().information("%z interrupted job(s) requeued", requeued);
 
   p.workers = std::make_unique<jobs::WorkerPool>(p.jobs, p.metrics, p.options.workers);
   for (plugins::LoadedPlugin* plugin : p.registry->plugins()) {
@@ -166,9 +166,9 @@ void HostRuntime::stop() {
   Parts& p = *parts_;
   if (!p.running) return;
   p.running = false;
-  logger().information("stopping: finishing in-flight requests");
+  appLogger().information("stopping: finishing in-flight requests");
   p.server.stop(std::chrono::milliseconds(p.options.shutdownGraceMs));
-  logger().information("stopping: draining job workers");
+  appLogger().information("stopping: draining job workers");
   p.workers->stop();
 }
 

@@ -16,7 +16,7 @@ using storage::UnitOfWork;
 
 namespace {
 
-Poco::Logger& logger() { return Poco::Logger::get("ih.domain.inbound"); }
+Poco::Logger& inboundLogger() { return Poco::Logger::get("ih.domain.inbound"); }
 
 std::map<int64_t, std::vector<LinkedIssue>> byOrganization(std::vector<LinkedIssue> linked) {
   std::map<int64_t, std::vector<LinkedIssue>> groups;
@@ -83,7 +83,7 @@ AssigneeSyncResult InboundSync::syncAssignee(UnitOfWork& uow, const AssigneeSync
     }
     if (notFound > 0) {
       // Keys and ids only: the email stays out of the log.
-      logger().warning("inbound assignment halt: assignee not found (integration " +
+      inboundLogger().warning("inbound assignment halt: assignee not found (integration " +
                        std::to_string(request.integrationId) + ", organization " + std::to_string(organizationId) +
                        ", key " + request.externalKey + ", " + std::to_string(notFound) + " issue(s))");
       result.userNotFound += notFound;

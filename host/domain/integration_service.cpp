@@ -25,7 +25,7 @@ namespace {
 constexpr size_t kMaxExternalId = 64;
 constexpr const char* kUninstallKind = "integration.uninstall";
 
-Poco::Logger& logger() { return Poco::Logger::get("ih.domain.integrations"); }
+Poco::Logger& integrationsLogger() { return Poco::Logger::get("ih.domain.integrations"); }
 
 storage::OrgIntegration requireLink(UnitOfWork& uow, int64_t organizationId, int64_t integrationId) {
   auto link = storage::OrgIntegrationRepository(uow).find(organizationId, integrationId);
@@ -185,7 +185,7 @@ bool IntegrationService::unlink(UnitOfWork& uow, int64_t organizationId, int64_t
   request.orderingKey = "integration:" + std::to_string(integrationId);
   request.integrationId = integrationId;
   jobs_.enqueue(uow, request);
-  logger().information("integration " + std::to_string(integrationId) + " (" + integration->provider +
+  integrationsLogger().information("integration " + std::to_string(integrationId) + " (" + integration->provider +
                        ") lost its last organization; uninstall queued");
   return true;
 }
@@ -298,6 +298,11 @@ void IntegrationService::linkCommentExternal(UnitOfWork& uow, int64_t organizati
   }
   if (!found) throw NotFoundError();
   externals.upsertCommentLink(commentId, externalIssueId, externalCommentId);
+}
+
+std::optional<storage::ExternalIssue> IntegrationService::findExternalIssue(UnitOfWork& uow, int64_t organizationId,
+                                                                          int64_t externalIssueId) {
+  return storage::ExternalIssueRepository(uow).findById(organizationId, externalIssueId);
 }
 
 std::optional<std::string> IntegrationService::externalCommentId(UnitOfWork& uow, int64_t commentId,

@@ -113,6 +113,9 @@ class IntegrationService {
                                    std::string_view key, WatermarkKind kind, int64_t eventTimeMs);
   void linkCommentExternal(storage::UnitOfWork& uow, int64_t organizationId, int64_t commentId,
                            int64_t externalIssueId, const std::string& externalCommentId);
+  // The organization's external issue with that id, if any.
+  std::optional<storage::ExternalIssue> findExternalIssue(storage::UnitOfWork& uow, int64_t organizationId,
+                                                          int64_t externalIssueId);
   std::optional<std::string> externalCommentId(storage::UnitOfWork& uow, int64_t commentId, int64_t externalIssueId);
   // The remote ticket was re-keyed (moved between projects): renames the
   // (integration, oldKey) external issue in every organization unless one with

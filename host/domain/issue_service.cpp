@@ -15,9 +15,12 @@ using storage::UnitOfWork;
 
 namespace {
 
-// Activity data always names the integration behind an inbound change.
+// Activity data always names the integration behind an inbound change. The id
+// is a string, like every id the API serves.
 void writeSource(json::JsonBuilder& out, const ChangeSource& source) {
-  if (source.integrationId) out.field("integrationId", *source.integrationId).field("provider", source.provider);
+  if (source.integrationId) {
+    out.field("integrationId", std::to_string(*source.integrationId)).field("provider", source.provider);
+  }
 }
 
 std::string assigneeData(const storage::User& user, const ChangeSource& source) {

@@ -8,9 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include "ihp/sdk/url.hpp"
+
 namespace ih::host::http {
 
-using NameValues = std::vector<std::pair<std::string, std::string>>;
+using NameValues = ihp::sdk::url::NameValues;
 
 struct RequestTarget {
   std::string path;      // raw (still percent-encoded), never empty
@@ -20,11 +22,8 @@ struct RequestTarget {
 // "/a/b?x=1#frag" -> {"/a/b", "x=1"}; an absolute-form target keeps only its path.
 RequestTarget splitTarget(std::string_view target);
 
-// Decodes %XX escapes (invalid escapes are kept verbatim); with plusAsSpace,
-// '+' becomes ' ' (query strings only).
-std::string percentDecode(std::string_view text, bool plusAsSpace = false);
-
-// "a=1&b=&c" -> {{"a","1"},{"b",""},{"c",""}}, names and values decoded.
-NameValues parseQuery(std::string_view rawQuery);
+// Decoding and query parsing are the SDK's, shared with plugins.
+using ihp::sdk::url::parseQuery;
+using ihp::sdk::url::percentDecode;
 
 }  // namespace ih::host::http

@@ -1,17 +1,18 @@
 // host/jobs/job_queue.cpp - see job_queue.h.
+
 #include "jobs/job_queue.h"
 
 #include <Poco/Logger.h>
 
 #include <random>
 
+#include "jobs/jobs_log.h"
 #include "storage/job_repository.h"
 
 namespace ih::host::jobs {
 
 namespace {
 
-Poco::Logger& logger() { return Poco::Logger::get("ih.jobs"); }
 
 double random01() {
   thread_local std::mt19937_64 engine{std::random_device{}()};
@@ -89,14 +90,14 @@ storage::JobState JobQueue::retryOrDeadLetter(int64_t jobId, const std::string& 
     const std::string reason = "attempts exhausted (" + std::to_string(job->attempts) + "): " + error;
     jobs.markDead(jobId, reason, now);
     uow->commit();
-    logger().warning("job " + std::to_string(jobId) + " (" + job->kind + ") dead-lettered: " + reason);
+    jobsLogger().warning("job " + std::to_string(jobId) + " (" + job->kind + ") dead-lettered: " + reason);
     wake();
     return storage::JobState::Dead;
   }
   const int64_t delay = policy_.delayBeforeAttempt(job->attempts + 1, random01(), retryAfterMs);
   jobs.reschedule(jobId, now + delay, error, now);
   uow->commit();
-  logger().information("job " + std::to_string(jobId) + " (" + job->kind + ") will retry in " + std::to_string(delay) +
+  jobsLogger().information("job " + std::to_string(jobId) + " (" + job->kind + ") will retry in " + std::to_string(delay) +
                        " ms: " + error);
   return storage::JobState::Pending;
 }
@@ -105,7 +106,7 @@ void JobQueue::deadLetter(int64_t jobId, const std::string& reason) {
   auto uow = database_.begin();
   storage::JobRepository(*uow).markDead(jobId, reason, clock_.nowMs());
   uow->commit();
-  logger().warning("job " + std::to_string(jobId) + " dead-lettered: " + reason);
+  jobsLogger().warning("job " + std::to_string(jobId) + " dead-lettered: " + reason);
   wake();
 }
 
@@ -114,7 +115,7 @@ size_t JobQueue::requeueInterrupted() {
   const size_t count = storage::JobRepository(*uow).requeueRunning(clock_.nowMs());
   uow->commit();
   if (count > 0) {
-    logger().information("re-queued " + std::to_string(count) + " job(s) interrupted by a restart");
+    jobsLogger().information("re-queued " + std::to_string(count) + " job(s) interrupted by a restart");
     wake();
   }
   return count;

@@ -1,10 +1,12 @@
 // host/jobs/worker_pool.cpp - see worker_pool.h.
+
 #include "jobs/worker_pool.h"
 
 #include <Poco/Logger.h>
 
 #include <stdexcept>
 
+#include "jobs/jobs_log.h"
 #include "ops/metrics.h"
 
 namespace ih::host::jobs {
@@ -20,7 +22,6 @@ constexpr std::chrono::milliseconds kIdlePoll{250};
 // After a storage error (database briefly unavailable) a worker backs off.
 constexpr std::chrono::milliseconds kErrorBackoff{1000};
 
-Poco::Logger& logger() { return Poco::Logger::get("ih.jobs"); }
 
 }  // namespace
 
@@ -66,7 +67,7 @@ void WorkerPool::workerLoop() {
     try {
       job = queue_.claimNext();
     } catch (const std::exception& error) {
-      logger().error(std::string("claiming a job failed: ") + error.what());
+      jobsLogger().error(std::string("claiming a job failed: ") + error.what());
       queue_.waitForWork(kErrorBackoff);
       continue;
     }
@@ -80,7 +81,7 @@ void WorkerPool::workerLoop() {
     } catch (const std::exception& error) {
       // Recording the outcome failed; the job stays "running" until the next
       // start-up re-queues it.
-      logger().error("recording the outcome of job " + std::to_string(job->id) + " failed: " + error.what());
+      jobsLogger().error("recording the outcome of job " + std::to_string(job->id) + " failed: " + error.what());
     }
   }
 }

@@ -145,7 +145,7 @@ ihp_status commentLinkExternal(ihp_host_ctx* ctx, int64_t organizationId, int64_
   return guarded(ctx, "comment_link_external", [&] {
     ihp_host_ctx& c = context(ctx);
     std::string remoteId(requiredText(externalCommentId, "external_comment_id"));
-    requireOrganization(c, organizationId);
+    requireOwnExternalIssue(c, organizationId, externalIssueId);
     c.services->integrations.linkCommentExternal(unitOfWork(c), organizationId, commentId, externalIssueId, remoteId);
     return IHP_OK;
   });
@@ -155,7 +155,7 @@ ihp_status externalIssueMarkGone(ihp_host_ctx* ctx, int64_t organizationId, int6
   return guarded(ctx, "external_issue_mark_gone", [&] {
     ihp_host_ctx& c = context(ctx);
     std::string why(text(reason, "reason"));
-    requireOrganization(c, organizationId);
+    requireOwnExternalIssue(c, organizationId, externalIssueId);
     c.services->integrations.markExternalIssueGone(unitOfWork(c), organizationId, externalIssueId, why);
     return IHP_OK;
   });

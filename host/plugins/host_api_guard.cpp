@@ -15,7 +15,7 @@ std::string pluginKey(const ihp_host_ctx* ctx) {
   return ctx != nullptr && ctx->plugin != nullptr ? ctx->plugin->key : std::string("?");
 }
 
-Poco::Logger& logger() { return Poco::Logger::get("plugins.host_api"); }
+Poco::Logger& hostApiLogger() { return Poco::Logger::get("plugins.host_api"); }
 
 }  // namespace
 
@@ -35,21 +35,21 @@ ihp_status statusForCurrentException(const ihp_host_ctx* ctx, const char* servic
       return IHP_E_CONFLICT;
     } catch (const AbiViolation& e) {
       // Our own text: names the argument, never its value.
-      logger().warning("plugin %s: %s: %s", pluginKey(ctx), std::string(service), std::string(e.what()));
+      hostApiLogger().warning("plugin %s: %s: %s", pluginKey(ctx), std::string(service), std::string(e.what()));
       return IHP_E_INVALID;
     } catch (const std::invalid_argument&) {
       return IHP_E_INVALID;  // e.g. a bad key handed to the OAuth signer
     } catch (const HostError& e) {
       // Host error messages are secret-free by contract (common/errors.h).
-      logger().error("plugin %s: %s failed: %s", pluginKey(ctx), std::string(service), std::string(e.what()));
+      hostApiLogger().error("plugin %s: %s failed: %s", pluginKey(ctx), std::string(service), std::string(e.what()));
       return IHP_E_INTERNAL;
     } catch (const std::exception& e) {
       // Library messages may quote data (SQL values, JSON): only the type.
-      logger().error("plugin %s: %s failed with an unexpected %s", pluginKey(ctx), std::string(service),
+      hostApiLogger().error("plugin %s: %s failed with an unexpected %s", pluginKey(ctx), std::string(service),
                      std::string(typeid(e).name()));
       return IHP_E_INTERNAL;
     } catch (...) {
-      logger().error("plugin %s: %s failed with a non-standard exception", pluginKey(ctx), std::string(service));
+      hostApiLogger().error("plugin %s: %s failed with a non-standard exception", pluginKey(ctx), std::string(service));
       return IHP_E_INTERNAL;
     }
   } catch (...) {

@@ -45,6 +45,12 @@ void requireOrganizationLink(ihp_host_ctx& ctx, int64_t organizationId, int64_t 
   if (!linked) throw ForbiddenError("the organization does not link this integration");
 }
 
+void requireOwnExternalIssue(ihp_host_ctx& ctx, int64_t organizationId, int64_t externalIssueId) {
+  auto external = ctx.services->integrations.findExternalIssue(unitOfWork(ctx), organizationId, externalIssueId);
+  if (!external) throw NotFoundError("no such external issue in the organization");
+  requireOrganizationLink(ctx, organizationId, external->integrationId);
+}
+
 std::optional<int64_t> sourceIntegration(ihp_host_ctx& ctx, int64_t integrationId) {
   if (integrationId == 0) return std::nullopt;
   try {

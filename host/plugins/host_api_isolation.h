@@ -22,6 +22,9 @@ storage::Integration ownIntegration(ihp_host_ctx& ctx, int64_t integrationId);
 void requireOrganization(ihp_host_ctx& ctx, int64_t organizationId);
 // The organization has the plugin enabled and links this (own) integration.
 void requireOrganizationLink(ihp_host_ctx& ctx, int64_t organizationId, int64_t integrationId);
+// The organization's external issue belongs to one of the plugin's own
+// integrations that the organization links (else NotFoundError/ForbiddenError).
+void requireOwnExternalIssue(ihp_host_ctx& ctx, int64_t organizationId, int64_t externalIssueId);
 // A change's source integration: 0 = none, else one of the plugin's own.
 std::optional<int64_t> sourceIntegration(ihp_host_ctx& ctx, int64_t integrationId);
 

@@ -15,7 +15,7 @@ namespace ih::host::plugins {
 
 namespace {
 
-Poco::Logger& logger() { return Poco::Logger::get("plugins"); }
+Poco::Logger& registryLogger() { return Poco::Logger::get("plugins"); }
 
 // *.so files (or links to them) in one directory, absolute, sorted by name.
 std::vector<std::string> pluginFiles(const std::filesystem::path& directory) {
@@ -47,7 +47,7 @@ PluginRegistry::~PluginRegistry() {
 size_t PluginRegistry::loadDirectory(const std::string& directory) {
   std::error_code error;
   if (!std::filesystem::is_directory(directory, error)) {
-    logger().error("plugins directory %s does not exist; no plugins loaded", directory);
+    registryLogger().error("plugins directory %s does not exist; no plugins loaded", directory);
     return 0;
   }
   size_t loaded = 0;
@@ -61,15 +61,15 @@ bool PluginRegistry::loadFile(const std::string& path) {
   LoadOutcome outcome = loader_->load(path);
   if (outcome.plugin) {
     const PluginInfo& info = outcome.plugin->info();
-    logger().information("plugin %s %s loaded from %s (ABI %s)", info.key, info.version, info.path, info.abiVersion);
+    registryLogger().information("plugin %s %s loaded from %s (ABI %s)", info.key, info.version, info.path, info.abiVersion);
     plugins_.push_back(std::move(outcome.plugin));
     return true;
   }
   if (!outcome.sameFileAs.empty()) {
-    logger().information("plugin %s is the same file as %s; loaded once", path, outcome.sameFileAs);
+    registryLogger().information("plugin %s is the same file as %s; loaded once", path, outcome.sameFileAs);
     return false;
   }
-  logger().error("plugin %s skipped: %s", path, outcome.reason);
+  registryLogger().error("plugin %s skipped: %s", path, outcome.reason);
   failures_.push_back(LoadFailure{path, outcome.reason});
   return false;
 }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ihp/sdk/url.hpp"
+
 namespace ih::host::plugins {
 
 namespace {
@@ -39,29 +41,6 @@ bool validLiteralChar(char c) {
   return std::string_view("-._~!$&'()*+,;=:@").find(c) != std::string_view::npos;
 }
 
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::optional<std::string> percentDecode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out.push_back(text[i]);
-      continue;
-    }
-    if (i + 2 >= text.size()) return std::nullopt;
-    int high = hexValue(text[i + 1]), low = hexValue(text[i + 2]);
-    if (high < 0 || low < 0) return std::nullopt;
-    out.push_back(static_cast<char>(high * 16 + low));
-    i += 2;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -91,7 +70,7 @@ std::optional<PathParams> matchRoutePattern(std::string_view pattern, std::strin
   PathParams params;
   for (size_t i = 0; i < want.size(); ++i) {
     if (isParameter(want[i])) {
-      auto value = percentDecode(have[i]);
+      auto value = ihp::sdk::url::percentDecodeStrict(have[i]);
       if (!value) return std::nullopt;
       params.emplace_back(std::string(want[i].substr(1, want[i].size() - 2)), std::move(*value));
     } else if (want[i] != have[i]) {

@@ -5,34 +5,19 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "ihp/sdk/url.hpp"
+
 namespace ih::host::storage {
 
 namespace {
 
 [[noreturn]] void fail(const std::string& why) { throw std::runtime_error("invalid database URL: " + why); }
 
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
+// A malformed escape makes the URL invalid rather than being guessed at.
 std::string percentDecode(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%') {
-      if (i + 2 >= text.size()) fail("truncated %-escape");
-      const int high = hexValue(text[i + 1]);
-      const int low = hexValue(text[i + 2]);
-      if (high < 0 || low < 0) fail("bad %-escape");
-      out += static_cast<char>(high * 16 + low);
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
+  auto decoded = ihp::sdk::url::percentDecodeStrict(text);
+  if (!decoded) fail("bad %-escape");
+  return *decoded;
 }
 
 bool startsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }

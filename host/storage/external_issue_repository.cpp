@@ -181,32 +181,27 @@ std::vector<SyncTargetRow> ExternalIssueRepository::syncTargets(int64_t organiza
   return targets;
 }
 
-bool ExternalIssueRepository::advanceAssigneeWatermark(int64_t organizationId, int64_t integrationId,
-                                                       std::string_view key, int64_t eventTime) {
+bool ExternalIssueRepository::advanceWatermark(std::string_view column, std::string_view acceptedWhen,
+                                               int64_t organizationId, int64_t integrationId, std::string_view key,
+                                               int64_t eventTime) {
   uow_.beginWrite();
-  return Query(uow_,
-               "UPDATE external_issues SET assignee_watermark = ? WHERE organization_id = ? AND integration_id = ?"
-               " AND external_key = ? AND assignee_watermark <= ?")
-             .bind(eventTime)
-             .bind(organizationId)
-             .bind(integrationId)
-             .bind(key)
-             .bind(eventTime)
-             .execute() > 0;
+  const std::string sql = "UPDATE external_issues SET " + std::string(column) +
+                          " = ? WHERE organization_id = ? AND integration_id = ? AND external_key = ? AND " +
+                          std::string(column) + " " + std::string(acceptedWhen) + " ?";
+  return Query(uow_, sql).bind(eventTime).bind(organizationId).bind(integrationId).bind(key).bind(eventTime).execute() >
+         0;
 }
 
+// An assignee event equal to the mark is re-applied (idempotent: same user, no change).
+bool ExternalIssueRepository::advanceAssigneeWatermark(int64_t organizationId, int64_t integrationId,
+                                                       std::string_view key, int64_t eventTime) {
+  return advanceWatermark("assignee_watermark", "<=", organizationId, integrationId, key, eventTime);
+}
+
+// A status event equal to the mark is a duplicate delivery: it must not enqueue again.
 bool ExternalIssueRepository::advanceStatusWatermark(int64_t organizationId, int64_t integrationId,
                                                      std::string_view key, int64_t eventTime) {
-  uow_.beginWrite();
-  return Query(uow_,
-               "UPDATE external_issues SET status_watermark = ? WHERE organization_id = ? AND integration_id = ?"
-               " AND external_key = ? AND status_watermark < ?")
-             .bind(eventTime)
-             .bind(organizationId)
-             .bind(integrationId)
-             .bind(key)
-             .bind(eventTime)
-             .execute() > 0;
+  return advanceWatermark("status_watermark", "<", organizationId, integrationId, key, eventTime);
 }
 
 void ExternalIssueRepository::upsertCommentLink(int64_t commentId, int64_t externalIssueId,

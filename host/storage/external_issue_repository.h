@@ -69,6 +69,10 @@ class ExternalIssueRepository {
   std::optional<std::string> externalCommentId(int64_t commentId, int64_t externalIssueId);
 
  private:
+  // Moves `column` to eventTime when `column <acceptedWhen> eventTime` holds.
+  bool advanceWatermark(std::string_view column, std::string_view acceptedWhen, int64_t organizationId,
+                        int64_t integrationId, std::string_view key, int64_t eventTime);
+
   UnitOfWork& uow_;
 };
 

@@ -1,4 +1,4 @@
-// Steering deliveries: hold them, release them in order or reversed, drop the next N.
+// Steering deliveries: hold them, release them in order, reversed or one by id, drop the next N.
 #include <gtest/gtest.h>
 
 #include "mock_jira_fixture.h"
@@ -53,6 +53,21 @@ TEST_F(DeliveryControl, ReverseReleaseDeliversNewestFirst) {
   control("/_mock/deliveries/release", R"({"order":"reverse"})");
   ASSERT_TRUE(receiver_.waitForRequests(2));
   EXPECT_EQ(receivedPaths(), (std::vector<std::string>{"/OPS-2", "/OPS-1"}));
+}
+
+TEST_F(DeliveryControl, ReleasingOneByIdLeavesTheOthersHeld) {
+  control("/_mock/deliveries/control", R"({"mode":"hold"})");
+  ASSERT_EQ(asUser("PUT", "/rest/api/2/issue/OPS-1/assignee", R"({"name":"bob"})").status, 204);
+  ASSERT_EQ(asUser("PUT", "/rest/api/2/issue/OPS-2/assignee", R"({"name":"bob"})").status, 204);
+  auto pending = parseJson(mock_->control("GET", "/_mock/deliveries/pending").body);
+  ASSERT_EQ(pending.Size(), 2u);
+  const auto second = jsonInt(pending, "/1/id");
+  control("/_mock/deliveries/release", R"({"id":)" + std::to_string(second) + "}");
+  ASSERT_TRUE(receiver_.waitForRequests(1));
+  EXPECT_EQ(receivedPaths(), (std::vector<std::string>{"/OPS-2"}));
+  EXPECT_EQ(parseJson(mock_->control("GET", "/_mock/deliveries/pending").body).Size(), 1u);
+  EXPECT_EQ(mock_->control("POST", "/_mock/deliveries/release", R"({"id":)" + std::to_string(second) + "}").status, 404)
+      << "already released";
 }
 
 TEST_F(DeliveryControl, DropNextLosesExactlyThatMany) {

@@ -3,6 +3,7 @@
 // Jira specifics live here, apart from the generic helpers.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -13,6 +14,16 @@
 #include "support/temp_dir.h"
 
 namespace ih::testing {
+
+// One request of the mock's journal (GET /_mock/journal), as tests look at it.
+struct JournalEntry {
+  std::string method;
+  std::string path;  // without the context path
+  std::string body;
+  int status = 0;
+  std::string authorization;
+  int64_t timeMs = 0;  // when the mock served it
+};
 
 class MockJiraProcess {
  public:
@@ -29,6 +40,9 @@ class MockJiraProcess {
   // A Jira call under the context path, sent to this process ("/rest/api/2/myself").
   HttpResponse jira(const std::string& method, const std::string& path, const std::string& body = "",
                     const std::map<std::string, std::string>& headers = {}) const;
+  // The journal's requests with this method and Jira-relative path, oldest first; an empty
+  // method or path matches any.
+  std::vector<JournalEntry> journal(const std::string& method = "", const std::string& path = "") const;
   // SIGTERM and wait; returns the exit code.
   int stop();
   ChildProcess& process() { return *process_; }

@@ -18,7 +18,9 @@
 #include "support/eventually.h"
 
 namespace ih::testing {
-namespace {
+// Named (not anonymous) because RecordingHttpServer::Impl, which has external
+// linkage, holds a Store.
+namespace recording_detail {
 
 struct Store {
   std::mutex mutex;
@@ -59,7 +61,10 @@ class CaptureFactory : public Poco::Net::HTTPRequestHandlerFactory {
   Store& store_;
 };
 
-}  // namespace
+}  // namespace recording_detail
+
+using recording_detail::CaptureFactory;
+using recording_detail::Store;
 
 std::string CapturedRequest::header(const std::string& name) const {
   auto it = headers.find(detail::lowercase(name));

@@ -20,4 +20,9 @@ std::string lowercaseHex(const unsigned char* bytes, std::size_t count) {
   return out;
 }
 
+std::string truncatedForReport(const std::string& text) {
+  constexpr std::size_t kMaxShown = 80;
+  return text.size() > kMaxShown ? text.substr(0, kMaxShown) + "..." : text;
+}
+
 }  // namespace ih::mock

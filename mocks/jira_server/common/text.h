@@ -10,6 +10,8 @@ namespace ih::mock {
 
 void replaceAll(std::string& text, std::string_view from, std::string_view to);
 std::string lowercaseHex(const unsigned char* bytes, std::size_t count);
+// Cuts long values in near-miss reports so one huge body doesn't drown the diff.
+std::string truncatedForReport(const std::string& text);
 
 template <typename Range, typename Pred>
 auto findIn(Range& range, Pred pred) -> decltype(&*range.begin()) {

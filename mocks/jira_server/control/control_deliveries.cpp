@@ -62,7 +62,15 @@ HttpResponse steer(ControlServices& services, const RestCall& call) {
 }
 
 HttpResponse release(ControlServices& services, const RestCall& call) {
-  auto order = stringMember(call.jsonBody(), "order").value_or("fifo");
+  auto body = call.jsonBody();
+  if (auto id = intMember(body, "id")) {
+    // One delivery by the id GET /_mock/deliveries/pending shows; the rest stay held, so a
+    // recording session hands the client exactly the deliveries its scenario replays.
+    const bool released = services.deliveries.releaseOne(*id);
+    if (!released) return controlError(404, "no held delivery " + std::to_string(*id));
+    return HttpResponse::json(200, R"({"released":1})");
+  }
+  auto order = stringMember(body, "order").value_or("fifo");
   if (order != "fifo" && order != "reverse") return controlError(400, "order must be \"fifo\" or \"reverse\"");
   JsonOut out;
   out.beginObject().field("released", static_cast<std::int64_t>(services.deliveries.release(order == "reverse"))).endObject();
@@ -103,7 +111,7 @@ void registerDeliveryControls(ControlRegistry& registry, ControlServices& servic
                [&](const RestCall&) { return pendingJson(services.deliveries.pending()); });
   registry.add("POST", "/_mock/deliveries/control", "{mode?: hold|deliver, dropNext?: N}",
                [&](const RestCall& call) { return steer(services, call); });
-  registry.add("POST", "/_mock/deliveries/release", "{order?: fifo|reverse}: send the held deliveries",
+  registry.add("POST", "/_mock/deliveries/release", "{order?: fifo|reverse} or {id}: send the held deliveries, or only held delivery id",
                [&](const RestCall& call) { return release(services, call); });
   registry.add("POST", "/_mock/replay/deliveries/{index}", "replay mode: send recorded delivery N {url?, secret?}",
                [&](const RestCall& call) { return replayDelivery(services, call); });

@@ -27,7 +27,7 @@ std::string configurationValue(const rapidjson::Value& value) {
   return value.IsNull() ? "" : toJsonText(value);
 }
 
-void readFields(const rapidjson::Value& body, Webhook& webhook) {
+void readDcFields(const rapidjson::Value& body, Webhook& webhook) {
   readCommonWebhookFields(body, webhook);
   webhook.active = boolMember(body, "active").value_or(webhook.active);
   webhook.sslVerificationRequired = boolMember(body, "sslVerificationRequired").value_or(webhook.sslVerificationRequired);
@@ -49,7 +49,7 @@ void readFields(const rapidjson::Value& body, Webhook& webhook) {
 
 void registerDcWebhookRoutes(RouteTable& routes) {
   registerWebhookRoutes(routes, {WebhookGeneration::kDc, "/rest/jira-webhook/1.0/webhooks", Availability::kFromVersion10,
-                                 readFields, writeWebhook});
+                                 readDcFields, writeWebhook});
 }
 
 }  // namespace ih::mock

@@ -25,7 +25,7 @@ void writeBean(JsonOut& out, const JiraModel& model, const Webhook& webhook, con
       .endObject();
 }
 
-void readFields(const rapidjson::Value& body, Webhook& webhook) {
+void readLegacyFields(const rapidjson::Value& body, Webhook& webhook) {
   readCommonWebhookFields(body, webhook);
   if (const auto* filters = member(body, "filters")) {
     webhook.jqlFilter = stringMember(*filters, "issue-related-events-section").value_or(webhook.jqlFilter);
@@ -39,7 +39,7 @@ void readFields(const rapidjson::Value& body, Webhook& webhook) {
 }  // namespace
 
 void registerLegacyWebhookRoutes(RouteTable& routes) {
-  registerWebhookRoutes(routes, {WebhookGeneration::kLegacy, kCollection, Availability::kUpToVersion9, readFields, writeBean});
+  registerWebhookRoutes(routes, {WebhookGeneration::kLegacy, kCollection, Availability::kUpToVersion9, readLegacyFields, writeBean});
 }
 
 }  // namespace ih::mock

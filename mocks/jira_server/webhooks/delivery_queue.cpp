@@ -55,6 +55,16 @@ std::size_t DeliveryQueue::release(bool newestFirst) {
   return count;
 }
 
+bool DeliveryQueue::releaseOne(std::int64_t sequence) {
+  std::lock_guard lock(mutex_);
+  auto held = std::find_if(held_.begin(), held_.end(), [&](const Delivery& d) { return d.sequence == sequence; });
+  if (held == held_.end()) return false;
+  ready_.push_back(std::move(*held));
+  held_.erase(held);
+  wake_.notify_all();
+  return true;
+}
+
 std::vector<DeliveryAttempt> DeliveryQueue::attempts() const {
   std::lock_guard lock(mutex_);
   return attempts_;

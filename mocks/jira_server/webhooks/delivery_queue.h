@@ -51,6 +51,9 @@ class DeliveryQueue {
   void dropNext(int count);
   // Moves held deliveries to the send queue, oldest first or newest first; returns how many.
   std::size_t release(bool newestFirst);
+  // Moves only the held delivery with this sequence number to the send queue (the others
+  // stay held); false when no held delivery has it.
+  bool releaseOne(std::int64_t sequence);
 
   std::vector<DeliveryAttempt> attempts() const;
   std::vector<Delivery> pending() const;  // held plus not yet attempted

@@ -9,22 +9,20 @@
 #include <utility>
 #include <vector>
 
+#include "ihp/sdk/url.hpp"
+
 namespace ih::jira::url {
 
 // "host[:port]" (userinfo included, as Python's urlparse().netloc) of an
 // absolute URL; empty when the URL has no "scheme://".
 std::string netloc(std::string_view absoluteUrl);
 
-// RFC 3986: everything but A-Z a-z 0-9 - . _ ~ becomes %XX (uppercase hex).
-std::string percentEncode(std::string_view text);
-
-// %XX sequences decoded; '+' becomes a space when plusAsSpace (form bodies).
-// Malformed escapes are kept literally.
-std::string percentDecode(std::string_view text, bool plusAsSpace);
-
+// RFC 3986 encoding, lenient decoding and form parsing come from the SDK.
+using ihp::sdk::url::percentDecode;
+using ihp::sdk::url::percentEncode;
 // application/x-www-form-urlencoded "a=1&b=2" into ordered pairs (Python's
 // parse_qsl with keep_blank_values).
-std::vector<std::pair<std::string, std::string>> parseForm(std::string_view body);
+inline ihp::sdk::url::NameValues parseForm(std::string_view body) { return ihp::sdk::url::parseQuery(body); }
 
 // The last non-empty '/'-separated segment of a URL's path ("…/webhook/5/" -> "5").
 std::string lastPathSegment(std::string_view url);

@@ -8,7 +8,7 @@ namespace ih::jira {
 
 namespace {
 
-constexpr FailureTexts kTexts{kCommentUnauthorized, "Failed to sync comment to Jira Server issue"};
+constexpr FailureTexts kCommentFailureTexts{kCommentUnauthorized, "Failed to sync comment to Jira Server issue"};
 
 // POSTs the comment and links the new Jira id to the host comment.
 ihp_status postComment(const JiraClient& client, const OutboundEvent& event, ihp::sdk::Reply& reply) {
@@ -16,7 +16,7 @@ ihp_status postComment(const JiraClient& client, const OutboundEvent& event, ihp
   auto created = CommentApi(client).add(event.issueKey, quotedCommentBody(event.comment));
   if (!created) {
     return outboundFailure(host, reply, {event.organizationId, event.externalIssueId, event.issueKey}, created.error(),
-                           kTexts);
+                           kCommentFailureTexts);
   }
   ihp_status linked =
       host.commentLinkExternal(event.organizationId, event.comment.id, event.externalIssueId, created.value());
@@ -49,7 +49,7 @@ ihp_status syncCommentOutbound(const JiraClient& client, const OutboundEvent& ev
   // 404: the comment (or the whole ticket) is gone; posting anew tells which.
   if (updated.error().isNotFound()) return postComment(client, event, reply);
   return outboundFailure(client.host(), reply, {event.organizationId, event.externalIssueId, event.issueKey},
-                         updated.error(), kTexts);
+                         updated.error(), kCommentFailureTexts);
 }
 
 }  // namespace ih::jira

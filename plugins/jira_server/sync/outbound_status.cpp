@@ -13,7 +13,7 @@ namespace ih::jira {
 
 namespace {
 
-constexpr FailureTexts kTexts{"Insufficient permissions to transition Jira Server issue",
+constexpr FailureTexts kStatusFailureTexts{"Insufficient permissions to transition Jira Server issue",
                               "Failed to sync status to Jira Server issue"};
 
 std::optional<std::string> transitionTo(const std::vector<JiraTransition>& transitions, const std::string& target) {
@@ -41,7 +41,7 @@ ihp_status syncStatusOutbound(const JiraClient& client, const OutboundEvent& eve
   const OutboundTarget target{event.organizationId, event.externalIssueId, event.issueKey};
 
   auto issue = IssueApi(client).get(event.issueKey);
-  if (!issue) return outboundFailure(host, reply, target, issue.error(), kTexts);
+  if (!issue) return outboundFailure(host, reply, target, issue.error(), kStatusFailureTexts);
   auto mapping = statusTargetsFor(event.config, issue->projectId);
   if (!mapping) {
     host.debug("status-sync-skipped: no mapping for the project of " + event.issueKey);
@@ -57,7 +57,7 @@ ihp_status syncStatusOutbound(const JiraClient& client, const OutboundEvent& eve
       reply.error(kTransitionsUnreachable);
       return IHP_E_RETRY;
     }
-    return outboundFailure(host, reply, target, available.error(), kTexts);
+    return outboundFailure(host, reply, target, available.error(), kStatusFailureTexts);
   }
   auto transitionId = transitionTo(available.value(), wanted);
   if (!transitionId) {
@@ -74,7 +74,7 @@ ihp_status syncStatusOutbound(const JiraClient& client, const OutboundEvent& eve
     auto freshId = fresh ? transitionTo(fresh.value(), wanted) : std::nullopt;
     if (freshId) done = transitions.perform(event.issueKey, *freshId);
   }
-  if (!done) return outboundFailure(host, reply, target, done.error(), kTexts);
+  if (!done) return outboundFailure(host, reply, target, done.error(), kStatusFailureTexts);
   host.info("status-synced: issue=" + event.issueKey + " target=" + wanted);
   return IHP_OK;
 }

@@ -2,7 +2,9 @@
 // mock-jira (seeded with an admin and a non-admin, a consumer whose RSA public
 // key is generated for this run, a project, statuses, transitions and issues)
 // and a real integration-host loading build/plugins/jira_server.so, driven
-// only through the contract's HTTP API and the mock's control API.
+// only through the contract's HTTP API and the mock's control API. The
+// seed and the API calls themselves live in jira_seed.h and jira_host_api.h
+// (shared with the benchmarks); this fixture adds the assertions.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,23 +14,15 @@
 #include <string>
 
 #include "host_process.h"
+#include "jira_host_api.h"
+#include "jira_seed.h"
 #include "support/mock_jira_process.h"
-#include "support/rsa_keys.h"
 #include "support/temp_dir.h"
 
 namespace ih::e2e::jira {
 
 inline constexpr const char* kAdmin = "jira-e2e-admin-token";
-inline constexpr const char* kConsumerKey = "host-consumer";
 inline constexpr const char* kWebhookPath = "/extensions/jira-server/issue-updated/";
-
-// The key pair of this test run (generated once; never committed).
-const ih::testing::RsaKeyPair& runKeys();
-
-// The mock's seed: users alice (Jira admin) and bob (not an admin), the
-// consumer with runKeys().publicPem, projects OPS and APP, Open/In Progress/Done,
-// transitions, issues OPS-1 and OPS-2.
-std::string jiraSeed();
 
 class JiraE2ETest : public ::testing::Test {
  protected:
@@ -76,6 +70,7 @@ class JiraE2ETest : public ::testing::Test {
   ih::testing::TempDir dir_;
   std::unique_ptr<ih::testing::MockJiraProcess> jira_;
   std::unique_ptr<HostProcess> host_;
+  std::unique_ptr<JiraHostApi> api_;  // bound to host_ with the admin token
 };
 
 }  // namespace ih::e2e::jira

@@ -1,6 +1,5 @@
 #include "outbound_e2e.h"
 
-#include "ihp/sdk/json.hpp"
 #include "support/eventually.h"
 #include "support/json_helpers.h"
 
@@ -11,12 +10,8 @@ using ih::testing::jsonString;
 
 void OutboundE2E::SetUp() {
   start();
-  ASSERT_EQ(jira_
-                ->control("POST", "/_mock/seed",
-                          std::string(R"({"pats":[{"token":")") + kReaderPat + R"(","user":"alice"},{"token":")" +
-                              kInstallPat + R"(","user":"alice"}]})")
-                .status,
-            200);
+  ASSERT_EQ(jira_->control("POST", "/_mock/seed", personalAccessTokenSeed(kReaderPat, "alice")).status, 200);
+  ASSERT_EQ(jira_->control("POST", "/_mock/seed", personalAccessTokenSeed(kInstallPat, "alice")).status, 200);
   createOrg("acme");
   bob_ = createUser("bob@example.test");
   addMember("acme", bob_);
@@ -31,7 +26,7 @@ void OutboundE2E::SetUp() {
 }
 
 Reply OutboundE2E::updateIssue(const std::string& org, const std::string& issueId, const std::string& body) {
-  return host_->put("/api/0/organizations/" + org + "/issues/" + issueId + "/", body, kAdmin);
+  return api_->updateIssue(org, issueId, body);
 }
 
 std::string OutboundE2E::tokenFor(const std::string& userId) {
@@ -64,29 +59,7 @@ std::string OutboundE2E::ticketField(const std::string& key, const std::string& 
 }
 
 std::vector<JournalEntry> OutboundE2E::journal(const std::string& method, const std::string& pathSuffix) {
-  std::vector<JournalEntry> entries;
-  auto doc = mockJson("GET", "/_mock/journal");
-  if (!doc.IsArray()) return entries;
-  const std::string& context = jira_->contextPath();
-  for (const auto& item : doc.GetArray()) {
-    JournalEntry entry;
-    entry.method = jsonString(item, "/method");
-    entry.path = jsonString(item, "/path");
-    if (!context.empty() && entry.path.rfind(context, 0) == 0) entry.path = entry.path.substr(context.size());
-    if (entry.method != method || entry.path != pathSuffix) continue;
-    entry.body = jsonHas(item, "/body") && item["body"].IsString() ? item["body"].GetString() : "";
-    entry.status = jsonHas(item, "/status") && item["status"].IsInt() ? item["status"].GetInt() : 0;
-    entry.timeMs = jsonHas(item, "/time") && item["time"].IsInt64() ? item["time"].GetInt64() : 0;
-    if (jsonHas(item, "/headers") && item["headers"].IsObject()) {
-      for (const auto& header : item["headers"].GetObject()) {
-        std::string name = header.name.GetString();
-        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (name == "authorization" && header.value.IsString()) entry.authorization = header.value.GetString();
-      }
-    }
-    entries.push_back(std::move(entry));
-  }
-  return entries;
+  return jira_->journal(method, pathSuffix);
 }
 
 void OutboundE2E::clearJournal() { EXPECT_EQ(jira_->control("DELETE", "/_mock/journal").status, 204); }

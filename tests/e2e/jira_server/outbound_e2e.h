@@ -15,20 +15,18 @@
 
 namespace ih::e2e::jira {
 
+// Paths of the seeded ticket OPS-1 the outbound tests assert on in the journal.
+inline constexpr const char* kAssignPath = "/rest/api/2/issue/OPS-1/assignee";
+inline constexpr const char* kTransitionsPath = "/rest/api/2/issue/OPS-1/transitions";
+inline constexpr const char* kCommentsPath = "/rest/api/2/issue/OPS-1/comment";
+
 inline constexpr const char* kReaderPat = "e2e-reader-pat";    // alice's PAT, for reading tickets
 inline constexpr const char* kInstallPat = "e2e-install-pat";  // alice's PAT, for PAT installs
 inline constexpr const char* kAllSyncsOn =
     R"({"sync_forward_assignment":true,"sync_reverse_assignment":true,"sync_status_reverse":true,)"
     R"("sync_comments":true,"sync_status_forward":{"10000":{"on_resolve":"10001","on_unresolve":"1"}}})";
 
-struct JournalEntry {
-  std::string method;
-  std::string path;  // without the context path
-  std::string body;
-  int status = 0;
-  std::string authorization;
-  int64_t timeMs = 0;  // when the mock served it
-};
+using ih::testing::JournalEntry;
 
 class OutboundE2E : public JiraE2ETest {
  protected:

@@ -15,9 +15,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const char* kAssignPath = "/rest/api/2/issue/OPS-1/assignee";
-const char* kTransitionsPath = "/rest/api/2/issue/OPS-1/transitions";
-const char* kCommentsPath = "/rest/api/2/issue/OPS-1/comment";
 
 size_t countOf(const std::vector<std::string>& items, const std::string& item) {
   return static_cast<size_t>(std::count(items.begin(), items.end(), item));

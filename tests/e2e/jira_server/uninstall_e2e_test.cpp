@@ -5,7 +5,6 @@
 
 #include <thread>
 
-#include "ihp/sdk/json.hpp"
 #include "outbound_e2e.h"
 #include "support/http_client.h"
 #include "support/json_helpers.h"
@@ -15,7 +14,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const char* kTransitionsPath = "/rest/api/2/issue/OPS-1/transitions";
 
 class UninstallE2E : public OutboundE2E {
  protected:
@@ -66,13 +64,7 @@ TEST_F(UninstallE2E, PersonalAccessTokenInstallSyncsWithBearer) {
 
   Reply initialized = initialize("gamma");
   ASSERT_EQ(initialized.status, 200) << initialized.describe();
-  ihp::sdk::json::JsonBuilder form;
-  form.beginObject()
-      .field("authType", "pat")
-      .field("url", jira_->baseUrl())
-      .field("personalAccessToken", kInstallPat)
-      .endObject();
-  Reply installed = completeByApi("gamma", initialized.str("pipelineId"), form.str());
+  Reply installed = completeByApi("gamma", initialized.str("pipelineId"), patInstallForm(jira_->baseUrl(), kInstallPat));
   ASSERT_EQ(installed.status, 200) << installed.describe();
   EXPECT_EQ(installed.str("status"), "complete");
   const std::string integration = integrationIdOf("gamma");

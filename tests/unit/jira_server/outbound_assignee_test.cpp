@@ -9,7 +9,7 @@ using ::testing::_;
 using ::testing::Return;
 
 const std::string kAssignUrl = api("/issue/OPS-1/assignee");
-const std::string kConfig = R"({"sync_forward_assignment":true})";
+const std::string kAssignmentConfig = R"({"sync_forward_assignment":true})";
 
 std::string searchUrl(const std::string& encodedEmail) {
   return api("/user/assignable/search?issueKey=OPS-1&username=" + encodedEmail);
@@ -22,7 +22,7 @@ class OutboundAssigneeTest : public OutboundTest {
     host.http.on("PUT", kAssignUrl, respond(204));
   }
   Outcome assign(std::vector<std::string> emails) {
-    return hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).assignee(std::move(emails)).json());
+    return hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).assignee(std::move(emails)).json());
   }
   std::string assignedBody() const {
     auto puts = host.http.requestsTo("PUT", kAssignUrl);
@@ -91,14 +91,14 @@ TEST_F(OutboundAssigneeTest, NotFoundMarksTheTicketGoneAndIsDone) {
   host.http = HttpScript();
   host.http.on("PUT", kAssignUrl, respond(404, R"({"errorMessages":["Issue Does Not Exist"],"errors":{}})"));
   EXPECT_CALL(host, externalIssueMarkGone(1, kExternalIssueId, "Jira answered 404")).WillOnce(Return(IHP_OK));
-  auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).unassigned().json());
+  auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
   EXPECT_EQ(outcome.status, IHP_OK);
 }
 
 TEST_F(OutboundAssigneeTest, RateLimitedRetriesAfterRetryAfter) {
   host.http = HttpScript();
   host.http.on("PUT", kAssignUrl, respond(429, "slow down", {{"Retry-After", "3"}}));
-  auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).unassigned().json());
+  auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
   EXPECT_EQ(outcome.status, IHP_E_RETRY);
   EXPECT_EQ(outcome.reply.retryAfterMs, std::optional<int64_t>(3000));
 }
@@ -113,7 +113,7 @@ TEST_F(OutboundAssigneeTest, ServerErrorsAndTransportFailuresRetryWithTheErrorAs
   for (const auto& [response, reason] : cases) {
     host.http = HttpScript();
     host.http.on("PUT", kAssignUrl, response);
-    auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).unassigned().json());
+    auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
     EXPECT_EQ(outcome.status, IHP_E_RETRY) << reason;
     EXPECT_EQ(outcome.reply.error, reason);
     EXPECT_FALSE(outcome.reply.retryAfterMs);
@@ -130,14 +130,14 @@ TEST_F(OutboundAssigneeTest, TransientSearchFailureRetriesInsteadOfGivingUp) {
 TEST_F(OutboundAssigneeTest, OtherRefusalsArePermanentWithJirasStatus) {
   host.http = HttpScript();
   host.http.on("PUT", kAssignUrl, respond(400, R"({"errors":{"assignee":"User 'bob' cannot be assigned issues."}})"));
-  auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).unassigned().json());
+  auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
   EXPECT_EQ(outcome.status, IHP_E_PERMANENT);
   EXPECT_NE(outcome.reply.error.find("Failed to assign user to Jira Server issue (HTTP 400"), std::string::npos)
       << outcome.reply.error;
 }
 
 TEST_F(OutboundAssigneeTest, UnassignSendsNullName) {
-  auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).unassigned().json());
+  auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
   EXPECT_EQ(outcome.status, IHP_OK);
   EXPECT_EQ(assignedBody(), R"({"name":null})");
   EXPECT_EQ(host.http.requests().size(), 1u);
@@ -156,8 +156,8 @@ TEST_F(OutboundAssigneeTest, EveryAttemptIsSignedAfreshWithTheOrgsIdentity) {
   host.http = HttpScript();
   host.http.on("PUT", kAssignUrl, respond(503, "x"));
   host.http.on("PUT", kAssignUrl, respond(204));
-  hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).unassigned().json(), 1);
-  hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).unassigned().json(), 2);
+  hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json(), 1);
+  hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json(), 2);
   auto puts = host.http.requestsTo("PUT", kAssignUrl);
   ASSERT_EQ(puts.size(), 2u);
   EXPECT_NE(puts[0].header("Authorization"), puts[1].header("Authorization"));
@@ -168,20 +168,20 @@ TEST_F(OutboundAssigneeTest, EveryAttemptIsSignedAfreshWithTheOrgsIdentity) {
 TEST_F(OutboundAssigneeTest, PersonalAccessTokenIsSentAsBearer) {
   usePatCredentials("pat-secret-1");
   EXPECT_CALL(host, oauth1Sign(_)).Times(0);
-  hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).unassigned().json());
+  hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
   EXPECT_EQ(host.http.requestsTo("PUT", kAssignUrl).at(0).header("Authorization"), "Bearer pat-secret-1");
   expectNeverLogged("pat-secret-1");
 }
 
 TEST_F(OutboundAssigneeTest, MissingConnectionRecordsGiveUpAndHostHiccupsRetry) {
   ON_CALL(host, credentials(kIntegrationId, 1)).WillByDefault(Return(failed(IHP_E_NOT_FOUND)));
-  EXPECT_EQ(hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).unassigned().json()).status,
+  EXPECT_EQ(hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json()).status,
             IHP_E_PERMANENT);
   ON_CALL(host, credentials(kIntegrationId, 1)).WillByDefault(Return(failed(IHP_E_FORBIDDEN)));
-  EXPECT_EQ(hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).unassigned().json()).status,
+  EXPECT_EQ(hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json()).status,
             IHP_E_PERMANENT);
   ON_CALL(host, credentials(kIntegrationId, 1)).WillByDefault(Return(failed(IHP_E_RETRY)));
-  EXPECT_EQ(hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kConfig).unassigned().json()).status, IHP_E_RETRY);
+  EXPECT_EQ(hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json()).status, IHP_E_RETRY);
 }
 
 TEST_F(OutboundAssigneeTest, MalformedEventIsPermanent) {
@@ -193,7 +193,7 @@ TEST_F(OutboundAssigneeTest, MalformedEventIsPermanent) {
 }
 
 TEST_F(OutboundAssigneeTest, UnknownEventTypesAreDone) {
-  EXPECT_EQ(hooks.event(99, EventJson().config(kConfig).json()).status, IHP_OK);
+  EXPECT_EQ(hooks.event(99, EventJson().config(kAssignmentConfig).json()).status, IHP_OK);
   EXPECT_TRUE(host.http.requests().empty());
 }
 

@@ -10,7 +10,7 @@ using ::testing::_;
 using ::testing::Return;
 
 const std::string kCommentsUrl = api("/issue/OPS-1/comment");
-const std::string kConfig = R"({"sync_comments":true})";
+const std::string kCommentsConfig = R"({"sync_comments":true})";
 const std::string kQuoted = R"({"body":"Bob Builder wrote:\n\n{quote}It broke again{quote}"})";
 
 class OutboundCommentsTest : public OutboundTest {
@@ -24,7 +24,7 @@ class OutboundCommentsTest : public OutboundTest {
 
 TEST_F(OutboundCommentsTest, CreatedCommentIsQuotedAndItsJiraIdLinked) {
   EXPECT_CALL(host, commentLinkExternal(1, kCommentId, kExternalIssueId, "10082")).WillOnce(Return(IHP_OK));
-  auto outcome = hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kConfig).json());
+  auto outcome = hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kCommentsConfig).json());
   EXPECT_EQ(outcome.status, IHP_OK) << outcome.reply.error;
   ASSERT_EQ(host.http.count("POST", kCommentsUrl), 1u);
   EXPECT_EQ(host.http.requestsTo("POST", kCommentsUrl)[0].body, kQuoted);
@@ -33,7 +33,7 @@ TEST_F(OutboundCommentsTest, CreatedCommentIsQuotedAndItsJiraIdLinked) {
 TEST_F(OutboundCommentsTest, UpdateWithAKnownIdPutsTheSameFormat) {
   EXPECT_CALL(host, commentLinkExternal(_, _, _, _)).Times(0);
   auto outcome =
-      hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().config(kConfig).comment("It broke again", "10050").json());
+      hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().config(kCommentsConfig).comment("It broke again", "10050").json());
   EXPECT_EQ(outcome.status, IHP_OK);
   EXPECT_EQ(host.http.requestsTo("PUT", kCommentsUrl + "/10050").at(0).body, kQuoted);
   EXPECT_TRUE(never("POST", kCommentsUrl));
@@ -41,7 +41,7 @@ TEST_F(OutboundCommentsTest, UpdateWithAKnownIdPutsTheSameFormat) {
 
 TEST_F(OutboundCommentsTest, UpdateWithoutAKnownIdPostsANewCommentAndLinksIt) {
   EXPECT_CALL(host, commentLinkExternal(1, kCommentId, kExternalIssueId, "10082")).WillOnce(Return(IHP_OK));
-  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().config(kConfig).json()).status, IHP_OK);
+  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().config(kCommentsConfig).json()).status, IHP_OK);
   EXPECT_EQ(host.http.count("POST", kCommentsUrl), 1u);
 }
 
@@ -50,13 +50,13 @@ TEST_F(OutboundCommentsTest, UpdateOfACommentDeletedInJiraPostsItAgain) {
   EXPECT_CALL(host, externalIssueMarkGone(_, _, _)).Times(0);
   EXPECT_CALL(host, commentLinkExternal(1, kCommentId, kExternalIssueId, "10082")).WillOnce(Return(IHP_OK));
   auto outcome =
-      hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().config(kConfig).comment("It broke again", "10099").json());
+      hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().config(kCommentsConfig).comment("It broke again", "10099").json());
   EXPECT_EQ(outcome.status, IHP_OK);
 }
 
 TEST_F(OutboundCommentsTest, AFailedLinkAfterPostingIsNotRetried) {
   ON_CALL(host, commentLinkExternal(_, _, _, _)).WillByDefault(Return(IHP_E_RETRY));
-  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kConfig).json()).status, IHP_OK);
+  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kCommentsConfig).json()).status, IHP_OK);
   EXPECT_TRUE(host.anyLogContains("comment-link-failed"));
 }
 
@@ -65,12 +65,12 @@ TEST_F(OutboundCommentsTest, FailuresFollowTheOutboxPolicy) {
   host.http.on("POST", kCommentsUrl, respond(503, "down"));
   host.http.on("POST", kCommentsUrl, respond(401, "no"));
   host.http.on("POST", kCommentsUrl, respond(404, "{}"));
-  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kConfig).json()).status, IHP_E_RETRY);
-  auto unauthorized = hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kConfig).json());
+  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kCommentsConfig).json()).status, IHP_E_RETRY);
+  auto unauthorized = hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kCommentsConfig).json());
   EXPECT_EQ(unauthorized.status, IHP_E_PERMANENT);
   EXPECT_EQ(unauthorized.reply.error, "Insufficient permissions to comment on Jira Server issue");
   EXPECT_CALL(host, externalIssueMarkGone(1, kExternalIssueId, _)).WillOnce(Return(IHP_OK));
-  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kConfig).json()).status, IHP_OK);
+  EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kCommentsConfig).json()).status, IHP_OK);
 }
 
 TEST_F(OutboundCommentsTest, ToggleOffDoesNothing) {

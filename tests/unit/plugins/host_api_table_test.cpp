@@ -193,6 +193,27 @@ TEST_F(HostApiTable, SourceIntegrationMustBeThePlugins) {
   EXPECT_EQ(api.issue_set_resolved(&ctx, org, 1, 1, theirs), IHP_E_FORBIDDEN);
 }
 
+TEST_F(HostApiTable, ExternalIssuesOfAnotherPluginAreOutOfReach) {
+  int64_t org = host.createOrganization("acme");
+  host.installIntegration(org, "alpha", "ext-a");
+  int64_t theirs = host.installIntegration(org, "beta", "ext-b");
+  host.enablePlugin(org, "alpha");
+  host.enablePlugin(org, "beta");
+  int64_t externalIssueId = 0;
+  host.inTransaction([&](storage::UnitOfWork& work) {
+    const auto project = host.directory().createProject(work, org, "api", {});
+    const auto issue = host.issues().create(work, org, project.id, "Broken", domain::ChangeSource::user(std::nullopt));
+    externalIssueId = host.integrations().linkExternalIssue(work, org, theirs, issue.id, "OPS-1", "T", "", "").id;
+  });
+
+  ihp_host_ctx betaCtx = contextFor(beta);
+  // Another plugin's records are invisible, exactly like missing ones.
+  EXPECT_EQ(api.external_issue_mark_gone(&ctx, org, externalIssueId, str("404")), IHP_E_NOT_FOUND);
+  EXPECT_EQ(api.comment_link_external(&ctx, org, 1, externalIssueId, str("10001")), IHP_E_NOT_FOUND);
+  EXPECT_EQ(api.external_issue_mark_gone(&ctx, org, externalIssueId + 100, str("404")), IHP_E_NOT_FOUND);
+  EXPECT_EQ(api.external_issue_mark_gone(&betaCtx, org, externalIssueId, str("404")), IHP_OK);
+}
+
 TEST_F(HostApiTable, JobEnqueueJoinsTheUnitOfWork) {
   ihp_job_spec job{};
   job.struct_size = sizeof job;

@@ -45,7 +45,7 @@ TEST(SecretBoxTest, DetectsTamperingAndForeignKeys) {
 TEST(SecretBoxTest, KeyMustBe32Bytes) { EXPECT_THROW(SecretBox::fromKey("short"), std::invalid_argument); }
 
 TEST(SecretBoxTest, KeyFileIsCreatedWithMode0600AndReused) {
-  ih::test::TempDir dir;
+  ih::testing::TempDir dir;
   const std::string path = dir.file("secret-key");
   const auto box = SecretBox::fromKeyFile(path);
   struct stat info {};
@@ -60,7 +60,7 @@ TEST(SecretBoxTest, KeyFileIsCreatedWithMode0600AndReused) {
 }
 
 TEST(SecretBoxTest, RefusesAKeyFileOfTheWrongSize) {
-  ih::test::TempDir dir;
+  ih::testing::TempDir dir;
   const std::string path = dir.file("secret-key");
   std::ofstream(path) << "too short";
   try {
@@ -72,7 +72,7 @@ TEST(SecretBoxTest, RefusesAKeyFileOfTheWrongSize) {
 }
 
 TEST(SecretBoxTest, UnwritableDirectoryGivesAClearError) {
-  ih::test::TempDir dir;
+  ih::testing::TempDir dir;
   EXPECT_THROW(SecretBox::fromKeyFile(dir.file("missing/secret-key")), std::runtime_error);
 }
 

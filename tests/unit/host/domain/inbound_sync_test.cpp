@@ -76,7 +76,7 @@ TEST_P(InboundSyncTest, AssignReachesEveryOrganizationWithItsOwnUser) {
   EXPECT_EQ(activity.type, "assigned");
   json::Document data;
   ASSERT_TRUE(json::parseObject(activity.dataJson, data));
-  EXPECT_EQ(*json::int64(data, "integrationId"), jira_.id);
+  EXPECT_EQ(json::stringOr(data, "integrationId"), std::to_string(jira_.id));
   EXPECT_EQ(json::stringOr(data, "provider"), "jira_server");
   EXPECT_FALSE(activity.userId);
 }
@@ -194,7 +194,7 @@ TEST_P(InboundSyncTest, ResolveTouchesOnlyTheNamedOrganizationAndOnlyOnce) {
   EXPECT_EQ(reload(betaIssue_).status, IssueStatus::Unresolved);
   const auto activity = activitiesOf(acmeIssue_).front();
   EXPECT_EQ(activity.type, "set_resolved");
-  EXPECT_EQ(activity.dataJson, R"({"integrationId":)" + std::to_string(jira_.id) + R"(,"provider":"jira_server"})");
+  EXPECT_EQ(activity.dataJson, R"({"integrationId":")" + std::to_string(jira_.id) + R"(","provider":"jira_server"})");
   result = syncStatus(acme_.id, StatusAction::Resolve);  // already resolved: no new activity
   EXPECT_EQ(result.affected, 1);
   EXPECT_EQ(result.changed, 0);
@@ -223,7 +223,7 @@ TEST_P(InboundSyncTest, ResolutionStrategiesUseTheLatestReleaseOrFallBack) {
   json::Document data;
   ASSERT_TRUE(json::parseObject(activity.dataJson, data));
   EXPECT_EQ(json::stringOr(data, "version"), "2.0.1");
-  EXPECT_EQ(*json::int64(data, "integrationId"), jira_.id);
+  EXPECT_EQ(json::stringOr(data, "integrationId"), std::to_string(jira_.id));
   syncStatus(acme_.id, StatusAction::Unresolve);
 
   setConfig(acme_.id, R"({"resolution_strategy":"resolve_next_release"})");

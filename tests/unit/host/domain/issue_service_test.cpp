@@ -102,9 +102,9 @@ TEST_P(IssueServiceTest, IntegrationSourcedChangesNameTheIntegration) {
   ASSERT_TRUE(setStatus(IssueStatus::Resolved, ResolutionMode::Plain, source));
   const auto activities = activitiesOf(issue_);
   ASSERT_EQ(activities.size(), 3u);
-  EXPECT_EQ(activities[0].dataJson, R"({"integrationId":42,"provider":"jira_server"})");
-  EXPECT_EQ(activities[1].dataJson, aliceData() + R"(,"integrationId":42,"provider":"jira_server"})");
-  EXPECT_EQ(activities[2].dataJson, aliceData() + R"(,"integrationId":42,"provider":"jira_server"})");
+  EXPECT_EQ(activities[0].dataJson, R"({"integrationId":"42","provider":"jira_server"})");
+  EXPECT_EQ(activities[1].dataJson, aliceData() + R"(,"integrationId":"42","provider":"jira_server"})");
+  EXPECT_EQ(activities[2].dataJson, aliceData() + R"(,"integrationId":"42","provider":"jira_server"})");
   EXPECT_FALSE(activities[0].userId);
 }
 

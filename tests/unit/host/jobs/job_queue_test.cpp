@@ -12,18 +12,14 @@
 #include <thread>
 
 #include "support/backend.h"
+#include "support/job_requests.h"
 
 namespace ih::host::jobs {
 namespace {
 
 using storage::JobState;
 
-JobRequest requestFor(const std::string& pluginKey, const std::string& kind) {
-  JobRequest request;
-  request.pluginKey = pluginKey;
-  request.kind = kind;
-  return request;
-}
+using ih::test::jobRequest;
 
 class JobQueueTest : public ih::test::BackendTest {
  protected:
@@ -59,7 +55,7 @@ class JobQueueTest : public ih::test::BackendTest {
 TEST_P(JobQueueTest, EnqueueJoinsTheUnitOfWork) {
   {
     auto uow = db().begin();
-    queue_->enqueue(*uow, requestFor("jira_server", "ihp.event"));
+    queue_->enqueue(*uow, jobRequest("jira_server", "ihp.event"));
     uow->rollback();
   }
   EXPECT_EQ(queue_->depth(), 0u);
@@ -76,7 +72,7 @@ TEST_P(JobQueueTest, EnqueueJoinsTheUnitOfWork) {
 
 TEST_P(JobQueueTest, WorkersAreWokenOnlyAfterCommit) {
   auto uow = db().begin();
-  queue_->enqueue(*uow, requestFor("jira_server", "ihp.event"));
+  queue_->enqueue(*uow, jobRequest("jira_server", "ihp.event"));
   std::atomic<bool> woke{false};
   std::thread waiter([&] {
     queue_->waitForWork(std::chrono::seconds(5));
@@ -205,7 +201,7 @@ TEST_P(JobQueueTest, ConcurrentClaimersNeverGetTheSameJob) {
   constexpr int kJobs = 60;
   {
     auto uow = db().begin();
-    for (int i = 0; i < kJobs; ++i) queue_->enqueue(*uow, requestFor("p", "k"));
+    for (int i = 0; i < kJobs; ++i) queue_->enqueue(*uow, jobRequest("p", "k"));
     uow->commit();
   }
   std::mutex mutex;

@@ -13,18 +13,14 @@
 
 #include "ops/metrics.h"
 #include "support/backend.h"
+#include "support/job_requests.h"
 
 namespace ih::host::jobs {
 namespace {
 
 using storage::JobState;
 
-JobRequest requestFor(const std::string& pluginKey, const std::string& kind) {
-  JobRequest request;
-  request.pluginKey = pluginKey;
-  request.kind = kind;
-  return request;
-}
+using ih::test::jobRequest;
 
 class FunctionRunner : public JobRunner {
  public:
@@ -52,7 +48,7 @@ class WorkerPoolTest : public ih::test::BackendTest {
   }
   int64_t enqueue(const std::string& pluginKey, uint32_t maxAttempts = 0) {
     auto uow = db().begin();
-    JobRequest request = requestFor(pluginKey, "ihp.event");
+    JobRequest request = jobRequest(pluginKey, "ihp.event");
     request.maxAttempts = maxAttempts;
     const int64_t id = queue_->enqueue(*uow, request);
     uow->commit();
@@ -125,7 +121,7 @@ TEST_P(WorkerPoolTest, DeadOutcomesAndExhaustedRetriesCountAsDead) {
   const int64_t lastTry = enqueue("jira_server", 1);
   EXPECT_TRUE(waitFor(lastTry, JobState::Dead));
   auto uow = db().begin();
-  const int64_t permanent = queue_->enqueue(*uow, requestFor("jira_server", "other"));
+  const int64_t permanent = queue_->enqueue(*uow, jobRequest("jira_server", "other"));
   uow->commit();
   EXPECT_TRUE(waitFor(permanent, JobState::Dead));
   pool.stop();

@@ -74,7 +74,7 @@ TEST(DatabaseOpenTest, UnreachableServerFailsAtOpenWithoutThePassword) {
 }
 
 TEST(DatabaseOpenTest, SqliteInAMissingDirectoryFailsAtOpen) {
-  ih::test::TempDir dir;
+  ih::testing::TempDir dir;
   EXPECT_THROW(Database::open("sqlite:" + dir.file("missing/host.db")), std::runtime_error);
 }
 

@@ -11,7 +11,7 @@ std::string backendName(const ::testing::TestParamInfo<Backend>& info) {
 
 std::string BackendTest::newUrl(bool migrated) {
   if (GetParam() == Backend::Sqlite) {
-    if (!dir_) dir_ = std::make_unique<TempDir>("ih-unit-db");
+    if (!dir_) dir_ = std::make_unique<ih::testing::TempDir>();
     const std::string url = "sqlite:" + dir_->file("host" + std::to_string(++sqliteFiles_) + ".db");
     if (migrated) host::storage::Database::open(url)->migrate();
     return url;

@@ -53,7 +53,7 @@ class BackendTest : public ::testing::TestWithParam<Backend> {
  private:
   std::string newUrl(bool migrated);
 
-  std::unique_ptr<TempDir> dir_;
+  std::unique_ptr<ih::testing::TempDir> dir_;
   std::string url_;
   std::vector<std::string> createdUrls_;
   std::unique_ptr<host::storage::Database> db_;

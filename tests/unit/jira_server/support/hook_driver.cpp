@@ -9,9 +9,7 @@
 
 namespace ih::jira::testing {
 
-namespace {
-ihp_str str(const std::string& s) { return ihp_str{s.data(), s.size()}; }
-}  // namespace
+using ihp::sdk::str;
 
 HookDriver::HookDriver(MockHost& host) : host_(host) {
   EXPECT_EQ(callEntry(testHostApi(), IHP_ABI_MAJOR, IHP_ABI_MINOR, &plugin_), IHP_OK);

@@ -1,5 +1,7 @@
 #include "support/plugin_harness.h"
 
+#include "ihp/sdk/strings.hpp"
+
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -8,9 +10,7 @@ extern "C" ihp_status ihp_plugin_entry(ihp_entry_args* args);
 
 namespace ih::jira::testing {
 
-namespace {
-ihp_str str(const std::string& s) { return ihp_str{s.data(), s.size()}; }
-}  // namespace
+using ihp::sdk::str;
 
 ihp_status callEntry(const ihp_host_api* api, uint32_t hostMajor, uint32_t hostMinor,
                      const ihp_plugin_api** pluginOut) {

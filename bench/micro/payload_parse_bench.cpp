@@ -1,0 +1,48 @@
+// Parsing a realistic ~6 KB `jira:issue_updated` delivery: RapidJSON's DOM
+// parse alone, and the plugin's parseIssuePayload (webhook/issue_event.h),
+// which parses and then pulls out key, watermark time and changelog. Every
+// accepted delivery pays the second once.
+#include <benchmark/benchmark.h>
+
+#include <rapidjson/document.h>
+
+#include "payloads/jira_payload.h"
+#include "webhook/issue_event.h"
+
+namespace {
+
+std::string samplePayload() {
+  ih::bench::IssueUpdate update;
+  update.updatedMs = 1'760'000'123'456;
+  update.assignee = ih::bench::seedBob();
+  update.previousAssignee = ih::bench::seedAlice();
+  return ih::bench::buildIssueUpdatedPayload(update);
+}
+
+void rapidJsonParse(benchmark::State& state) {
+  const std::string payload = samplePayload();
+  for (auto _ : state) {
+    rapidjson::Document doc;
+    doc.Parse(payload.data(), payload.size());
+    if (doc.HasParseError()) state.SkipWithError("the sample payload does not parse");
+    benchmark::DoNotOptimize(doc);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * payload.size()));
+  state.counters["payloadBytes"] = static_cast<double>(payload.size());
+}
+BENCHMARK(rapidJsonParse);
+
+void parseIssuePayload(benchmark::State& state) {
+  const std::string payload = samplePayload();
+  for (auto _ : state) {
+    ih::jira::ParsedPayload parsed = ih::jira::parseIssuePayload(payload);
+    if (parsed.kind != ih::jira::ParsedPayload::Kind::Event || !parsed.event.assignee) {
+      state.SkipWithError("the sample payload is not an assignee event");
+    }
+    benchmark::DoNotOptimize(parsed);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * payload.size()));
+}
+BENCHMARK(parseIssuePayload);
+
+}  // namespace
