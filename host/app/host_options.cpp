@@ -42,6 +42,9 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"max-body-bytes", "N", "largest accepted request body (default 1048576)"},
       {"http-threads", "N", "concurrent HTTP requests (default 16)"},
       {"shutdown-grace-ms", "N", "how long SIGTERM waits for in-flight requests (default 10000)"},
+      {"job-max-attempts", "N", "tries of a background job before it is dead-lettered (default 8)"},
+      {"job-retry-base-ms", "N", "first retry delay; doubles per attempt, with jitter (default 1000)"},
+      {"job-retry-max-ms", "N", "longest delay between two tries (default 300000)"},
   };
   return specs;
 }
@@ -73,6 +76,14 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
   if (auto v = lookup("http-threads")) o.httpThreads = static_cast<int>(parseInteger("http-threads", *v, 1, 1024));
   if (auto v = lookup("shutdown-grace-ms")) {
     o.shutdownGraceMs = static_cast<int>(parseInteger("shutdown-grace-ms", *v, 0, 600000));
+  }
+  if (auto v = lookup("job-max-attempts")) {
+    o.retry.maxAttempts = static_cast<uint32_t>(parseInteger("job-max-attempts", *v, 1, 1000));
+  }
+  // The contract wants a failed outbound call retried within 5 s.
+  if (auto v = lookup("job-retry-base-ms")) o.retry.baseDelayMs = parseInteger("job-retry-base-ms", *v, 1, 5000);
+  if (auto v = lookup("job-retry-max-ms")) {
+    o.retry.maxDelayMs = parseInteger("job-retry-max-ms", *v, o.retry.baseDelayMs, int64_t{24} * 3600 * 1000);
   }
   return o;
 }

@@ -12,6 +12,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+
+#include "jobs/retry_policy.h"
 #include <vector>
 
 namespace ih::host::app {
@@ -38,6 +40,7 @@ struct HostOptions {
   size_t maxBodyBytes = 1024 * 1024;
   int httpThreads = 16;
   int shutdownGraceMs = 10000;
+  jobs::RetryPolicy retry;  // outbound sync retries: attempts, first delay, cap
 };
 
 // `lookup(name)` answers the value given for an option (command line first,

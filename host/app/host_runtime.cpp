@@ -108,7 +108,7 @@ struct HostRuntime::Parts {
         admin((ensureDataDir(o.dataDir), adminToken(o))),
         secrets(openSecretBox(o.dataDir)),
         database(openDatabase(o.databaseUrl)),
-        jobs(*database, clock, jobs::RetryPolicy{}),
+        jobs(*database, clock, o.retry),
         directory(clock),
         outbound(jobs),
         issues(clock, directory, outbound),

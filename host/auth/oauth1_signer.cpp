@@ -7,8 +7,9 @@
 #include <stdexcept>
 
 #include <openssl/evp.h>
-#include <openssl/pem.h>
 #include <openssl/rand.h>
+
+#include "auth/private_key_cache.h"
 
 namespace ih::host::auth {
 namespace {
@@ -94,13 +95,8 @@ std::string randomNonce() {
 }
 
 std::string rsaSha1Base64(const std::string& privateKeyPem, const std::string& message) {
-  std::unique_ptr<BIO, decltype(&BIO_free)> bio(
-      BIO_new_mem_buf(privateKeyPem.data(), static_cast<int>(privateKeyPem.size())), BIO_free);
-  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
-      bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr, EVP_PKEY_free);
-  if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA) {
-    throw std::invalid_argument("OAuth1: the private key is not an unencrypted RSA PEM key");
-  }
+  // Parsed once per key (the parse cost more than the signature itself).
+  const PrivateKeyHandle key = PrivateKeyCache::shared().get(privateKeyPem);
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   std::size_t length = 0;
   const auto* data = reinterpret_cast<const unsigned char*>(message.data());

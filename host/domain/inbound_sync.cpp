@@ -6,8 +6,11 @@
 
 #include <map>
 
+#include "domain/outbound_events.h"
+#include "ihp/plugin_abi.h"
 #include "ihp/sdk/json.hpp"
 #include "storage/integration_repositories.h"
+#include "storage/job_repository.h"
 
 namespace ih::host::domain {
 
@@ -38,6 +41,23 @@ ResolutionMode resolutionMode(const json::Document& config) {
   return ResolutionMode::Plain;
 }
 
+// The outbound event that writes the host's change of this kind.
+int32_t outboundEventFor(WatermarkKind kind) {
+  return kind == WatermarkKind::Assignee ? IHP_EVENT_ISSUE_ASSIGNED : IHP_EVENT_ISSUE_STATUS_CHANGED;
+}
+
+bool hostChangePending(UnitOfWork& uow, int64_t organizationId, int64_t integrationId, std::string_view key,
+                       WatermarkKind kind, std::optional<int64_t> callingJobId) {
+  return storage::JobRepository(uow).hasUnfinishedEvent(externalIssueOrderingKey(integrationId, key), organizationId,
+                                                        outboundEventFor(kind), callingJobId);
+}
+
+void logStaleForPendingChange(const char* what, int64_t integrationId, int64_t organizationId, const std::string& key) {
+  inboundLogger().information(std::string("inbound ") + what + " skipped: the host's own change is still to be written" +
+                              " (integration " + std::to_string(integrationId) + ", organization " +
+                              std::to_string(organizationId) + ", key " + key + ")");
+}
+
 }  // namespace
 
 InboundSync::InboundSync(DirectoryService& directory, IssueService& issues, IntegrationService& integrations)
@@ -53,9 +73,10 @@ AssigneeSyncResult InboundSync::syncAssignee(UnitOfWork& uow, const AssigneeSync
     if (!integrations_.pluginEnabled(uow, organizationId, request.provider)) continue;
     if (!json::truthy(configOf(uow, organizationId, request.integrationId), "sync_reverse_assignment")) continue;
     result.affected += static_cast<int>(linked.size());
-    if (request.eventTimeMs != 0 &&
-        integrations_.advanceWatermark(uow, organizationId, request.integrationId, request.externalKey,
-                                       WatermarkKind::Assignee, request.eventTimeMs) == WatermarkResult::Stale) {
+    const auto eventTime = request.eventTimeMs != 0 ? std::optional<int64_t>(request.eventTimeMs) : std::nullopt;
+    const InboundEventOrder order{organizationId,          request.integrationId, request.externalKey,
+                                  WatermarkKind::Assignee, eventTime,             std::nullopt};
+    if (orderEvent(uow, order) == WatermarkResult::Stale) {
       result.stale += static_cast<int>(linked.size());
       continue;
     }
@@ -101,12 +122,36 @@ StatusSyncResult InboundSync::syncStatus(UnitOfWork& uow, const StatusSyncReques
   const ResolutionMode mode = resolutionMode(configOf(uow, request.organizationId, request.integrationId));
   const auto status =
       request.action == StatusAction::Resolve ? storage::IssueStatus::Resolved : storage::IssueStatus::Unresolved;
+  // The status job runs after every earlier job of the ticket; a status
+  // change enqueued since (the host's newer intent) wins over this one.
+  const bool pending = hostChangePending(uow, request.organizationId, request.integrationId, request.externalKey,
+                                         WatermarkKind::Status, std::nullopt);
   for (const auto& issue : integrations_.linkedIssues(uow, request.integrationId, request.externalKey)) {
     if (issue.organizationId != request.organizationId) continue;
     ++result.affected;
-    if (issues_.setStatus(uow, issue.organizationId, issue.issueId, status, source, mode)) ++result.changed;
+    if (pending) {
+      ++result.stale;
+    } else if (issues_.setStatus(uow, issue.organizationId, issue.issueId, status, source, mode)) {
+      ++result.changed;
+    }
   }
+  if (result.stale > 0) logStaleForPendingChange("status", request.integrationId, request.organizationId, request.externalKey);
   return result;
+}
+
+WatermarkResult InboundSync::orderEvent(UnitOfWork& uow, const InboundEventOrder& event) {
+  // One write transaction for the check and the mark: on SQLite the writer
+  // lock also keeps jobs from finishing in between.
+  uow.beginWrite();
+  if (hostChangePending(uow, event.organizationId, event.integrationId, event.externalKey, event.kind,
+                        event.callingJobId)) {
+    logStaleForPendingChange(event.kind == WatermarkKind::Assignee ? "assignee" : "status", event.integrationId,
+                             event.organizationId, event.externalKey);
+    return WatermarkResult::Stale;
+  }
+  if (!event.eventTimeMs) return WatermarkResult::Advanced;
+  return integrations_.advanceWatermark(uow, event.organizationId, event.integrationId, event.externalKey, event.kind,
+                                        *event.eventTimeMs);
 }
 
 }  // namespace ih::host::domain

@@ -11,6 +11,15 @@
 // skipped. Status: one organization, following its resolution_strategy; issues
 // already in the target state get no activity. All changes carry the
 // integration as their source, so they never sync back to it.
+//
+// The host's own intent comes first: while an organization still has an
+// outbound event of the same kind for the ticket to write (a pending or
+// running "ihp.event" job: an assignment for assignee changes, a status change
+// for status changes), inbound changes of that kind are skipped there as
+// stale. That change is newer than anything the remote side can report before
+// it lands, and once the plugin has written it, it advances the watermark to
+// the ticket's new time, so the remote side's echoes of older writes stay
+// stale afterwards (see orderEvent).
 #pragma once
 
 #include <cstdint>
@@ -47,7 +56,18 @@ struct StatusSyncRequest {
 };
 
 struct StatusSyncResult {
-  int affected = 0, changed = 0;
+  int affected = 0, changed = 0, stale = 0;
+};
+
+// One inbound event of a ticket, to be placed in the order of its changes in
+// one organization (ihp_host_api.watermark_advance).
+struct InboundEventOrder {
+  int64_t organizationId = 0;
+  int64_t integrationId = 0;
+  std::string externalKey;
+  WatermarkKind kind = WatermarkKind::Assignee;
+  std::optional<int64_t> eventTimeMs;   // none: no watermark guard
+  std::optional<int64_t> callingJobId;  // the job asking; never counts as the host's pending change
 };
 
 class InboundSync {
@@ -56,6 +76,11 @@ class InboundSync {
 
   AssigneeSyncResult syncAssignee(storage::UnitOfWork& uow, const AssigneeSyncRequest& request);
   StatusSyncResult syncStatus(storage::UnitOfWork& uow, const StatusSyncRequest& request);
+  // Stale while the organization has an outbound event of the event's kind
+  // for the ticket pending or running (other than the calling job); otherwise
+  // the watermark decides (IntegrationService::advanceWatermark). The jobs are
+  // read before the mark: a job that has finished wrote its mark first.
+  WatermarkResult orderEvent(storage::UnitOfWork& uow, const InboundEventOrder& event);
 
  private:
   DirectoryService& directory_;

@@ -99,8 +99,8 @@ void enqueueFor(storage::UnitOfWork& uow, jobs::JobQueue& queue, const storage::
     request.pluginKey = target.provider;
     request.kind = "ihp.event";
     request.payloadJson = payload.str();
-    request.orderingKey =
-        "external-issue:" + std::to_string(target.externalIssue.integrationId) + ":" + target.externalIssue.key;
+    request.orderingKey = externalIssueOrderingKey(target.externalIssue.integrationId, target.externalIssue.key);
+    request.eventType = eventType;
     request.organizationId = issue.organizationId;
     request.integrationId = target.externalIssue.integrationId;
     queue.enqueue(uow, request);
@@ -108,6 +108,10 @@ void enqueueFor(storage::UnitOfWork& uow, jobs::JobQueue& queue, const storage::
 }
 
 }  // namespace
+
+std::string externalIssueOrderingKey(int64_t integrationId, std::string_view key) {
+  return "external-issue:" + std::to_string(integrationId) + ":" + std::string(key);
+}
 
 OutboundEvents::OutboundEvents(jobs::JobQueue& queue) : queue_(queue) {}
 

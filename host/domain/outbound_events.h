@@ -11,10 +11,14 @@
 //     (assignments), sync_status_forward non-empty (status), sync_comments
 //     (comments).
 // The job payload is {"type": IHP_EVENT_*, "event": <event JSON>} with the
-// event shapes documented in plugin_abi.h (ihp_event).
+// event shapes documented in plugin_abi.h (ihp_event); the job's eventType
+// carries the same IHP_EVENT_*, so unfinished events of one type can be found.
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "domain/change_source.h"
 #include "jobs/job_queue.h"
@@ -22,6 +26,10 @@
 #include "storage/unit_of_work.h"
 
 namespace ih::host::domain {
+
+// "external-issue:<integrationId>:<key>": the ordering key of every job about
+// one remote ticket (the plugin's own jobs for it use the same key).
+std::string externalIssueOrderingKey(int64_t integrationId, std::string_view key);
 
 class OutboundEvents {
  public:

@@ -33,6 +33,7 @@ int64_t JobQueue::enqueue(storage::UnitOfWork& uow, const JobRequest& request) {
   job.orderingKey = request.orderingKey;
   job.organizationId = request.organizationId;
   job.integrationId = request.integrationId;
+  job.eventType = request.eventType;
   job.state = storage::JobState::Pending;
   job.maxAttempts = request.maxAttempts > 0 ? request.maxAttempts : policy_.maxAttempts;
   job.runAt = now + std::max<int64_t>(request.delayMs, 0);

@@ -32,6 +32,7 @@ struct JobRequest {
   std::optional<std::string> orderingKey;
   std::optional<int64_t> organizationId;
   std::optional<int64_t> integrationId;
+  std::optional<int32_t> eventType;  // IHP_EVENT_* for host event jobs, so they can be found by type
   int64_t delayMs = 0;
   uint32_t maxAttempts = 0;  // 0 = the policy's default
 };

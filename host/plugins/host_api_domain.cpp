@@ -122,6 +122,9 @@ ihp_status syncStatusInbound(ihp_host_ctx* ctx, const ihp_status_sync* rawSync, 
   });
 }
 
+// IHP_E_CONFLICT also while the org still has the host's own change of that
+// kind to write to the ticket (InboundSync::orderEvent): the plugin's status
+// fan-out then enqueues nothing, like for an event older than the mark.
 ihp_status watermarkAdvance(ihp_host_ctx* ctx, int64_t organizationId, int64_t integrationId, ihp_str externalKey,
                             int32_t kind, int64_t eventTimeMs) {
   return guarded(ctx, "watermark_advance", [&] {
@@ -129,9 +132,15 @@ ihp_status watermarkAdvance(ihp_host_ctx* ctx, int64_t organizationId, int64_t i
     std::string_view key = requiredText(externalKey, "external_key");
     if (kind != IHP_WATERMARK_ASSIGNEE && kind != IHP_WATERMARK_STATUS) throw AbiViolation("unknown watermark kind");
     requireOrganizationLink(c, organizationId, integrationId);
-    auto which = kind == IHP_WATERMARK_ASSIGNEE ? domain::WatermarkKind::Assignee : domain::WatermarkKind::Status;
-    switch (c.services->integrations.advanceWatermark(unitOfWork(c), organizationId, integrationId, key, which,
-                                                      eventTimeMs)) {
+    domain::InboundEventOrder order;
+    order.organizationId = organizationId;
+    order.integrationId = integrationId;
+    order.externalKey = std::string(key);
+    order.kind = kind == IHP_WATERMARK_ASSIGNEE ? domain::WatermarkKind::Assignee : domain::WatermarkKind::Status;
+    order.eventTimeMs = eventTimeMs;
+    // An outbound job advancing the mark after its own write is not "pending" to itself.
+    if (c.jobId != 0) order.callingJobId = c.jobId;
+    switch (c.services->inboundSync.orderEvent(unitOfWork(c), order)) {
       case domain::WatermarkResult::Advanced: return IHP_OK;
       case domain::WatermarkResult::Stale: return IHP_E_CONFLICT;
       case domain::WatermarkResult::NotLinked: return IHP_E_NOT_FOUND;

@@ -21,6 +21,7 @@ struct ihp_host_ctx {
   ih::host::storage::UnitOfWork* uow = nullptr;  // NULL only outside a unit of work
   int64_t organizationId = 0;
   int64_t userId = 0;
+  int64_t jobId = 0;  // set while a job hook runs (see CallScope)
 };
 
 struct ihp_reply {
@@ -36,6 +37,7 @@ inline ihp_host_ctx makeHostContext(const PluginInfo& plugin, HostServices& serv
   ctx.uow = &scope.uow;
   ctx.organizationId = scope.organizationId;
   ctx.userId = scope.userId;
+  ctx.jobId = scope.jobId;
   return ctx;
 }
 

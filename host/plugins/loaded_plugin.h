@@ -62,6 +62,7 @@ struct CallScope {
   storage::UnitOfWork& uow;
   int64_t organizationId = 0;
   int64_t userId = 0;
+  int64_t jobId = 0;  // the durable job being run, 0 for every other call
 };
 
 struct PluginRequest {

@@ -33,7 +33,7 @@ std::optional<EventPayload> parseEvent(const std::string& payload) {
 jobs::JobOutcome PluginJobRunner::run(const storage::Job& job) {
   try {
     auto uow = services_.database.begin();
-    CallScope scope{*uow, job.organizationId.value_or(0), 0};
+    CallScope scope{*uow, job.organizationId.value_or(0), 0, job.id};
     HookReply reply;
     if (job.kind == kEventKind) {
       auto event = parseEvent(job.payloadJson);

@@ -58,6 +58,8 @@ class ExternalIssueRepository {
   // integration; `organizationId` restricts to one of them.
   std::vector<LinkedIssueRow> linkedIssues(int64_t integrationId, std::string_view key,
                                            std::optional<int64_t> organizationId = std::nullopt);
+  // Its statement (`?`: integration, key[, organization]), for EXPLAIN in tests.
+  static std::string linkedIssuesSql(bool oneOrganization);
   std::vector<SyncTargetRow> syncTargets(int64_t organizationId, int64_t issueId);
 
   // Conditional updates, atomic on both backends: true when the mark moved.

@@ -25,6 +25,13 @@ class JobRepository {
   // The lowest-id pending job due at `now` whose ordering key (if any) has no
   // earlier pending or running job.
   std::optional<Job> nextClaimable(int64_t now);
+  // Its statement (one `?`: now), for EXPLAIN in tests.
+  static std::string nextClaimableSql();
+  // True while a pending or running job of the organization with this
+  // ordering key carries event `eventType` (Job::eventType), other than
+  // `exceptJobId`.
+  bool hasUnfinishedEvent(std::string_view orderingKey, int64_t organizationId, int32_t eventType,
+                          std::optional<int64_t> exceptJobId);
   // pending -> running, attempts + 1; false when someone else won it.
   bool markRunning(int64_t id, int64_t now);
   void markDone(int64_t id, int64_t now, const std::optional<std::string>& note = std::nullopt);

@@ -189,6 +189,7 @@ struct Job {
   std::optional<std::string> orderingKey;
   std::optional<int64_t> organizationId;
   std::optional<int64_t> integrationId;
+  std::optional<int32_t> eventType;  // IHP_EVENT_* of a host event job ("ihp.event"); none for other jobs
   JobState state = JobState::Pending;
   uint32_t attempts = 0;
   uint32_t maxAttempts = 0;

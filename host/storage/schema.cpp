@@ -139,6 +139,35 @@ std::vector<std::string> jobSchema() {
   };
 }
 
+// Host event jobs ("ihp.event") say which IHP_EVENT_* they carry in a column,
+// so inbound sync can ask whether an assignment or a status change of a ticket
+// is still to be written (JobRepository::hasUnfinishedEvent) without reading
+// payloads. Rows written before this migration are filled from the payload,
+// whose first member the host always writes as {"type":N,...}; only the four
+// event types of ABI 1.0 exist.
+std::vector<std::string> jobEventTypes() {
+  std::vector<std::string> statements = {"ALTER TABLE jobs ADD COLUMN event_type INTEGER"};
+  for (int type = 1; type <= 4; ++type) {
+    statements.push_back("UPDATE jobs SET event_type = " + std::to_string(type) +
+                         " WHERE kind = 'ihp.event' AND payload LIKE '{\"type\":" + std::to_string(type) + ",%'");
+  }
+  return statements;
+}
+
+// Claims walk the pending jobs in id order and stop at the first claimable one
+// (no sort of the backlog), and the per-key "earlier unfinished job" probe and
+// the unfinished-event lookup seek only the key's pending and running jobs
+// (done ones, which pile up per ticket, are skipped by the index). The
+// replaced indexes would tempt the planner back to the old plans.
+std::vector<std::string> jobClaimIndexes() {
+  return {
+      "DROP INDEX jobs_runnable",
+      "CREATE INDEX jobs_by_state ON jobs (state, id)",
+      "DROP INDEX jobs_by_ordering_key",
+      "CREATE INDEX jobs_by_ordering_key_state ON jobs (ordering_key, state, id)",
+  };
+}
+
 std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> parts) {
   std::vector<std::string> all;
   for (const auto& part : parts) all.insert(all.end(), part.begin(), part.end());
@@ -150,6 +179,8 @@ std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> 
 const std::vector<Migration>& schemaMigrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", concat({directorySchema(), issueSchema(), integrationSchema(), jobSchema()})},
+      {2, "job event types", jobEventTypes()},
+      {3, "index-only job claims", jobClaimIndexes()},
   };
   return migrations;
 }

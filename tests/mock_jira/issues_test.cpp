@@ -1,5 +1,6 @@
-// Issue resources: the issue JSON, creation and its validation, assignment, workflow
-// transitions, comments, edits, moves, and the strictly increasing `updated` field.
+// Issue resources: the issue JSON (whole or limited by `fields`), creation and its
+// validation, assignment, workflow transitions, comments, edits, moves, and the strictly
+// increasing `updated` field.
 #include <regex>
 
 #include <gtest/gtest.h>
@@ -34,6 +35,20 @@ TEST_F(Issues, IssueJsonLooksLikeJiraServer) {
   EXPECT_TRUE(std::regex_match(jsonString(issue, "/fields/updated"), kJiraDate));
   EXPECT_TRUE(std::regex_match(jsonString(issue, "/fields/created"), kJiraDate));
   EXPECT_TRUE(jsonAt(issue, "/fields/customfield_10100").IsNull());
+}
+
+TEST_F(Issues, FieldsParameterKeepsOnlyTheNamedFields) {
+  auto response = asUser("GET", "/rest/api/2/issue/OPS-2?fields=updated");
+  ASSERT_EQ(response.status, 200) << response.body;
+  auto issue = parseJson(response.body);
+  EXPECT_EQ(jsonString(issue, "/key"), "OPS-2");
+  ASSERT_TRUE(jsonAt(issue, "/fields").IsObject());
+  EXPECT_EQ(jsonAt(issue, "/fields").MemberCount(), 1u);
+  EXPECT_TRUE(std::regex_match(jsonString(issue, "/fields/updated"), kJiraDate));
+  issue = parseJson(asUser("GET", "/rest/api/2/issue/OPS-2?fields=summary,status").body);
+  EXPECT_EQ(jsonAt(issue, "/fields").MemberCount(), 2u);
+  issue = parseJson(asUser("GET", "/rest/api/2/issue/OPS-2?fields=*all").body);
+  EXPECT_GT(jsonAt(issue, "/fields").MemberCount(), 10u);
 }
 
 TEST_F(Issues, MissingIssueIs404IssueDoesNotExist) {

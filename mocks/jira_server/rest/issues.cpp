@@ -1,5 +1,11 @@
-// Issue resources: read, create, edit and assign. On Jira >= 9 the removed global
-// createmeta lands here too and, as on a real instance, is treated as an issue key.
+// Issue resources: read (every field, or those named in `fields`), create, edit and
+// assign. On Jira >= 9 the removed global createmeta lands here too and, as on a real
+// instance, is treated as an issue key.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "actions/jira_error.h"
 #include "common/json_read.h"
 #include "rest/resources.h"
@@ -8,11 +14,32 @@
 namespace ih::mock {
 namespace {
 
+// `?fields=a,b` keeps only those members of "fields", as Jira does (clients
+// ask for one field to keep answers small); absent, `*all` or `*navigable`
+// keep everything.
+std::string withFieldsOnly(std::string json, const std::optional<std::string>& list) {
+  if (!list || list->empty() || *list == "*all" || *list == "*navigable") return json;
+  std::vector<std::string> wanted;
+  for (size_t start = 0; start <= list->size();) {
+    const size_t comma = std::min(list->find(',', start), list->size());
+    wanted.push_back(list->substr(start, comma - start));
+    start = comma + 1;
+  }
+  auto doc = parseJson(json);
+  auto fields = doc.FindMember("fields");
+  if (fields == doc.MemberEnd() || !fields->value.IsObject()) return json;
+  for (auto it = fields->value.MemberBegin(); it != fields->value.MemberEnd();) {
+    const bool keep = std::find(wanted.begin(), wanted.end(), it->name.GetString()) != wanted.end();
+    it = keep ? it + 1 : fields->value.EraseMember(it);
+  }
+  return toJsonText(doc);
+}
+
 HttpResponse getIssue(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
     const auto* issue = model.findIssue(call.param("key"));
     if (issue == nullptr) throw issueDoesNotExist();
-    return issueJson(model, *issue, ctx);
+    return withFieldsOnly(issueJson(model, *issue, ctx), call.request.queryParam("fields"));
   });
 }
 

@@ -1,5 +1,6 @@
 #include "client/issue_api.h"
 
+#include "client/jira_time.h"
 #include "client/json_get.h"
 #include "client/url_codec.h"
 
@@ -21,6 +22,16 @@ ApiResult<JiraIssue> IssueApi::get(std::string_view key) const {
   if (const json::Value* project = json::member(*fields, "project")) issue.projectId = idText(*project, "id");
   if (const json::Value* status = json::member(*fields, "status")) issue.statusId = idText(*status, "id");
   return issue;
+}
+
+ApiResult<int64_t> IssueApi::updatedAt(std::string_view key) const {
+  json::Document doc;
+  if (auto got = getJson(client_, issuePath(key) + "?fields=updated", false, doc); !got) return fail(got.error());
+  const json::Value* fields = json::member(doc, "fields");
+  auto updated = fields != nullptr ? json::string(*fields, "updated") : std::nullopt;
+  auto ms = updated ? parseJiraTime(*updated) : std::nullopt;
+  if (!ms) return fail(ApiError::invalidResponse("issue without a readable fields.updated"));
+  return *ms;
 }
 
 ApiResult<Done> IssueApi::assign(std::string_view key, const std::optional<std::string>& name) const {

@@ -1,9 +1,11 @@
 // client/issue_api.h - Jira's issue resource as the outbound flows use it:
-// read one issue (never cached: status sync must see the current status),
-// assign / unassign it, create one, and find issues with JQL for the link
-// form's search. Keys are percent-encoded into paths; bodies are built here.
+// read one issue (never cached: status sync must see the current status) or
+// only its last-update time, assign / unassign it, create one, and find
+// issues with JQL for the link form's search. Keys are percent-encoded into
+// paths; bodies are built here.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +34,9 @@ class IssueApi {
 
   // GET /rest/api/2/issue/{key} (uncached).
   ApiResult<JiraIssue> get(std::string_view key) const;
+  // GET /rest/api/2/issue/{key}?fields=updated (uncached): fields.updated in
+  // epoch milliseconds.
+  ApiResult<int64_t> updatedAt(std::string_view key) const;
   // PUT /rest/api/2/issue/{key}/assignee {"name": name} or {"name": null}.
   ApiResult<Done> assign(std::string_view key, const std::optional<std::string>& name) const;
   // POST /rest/api/2/issue {"fields": ...}; the new issue's key.

@@ -7,6 +7,7 @@
 #include "client/issue_api.h"
 #include "client/user_api.h"
 #include "sync/outbound_outcome.h"
+#include "sync/outbound_watermark.h"
 
 namespace ih::jira {
 
@@ -71,6 +72,7 @@ ihp_status syncAssigneeOutbound(const JiraClient& client, const OutboundEvent& e
   auto assigned = IssueApi(client).assign(event.issueKey, jiraName);
   if (!assigned) return outboundFailure(host, reply, target, assigned.error(), texts);
   host.info(std::string("assignee-synced: issue=") + event.issueKey + (jiraName ? " assigned" : " unassigned"));
+  advanceWatermarkAfterWrite(client, event, IHP_WATERMARK_ASSIGNEE);
   return IHP_OK;
 }
 

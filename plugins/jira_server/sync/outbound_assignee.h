@@ -3,7 +3,9 @@
 // users of the ticket, one search per VERIFIED email of the host user: a
 // single hit is taken, among several the one whose emailAddress matches
 // case-insensitively (users without an email are skipped). Unassigning sends
-// {"name": null}. No match means no PUT and a permanent failure.
+// {"name": null}. No match means no PUT and a permanent failure. After the
+// PUT the assignee watermark moves to the ticket's new time
+// (outbound_watermark.h), so late echoes of earlier assignments are stale.
 #pragma once
 
 #include "client/jira_client.h"

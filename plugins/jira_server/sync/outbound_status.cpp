@@ -8,6 +8,7 @@
 #include "client/transition_api.h"
 #include "config/status_mapping.h"
 #include "sync/outbound_outcome.h"
+#include "sync/outbound_watermark.h"
 
 namespace ih::jira {
 
@@ -76,6 +77,7 @@ ihp_status syncStatusOutbound(const JiraClient& client, const OutboundEvent& eve
   }
   if (!done) return outboundFailure(host, reply, target, done.error(), kStatusFailureTexts);
   host.info("status-synced: issue=" + event.issueKey + " target=" + wanted);
+  advanceWatermarkAfterWrite(client, event, IHP_WATERMARK_STATUS);
   return IHP_OK;
 }
 

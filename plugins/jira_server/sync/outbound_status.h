@@ -4,7 +4,9 @@
 // has no mapping or it already is in the target status, else perform the first
 // transition leading there (transitions cached 240 s). No such transition:
 // a warning, nothing else. Jira unreachable while listing transitions:
-// "Could not reach host to get transitions." and a retry.
+// "Could not reach host to get transitions." and a retry. After a transition
+// the status watermark moves to the ticket's new time (outbound_watermark.h),
+// so late echoes of earlier transitions are stale.
 #pragma once
 
 #include "client/jira_client.h"

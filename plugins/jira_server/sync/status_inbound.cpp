@@ -13,8 +13,9 @@ namespace json = ihp::sdk::json;
 
 namespace {
 
-// Skips (returns false) a stale or duplicate event, or an org without the
-// ticket; an event without a known time has no ordering guard (like Sentry).
+// Skips (returns false) a stale or duplicate event, an org whose own status
+// change is still to be written to Jira, or an org without the ticket; an
+// event without a known time has no ordering guard (like Sentry).
 Expected<bool, ihp_status> isNewForOrg(const ihp::sdk::Host& host, int64_t organizationId, int64_t integrationId,
                                        const IssueEvent& event) {
   if (event.eventTimeMs == 0) return true;

@@ -3,7 +3,10 @@
 // sync_status_reverse on, advance the (org, issue) status watermark and, when
 // the event is new, enqueue a durable "status_inbound" job. The job (which
 // calls Jira) decides resolve/unresolve; the delivery never waits on Jira, and
-// the jobs commit with the delivery's unit of work.
+// the jobs commit with the delivery's unit of work. The host answers the
+// watermark with IHP_E_CONFLICT both for an event at or before the mark and
+// while the org still has the host's own status change for the ticket to
+// write (its newer intent); either way that org gets no job.
 #pragma once
 
 #include <cstdint>

@@ -36,6 +36,19 @@ TEST(HostOptionsTest, DefaultsFollowTheContract) {
   EXPECT_FALSE(o.adminToken.has_value());
   EXPECT_EQ(o.workers, 4);
   EXPECT_EQ(o.maxBodyBytes, 1024u * 1024u);
+  EXPECT_EQ(o.retry.maxAttempts, 8u);
+  EXPECT_LE(o.retry.baseDelayMs, 5000);  // the contract: first retry within 5 s
+}
+
+TEST(HostOptionsTest, JobRetriesAreConfigurable) {
+  HostOptions o = resolve({{"job-max-attempts", "3"}, {"job-retry-base-ms", "200"}, {"job-retry-max-ms", "60000"}});
+  EXPECT_EQ(o.retry.maxAttempts, 3u);
+  EXPECT_EQ(o.retry.baseDelayMs, 200);
+  EXPECT_EQ(o.retry.maxDelayMs, 60000);
+  // A first retry later than 5 s would break the contract's catch-up promise.
+  EXPECT_THROW(resolve({{"job-retry-base-ms", "6000"}}), std::invalid_argument);
+  EXPECT_THROW(resolve({{"job-max-attempts", "0"}}), std::invalid_argument);
+  EXPECT_THROW(resolve({{"job-retry-base-ms", "500"}, {"job-retry-max-ms", "100"}}), std::invalid_argument);
 }
 
 TEST(HostOptionsTest, ReadsEveryOption) {

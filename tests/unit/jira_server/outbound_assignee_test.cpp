@@ -1,5 +1,6 @@
 // Outbound assignee (handle_event ISSUE_ASSIGNED): finding the Jira user by
-// verified email, the PUT, and the outbox policy for every failure.
+// verified email, the PUT, the watermark after it, and the outbox policy for
+// every failure.
 #include "support/outbound_fixtures.h"
 
 namespace ih::jira::testing {
@@ -140,7 +141,52 @@ TEST_F(OutboundAssigneeTest, UnassignSendsNullName) {
   auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
   EXPECT_EQ(outcome.status, IHP_OK);
   EXPECT_EQ(assignedBody(), R"({"name":null})");
-  EXPECT_EQ(host.http.requests().size(), 1u);
+  EXPECT_EQ(host.http.requests().size(), 2u);  // the PUT, then the read of the new time
+}
+
+// Jira's echo of an earlier assignment may arrive after this one: the mark at
+// the ticket's time after this PUT makes such an echo stale.
+TEST_F(OutboundAssigneeTest, AfterThePutTheAssigneeWatermarkMovesToTheTicketsNewTime) {
+  EXPECT_CALL(host, watermarkAdvance(1, kIntegrationId, "OPS-1", IHP_WATERMARK_ASSIGNEE, kTicketUpdatedMs))
+      .WillOnce(Return(IHP_OK));
+  auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
+  EXPECT_EQ(outcome.status, IHP_OK);
+  const auto& requests = host.http.requests();
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_EQ(requests[0].method, "PUT");
+  EXPECT_EQ(requests[1].method + " " + requests[1].url, "GET " + updatedUrl());
+  EXPECT_FALSE(requests[1].header("Authorization").empty()) << "signed like every call";
+}
+
+TEST_F(OutboundAssigneeTest, TheAssignmentStandsWhenItsNewTimeCannotBeReadOrRecorded) {
+  for (const auto& answer : {respond(503, "busy"), respond(200, R"({"fields":{}})"), respond(404, "gone")}) {
+    host.http = HttpScript();
+    host.http.on("PUT", kAssignUrl, respond(204));
+    host.http.on("GET", updatedUrl(), answer);
+    EXPECT_CALL(host, watermarkAdvance(_, _, _, _, _)).Times(0);
+    auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
+    EXPECT_EQ(outcome.status, IHP_OK) << "the write itself succeeded";
+    EXPECT_TRUE(host.anyLogContains("watermark-after-write: issue=OPS-1 not advanced"));
+    ::testing::Mock::VerifyAndClearExpectations(&host);
+  }
+  host.http = HttpScript();
+  host.http.on("PUT", kAssignUrl, respond(204));
+  scriptUpdatedRead(host.http);
+  for (ihp_status refused : {IHP_E_CONFLICT, IHP_E_FORBIDDEN}) {
+    EXPECT_CALL(host, watermarkAdvance(_, _, _, _, _)).WillOnce(Return(refused));
+    EXPECT_EQ(hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json()).status,
+              IHP_OK);
+    ::testing::Mock::VerifyAndClearExpectations(&host);
+  }
+}
+
+TEST_F(OutboundAssigneeTest, AFailedPutMovesNoWatermark) {
+  host.http = HttpScript();
+  host.http.on("PUT", kAssignUrl, respond(503, "maintenance"));
+  EXPECT_CALL(host, watermarkAdvance(_, _, _, _, _)).Times(0);
+  EXPECT_EQ(hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json()).status,
+            IHP_E_RETRY);
+  EXPECT_TRUE(never("GET", updatedUrl()));
 }
 
 TEST_F(OutboundAssigneeTest, ToggleOffInTheSnapshotDoesNothing) {
@@ -156,6 +202,7 @@ TEST_F(OutboundAssigneeTest, EveryAttemptIsSignedAfreshWithTheOrgsIdentity) {
   host.http = HttpScript();
   host.http.on("PUT", kAssignUrl, respond(503, "x"));
   host.http.on("PUT", kAssignUrl, respond(204));
+  scriptUpdatedRead(host.http);
   hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json(), 1);
   hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json(), 2);
   auto puts = host.http.requestsTo("PUT", kAssignUrl);

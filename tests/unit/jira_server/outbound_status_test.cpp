@@ -1,6 +1,7 @@
 // Outbound status (handle_event ISSUE_STATUS_CHANGED): the per-project
 // mapping from the event's config snapshot, the current status, the
-// transitions (cached 240 s, `to` optional) and the failure policy.
+// transitions (cached 240 s, `to` optional), the watermark after a
+// transition and the failure policy.
 #include "support/outbound_fixtures.h"
 
 namespace ih::jira::testing {
@@ -38,9 +39,31 @@ TEST_F(OutboundStatusTest, ResolvePostsTheFirstTransitionToTheMappedStatus) {
   EXPECT_EQ(postedBodies(), std::vector<std::string>{R"({"transition":{"id":"31"}})"});
 }
 
+TEST_F(OutboundStatusTest, AfterTheTransitionTheStatusWatermarkMovesToTheTicketsNewTime) {
+  EXPECT_CALL(host, watermarkAdvance(1, kIntegrationId, "OPS-1", IHP_WATERMARK_STATUS, kTicketUpdatedMs))
+      .WillOnce(Return(IHP_OK));
+  EXPECT_EQ(changed(true).status, IHP_OK);
+  const auto& requests = host.http.requests();
+  ASSERT_FALSE(requests.empty());
+  EXPECT_EQ(requests.back().method + " " + requests.back().url, "GET " + updatedUrl()) << "read after the POST";
+}
+
+TEST_F(OutboundStatusTest, TheTransitionStandsWhenItsNewTimeCannotBeRead) {
+  host.http = HttpScript();
+  host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
+  host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"31", "10001"}})));
+  host.http.on("POST", kTransitionsUrl, respond(204));
+  host.http.on("GET", updatedUrl(), transportFailure(IHP_E_TIMEOUT));
+  EXPECT_CALL(host, watermarkAdvance(_, _, _, _, _)).Times(0);
+  EXPECT_EQ(changed(true).status, IHP_OK);
+  EXPECT_EQ(postedBodies().size(), 1u);
+}
+
 TEST_F(OutboundStatusTest, AlreadyInTheTargetStatusDoesNothing) {
+  EXPECT_CALL(host, watermarkAdvance(_, _, _, _, _)).Times(0);
   EXPECT_EQ(changed(false).status, IHP_OK);  // on_unresolve = "1", the ticket is in "1"
   EXPECT_TRUE(never("GET", kTransitionsUrl));
+  EXPECT_TRUE(never("GET", updatedUrl()));
   EXPECT_TRUE(postedBodies().empty());
 }
 
@@ -68,6 +91,7 @@ TEST_F(OutboundStatusTest, EmptyMappingInTheSnapshotIsOff) {
 
 TEST_F(OutboundStatusTest, TransitionsWithoutToAreSkipped) {
   host.http = HttpScript();
+  scriptUpdatedRead(host.http);
   host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
   host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"21", ""}, {"31", "10001"}})));
   host.http.on("POST", kTransitionsUrl, respond(204));
@@ -89,6 +113,7 @@ TEST_F(OutboundStatusTest, TransitionsAreCachedFor240SecondsPerIssue) {
 TEST_F(OutboundStatusTest, StaleCachedTransitionIsRefreshedOnceWhenJiraRefusesIt) {
   changed(true);  // caches [11->3, 31->10001, 41->10001]
   host.http = HttpScript();
+  scriptUpdatedRead(host.http);
   host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
   host.http.on("POST", kTransitionsUrl, respond(400, R"({"errorMessages":["Workflow operation not valid"]})"));
   host.http.on("POST", kTransitionsUrl, respond(204));
@@ -140,6 +165,7 @@ TEST_F(OutboundStatusTest, FailurePolicyMatchesTheOtherOutboundCalls) {
 
 TEST_F(OutboundStatusTest, UnresolveUsesTheUnresolveTarget) {
   host.http = HttpScript();
+  scriptUpdatedRead(host.http);
   host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "10001")));
   host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"71", "1"}})));
   host.http.on("POST", kTransitionsUrl, respond(204));

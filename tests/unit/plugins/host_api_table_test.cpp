@@ -214,6 +214,32 @@ TEST_F(HostApiTable, ExternalIssuesOfAnotherPluginAreOutOfReach) {
   EXPECT_EQ(api.external_issue_mark_gone(&betaCtx, org, externalIssueId, str("404")), IHP_OK);
 }
 
+// watermark_advance answers CONFLICT while the organization still has the
+// host's own change of that kind to write to the ticket, except to the job
+// that writes it (which advances the mark after its write).
+TEST_F(HostApiTable, WatermarkWaitsForTheHostsOwnChangeExceptInTheJobWritingIt) {
+  int64_t org = host.createOrganization("acme");
+  int64_t mine = host.installIntegration(org, "alpha", "ext-a");
+  host.enablePlugin(org, "alpha");
+  host.inTransaction([&](storage::UnitOfWork& work) {
+    host.integrations().replaceConfig(work, org, mine, R"({"sync_status_forward":{"10000":{"on_resolve":"3"}}})");
+    const auto project = host.directory().createProject(work, org, "api", {});
+    const auto issue = host.issues().create(work, org, project.id, "Broken", domain::ChangeSource::user(std::nullopt));
+    host.integrations().linkExternalIssue(work, org, mine, issue.id, "OPS-1", "T", "", "");
+    host.issues().setStatus(work, org, issue.id, storage::IssueStatus::Resolved, domain::ChangeSource::user(std::nullopt));
+  });
+  const auto jobs = host.jobs().list({});
+  ASSERT_EQ(jobs.size(), 1u);
+
+  EXPECT_EQ(api.watermark_advance(&ctx, org, mine, str("OPS-1"), IHP_WATERMARK_STATUS, 100), IHP_E_CONFLICT);
+  EXPECT_EQ(api.watermark_advance(&ctx, org, mine, str("OPS-1"), IHP_WATERMARK_ASSIGNEE, 100), IHP_OK)
+      << "only a pending change of the same kind holds the mark";
+  CallScope jobScope{*uow, org, 0, jobs[0].id};
+  ihp_host_ctx jobCtx = makeHostContext(alpha, host.services(), jobScope);
+  EXPECT_EQ(api.watermark_advance(&jobCtx, org, mine, str("OPS-1"), IHP_WATERMARK_STATUS, 100), IHP_OK);
+  EXPECT_EQ(api.watermark_advance(&jobCtx, org, mine, str("OPS-1"), IHP_WATERMARK_STATUS, 100), IHP_E_CONFLICT);
+}
+
 TEST_F(HostApiTable, JobEnqueueJoinsTheUnitOfWork) {
   ihp_job_spec job{};
   job.struct_size = sizeof job;

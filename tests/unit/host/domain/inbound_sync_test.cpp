@@ -184,6 +184,94 @@ TEST_P(InboundSyncTest, InboundChangesAreNotEchoedButReachOtherIntegrations) {
   EXPECT_EQ(jobs[0].integrationId, other.integration.id);
 }
 
+// --- the host's own pending changes come first ------------------------------
+
+constexpr const char* kBothWaysAssignment = R"({"sync_reverse_assignment":true,"sync_forward_assignment":true})";
+constexpr const char* kStatusForward = R"({"sync_status_forward":{"10000":{"on_resolve":"3","on_unresolve":"1"}}})";
+
+// The outbound job the API's change enqueued, finished by a worker.
+void finishJob(jobs::JobQueue& queue) {
+  const auto job = queue.claimNext();
+  ASSERT_TRUE(job);
+  queue.complete(job->id);
+}
+
+TEST_P(InboundSyncTest, AssigneeChangesWaitWhileTheHostsOwnAssignmentIsUnwritten) {
+  setConfig(acme_.id, kBothWaysAssignment);
+  assignDirectly(acmeIssue_, alice_.id);  // the user's change: an outbound job for acme
+  ASSERT_EQ(pendingJobs().size(), 1u);
+
+  // Jira's older news (the echo of an earlier write) arrives meanwhile.
+  auto result = syncAssignee(std::nullopt, 300);
+  EXPECT_EQ(result.stale, 1) << "acme: its own assignment is still to be written";
+  EXPECT_EQ(result.unchanged, 1) << "beta has no change of its own pending";
+  EXPECT_EQ(reload(acmeIssue_).assigneeUserId, alice_.id);
+  result = syncAssignee(std::nullopt, 0);  // no event time: still skipped
+  EXPECT_EQ(result.stale, 1);
+
+  const auto running = jobs_->claimNext();  // a running job has not written yet either
+  ASSERT_TRUE(running);
+  EXPECT_EQ(syncAssignee(std::nullopt, 301).stale, 1);
+  jobs_->complete(running->id);
+  result = syncAssignee(std::nullopt, 302);
+  EXPECT_EQ(result.stale, 0);
+  EXPECT_EQ(result.unassigned, 1);
+  EXPECT_FALSE(reload(acmeIssue_).assigneeUserId);
+}
+
+TEST_P(InboundSyncTest, OnlyTheHostsOwnChangeOfTheSameKindHoldsInboundBack) {
+  setConfig(acme_.id, R"({"sync_reverse_assignment":true,"sync_status_forward":{"10000":{"on_resolve":"3"}}})");
+  inTransaction([&](auto& uow) {
+    issues_->setStatus(uow, acme_.id, acmeIssue_.id, IssueStatus::Resolved, ChangeSource::user(std::nullopt));
+  });
+  ASSERT_EQ(pendingJobs().size(), 1u);  // a status change, not an assignment
+  EXPECT_EQ(syncAssignee("alice@example.test", 300).assigned, 2);
+}
+
+TEST_P(InboundSyncTest, StatusSyncWaitsWhileTheHostsOwnStatusChangeIsUnwritten) {
+  setConfig(acme_.id, kStatusForward);
+  inTransaction([&](auto& uow) {
+    issues_->setStatus(uow, acme_.id, acmeIssue_.id, IssueStatus::Resolved, ChangeSource::user(std::nullopt));
+  });
+  auto result = syncStatus(acme_.id, StatusAction::Unresolve);
+  EXPECT_EQ(result.affected, 1);
+  EXPECT_EQ(result.stale, 1);
+  EXPECT_EQ(result.changed, 0);
+  EXPECT_EQ(reload(acmeIssue_).status, IssueStatus::Resolved);
+  finishJob(*jobs_);
+  result = syncStatus(acme_.id, StatusAction::Unresolve);
+  EXPECT_EQ(result.stale, 0);
+  EXPECT_EQ(result.changed, 1);
+}
+
+TEST_P(InboundSyncTest, OrderingAnEventChecksTheHostsPendingChangeThenTheMark) {
+  setConfig(acme_.id, kStatusForward);
+  const auto order = [&](int64_t time, std::optional<int64_t> callingJob = std::nullopt) {
+    return inTransaction([&](auto& uow) {
+      return inbound_->orderEvent(uow, InboundEventOrder{acme_.id, jira_.id, "OPS-1", WatermarkKind::Status, time,
+                                                         callingJob});
+    });
+  };
+  EXPECT_EQ(order(100), WatermarkResult::Advanced);
+  EXPECT_EQ(order(100), WatermarkResult::Stale);  // status: equal to the mark
+  inTransaction([&](auto& uow) {
+    issues_->setStatus(uow, acme_.id, acmeIssue_.id, IssueStatus::Resolved, ChangeSource::user(std::nullopt));
+  });
+  const int64_t job = pendingJobs().at(0).id;
+  EXPECT_EQ(order(200), WatermarkResult::Stale) << "newer, but the host's own change is still to be written";
+  // The job itself, after its write, moves the mark to the ticket's new time.
+  EXPECT_EQ(order(200, job), WatermarkResult::Advanced);
+  EXPECT_EQ(order(200, job), WatermarkResult::Stale);
+  finishJob(*jobs_);
+  EXPECT_EQ(order(150), WatermarkResult::Stale) << "older than the host's write";
+  EXPECT_EQ(order(201), WatermarkResult::Advanced);
+  EXPECT_EQ(inTransaction([&](auto& uow) {
+              return inbound_->orderEvent(
+                  uow, InboundEventOrder{acme_.id, jira_.id, "OPS-404", WatermarkKind::Status, 300, std::nullopt});
+            }),
+            WatermarkResult::NotLinked);
+}
+
 // --- status ----------------------------------------------------------------
 
 TEST_P(InboundSyncTest, ResolveTouchesOnlyTheNamedOrganizationAndOnlyOnce) {

@@ -64,6 +64,7 @@ TEST_P(OutboundEventsTest, AssignmentEnqueuesOneOrderedJobWithTheDocumentedEvent
   EXPECT_EQ(job.orderingKey, "external-issue:" + std::to_string(jira_.integration.id) + ":OPS-1");
   EXPECT_EQ(job.organizationId, org_.id);
   EXPECT_EQ(job.integrationId, jira_.integration.id);
+  EXPECT_EQ(job.eventType, IHP_EVENT_ISSUE_ASSIGNED);  // findable by type, without reading the payload
 
   json::Document payload;
   ASSERT_TRUE(json::parseObject(job.payloadJson, payload));
@@ -168,6 +169,7 @@ TEST_P(OutboundEventsTest, StatusEventsSayWhetherResolved) {
   });
   auto payload = onlyPayload();
   EXPECT_EQ(*json::int64(payload, "type"), IHP_EVENT_ISSUE_STATUS_CHANGED);
+  EXPECT_EQ(pendingJobs().at(0).eventType, IHP_EVENT_ISSUE_STATUS_CHANGED);
   const auto& event = *json::member(payload, "event");
   EXPECT_EQ(json::boolean(event, "resolved"), true);
   EXPECT_EQ(json::stringOr(*json::member(event, "issue"), "status"), "resolved");

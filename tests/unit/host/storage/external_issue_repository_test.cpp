@@ -8,6 +8,7 @@
 #include "storage/integration_repositories.h"
 #include "storage/issue_repositories.h"
 #include "support/backend.h"
+#include "support/query_plan.h"
 
 namespace ih::host::storage {
 namespace {
@@ -120,6 +121,30 @@ TEST_P(ExternalIssueRepositoryTest, SyncTargetsCarryGatingFacts) {
   PluginEnablementRepository(*uow).set(org_.id, "jira_server", true, 1);
   EXPECT_TRUE(externals.syncTargets(org_.id, issues_[0].id)[0].pluginEnabled);
   EXPECT_TRUE(externals.syncTargets(other_.id, issues_[0].id).empty());  // another org's view
+}
+
+// An inbound delivery costs the same in an organization of ten issues and of
+// a hundred thousand: from the key to its links to their issues, by index,
+// never a walk over the organization's issues (SQLite, which plans without
+// statistics; PostgreSQL plans by its own statistics).
+TEST_P(ExternalIssueRepositoryTest, LinkedIssuesArePlannedAsIndexLookupsOnly) {
+  if (isPostgres()) GTEST_SKIP() << "the plan pinned here is SQLite's";
+  auto uow = db().begin();
+  for (bool oneOrganization : {false, true}) {
+    const auto plan = ih::test::queryPlan(*uow, ExternalIssueRepository::linkedIssuesSql(oneOrganization), false);
+    const std::string text = ih::test::planText(plan);
+    for (const auto& step : plan) EXPECT_NE(step.rfind("SCAN ", 0), 0u) << "a full scan in\n" << text;
+    // The key's external issues, then their links, then each linked issue by id.
+    const auto externals = text.find("SEARCH e USING ");
+    const auto links = text.find("SEARCH x USING ");
+    const auto issues = text.find("SEARCH g USING INTEGER PRIMARY KEY (rowid=?)");
+    ASSERT_NE(externals, std::string::npos) << text;
+    ASSERT_NE(links, std::string::npos) << text;
+    ASSERT_NE(issues, std::string::npos) << text;
+    EXPECT_LT(externals, links) << text;
+    EXPECT_LT(links, issues) << text;
+    EXPECT_EQ(text.find("issues_by_organization"), std::string::npos) << "a walk over the org's issues\n" << text;
+  }
 }
 
 IH_INSTANTIATE_BACKENDS(ExternalIssueRepositoryTest);

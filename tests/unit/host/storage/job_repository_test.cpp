@@ -1,10 +1,12 @@
 // Job rows: claim candidates respect run_at and ordering keys; conditional
-// state flips.
+// state flips; unfinished host events found by type; the claim's plan.
 #include "storage/job_repository.h"
 
 #include <gtest/gtest.h>
 
+#include "storage/query.h"
 #include "support/backend.h"
+#include "support/query_plan.h"
 
 namespace ih::host::storage {
 namespace {
@@ -21,6 +23,17 @@ class JobRepositoryTest : public ih::test::BackendTest {
     job.runAt = runAt;
     job.createdAt = 1;
     job.updatedAt = 1;
+    return JobRepository(uow).insert(job);
+  }
+  // A host event job ("ihp.event" with an event type) of an organization.
+  int64_t addEvent(UnitOfWork& uow, const std::string& key, int64_t organizationId, int32_t eventType) {
+    Job job;
+    job.pluginKey = "jira_server";
+    job.kind = "ihp.event";
+    job.orderingKey = key;
+    job.organizationId = organizationId;
+    job.eventType = eventType;
+    job.maxAttempts = 3;
     return JobRepository(uow).insert(job);
   }
 };
@@ -80,6 +93,57 @@ TEST_P(JobRepositoryTest, RescheduleDeadRequeueCountAndList) {
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].id, b);  // newest first
   EXPECT_EQ(jobs.list(std::nullopt, std::nullopt, 1).size(), 1u);
+}
+
+TEST_P(JobRepositoryTest, UnfinishedEventsAreFoundByKeyTypeAndOrganization) {
+  auto uow = db().begin();
+  JobRepository jobs(*uow);
+  const int64_t assignment = addEvent(*uow, "k", 1, 1);
+  const int64_t statusChange = addEvent(*uow, "k", 1, 2);
+  addEvent(*uow, "k", 2, 2);                 // another organization's status change
+  const int64_t pluginJob = add(*uow, "k", 10);  // no event type
+  EXPECT_EQ(jobs.findById(assignment)->eventType, 1);
+  EXPECT_FALSE(jobs.findById(pluginJob)->eventType);
+
+  EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 1, 1, std::nullopt));
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 1, assignment)) << "the asking job does not count";
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("other-key", 1, 1, std::nullopt));
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 3, 2, std::nullopt));
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 3, std::nullopt));
+
+  ASSERT_TRUE(jobs.markRunning(assignment, 20));
+  EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 1, 1, std::nullopt)) << "running is unfinished";
+  jobs.markDone(assignment, 30);
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 1, std::nullopt));
+  EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 1, 2, std::nullopt));
+  jobs.markDead(statusChange, "permanent", 40);
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 2, std::nullopt)) << "a dead-lettered change is not pending";
+  EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 2, 2, std::nullopt));
+}
+
+// The claim never sorts or reads the whole backlog: it walks the pending jobs
+// in id order (jobs_by_state) and stops at the first claimable one, and the
+// per-key probe seeks only the key's unfinished jobs.
+TEST_P(JobRepositoryTest, ClaimPlanWalksPendingJobsInIdOrderWithoutASort) {
+  auto uow = db().begin();
+  if (isPostgres()) {
+    // PostgreSQL plans by statistics: give it a backlog worth planning for.
+    for (int i = 0; i < 2000; ++i) add(*uow, "ticket-" + std::to_string(i % 200), 10, i % 2 ? JobState::Pending : JobState::Done);
+    uow->commit();
+    uow = db().begin();
+    Query(*uow, "ANALYZE jobs").execute();
+  }
+  const auto plan = ih::test::queryPlan(*uow, JobRepository::nextClaimableSql(), isPostgres());
+  const std::string text = ih::test::planText(plan);
+  EXPECT_NE(text.find("jobs_by_state"), std::string::npos) << text;
+  EXPECT_NE(text.find("jobs_by_ordering_key_state"), std::string::npos) << text;
+  if (isPostgres()) {
+    EXPECT_EQ(text.find("Sort"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Seq Scan"), std::string::npos) << text;
+  } else {
+    EXPECT_EQ(text.find("TEMP B-TREE"), std::string::npos) << "no sort of the pending jobs\n" << text;
+    for (const auto& step : plan) EXPECT_NE(step.rfind("SCAN ", 0), 0u) << "no full scan\n" << text;
+  }
 }
 
 IH_INSTANTIATE_BACKENDS(JobRepositoryTest);

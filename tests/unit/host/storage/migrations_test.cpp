@@ -23,6 +23,14 @@ std::vector<std::string> hostTables(UnitOfWork& uow, bool postgres) {
   return names;
 }
 
+std::vector<int64_t> allVersions() {
+  std::vector<int64_t> versions;
+  for (const auto& migration : schemaMigrations()) versions.push_back(migration.version);
+  return versions;
+}
+
+TEST(SchemaMigrations, AreNumberedOneByOneInOrder) { EXPECT_EQ(allVersions(), (std::vector<int64_t>{1, 2, 3})); }
+
 TEST_P(MigrationsTest, FreshDatabaseGetsTheWholeSchemaOnce) {
   auto database = Database::open(emptyDatabaseUrl());
   EXPECT_EQ(applyMigrations(*database, schemaMigrations(), ""), static_cast<int>(schemaMigrations().size()));
@@ -52,7 +60,7 @@ TEST_P(MigrationsTest, FreshDatabaseGetsTheWholeSchemaOnce) {
                                              "user_emails",
                                              "users"};
   EXPECT_EQ(hostTables(*uow, isPostgres()), expected);
-  EXPECT_EQ(appliedMigrationVersions(*uow), std::vector<int64_t>{1});
+  EXPECT_EQ(appliedMigrationVersions(*uow), allVersions());
 }
 
 TEST_P(MigrationsTest, RunningAgainIsANoOp) {
@@ -60,16 +68,19 @@ TEST_P(MigrationsTest, RunningAgainIsANoOp) {
   EXPECT_EQ(applyMigrations(db(), schemaMigrations(), ""), 0);
   db().migrate();
   auto uow = db().begin();
-  EXPECT_EQ(appliedMigrationVersions(*uow), std::vector<int64_t>{1});
+  EXPECT_EQ(appliedMigrationVersions(*uow), allVersions());
 }
 
 TEST_P(MigrationsTest, NewMigrationIsAppliedOnTopAndRecorded) {
   std::vector<Migration> migrations = schemaMigrations();
-  migrations.push_back({2, "add widgets", {"CREATE TABLE widgets ({pk}, name TEXT NOT NULL)"}});
+  const int64_t next = migrations.back().version + 1;
+  migrations.push_back({next, "add widgets", {"CREATE TABLE widgets ({pk}, name TEXT NOT NULL)"}});
   EXPECT_EQ(applyMigrations(db(), migrations, ""), 1);
   EXPECT_EQ(applyMigrations(db(), migrations, ""), 0);
   auto uow = db().begin();
-  EXPECT_EQ(appliedMigrationVersions(*uow), (std::vector<int64_t>{1, 2}));
+  auto expected = allVersions();
+  expected.push_back(next);
+  EXPECT_EQ(appliedMigrationVersions(*uow), expected);
   uow->beginWrite();
   // {pk} became an auto-increment key on this backend.
   EXPECT_EQ(Query(*uow, "INSERT INTO widgets (name) VALUES (?) RETURNING id").bind("a").scalarInt64(), 1);
@@ -78,12 +89,37 @@ TEST_P(MigrationsTest, NewMigrationIsAppliedOnTopAndRecorded) {
 
 TEST_P(MigrationsTest, AFailingMigrationLeavesNoTrace) {
   std::vector<Migration> migrations = schemaMigrations();
-  migrations.push_back({2, "half broken", {"CREATE TABLE half (id BIGINT)", "CREATE TABLE oops (id NOSUCHTYPE("}});
+  migrations.push_back({migrations.back().version + 1, "half broken",
+                        {"CREATE TABLE half (id BIGINT)", "CREATE TABLE oops (id NOSUCHTYPE("}});
   EXPECT_THROW(applyMigrations(db(), migrations, ""), StorageError);
   auto uow = db().begin();
-  EXPECT_EQ(appliedMigrationVersions(*uow), std::vector<int64_t>{1});
+  EXPECT_EQ(appliedMigrationVersions(*uow), allVersions());
   const auto tables = hostTables(*uow, isPostgres());
   EXPECT_EQ(std::count(tables.begin(), tables.end(), "half"), 0);
+}
+
+// Events queued by a host of schema 1 (no event_type column) are still found
+// by type after the upgrade.
+TEST_P(MigrationsTest, EventJobsQueuedBeforeTheUpgradeGetTheirEventType) {
+  auto database = Database::open(emptyDatabaseUrl());
+  const std::vector<Migration> first(schemaMigrations().begin(), schemaMigrations().begin() + 1);
+  ASSERT_EQ(applyMigrations(*database, first, ""), 1);
+  {
+    auto uow = database->begin();
+    uow->beginWrite();
+    const char* insert =
+        "INSERT INTO jobs (plugin_key, kind, payload, state, attempts, max_attempts, run_at, created_at, updated_at)"
+        " VALUES ('jira_server', ?, ?, 'pending', 0, 5, 0, 0, 0)";
+    Query(*uow, insert).bind("ihp.event").bind(R"({"type":1,"event":{"externalIssue":{"key":"OPS-1"}}})").execute();
+    Query(*uow, insert).bind("ihp.event").bind(R"({"type":2,"event":{}})").execute();
+    Query(*uow, insert).bind("status_inbound").bind(R"({"type":1})").execute();  // a plugin's own job
+    uow->commit();
+  }
+  applyMigrations(*database, schemaMigrations(), "");
+  auto uow = database->begin();
+  std::vector<std::optional<int64_t>> types;
+  for (const auto& row : Query(*uow, "SELECT event_type FROM jobs ORDER BY id").rows()) types.push_back(row.optInt64(0));
+  EXPECT_EQ(types, (std::vector<std::optional<int64_t>>{1, 2, std::nullopt}));
 }
 
 IH_INSTANTIATE_BACKENDS(MigrationsTest);

@@ -10,6 +10,13 @@ using ::testing::Return;
 
 std::string api(const std::string& path) { return std::string(kBaseUrl) + "/rest/api/2" + path; }
 
+std::string updatedUrl() { return api("/issue/OPS-1?fields=updated"); }
+
+void scriptUpdatedRead(HttpScript& http) {
+  http.on("GET", updatedUrl(),
+          respond(200, std::string(R"({"id":"10000","key":"OPS-1","fields":{"updated":")") + kTicketUpdated + "\"}}"));
+}
+
 EventJson& EventJson::config(std::string json) {
   config_ = std::move(json);
   return *this;
@@ -158,6 +165,7 @@ std::string page(const std::vector<std::string>& values, int64_t startAt, bool i
 }
 
 void OutboundTest::SetUp() {
+  scriptUpdatedRead(host.http);
   ON_CALL(host, integrationGet(kIntegrationId)).WillByDefault(Return(ok(integrationRecord())));
   ON_CALL(host, credentials(kIntegrationId, 1)).WillByDefault(Return(ok(oauthCredentials())));
   ON_CALL(host, credentials(kIntegrationId, 0)).WillByDefault(Return(ok(oauthCredentials())));

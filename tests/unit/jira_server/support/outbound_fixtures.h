@@ -22,6 +22,13 @@ inline constexpr int64_t kCommentId = 77;
 // {base}/rest/api/2 + path
 std::string api(const std::string& path);
 
+// What the plugin reads after each write to OPS-1 (GET ...?fields=updated):
+// OutboundTest scripts this answer; kTicketUpdatedMs is its time.
+inline constexpr const char* kTicketUpdated = "2024-06-10T09:13:20.123+0000";
+inline constexpr int64_t kTicketUpdatedMs = 1'718'010'800'123;
+std::string updatedUrl();
+void scriptUpdatedRead(HttpScript& http);
+
 // An ihp_event JSON for org 1, integration 7, ticket OPS-1 (external issue 55).
 class EventJson {
  public:
