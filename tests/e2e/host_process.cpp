@@ -12,7 +12,7 @@ std::string Reply::str(const char* key) const {
 std::string HostProcess::executable() { return ih::testing::binaryDir() + "/integration-host"; }
 
 HostProcess::HostProcess(const HostLaunch& launch) {
-  std::vector<std::string> args = {"--port", "0", "--data-dir", launch.dataDir, "--plugins-dir", launch.pluginsDir};
+  std::vector<std::string> args = {"--port", std::to_string(launch.port), "--data-dir", launch.dataDir, "--plugins-dir", launch.pluginsDir};
   if (!launch.adminToken.empty()) {
     args.push_back("--admin-token");
     args.push_back(launch.adminToken);

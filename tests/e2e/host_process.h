@@ -3,6 +3,7 @@
 // test chooses, plus a JSON-over-HTTP helper bound to its address.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,6 +30,7 @@ struct HostLaunch {
   std::string dataDir;
   std::string pluginsDir;
   std::string adminToken;  // empty = no --admin-token
+  uint16_t port = 0;       // 0 = a free one (restarts pass the previous port)
   std::vector<std::string> extraArgs;
   std::map<std::string, std::string> env = {{"INTEGRATION_HOST_ADMIN_TOKEN", ""}};
 };

@@ -10,10 +10,21 @@ namespace ih::e2e::jira {
 
 void JiraE2ETest::start(const std::string& jiraVersion) {
   jira_ = ih::testing::MockJiraProcess::start(jiraSeed(), {"--version", jiraVersion});
+  startHost();
+}
+
+void JiraE2ETest::startHost() {
   HostLaunch launch;
   launch.dataDir = dir_.path() + "/data";
   launch.pluginsDir = ih::testing::pluginDir();
   launch.adminToken = kAdmin;
+  launch.extraArgs = hostArgs_;
+  if (host_) {
+    launch.port = static_cast<uint16_t>(host_->process().port());  // the webhook registered in Jira names it
+    EXPECT_EQ(host_->process().stop(), 0) << "SIGTERM must end the host cleanly";
+  }
+  api_.reset();
+  host_.reset();
   host_ = std::make_unique<HostProcess>(launch);
   api_ = std::make_unique<JiraHostApi>(*host_, kAdmin);
 }
@@ -59,6 +70,12 @@ std::string JiraE2ETest::createIssue(const std::string& org, const std::string& 
 }
 
 Reply JiraE2ETest::getIssue(const std::string& org, const std::string& issueId) { return api_->getIssue(org, issueId); }
+
+std::string JiraE2ETest::assigneeEmail(const std::string& org, const std::string& issueId) {
+  Reply issue = getIssue(org, issueId);
+  const char* pointer = "/assignedTo/email";
+  return ih::testing::jsonHas(issue.json, pointer) ? ih::testing::jsonString(issue.json, pointer) : "";
+}
 
 Reply JiraE2ETest::activities(const std::string& org, const std::string& issueId) {
   return api_->activities(org, issueId);

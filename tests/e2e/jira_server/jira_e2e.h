@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "host_process.h"
 #include "jira_host_api.h"
@@ -30,6 +31,9 @@ class JiraE2ETest : public ::testing::Test {
 
   // Starts mock-jira at this Jira version, then the host.
   void start(const std::string& jiraVersion = "9.12.0");
+  // Starts the host (again, after stopping a running one, on the same data
+  // dir, port and hostArgs_).
+  void startHost();
 
   // --- directory (admin token) -------------------------------------------------
   void createOrg(const std::string& slug, bool enableJira = true);
@@ -39,6 +43,7 @@ class JiraE2ETest : public ::testing::Test {
                      const std::string& memberId);
   std::string createIssue(const std::string& org, const std::string& project, const std::string& title);
   Reply getIssue(const std::string& org, const std::string& issueId);
+  std::string assigneeEmail(const std::string& org, const std::string& issueId);  // "" when unassigned
   Reply activities(const std::string& org, const std::string& issueId);
 
   // --- the install pipeline ------------------------------------------------------
@@ -71,6 +76,7 @@ class JiraE2ETest : public ::testing::Test {
   std::unique_ptr<ih::testing::MockJiraProcess> jira_;
   std::unique_ptr<HostProcess> host_;
   std::unique_ptr<JiraHostApi> api_;  // bound to host_ with the admin token
+  std::vector<std::string> hostArgs_;  // more host options, e.g. --database
 };
 
 }  // namespace ih::e2e::jira

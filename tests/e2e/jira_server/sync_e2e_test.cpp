@@ -45,12 +45,6 @@ class JiraSyncE2E : public JiraE2ETest {
               200);
   }
 
-  std::string assigneeEmail(const std::string& org, const std::string& issue) {
-    Reply current = getIssue(org, issue);
-    return current.json.IsObject() && current.json["assignedTo"].IsObject()
-               ? jsonString(current.json, "/assignedTo/email")
-               : "";
-  }
   std::string status(const std::string& org, const std::string& issue) { return getIssue(org, issue).str("status"); }
   bool hasActivity(const std::string& org, const std::string& issue, const std::string& type) {
     Reply list = activities(org, issue);

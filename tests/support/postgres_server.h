@@ -1,5 +1,6 @@
-// tests/unit/host/support/postgres_server.h - a throwaway PostgreSQL server
-// for the storage and domain tests, started once per test process.
+// tests/support/postgres_server.h - a throwaway PostgreSQL server for the
+// backend-typed unit tests and the host's PostgreSQL end-to-end tests, started
+// once per test process.
 //
 // initdb into a temp dir, pg_ctl start on a free loopback port with the
 // socket in that dir, fsync off (tests need no durability). initdb refuses

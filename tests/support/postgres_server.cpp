@@ -1,4 +1,4 @@
-// tests/unit/host/support/postgres_server.cpp - see postgres_server.h.
+// tests/support/postgres_server.cpp - see postgres_server.h.
 #include "support/postgres_server.h"
 
 #include <arpa/inet.h>
