@@ -45,6 +45,7 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"job-max-attempts", "N", "tries of a background job before it is dead-lettered (default 8)"},
       {"job-retry-base-ms", "N", "first retry delay; doubles per attempt, with jitter (default 1000)"},
       {"job-retry-max-ms", "N", "longest delay between two tries (default 300000)"},
+      {"tls-ca-file", "FILE", "PEM CA certificates trusted for outbound https besides the system's"},
   };
   return specs;
 }
@@ -84,6 +85,12 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
   if (auto v = lookup("job-retry-base-ms")) o.retry.baseDelayMs = parseInteger("job-retry-base-ms", *v, 1, 5000);
   if (auto v = lookup("job-retry-max-ms")) {
     o.retry.maxDelayMs = parseInteger("job-retry-max-ms", *v, o.retry.baseDelayMs, int64_t{24} * 3600 * 1000);
+  }
+  if (auto v = lookup("tls-ca-file")) {
+    if (v->empty() || !std::filesystem::is_regular_file(*v)) {
+      throw std::invalid_argument("invalid value for --tls-ca-file: '" + *v + "' is not a file");
+    }
+    o.tlsCaFile = *v;
   }
   return o;
 }

@@ -41,6 +41,7 @@ struct HostOptions {
   int httpThreads = 16;
   int shutdownGraceMs = 10000;
   jobs::RetryPolicy retry;  // outbound sync retries: attempts, first delay, cap
+  std::string tlsCaFile;    // more CAs for outbound https (PEM); empty = the system's only
 };
 
 // `lookup(name)` answers the value given for an option (command line first,

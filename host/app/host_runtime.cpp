@@ -65,6 +65,19 @@ AdminToken adminToken(const HostOptions& options) {
   return token;
 }
 
+// A CA file that exists but holds no certificate is a bad option too.
+std::unique_ptr<http::PocoOutboundClient> openOutboundClient(const HostOptions& options) {
+  try {
+    auto client = std::make_unique<http::PocoOutboundClient>(http::TlsTrust{options.tlsCaFile});
+    if (!options.tlsCaFile.empty()) {
+      appLogger().information("outbound https also trusts the CAs in %s", options.tlsCaFile);
+    }
+    return client;
+  } catch (const std::invalid_argument& e) {
+    throw StartupError(kExitUsage, std::string("invalid value for --tls-ca-file: ") + e.what());
+  }
+}
+
 http::ServerOptions serverOptions(const HostOptions& options) {
   http::ServerOptions s;
   s.bindAddress = options.bind;
@@ -91,7 +104,7 @@ struct HostRuntime::Parts {
   domain::IntegrationService integrations;
   domain::PipelineService pipelines;
   domain::InboundSync inboundSync;
-  http::PocoOutboundClient outboundClient;
+  std::unique_ptr<http::PocoOutboundClient> outboundClient;
   auth::BearerAuthenticator authenticator;
   http::Router router;
   http::Dispatcher dispatcher;
@@ -115,6 +128,7 @@ struct HostRuntime::Parts {
         integrations(clock, secrets, jobs),
         pipelines(clock, secrets),
         inboundSync(directory, issues, integrations),
+        outboundClient(openOutboundClient(o)),
         authenticator(admin.token),
         dispatcher(router, metrics, o.maxBodyBytes),
         server(serverOptions(o), dispatcher) {}
@@ -132,7 +146,7 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
       p.options.publicUrl.empty() ? app::listeningUrl(p.options.bind, p.server.port()) : p.options.publicUrl;
 
   p.hostServices.emplace(plugins::HostServices{*p.database, p.directory, p.issues, p.integrations, p.inboundSync,
-                                               p.jobs, p.metrics, p.clock, p.outboundClient, publicUrl});
+                                               p.jobs, p.metrics, p.clock, *p.outboundClient, publicUrl});
   p.registry = std::make_unique<plugins::PluginRegistry>(*p.hostServices);
   const size_t loaded = p.registry->loadDirectory(p.options.pluginsDir);
   appLogger().information("%z plugin(s) loaded from %s", loaded, p.options.pluginsDir);

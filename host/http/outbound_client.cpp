@@ -20,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <ostream>
+#include <stdexcept>
 
 namespace ih::host::http {
 
@@ -41,20 +42,6 @@ class Deadline {
   SteadyClock::time_point end_;
 };
 
-// TLS contexts are shared by every request; verification is per request.
-Poco::Net::Context::Ptr tlsContext(bool verify) {
-  static std::once_flag initialised;
-  static Poco::Net::Context::Ptr verifying, permissive;
-  std::call_once(initialised, [] {
-    Poco::Net::initializeSSL();
-    verifying = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_RELAXED, 9,
-                                       /*loadDefaultCAs=*/true);
-    permissive = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_NONE, 9,
-                                        /*loadDefaultCAs=*/false);
-  });
-  return verify ? verifying : permissive;
-}
-
 bool isToken(const std::string& text) {
   if (text.empty()) return false;
   for (unsigned char c : text) {
@@ -75,16 +62,16 @@ bool headersValid(const OutboundRequest& request) {
   return isToken(request.method);
 }
 
-OutboundResult failure(TransportError error, std::string text) {
+OutboundResult failure(TransportError error, std::string text, std::string cause = {}) {
   OutboundResult result;
   result.error = error;
   result.errorText = std::move(text);
+  result.cause = std::move(cause);
   return result;
 }
 
-std::unique_ptr<Poco::Net::HTTPClientSession> openSession(const Poco::URI& uri, bool verifyTls) {
-  if (uri.getScheme() == "https")
-    return std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), tlsContext(verifyTls));
+std::unique_ptr<Poco::Net::HTTPClientSession> openSession(const Poco::URI& uri, Poco::Net::Context::Ptr tls) {
+  if (uri.getScheme() == "https") return std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), tls);
   return std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
 }
 
@@ -101,6 +88,28 @@ Poco::Net::HTTPRequest buildRequest(const OutboundRequest& request, const Poco::
 }
 
 }  // namespace
+
+// Built once per client and shared by every request; verification is chosen
+// per request. VERIFY_STRICT, not RELAXED: for a client both require a valid
+// chain, but Poco skips the name check for localhost under RELAXED.
+struct PocoOutboundClient::TlsContexts {
+  Poco::Net::Context::Ptr verifying, permissive;
+};
+
+PocoOutboundClient::PocoOutboundClient(const TlsTrust& trust) : tls_(std::make_unique<TlsContexts>()) {
+  static std::once_flag initialised;
+  std::call_once(initialised, [] { Poco::Net::initializeSSL(); });
+  using Poco::Net::Context;
+  try {
+    tls_->verifying = new Context(Context::TLS_CLIENT_USE, trust.extraCaFile, Context::VERIFY_STRICT, 9,
+                                  /*loadDefaultCAs=*/true);
+  } catch (const Poco::Exception& e) {
+    throw std::invalid_argument("cannot load the CA file " + trust.extraCaFile + ": " + e.displayText());
+  }
+  tls_->permissive = new Context(Context::TLS_CLIENT_USE, "", Context::VERIFY_NONE, 9, /*loadDefaultCAs=*/false);
+}
+
+PocoOutboundClient::~PocoOutboundClient() = default;
 
 OutboundResult PocoOutboundClient::send(const OutboundRequest& request) {
   Poco::URI uri;
@@ -120,7 +129,7 @@ OutboundResult PocoOutboundClient::send(const OutboundRequest& request) {
   // Phase 1: connect (and TLS handshake) and send. A failure here means the
   // host could not be reached.
   try {
-    session = openSession(uri, request.verifyTls);
+    session = openSession(uri, request.verifyTls ? tls_->verifying : tls_->permissive);
     session->setTimeout(deadline.remaining());
     Poco::Net::HTTPRequest out = buildRequest(request, uri);
     std::ostream& body = session->sendRequest(out);
@@ -131,8 +140,12 @@ OutboundResult PocoOutboundClient::send(const OutboundRequest& request) {
     return failure(TransportError::Timeout, timedOut);
   } catch (const Poco::Net::ConnectionResetException&) {
     return failure(TransportError::Reset, "Connection reset by peer");
-  } catch (const Poco::Exception&) {
-    return failure(TransportError::Unreachable, "Unable to reach host: " + host);
+  } catch (const Poco::Net::SSLException& e) {
+    // An untrusted or misnamed certificate is the usual cause with a
+    // self-hosted Jira: worth telling apart from a refused connection.
+    return failure(TransportError::Unreachable, "Unable to reach host: " + host, "TLS: " + e.message());
+  } catch (const Poco::Exception& e) {
+    return failure(TransportError::Unreachable, "Unable to reach host: " + host, e.displayText());
   } catch (const std::exception&) {
     return failure(TransportError::Unreachable, "Unable to reach host: " + host);
   }

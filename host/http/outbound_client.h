@@ -3,11 +3,13 @@
 //
 // One request, one attempt: never retried here, because a retried OAuth 1.0a
 // request would reuse its nonce. Supports http and https (TLS verification on
-// by default, off per request for self-hosted servers with private CAs),
+// by default, off per request for self-hosted servers with private CAs, or
+// trust them with TlsTrust),
 // a whole-exchange timeout, and classifies transport failures. Thread-safe.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +36,9 @@ enum class TransportError { None, Timeout, Unreachable, Reset, InvalidRequest };
 struct OutboundResult {
   TransportError error = TransportError::None;
   std::string errorText;  // e.g. "Unable to reach host: jira.example.test"
+  // What went wrong underneath, when known ("Connection refused", "TLS:
+  // certificate verify failed", ...): for messages that help fix it.
+  std::string cause;
   OutboundResponse response;
 };
 
@@ -43,10 +48,26 @@ class OutboundClient {
   virtual OutboundResult send(const OutboundRequest& request) = 0;
 };
 
+// What the client trusts for https with verification on: the system's CAs
+// (OpenSSL's default paths, which SSL_CERT_FILE / SSL_CERT_DIR override) plus,
+// when given, the CAs of `extraCaFile` (PEM), e.g. a company CA that signed a
+// self-hosted Jira's certificate. The peer's name is always checked against
+// its certificate, localhost included.
+struct TlsTrust {
+  std::string extraCaFile;
+};
+
 // The production client (Poco HTTPClientSession / HTTPSClientSession).
 class PocoOutboundClient final : public OutboundClient {
  public:
+  // Throws std::invalid_argument when `extraCaFile` cannot be loaded.
+  explicit PocoOutboundClient(const TlsTrust& trust = {});
+  ~PocoOutboundClient() override;
   OutboundResult send(const OutboundRequest& request) override;
+
+ private:
+  struct TlsContexts;
+  std::unique_ptr<TlsContexts> tls_;
 };
 
 }  // namespace ih::host::http

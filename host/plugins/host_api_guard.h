@@ -10,6 +10,7 @@
 // values, NULL pointers and structs whose struct_size is too small.
 #pragma once
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <stdexcept>
@@ -64,13 +65,16 @@ std::optional<std::string_view> optionalText(ihp_str s, const char* what);
 std::string_view requiredText(ihp_str s, const char* what);
 
 // A zero-filled host copy of a versioned struct: NULL or a struct_size below
-// the 1.0 size throws; at most sizeof(T) bytes are read.
+// `minimumSize` (its 1.0 size; sizeof(T) for structs that never grew) throws;
+// at most sizeof(T) bytes are read.
 template <class T>
-T structArgument(const T* raw, const char* what) {
+T structArgument(const T* raw, const char* what, size_t minimumSize = sizeof(T)) {
   if (raw == nullptr) throw AbiViolation(std::string(what) + " is NULL");
-  if (raw->struct_size < sizeof(T)) throw AbiViolation(std::string(what) + " struct_size is too small");
+  if (raw->struct_size < minimumSize) throw AbiViolation(std::string(what) + " struct_size is too small");
+  // A struct that grew since `minimumSize`: members the caller's older
+  // layout lacks stay zero (NULL callbacks are not called).
   T copy{};
-  std::memcpy(static_cast<void*>(&copy), static_cast<const void*>(raw), sizeof(T));
+  std::memcpy(static_cast<void*>(&copy), static_cast<const void*>(raw), std::min<size_t>(raw->struct_size, sizeof(T)));
   return copy;
 }
 

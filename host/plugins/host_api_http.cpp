@@ -75,7 +75,7 @@ ihp_status httpSend(ihp_host_ctx* ctx, const ihp_http_request* rawRequest, const
   return guarded(ctx, "http_send", [&]() -> ihp_status {
     ihp_host_ctx& c = context(ctx);
     const auto request = toOutbound(structArgument(rawRequest, "request"));
-    const auto sink = structArgument(rawSink, "response");
+    const auto sink = structArgument(rawSink, "response", IHP_HTTP_RESPONSE_SINK_SIZE_V1_0);
     if (sink.on_status == nullptr || sink.on_header == nullptr || sink.on_body == nullptr)
       throw AbiViolation("response sink has a NULL callback");
 
@@ -93,7 +93,12 @@ ihp_status httpSend(ihp_host_ctx* ctx, const ihp_http_request* rawRequest, const
       hostAndPath(request.url, host, path);
       logger.debug("%s %s%s -> %s in %s ms", request.method, host, path, statusLabel, std::to_string(elapsedMs));
     }
-    if (outcome.status != IHP_OK) return outcome.status;
+    if (outcome.status != IHP_OK) {
+      if (sink.on_transport_error != nullptr && !result.cause.empty()) {
+        sink.on_transport_error(sink.self, ihp_str{result.cause.data(), result.cause.size()});
+      }
+      return outcome.status;
+    }
     deliver(sink, result.response);
     return IHP_OK;
   });

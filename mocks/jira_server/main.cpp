@@ -55,6 +55,9 @@ class MockJiraApp : public Poco::Util::ServerApplication {
     valued("upstream", "URL", "proxy to this real Jira (with --record)");
     valued("upstream-consumer-key", "KEY", "consumer key to re-sign OAuth requests for the upstream");
     valued("upstream-private-key", "FILE", "PEM private key to re-sign OAuth requests for the upstream");
+    valued("tls-cert", "FILE", "PEM certificate: also serve HTTPS (Jira's base URL becomes https://localhost:<tls port>)");
+    valued("tls-key", "FILE", "PEM private key of --tls-cert");
+    valued("tls-port", "N", "HTTPS listen port; 0 picks a free port (default 0)");
   }
 
   void handleOption(const std::string& name, const std::string& value) override {
@@ -86,6 +89,12 @@ class MockJiraApp : public Poco::Util::ServerApplication {
       config_.upstreamConsumerKey = value;
     } else if (name == "upstream-private-key") {
       config_.upstreamPrivateKeyFile = value;
+    } else if (name == "tls-cert") {
+      config_.tlsCertFile = value;
+    } else if (name == "tls-key") {
+      config_.tlsKeyFile = value;
+    } else if (name == "tls-port") {
+      config_.tlsPort = ih::mock::parsePort(value, "tls-port");
     }
   }
 
@@ -130,13 +139,18 @@ class MockJiraApp : public Poco::Util::ServerApplication {
   }
 
   int serve(std::optional<ih::mock::Cassette> cassette) {
-    ih::mock::HttpListener listener;
+    ih::mock::HttpListener listener, tlsListener;
     const int port = listener.bind(config_.bind, config_.port);
-    ih::mock::resolveBaseUrl(config_, port);
+    const int tlsPort =
+        config_.tls() ? tlsListener.bindTls(config_.bind, config_.tlsPort, config_.tlsCertFile, config_.tlsKeyFile) : 0;
+    ih::mock::resolveBaseUrl(config_, port, tlsPort);
     ih::mock::MockRuntime runtime(config_, std::move(cassette));
     listener.start(runtime.dispatcher());
+    if (config_.tls()) tlsListener.start(runtime.dispatcher());
     std::cout << "listening on http://" << config_.bind << ":" << port << std::endl;
+    if (config_.tls()) std::cout << "listening on https://" << config_.bind << ":" << tlsPort << std::endl;
     waitForTerminationRequest();
+    tlsListener.stop();
     listener.stop();
     return runtime.shutdown();
   }

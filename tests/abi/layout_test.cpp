@@ -1,4 +1,4 @@
-// tests/abi/layout_test.cpp - pins the 1.0 layout of every ABI struct on
+// tests/abi/layout_test.cpp - pins the 1.1 layout of every ABI struct on
 // LP64 (x86_64, aarch64): a member moved, resized or inserted anywhere but
 // the end fails the build here, not at a plugin's run time. Tables may only
 // grow at the end (rule 3), so a deliberate addition updates the sizeof line
@@ -15,7 +15,8 @@ static_assert(sizeof(ihp_header) == 32);
 static_assert(sizeof(ihp_sink) == 24);
 static_assert(sizeof(ihp_fingerprint) == 20);
 static_assert(sizeof(ihp_http_request) == 80);
-static_assert(sizeof(ihp_http_response_sink) == 40);
+static_assert(sizeof(ihp_http_response_sink) == 48);  // 40 in 1.0
+static_assert(IHP_HTTP_RESPONSE_SINK_SIZE_V1_0 == 40);
 static_assert(sizeof(ihp_oauth1_request) == 104);
 static_assert(sizeof(ihp_job_spec) == 80);
 static_assert(sizeof(ihp_assignee_sync) == 64);

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <iterator>
 #include <thread>
 
@@ -13,6 +14,9 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/NetSSL.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
 
@@ -123,8 +127,15 @@ class MockRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 }  // namespace
 
 struct HttpListener::Impl {
-  Poco::Net::ServerSocket socket;
+  std::unique_ptr<Poco::Net::ServerSocket> socket;
   std::unique_ptr<Poco::Net::HTTPServer> server;
+
+  int listen(std::unique_ptr<Poco::Net::ServerSocket> unbound, const std::string& address, int port) {
+    socket = std::move(unbound);
+    socket->bind(Poco::Net::SocketAddress(address, static_cast<Poco::UInt16>(port)), true);
+    socket->listen(64);
+    return socket->address().port();
+  }
 };
 
 HttpListener::HttpListener() : impl_(std::make_unique<Impl>()) {}
@@ -132,9 +143,16 @@ HttpListener::HttpListener() : impl_(std::make_unique<Impl>()) {}
 HttpListener::~HttpListener() { stop(); }
 
 int HttpListener::bind(const std::string& address, int port) {
-  impl_->socket.bind(Poco::Net::SocketAddress(address, static_cast<Poco::UInt16>(port)), true);
-  impl_->socket.listen(64);
-  return impl_->socket.address().port();
+  return impl_->listen(std::make_unique<Poco::Net::ServerSocket>(), address, port);
+}
+
+int HttpListener::bindTls(const std::string& address, int port, const std::string& certFile,
+                          const std::string& keyFile) {
+  static std::once_flag initialised;
+  std::call_once(initialised, [] { Poco::Net::initializeSSL(); });
+  using Poco::Net::Context;
+  Context::Ptr context = new Context(Context::TLS_SERVER_USE, keyFile, certFile, "", Context::VERIFY_NONE);
+  return impl_->listen(std::make_unique<Poco::Net::SecureServerSocket>(context), address, port);
 }
 
 void HttpListener::start(Dispatcher& dispatcher) {
@@ -143,7 +161,8 @@ void HttpListener::start(Dispatcher& dispatcher) {
   params->setMaxQueued(128);
   params->setKeepAlive(true);
   params->setTimeout(Poco::Timespan(30, 0));
-  impl_->server = std::make_unique<Poco::Net::HTTPServer>(new MockRequestHandlerFactory(dispatcher), impl_->socket, params);
+  impl_->server =
+      std::make_unique<Poco::Net::HTTPServer>(new MockRequestHandlerFactory(dispatcher), *impl_->socket, params);
   impl_->server->start();
 }
 

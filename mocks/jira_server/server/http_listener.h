@@ -17,6 +17,9 @@ class HttpListener {
 
   // Binds now so the real port is known before the runtime is built; returns that port.
   int bind(const std::string& address, int port);
+  // The same, speaking HTTPS with the PEM certificate and key (throws Poco's
+  // SSL exceptions when they cannot be loaded).
+  int bindTls(const std::string& address, int port, const std::string& certFile, const std::string& keyFile);
   void start(Dispatcher& dispatcher);
   void stop();
 

@@ -9,7 +9,7 @@ namespace ih::mock {
 struct MockConfig {
   std::string bind = "127.0.0.1";
   int port = 0;
-  std::string baseUrl;      // --base-url, or http://bind:port + context path after binding
+  std::string baseUrl;      // --base-url, or http(s)://host:port + context path after binding
   std::string contextPath;  // "" or "/jira"; derived from --base-url when not given
   std::string version = "9.12.0";
   bool versionGiven = false;
@@ -20,10 +20,16 @@ struct MockConfig {
   std::string upstreamUrl;
   std::string upstreamConsumerKey;
   std::string upstreamPrivateKeyFile;
+  // A second listener speaking HTTPS for Jira's REST and OAuth endpoints (the
+  // control API is on both); the default base URL is then https://localhost:<tlsPort>.
+  std::string tlsCertFile;
+  std::string tlsKeyFile;
+  int tlsPort = 0;
 
   bool recording() const { return !recordFile.empty(); }
   bool replaying() const { return !replayFile.empty(); }
   bool proxying() const { return !upstreamUrl.empty(); }
+  bool tls() const { return !tlsCertFile.empty(); }
 };
 
 }  // namespace ih::mock

@@ -14,10 +14,10 @@ std::string withoutTrailingSlash(std::string text) {
 
 }  // namespace
 
-int parsePort(const std::string& text) {
+int parsePort(const std::string& text, const std::string& option) {
   char* end = nullptr;
   long port = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || port < 0 || port > 65535) throw ConfigError("invalid --port '" + text + "'");
+  if (text.empty() || *end != '\0' || port < 0 || port > 65535) throw ConfigError("invalid --" + option + " '" + text + "'");
   return static_cast<int>(port);
 }
 
@@ -30,6 +30,10 @@ void validateConfig(MockConfig& config) {
   if (!config.proxying() && !config.upstreamConsumerKey.empty()) {
     throw ConfigError("--upstream-consumer-key needs --upstream");
   }
+  if (config.tlsCertFile.empty() != config.tlsKeyFile.empty()) {
+    throw ConfigError("--tls-cert and --tls-key must be given together");
+  }
+  if (!config.tls() && config.tlsPort != 0) throw ConfigError("--tls-port needs --tls-cert and --tls-key");
   config.contextPath = withoutTrailingSlash(config.contextPath);
   if (!config.contextPath.empty() && config.contextPath.front() != '/') {
     throw ConfigError("--context-path must start with '/': " + config.contextPath);
@@ -56,10 +60,11 @@ void validateConfig(MockConfig& config) {
   if (config.version.empty() || numbers != std::string::npos) throw ConfigError("invalid --version '" + config.version + "'");
 }
 
-void resolveBaseUrl(MockConfig& config, int boundPort) {
-  if (config.baseUrl.empty()) {
-    config.baseUrl = "http://" + config.bind + ":" + std::to_string(boundPort) + config.contextPath;
-  }
+void resolveBaseUrl(MockConfig& config, int boundPort, int boundTlsPort) {
+  if (!config.baseUrl.empty()) return;
+  // A certificate names a host, not an address: localhost is what a test's names.
+  config.baseUrl = config.tls() ? "https://localhost:" + std::to_string(boundTlsPort) + config.contextPath
+                                : "http://" + config.bind + ":" + std::to_string(boundPort) + config.contextPath;
 }
 
 }  // namespace ih::mock

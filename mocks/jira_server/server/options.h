@@ -14,8 +14,9 @@ struct ConfigError : std::runtime_error {
 
 // Throws ConfigError.
 void validateConfig(MockConfig& config);
-int parsePort(const std::string& text);
-// Fills baseUrl from bind address and port when --base-url was not given.
-void resolveBaseUrl(MockConfig& config, int boundPort);
+int parsePort(const std::string& text, const std::string& option = "port");
+// Fills baseUrl from bind address and port (or the TLS port, with TLS) when
+// --base-url was not given.
+void resolveBaseUrl(MockConfig& config, int boundPort, int boundTlsPort = 0);
 
 }  // namespace ih::mock

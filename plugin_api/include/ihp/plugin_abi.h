@@ -60,7 +60,7 @@ extern "C" {
 /* ------------------------------------------------------------------------ */
 
 #define IHP_ABI_MAJOR 1
-#define IHP_ABI_MINOR 0
+#define IHP_ABI_MINOR 1
 
 /* The one symbol a plugin exports. Its type is ihp_entry_fn. */
 #define IHP_ENTRY_SYMBOL "ihp_plugin_entry"
@@ -195,7 +195,17 @@ typedef struct ihp_http_response_sink {
   void (*on_status)(void *self, int32_t status);
   void (*on_header)(void *self, ihp_str name, ihp_str value);
   void (*on_body)(void *self, const char *data, size_t len);
+  /* Since 1.1, optional (NULL or a 1.0-sized sink: not called). When the
+   * exchange fails in transport and the host knows why, called once before
+   * http_send returns, with the cause in words for an error message
+   * ("Connection refused", "TLS: ... certificate verify failed"). Never
+   * contains credentials. */
+  void (*on_transport_error)(void *self, ihp_str cause);
 } ihp_http_response_sink;
+
+/* The response sink as ABI 1.0 defined it; hosts accept any size from this. */
+#define IHP_HTTP_RESPONSE_SINK_SIZE_V1_0 \
+  (offsetof(ihp_http_response_sink, on_body) + sizeof(void *))
 
 /* ------------------------------------------------------------------------ */
 /* OAuth 1.0a RSA-SHA1 signing (host service)                               */
@@ -294,7 +304,8 @@ typedef struct ihp_host_api {
 
   /* Sends one request, never retried by the host (a retry would reuse an
    * OAuth nonce). IHP_OK means an HTTP response arrived, whatever its status.
-   * Transport failures: IHP_E_TIMEOUT, IHP_E_UNREACHABLE, IHP_E_RESET. */
+   * Transport failures: IHP_E_TIMEOUT, IHP_E_UNREACHABLE, IHP_E_RESET, with
+   * the cause through response->on_transport_error when the sink has it. */
   ihp_status (*http_send)(ihp_host_ctx *ctx, const ihp_http_request *request,
                           const ihp_http_response_sink *response);
 

@@ -23,12 +23,11 @@ ApiError ApiError::fromResponse(const ihp::sdk::HttpResponse& response) {
   return error;
 }
 
-ApiError ApiError::fromTransport(ihp_status status, std::string_view host) {
-  switch (status) {
-    case IHP_E_TIMEOUT: return ApiError(Kind::Timeout, 504, std::string(host));
-    case IHP_E_RESET: return ApiError(Kind::Reset, 503, std::string(host));
-    default: return ApiError(Kind::Unreachable, 503, std::string(host));
-  }
+ApiError ApiError::fromTransport(ihp_status status, std::string_view host, std::string_view cause) {
+  const Kind kind = status == IHP_E_TIMEOUT ? Kind::Timeout : status == IHP_E_RESET ? Kind::Reset : Kind::Unreachable;
+  ApiError error(kind, kind == Kind::Timeout ? 504 : 503, std::string(host));
+  error.cause_ = std::string(cause);
+  return error;
 }
 
 ApiError ApiError::signing(ihp_status status) {
@@ -40,7 +39,7 @@ ApiError ApiError::invalidResponse(std::string detail) { return ApiError(Kind::I
 std::string ApiError::text() const {
   switch (kind_) {
     case Kind::Http: return body_;
-    case Kind::Unreachable: return "Unable to reach host: " + body_;
+    case Kind::Unreachable: return "Unable to reach host: " + body_ + (cause_.empty() ? "" : " (" + cause_ + ")");
     case Kind::Timeout: return "Timed out attempting to reach host: " + body_;
     case Kind::Reset: return "Connection reset by peer";
     case Kind::Signing:

@@ -2,7 +2,10 @@
 // (Sentry's error mapping, behaviour spec §8.5): HTTP errors keep their status
 // and raw body; transport failures carry Sentry's fixed texts ("Unable to reach
 // host: <host>", "Timed out attempting to reach host: <host>", "Connection
-// reset by peer"). Callers decide between "show the user", "retry the job" and
+// reset by peer"); better than Sentry, an unreachable host's text adds the
+// cause the host reported, e.g. "Unable to reach host: jira.corp:8443 (TLS:
+// ... certificate verify failed)", so a self-hoster sees a CA problem as
+// one. Callers decide between "show the user", "retry the job" and
 // "give up" from the predicates here, never by re-parsing texts.
 #pragma once
 
@@ -28,7 +31,8 @@ class ApiError {
   };
 
   static ApiError fromResponse(const ihp::sdk::HttpResponse& response);
-  static ApiError fromTransport(ihp_status status, std::string_view host);
+  // `cause`: the host's words for the failure (HttpResponse::transportError), may be empty.
+  static ApiError fromTransport(ihp_status status, std::string_view host, std::string_view cause = {});
   static ApiError signing(ihp_status status);
   static ApiError invalidResponse(std::string detail);
 
@@ -58,6 +62,7 @@ class ApiError {
   Kind kind_;
   int32_t status_;
   std::string body_;  // Http: response body; transport: host; others: detail
+  std::string cause_;  // transport: the host's cause, or empty
   std::optional<int64_t> retryAfterMs_;
 };
 

@@ -29,7 +29,7 @@ ApiResult<ihp::sdk::HttpResponse> JiraClient::send(const JiraRequest& request) c
   auto sent = host_.send(http);
   if (!sent) {
     host_.debug("jira request " + http.method + " failed in transport: " + ihp::sdk::statusName(sent.status));
-    return fail(ApiError::fromTransport(sent.status, url::netloc(http.url)));
+    return fail(ApiError::fromTransport(sent.status, url::netloc(http.url), sent.value.transportError));
   }
   if (sent.value.status < 200 || sent.value.status >= 300) {
     host_.debug("jira request " + http.method + " answered HTTP " + std::to_string(sent.value.status));

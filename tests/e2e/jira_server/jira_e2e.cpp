@@ -9,7 +9,9 @@
 namespace ih::e2e::jira {
 
 void JiraE2ETest::start(const std::string& jiraVersion) {
-  jira_ = ih::testing::MockJiraProcess::start(jiraSeed(), {"--version", jiraVersion});
+  std::vector<std::string> args = {"--version", jiraVersion};
+  args.insert(args.end(), mockArgs_.begin(), mockArgs_.end());
+  jira_ = ih::testing::MockJiraProcess::start(jiraSeed(), args);
   startHost();
 }
 

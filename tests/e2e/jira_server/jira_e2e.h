@@ -77,6 +77,7 @@ class JiraE2ETest : public ::testing::Test {
   std::unique_ptr<HostProcess> host_;
   std::unique_ptr<JiraHostApi> api_;  // bound to host_ with the admin token
   std::vector<std::string> hostArgs_;  // more host options, e.g. --database
+  std::vector<std::string> mockArgs_;  // more mock-jira options, e.g. --tls-cert
 };
 
 }  // namespace ih::e2e::jira

@@ -61,10 +61,10 @@ std::string personalAccessTokenSeed(const std::string& token, const std::string&
   return seed.str();
 }
 
-std::string oauthInstallForm(const std::string& jiraUrl) {
+std::string oauthInstallForm(const std::string& jiraUrl, bool verifySsl) {
   JsonBuilder form;
   form.beginObject().field("url", jiraUrl).field("consumerKey", kConsumerKey)
-      .field("privateKey", runKeys().privatePkcs8Pem).field("verifySsl", true).endObject();
+      .field("privateKey", runKeys().privatePkcs8Pem).field("verifySsl", verifySsl).endObject();
   return form.str();
 }
 

@@ -24,7 +24,7 @@ std::string personalAccessTokenSeed(const std::string& token, const std::string&
 
 // Step-1 bodies of the install pipeline: the application-link form with the
 // run's private key, and the personal-access-token form.
-std::string oauthInstallForm(const std::string& jiraUrl);
+std::string oauthInstallForm(const std::string& jiraUrl, bool verifySsl = true);
 std::string patInstallForm(const std::string& jiraUrl, const std::string& token);
 
 }  // namespace ih::e2e::jira

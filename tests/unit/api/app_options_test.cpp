@@ -51,6 +51,15 @@ TEST(HostOptionsTest, JobRetriesAreConfigurable) {
   EXPECT_THROW(resolve({{"job-retry-base-ms", "500"}, {"job-retry-max-ms", "100"}}), std::invalid_argument);
 }
 
+TEST(HostOptionsTest, ATlsCaFileMustExist) {
+  EXPECT_TRUE(resolve({}).tlsCaFile.empty()) << "the system's CAs only, by default";
+  ih::testing::TempDir dir;
+  const std::string ca = dir.write("ca.pem", "-----BEGIN CERTIFICATE-----\n");
+  EXPECT_EQ(resolve({{"tls-ca-file", ca}}).tlsCaFile, ca);  // its content is checked at start-up
+  EXPECT_THROW(resolve({{"tls-ca-file", dir.file("missing.pem")}}), std::invalid_argument);
+  EXPECT_THROW(resolve({{"tls-ca-file", dir.path()}}), std::invalid_argument);
+}
+
 TEST(HostOptionsTest, ReadsEveryOption) {
   HostOptions o = resolve({{"bind", "0.0.0.0"}, {"port", "0"}, {"data-dir", "/srv/ih"},
                            {"public-url", "https://ih.example.test/"}, {"admin-token", "t"}, {"workers", "2"},

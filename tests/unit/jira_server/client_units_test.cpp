@@ -121,6 +121,10 @@ TEST(ApiErrorText, MatchesSentrysTexts) {
   EXPECT_EQ(ApiError::fromTransport(IHP_E_TIMEOUT, "jira.example.test").text(),
             "Timed out attempting to reach host: jira.example.test");
   EXPECT_EQ(ApiError::fromTransport(IHP_E_RESET, "jira.example.test").text(), "Connection reset by peer");
+  // Better than Sentry: the cause the host reported (ABI 1.1), when it did.
+  EXPECT_EQ(ApiError::fromTransport(IHP_E_UNREACHABLE, "jira.corp:8443", "TLS: certificate verify failed").text(),
+            "Unable to reach host: jira.corp:8443 (TLS: certificate verify failed)");
+  EXPECT_TRUE(ApiError::fromTransport(IHP_E_UNREACHABLE, "jira.corp:8443", "TLS: x").isTransient());
   response.status = 429;
   response.headers = {{"Retry-After", "7"}};
   EXPECT_EQ(ApiError::fromResponse(response).retryAfterMs(), 7000);

@@ -75,7 +75,7 @@ TEST_F(HostApiTable, StructSizesAreChecked) {
   request.struct_size = sizeof(ihp_http_request) - 1;
   request.method = str("GET");
   request.url = str("http://127.0.0.1:1/");
-  ihp_http_response_sink response{sizeof(ihp_http_response_sink), nullptr, nullptr, nullptr, nullptr};
+  ihp_http_response_sink response{sizeof(ihp_http_response_sink), nullptr, nullptr, nullptr, nullptr, nullptr};
   EXPECT_EQ(api.http_send(&ctx, &request, &response), IHP_E_INVALID);
   request.struct_size = sizeof(ihp_http_request);
   EXPECT_EQ(api.http_send(&ctx, &request, &response), IHP_E_INVALID);  // NULL callbacks
@@ -88,6 +88,35 @@ TEST_F(HostApiTable, StructSizesAreChecked) {
   job.struct_size = 8;
   job.kind = str("k");
   EXPECT_EQ(api.job_enqueue(&ctx, &job), IHP_E_INVALID);
+}
+
+// ABI 1.1: a sink with on_transport_error hears why an exchange failed; a
+// 1.0-sized sink is still accepted and simply not told.
+TEST_F(HostApiTable, TransportFailuresReportTheirCauseToSinksThatAsk) {
+  ihp_http_request request{};
+  request.struct_size = sizeof request;
+  request.method = str("GET");
+  request.url = str("http://127.0.0.1:1/");  // nothing listens on port 1
+  struct Heard {
+    std::string cause;
+    int calls = 0;
+  } heard;
+  ihp_http_response_sink sink{sizeof sink, &heard, [](void*, int32_t) {}, [](void*, ihp_str, ihp_str) {},
+                              [](void*, const char*, size_t) {}, [](void* self, ihp_str cause) {
+                                auto* h = static_cast<Heard*>(self);
+                                h->cause.assign(cause.ptr, cause.len);
+                                ++h->calls;
+                              }};
+  EXPECT_EQ(api.http_send(&ctx, &request, &sink), IHP_E_UNREACHABLE);
+  EXPECT_EQ(heard.calls, 1);
+  EXPECT_NE(heard.cause.find("refused"), std::string::npos) << heard.cause;
+
+  heard = {};
+  sink.struct_size = IHP_HTTP_RESPONSE_SINK_SIZE_V1_0;
+  EXPECT_EQ(api.http_send(&ctx, &request, &sink), IHP_E_UNREACHABLE);
+  EXPECT_EQ(heard.calls, 0) << "a 1.0 sink has no such member";
+  sink.struct_size = IHP_HTTP_RESPONSE_SINK_SIZE_V1_0 - 1;
+  EXPECT_EQ(api.http_send(&ctx, &request, &sink), IHP_E_INVALID);
 }
 
 TEST_F(HostApiTable, CryptoServices) {

@@ -170,6 +170,7 @@ TEST(OutboundClient, RefusedPortIsUnreachable) {
   auto result = client.send(get("http://127.0.0.1:" + std::to_string(port) + "/"));
   EXPECT_EQ(result.error, TransportError::Unreachable);
   EXPECT_EQ(result.errorText, "Unable to reach host: 127.0.0.1");
+  EXPECT_NE(result.cause.find("refused"), std::string::npos) << result.cause;
 }
 
 TEST(OutboundClient, ResetMidResponse) {

@@ -33,6 +33,9 @@ struct HttpResponse {
   int32_t status = 0;
   HeaderList headers;  // names as received
   std::string body;
+  // After a transport failure: why, in words, when the host said (ABI 1.1,
+  // on_transport_error), e.g. "TLS: ... certificate verify failed".
+  std::string transportError;
 
   // First value of a header, compared case-insensitively; empty if missing.
   std::string header(std::string_view name) const {
@@ -88,6 +91,7 @@ class Host {
 
   // --- outbound HTTP -------------------------------------------------------
   // The status is the transport outcome; an HTTP error status is still IHP_OK.
+  // A transport failure's value holds only transportError.
   Result<HttpResponse> send(const HttpRequest& request) const {
     std::vector<ihp_header> headers;
     headers.reserve(request.headers.size());
@@ -103,9 +107,14 @@ class Host {
     raw.verify_tls = request.verifyTls ? 1 : 0;
 
     HttpResponse response;
-    ihp_http_response_sink sink{sizeof(ihp_http_response_sink), &response, &onStatus, &onHeader, &onBody};
+    ihp_http_response_sink sink{sizeof(ihp_http_response_sink), &response, &onStatus, &onHeader, &onBody,
+                                &onTransportError};
     ihp_status status = api_->http_send(ctx_, &raw, &sink);
-    if (status != IHP_OK) return Result<HttpResponse>::failure(status);
+    if (status != IHP_OK) {
+      HttpResponse failed;
+      failed.transportError = std::move(response.transportError);
+      return Result<HttpResponse>{status, std::move(failed)};
+    }
     return Result<HttpResponse>::success(std::move(response));
   }
 
@@ -246,6 +255,9 @@ class Host {
     static_cast<HttpResponse*>(self)->headers.emplace_back(std::string(view(name)), std::string(view(value)));
   }
   static void onBody(void* self, const char* data, size_t len) { static_cast<HttpResponse*>(self)->body.append(data, len); }
+  static void onTransportError(void* self, ihp_str cause) {
+    static_cast<HttpResponse*>(self)->transportError = std::string(view(cause));
+  }
 
   const ihp_host_api* api_;
   ihp_host_ctx* ctx_;
