@@ -1,7 +1,8 @@
 // host/api/api_call.h - what an endpoint handler gets: the request, the
 // request's unit of work (committed by the router only when the answer is a
 // success), the authenticated principal and, on organization routes, the
-// organization the principal was checked against.
+// organization the principal was checked against; for browser requests, the
+// session that authenticated them.
 #pragma once
 
 #include <functional>
@@ -14,6 +15,7 @@
 #include "http/request_context.h"
 #include "http/response.h"
 #include "storage/records.h"
+#include "storage/sign_in_repositories.h"
 #include "storage/unit_of_work.h"
 
 namespace ih::host::api {
@@ -24,6 +26,9 @@ struct ApiCall {
   ApiServices& services;
   auth::Principal principal;
   std::optional<storage::Organization> organization;  // set on {org} routes
+  // Set when the request was authenticated by the web app's session cookie.
+  std::optional<storage::SessionRow> session;
+  std::string sessionToken;
 
   const storage::Organization& org() const {
     if (!organization) throw std::logic_error("route has no organization");

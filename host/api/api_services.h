@@ -19,7 +19,12 @@ namespace ops {
 class Metrics;
 class HealthCheck;
 }  // namespace ops
-namespace auth { class BearerAuthenticator; }
+namespace auth {
+class BearerAuthenticator;
+class PasswordService;
+class SessionService;
+class SignInThrottle;
+}  // namespace auth
 }  // namespace ih::host
 
 namespace ih::host::api {
@@ -36,6 +41,15 @@ struct ApiServices {
   ops::HealthCheck& health;
   const auth::BearerAuthenticator& authenticator;
   std::string publicUrl;  // absolute, no trailing '/'
+  // Browser sign-in (passwords, session cookies, failed-attempt limits).
+  auth::PasswordService& passwords;
+  auth::SessionService& sessions;
+  auth::SignInThrottle& signInThrottle;
+  // True when the web app is served at /: browser callbacks then land in it.
+  bool webApp = false;
+
+  // Cookies get the Secure attribute when the host is reached over https.
+  bool secureCookies() const { return publicUrl.rfind("https://", 0) == 0; }
 };
 
 }  // namespace ih::host::api

@@ -1,8 +1,9 @@
-// Issues: create in a project, read, and update assignment and status.
+// Issues: create in a project, list and read, and update assignment and status.
 #include "api/api_router.h"
 #include "api/assignee_resolution.h"
 #include "api/issue_lookup.h"
 #include "api/json_input.h"
+#include "api/json_response.h"
 #include "api/route_groups.h"
 #include "common/errors.h"
 #include "domain/directory_service.h"
@@ -19,6 +20,23 @@ http::Response createIssue(ApiCall& call) {
   if (!project) throw NotFoundError("The requested project does not exist");
   storage::Issue issue = call.services.issues.create(call.uow, call.org().id, project->id, title, call.changeSource());
   return issueResponse(call, 201, issue);
+}
+
+// GET .../issues/?status=resolved|unresolved&query=<title words>: the
+// organization's newest 100 matching issues (an extension for the web app).
+http::Response listIssues(ApiCall& call) {
+  storage::IssueFilter filter;
+  if (std::optional<std::string> status = call.request.queryParam("status"); status && !status->empty()) {
+    filter.status = storage::issueStatusFromString(*status);
+    if (!filter.status) throw ValidationError("status", "\"" + *status + "\" is not a valid choice (resolved, unresolved).");
+  }
+  filter.titleContains = call.request.queryParam("query").value_or("");
+  std::vector<storage::Issue> issues = call.services.issues.list(call.uow, call.org().id, filter);
+  return jsonResponse(200, [&](JsonBuilder& b) {
+    b.beginArray();
+    for (const auto& issue : issues) writeIssueView(call, b, issue);
+    b.endArray();
+  });
 }
 
 http::Response getIssue(ApiCall& call) { return issueResponse(call, 200, requireIssue(call)); }
@@ -57,6 +75,7 @@ http::Response updateIssue(ApiCall& call) {
 
 void registerIssueRoutes(ApiRouter& api) {
   api.add("POST", "/api/0/projects/{org}/{project}/issues/", Access::OrgMember, createIssue);
+  api.add("GET", "/api/0/organizations/{org}/issues/", Access::OrgMember, listIssues);
   api.add("GET", "/api/0/organizations/{org}/issues/{id}/", Access::OrgMember, getIssue);
   api.add("PUT", "/api/0/organizations/{org}/issues/{id}/", Access::OrgMember, updateIssue);
 }

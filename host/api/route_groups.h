@@ -10,7 +10,7 @@ void registerOrganizationRoutes(ApiRouter& api);   // organizations, members
 void registerUserRoutes(ApiRouter& api);           // users, tokens
 void registerTeamRoutes(ApiRouter& api);           // teams, team members
 void registerProjectRoutes(ApiRouter& api);        // projects, releases
-void registerIssueRoutes(ApiRouter& api);          // create, get, update
+void registerIssueRoutes(ApiRouter& api);          // create, list, get, update
 void registerActivityRoutes(ApiRouter& api);       // activities
 void registerCommentRoutes(ApiRouter& api);        // comments
 void registerExternalIssueRoutes(ApiRouter& api);  // external issues of an issue
@@ -20,5 +20,8 @@ void registerSetupCallbackRoutes(ApiRouter& api);  // browser callback /extensio
 void registerIntegrationRoutes(ApiRouter& api);    // integrations of an organization
 void registerIssueIntegrationRoutes(ApiRouter& api);  // link/create forms and actions
 void registerJobRoutes(ApiRouter& api);            // durable jobs (dead letters)
+void registerSessionRoutes(ApiRouter& api);        // browser sign-in, who am I, sign-out
+void registerPasswordRoutes(ApiRouter& api);       // users' passwords
+void registerDirectoryReadRoutes(ApiRouter& api);  // organizations, members, projects for the web app
 
 }  // namespace ih::host::api

@@ -4,10 +4,12 @@
 #include "api/ops_routes.h"
 #include "api/plugin_dispatch.h"
 #include "api/route_groups.h"
+#include "web/static_site.h"
 
 namespace ih::host::api {
 
-void registerRoutes(http::Router& router, http::Dispatcher& dispatcher, ApiServices& services) {
+void registerRoutes(http::Router& router, http::Dispatcher& dispatcher, ApiServices& services,
+                    const web::StaticSite* site) {
   registerOpsRoutes(router, services);
   ApiRouter api(router, services);
   registerOrganizationRoutes(api);
@@ -24,7 +26,14 @@ void registerRoutes(http::Router& router, http::Dispatcher& dispatcher, ApiServi
   registerIntegrationRoutes(api);
   registerIssueIntegrationRoutes(api);
   registerJobRoutes(api);
-  dispatcher.setFallback([&services](http::RequestContext& ctx) { return dispatchPluginRoute(services, ctx); });
+  registerSessionRoutes(api);
+  registerPasswordRoutes(api);
+  registerDirectoryReadRoutes(api);
+  dispatcher.setFallback([&services, site](http::RequestContext& ctx) -> std::optional<http::Response> {
+    if (auto served = dispatchPluginRoute(services, ctx)) return served;
+    if (site != nullptr) return site->serve(ctx);
+    return std::nullopt;
+  });
 }
 
 }  // namespace ih::host::api

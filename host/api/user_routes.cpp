@@ -1,9 +1,11 @@
-// Users with their secondary emails, and their API tokens (superuser only).
+// Users with their secondary emails, an optional password for the web app,
+// and their API tokens (superuser only).
 #include "api/api_router.h"
 #include "api/json_input.h"
 #include "api/json_response.h"
 #include "api/route_groups.h"
 #include "api/serializers.h"
+#include "auth/password_service.h"
 #include "common/errors.h"
 #include "domain/directory_service.h"
 
@@ -28,7 +30,11 @@ http::Response createUser(ApiCall& call) {
   const auto& body = call.request.jsonObject();
   std::string email = requireString(body, "email");
   std::string name = optionalString(body, "name").value_or("");
+  // Optional: a password lets the user sign in to the web app.
+  std::optional<std::string> password = optionalString(body, "password");
+  if (password) call.services.passwords.validate(*password);
   storage::User user = call.services.directory.createUser(call.uow, email, name, parseEmails(body));
+  if (password) call.services.passwords.set(call.uow, user.id, *password);
   return jsonResponse(201, [&](JsonBuilder& b) { writeUser(b, user); });
 }
 

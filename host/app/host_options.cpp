@@ -46,6 +46,8 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"job-retry-base-ms", "N", "first retry delay; doubles per attempt, with jitter (default 1000)"},
       {"job-retry-max-ms", "N", "longest delay between two tries (default 300000)"},
       {"tls-ca-file", "FILE", "PEM CA certificates trusted for outbound https besides the system's"},
+      {"web-dir", "DIR", "the web app's static files (default <binary dir>/../web)"},
+      {"session-idle-timeout-s", "N", "browser sessions end after this many seconds unused (default 28800)"},
   };
   return specs;
 }
@@ -91,6 +93,14 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
       throw std::invalid_argument("invalid value for --tls-ca-file: '" + *v + "' is not a file");
     }
     o.tlsCaFile = *v;
+  }
+  o.webDirGiven = lookup("web-dir").has_value();
+  o.webDir = lookup("web-dir").value_or((std::filesystem::path(executableDir) / ".." / "web").lexically_normal().string());
+  if (o.webDirGiven && !std::filesystem::is_regular_file(std::filesystem::path(o.webDir) / "index.html")) {
+    throw std::invalid_argument("invalid value for --web-dir: '" + o.webDir + "' has no index.html");
+  }
+  if (auto v = lookup("session-idle-timeout-s")) {
+    o.sessionIdleTimeoutMs = parseInteger("session-idle-timeout-s", *v, 1, int64_t{30} * 24 * 3600) * 1000;
   }
   return o;
 }

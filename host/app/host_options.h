@@ -42,6 +42,9 @@ struct HostOptions {
   int shutdownGraceMs = 10000;
   jobs::RetryPolicy retry;  // outbound sync retries: attempts, first delay, cap
   std::string tlsCaFile;    // more CAs for outbound https (PEM); empty = the system's only
+  std::string webDir;       // the web app's files; default <executable dir>/../web
+  bool webDirGiven = false;  // --web-dir was set: a missing app is then an error
+  int64_t sessionIdleTimeoutMs = 8 * 3600 * 1000;  // browser sessions end after this long unused
 };
 
 // `lookup(name)` answers the value given for an option (command line first,

@@ -12,7 +12,10 @@
 #include "app/data_dir.h"
 #include "app/startup_error.h"
 #include "auth/bearer_authenticator.h"
+#include "auth/password_service.h"
 #include "auth/secret_box.h"
+#include "auth/session_service.h"
+#include "auth/sign_in_throttle.h"
 #include "common/clock.h"
 #include "domain/directory_service.h"
 #include "domain/inbound_sync.h"
@@ -33,6 +36,7 @@
 #include "plugins/plugin_registry.h"
 #include "plugins/uninstall_job_runner.h"
 #include "storage/database.h"
+#include "web/static_site.h"
 
 namespace ih::host::app {
 
@@ -78,6 +82,21 @@ std::unique_ptr<http::PocoOutboundClient> openOutboundClient(const HostOptions& 
   }
 }
 
+// Failed sign-ins: five per account or thirty per address (an office behind
+// one NAT address) in fifteen minutes, then wait.
+constexpr auth::ThrottleLimit kPerAccountSignIns{5, 15 * 60 * 1000};
+constexpr auth::ThrottleLimit kPerAddressSignIns{30, 15 * 60 * 1000};
+
+web::StaticSite openWebApp(const HostOptions& options) {
+  web::StaticSite site(options.webDir);
+  if (site.available()) {
+    appLogger().information("web app from %s", site.root().string());
+  } else {
+    appLogger().warning("no web app in %s (no index.html): the API is served without it", options.webDir);
+  }
+  return site;
+}
+
 http::ServerOptions serverOptions(const HostOptions& options) {
   http::ServerOptions s;
   s.bindAddress = options.bind;
@@ -106,6 +125,10 @@ struct HostRuntime::Parts {
   domain::InboundSync inboundSync;
   std::unique_ptr<http::PocoOutboundClient> outboundClient;
   auth::BearerAuthenticator authenticator;
+  auth::PasswordService passwords;
+  auth::SessionService sessions;
+  auth::SignInThrottle signInThrottle;
+  web::StaticSite webApp;
   http::Router router;
   http::Dispatcher dispatcher;
   http::HttpServer server;
@@ -130,6 +153,9 @@ struct HostRuntime::Parts {
         inboundSync(directory, issues, integrations),
         outboundClient(openOutboundClient(o)),
         authenticator(admin.token),
+        sessions(clock, auth::SessionSettings{o.sessionIdleTimeoutMs}),
+        signInThrottle(clock, kPerAccountSignIns, kPerAddressSignIns),
+        webApp(openWebApp(o)),
         dispatcher(router, metrics, o.maxBodyBytes),
         server(serverOptions(o), dispatcher) {}
 };
@@ -163,8 +189,9 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
   p.workers->registerRunner("", *p.runners.back());
 
   p.apiServices.emplace(api::ApiServices{*p.database, p.directory, p.issues, p.integrations, p.pipelines,
-                                         *p.registry, p.jobs, p.metrics, p.health, p.authenticator, publicUrl});
-  api::registerRoutes(p.router, p.dispatcher, *p.apiServices);
+                                         *p.registry, p.jobs, p.metrics, p.health, p.authenticator, publicUrl,
+                                         p.passwords, p.sessions, p.signInThrottle, p.webApp.available()});
+  api::registerRoutes(p.router, p.dispatcher, *p.apiServices, &p.webApp);
 }
 
 HostRuntime::~HostRuntime() { stop(); }

@@ -21,12 +21,18 @@ std::optional<std::string_view> BearerAuthenticator::bearerToken(std::string_vie
   return token;
 }
 
+bool BearerAuthenticator::isAdminToken(std::string_view token) const {
+  return !adminToken_.empty() && constantTimeEquals(token, adminToken_);
+}
+
+std::string BearerAuthenticator::adminTokenHash() const { return adminToken_.empty() ? "" : sha256Hex(adminToken_); }
+
 Principal BearerAuthenticator::authenticate(const std::optional<std::string>& authorizationHeader,
                                             const UserTokenLookup& lookupUser) const {
   if (!authorizationHeader) throw UnauthorizedError();
   std::optional<std::string_view> token = bearerToken(*authorizationHeader);
   if (!token) throw UnauthorizedError();
-  if (!adminToken_.empty() && constantTimeEquals(*token, adminToken_)) return Principal::admin();
+  if (isAdminToken(*token)) return Principal::admin();
   if (lookupUser) {
     if (std::optional<int64_t> userId = lookupUser(*token)) return Principal::user(*userId);
   }

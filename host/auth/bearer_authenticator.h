@@ -28,6 +28,12 @@ class BearerAuthenticator {
   Principal authenticate(const std::optional<std::string>& authorizationHeader,
                          const UserTokenLookup& lookupUser) const;
 
+  // Whether `token` is the admin token (constant time; false when disabled).
+  bool isAdminToken(std::string_view token) const;
+  // SHA-256 (hex) of the admin token, which admin sign-in sessions record so
+  // that they end when the host runs with another token ("" when disabled).
+  std::string adminTokenHash() const;
+
   // The token of "Bearer <token>" (scheme case-insensitive), or nullopt.
   static std::optional<std::string_view> bearerToken(std::string_view authorizationHeader);
 

@@ -130,6 +130,22 @@ std::optional<storage::Role> DirectoryService::roleOf(UnitOfWork& uow, int64_t o
   return storage::MemberRepository(uow).roleOf(organizationId, userId);
 }
 
+// --- lists ---------------------------------------------------------------------
+
+std::vector<storage::OrganizationMembership> DirectoryService::organizationsOf(UnitOfWork& uow,
+                                                                               std::optional<int64_t> userId) {
+  storage::DirectoryListings listings(uow);
+  return userId ? listings.organizationsOf(*userId) : listings.allOrganizations();
+}
+
+std::vector<storage::MemberListing> DirectoryService::members(UnitOfWork& uow, int64_t organizationId) {
+  return storage::DirectoryListings(uow).members(organizationId);
+}
+
+std::vector<storage::Project> DirectoryService::projects(UnitOfWork& uow, int64_t organizationId) {
+  return storage::DirectoryListings(uow).projects(organizationId);
+}
+
 // --- teams and projects ------------------------------------------------------
 
 storage::Team DirectoryService::createTeam(UnitOfWork& uow, int64_t organizationId, const std::string& slug) {

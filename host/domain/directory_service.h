@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "storage/directory_listings.h"
 #include "storage/records.h"
 #include "storage/unit_of_work.h"
 
@@ -48,6 +49,15 @@ class DirectoryService {
   // --- membership ----------------------------------------------------------
   void addMember(storage::UnitOfWork& uow, int64_t organizationId, int64_t userId, storage::Role role);
   std::optional<storage::Role> roleOf(storage::UnitOfWork& uow, int64_t organizationId, int64_t userId);
+
+  // --- lists the web app shows (bounded, display order) --------------------
+  // The user's organizations with their role; for the superuser (userId
+  // none) every organization, role none.
+  std::vector<storage::OrganizationMembership> organizationsOf(storage::UnitOfWork& uow,
+                                                               std::optional<int64_t> userId);
+  // Active members, owners first.
+  std::vector<storage::MemberListing> members(storage::UnitOfWork& uow, int64_t organizationId);
+  std::vector<storage::Project> projects(storage::UnitOfWork& uow, int64_t organizationId);
 
   // --- teams and projects --------------------------------------------------
   storage::Team createTeam(storage::UnitOfWork& uow, int64_t organizationId, const std::string& slug);

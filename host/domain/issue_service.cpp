@@ -77,6 +77,11 @@ std::optional<storage::Issue> IssueService::find(UnitOfWork& uow, int64_t organi
   return storage::IssueRepository(uow).find(organizationId, issueId);
 }
 
+std::vector<storage::Issue> IssueService::list(UnitOfWork& uow, int64_t organizationId,
+                                               const storage::IssueFilter& filter) {
+  return storage::IssueRepository(uow).list(organizationId, filter);
+}
+
 bool IssueService::assign(UnitOfWork& uow, int64_t organizationId, int64_t issueId, std::optional<int64_t> userId,
                           const ChangeSource& source) {
   uow.beginWrite();  // read-modify-write: the check and the change are one step

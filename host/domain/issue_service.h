@@ -17,6 +17,7 @@
 #include "domain/change_source.h"
 #include "domain/directory_service.h"
 #include "domain/outbound_events.h"
+#include "storage/issue_repositories.h"
 #include "storage/records.h"
 #include "storage/unit_of_work.h"
 
@@ -40,6 +41,9 @@ class IssueService {
   storage::Issue create(storage::UnitOfWork& uow, int64_t organizationId, int64_t projectId,
                         const std::string& title, const ChangeSource& source);
   std::optional<storage::Issue> find(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId);
+  // The organization's issues, newest first.
+  std::vector<storage::Issue> list(storage::UnitOfWork& uow, int64_t organizationId,
+                                   const storage::IssueFilter& filter);
 
   // userId none = unassign. The user must be a member of the organization
   // (ValidationError otherwise). Returns whether the assignee changed.

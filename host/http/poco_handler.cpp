@@ -28,6 +28,7 @@ class InFlightGuard {
 RequestContext toContext(Poco::Net::HTTPServerRequest& request) {
   RequestContext ctx(request.getMethod(), request.getURI());
   for (const auto& [name, value] : request) ctx.headers.emplace_back(toLowerAscii(name), value);
+  ctx.clientAddress = request.clientAddress().host().toString();
   return ctx;
 }
 

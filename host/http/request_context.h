@@ -28,6 +28,7 @@ class RequestContext {
   std::string body;      // already size-limited
   NameValues pathParams;  // {name} segments of the matched pattern, decoded
   std::string routePattern = "unmatched";  // what logs and metrics name, never the raw path
+  std::string clientAddress;  // the peer's IP address (sign-in rate limits)
   std::optional<auth::Principal> principal;
 
   std::optional<std::string> header(std::string_view lowercaseName) const;

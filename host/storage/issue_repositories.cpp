@@ -67,6 +67,26 @@ std::optional<Issue> IssueRepository::find(int64_t organizationId, int64_t issue
   return issueFromRow(*row);
 }
 
+std::vector<Issue> IssueRepository::list(int64_t organizationId, const IssueFilter& filter) {
+  std::string sql = std::string(kIssueSelect) + " WHERE i.organization_id = ?";
+  if (filter.status) sql += " AND i.status = ?";
+  // LIKE's wildcards in the user's text are escaped, so they match literally.
+  std::string pattern;
+  for (char c : toLowerAscii(filter.titleContains)) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(c);
+  }
+  if (!pattern.empty()) sql += " AND LOWER(i.title) LIKE ? ESCAPE '\\'";
+  sql += " ORDER BY i.id DESC LIMIT " + std::to_string(filter.limit);
+  Query query(uow_, sql);
+  query.bind(organizationId);
+  if (filter.status) query.bind(toString(*filter.status));
+  if (!pattern.empty()) query.bind("%" + pattern + "%");
+  std::vector<Issue> issues;
+  for (const auto& row : query.rows()) issues.push_back(issueFromRow(row));
+  return issues;
+}
+
 void IssueRepository::setAssignee(int64_t issueId, std::optional<int64_t> userId, int64_t now) {
   uow_.beginWrite();
   Query(uow_, "UPDATE issues SET assignee_user_id = ?, updated_at = ? WHERE id = ?")

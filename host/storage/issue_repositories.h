@@ -14,12 +14,21 @@ namespace ih::host::storage {
 
 class UnitOfWork;
 
+// Which issues of an organization a list shows (the web app's issue list).
+struct IssueFilter {
+  std::optional<IssueStatus> status;
+  std::string titleContains;  // case-insensitive; "" = any
+  size_t limit = 100;
+};
+
 class IssueRepository {
  public:
   explicit IssueRepository(UnitOfWork& uow) : uow_(uow) {}
   // shortNumber comes from ProjectRepository::nextShortNumber.
   Issue insert(int64_t organizationId, int64_t projectId, int64_t shortNumber, const std::string& title, int64_t now);
   std::optional<Issue> find(int64_t organizationId, int64_t issueId);
+  // The organization's issues matching the filter, newest first.
+  std::vector<Issue> list(int64_t organizationId, const IssueFilter& filter);
   void setAssignee(int64_t issueId, std::optional<int64_t> userId, int64_t now);
   void setStatus(int64_t issueId, IssueStatus status, std::optional<int64_t> resolvedInReleaseId, int64_t now);
 

@@ -168,6 +168,23 @@ std::vector<std::string> jobClaimIndexes() {
   };
 }
 
+// Browser sign-in: a user's password as a PHC-style scrypt string (algorithm,
+// parameters, salt and hash together, so the cost can be raised later without
+// a migration), and the sessions the web app's cookie names. A session row
+// keeps only the SHA-256 of its cookie value, like API tokens: a leaked
+// database does not sign anyone in. user_id NULL with admin_token_hash set is
+// a session opened with the admin token; it ends when that token changes.
+std::vector<std::string> browserSignIn() {
+  return {
+      "ALTER TABLE users ADD COLUMN password_hash TEXT",
+      "CREATE TABLE sessions ({pk}, token_hash TEXT NOT NULL UNIQUE,"
+      " user_id BIGINT REFERENCES users (id) ON DELETE CASCADE, admin_token_hash TEXT,"
+      " created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
+      "CREATE INDEX sessions_by_user ON sessions (user_id)",
+      "CREATE INDEX sessions_by_expiry ON sessions (expires_at)",
+  };
+}
+
 std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> parts) {
   std::vector<std::string> all;
   for (const auto& part : parts) all.insert(all.end(), part.begin(), part.end());
@@ -181,6 +198,7 @@ const std::vector<Migration>& schemaMigrations() {
       {1, "initial schema", concat({directorySchema(), issueSchema(), integrationSchema(), jobSchema()})},
       {2, "job event types", jobEventTypes()},
       {3, "index-only job claims", jobClaimIndexes()},
+      {4, "browser sign-in", browserSignIn()},
   };
   return migrations;
 }

@@ -36,7 +36,7 @@ std::optional<HttpResponse> OAuthServlet::handle(const HttpRequest& request, std
   auto action = jiraPath.substr(kServletPrefix.size());
   if (action == "request-token") return request.method == "POST" ? requestToken(request) : methodNotAllowed();
   if (action == "access-token") return request.method == "POST" ? accessToken(request) : methodNotAllowed();
-  if (action == "authorize") return authorizePage(request);
+  if (action == "authorize") return request.method == "POST" ? authorizeDecision(request) : authorizePage(request);
   return std::nullopt;
 }
 
@@ -77,25 +77,76 @@ HttpResponse OAuthServlet::accessToken(const HttpRequest& request) const {
 }
 
 HttpResponse OAuthServlet::authorizePage(const HttpRequest& request) const {
-  auto token = request.queryParam("oauth_token").value_or("");
+  auto firstAdmin = state_.read([](const JiraModel& m) {
+    for (const auto& user : m.users) {
+      if (user.admin && user.active) return user.name;
+    }
+    return std::string();
+  });
+  return HttpResponse::text(200, pageFor(request.queryParam("oauth_token").value_or(""), firstAdmin, ""),
+                            "text/html;charset=UTF-8");
+}
+
+std::string OAuthServlet::pageFor(const std::string& token, const std::string& user, const std::string& error) const {
   auto pending = tokens_.requestToken(token, nowMillis());
-  std::string body = "<!DOCTYPE html><html><head><title>OAuth Access Request - Jira</title></head><body>";
+  std::string body =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>OAuth Access Request - Jira</title>"
+      "</head><body>";
   if (!pending || pending->expired) {
-    body += "<h1>Invalid OAuth Token</h1><p>The request token is invalid or has expired.</p>";
-  } else {
-    auto consumerName = state_.read([&](const JiraModel& m) {
-      const auto* consumer = m.findConsumer(pending->consumerKey);
-      return consumer != nullptr && !consumer->name.empty() ? consumer->name : pending->consumerKey;
-    });
-    body += "<h1>Welcome to Jira</h1><p>" + htmlEscape(consumerName) +
-            " would like to read and write data on your behalf.</p>"
-            "<form method=\"post\"><input type=\"hidden\" name=\"oauth_token\" value=\"" + htmlEscape(token) +
-            "\"><input type=\"submit\" name=\"approve\" value=\"Allow\">"
-            "<input type=\"submit\" name=\"deny\" value=\"Deny\"></form>"
-            "<p>(mock-jira: approve with POST /_mock/oauth/approve)</p>";
+    return body + "<h1>Invalid OAuth Token</h1><p>The request token is invalid or has expired.</p></body></html>";
   }
-  body += "</body></html>";
-  return HttpResponse::text(200, body, "text/html;charset=UTF-8");
+  auto consumerName = state_.read([&](const JiraModel& m) {
+    const auto* consumer = m.findConsumer(pending->consumerKey);
+    return consumer != nullptr && !consumer->name.empty() ? consumer->name : pending->consumerKey;
+  });
+  body += "<h1>Welcome to Jira</h1><p>" + htmlEscape(consumerName) +
+          " would like to read and write data on your behalf.</p>";
+  if (!error.empty()) body += "<p role=\"alert\">" + htmlEscape(error) + "</p>";
+  body += "<form method=\"post\"><input type=\"hidden\" name=\"oauth_token\" value=\"" + htmlEscape(token) +
+          "\"><label for=\"os_username\">Jira username</label> <input id=\"os_username\" name=\"os_username\" "
+          "value=\"" + htmlEscape(user) + "\"> <button type=\"submit\" name=\"approve\" value=\"Allow\">Allow</button> "
+          "<button type=\"submit\" name=\"deny\" value=\"Deny\">Deny</button></form>"
+          "<p>(mock-jira: tests may also approve with POST /_mock/oauth/approve)</p></body></html>";
+  return body;
+}
+
+HttpResponse OAuthServlet::authorizeDecision(const HttpRequest& request) const {
+  std::string token, user;
+  bool approved = false;
+  for (const auto& [name, value] : parseQueryString(request.body)) {
+    if (name == "oauth_token") token = value;
+    if (name == "os_username") user = value;
+    if (name == "approve") approved = true;
+  }
+  auto pending = tokens_.requestToken(token, nowMillis());
+  if (!pending || pending->expired) return HttpResponse::text(200, pageFor(token, user, ""), "text/html;charset=UTF-8");
+  auto callback = state_.read([&](const JiraModel& m) {
+    const auto* consumer = m.findConsumer(pending->consumerKey);
+    return consumer != nullptr ? consumer->callbackUrl : std::string();
+  });
+  ParamList answer{{"oauth_token", token}};
+  if (approved) {
+    bool known = state_.read([&](const JiraModel& m) {
+      const auto* found = m.findUser(user);
+      return found != nullptr && found->active;
+    });
+    if (!known) {
+      return HttpResponse::text(200, pageFor(token, user, "Unknown Jira user '" + user + "'."),
+                                "text/html;charset=UTF-8");
+    }
+    answer.emplace_back("oauth_verifier", tokens_.approve(token, user).value_or(""));
+  } else {
+    answer.emplace_back("oauth_problem", "permission_denied");
+  }
+  if (callback.empty()) {
+    const std::string text = approved ? "<h1>Access Approved</h1><p>Verification code: " +
+                                            htmlEscape(answer.back().second) + "</p>"
+                                      : "<h1>Access Denied</h1><p>You denied access.</p>";
+    return HttpResponse::text(200, "<!DOCTYPE html><html><body>" + text + "</body></html>", "text/html;charset=UTF-8");
+  }
+  auto redirect = HttpResponse::noContent(302);
+  redirect.setHeader("location", callback + (callback.find('?') == std::string::npos ? "?" : "&") + formEncode(answer));
+  return redirect;
 }
 
 }  // namespace ih::mock

@@ -1,6 +1,8 @@
 // Jira's OAuth 1.0a servlet under {context}/plugins/servlet/oauth/: request-token,
-// the authorize page and access-token. Approval itself happens through the control API
-// (POST /_mock/oauth/approve), standing in for the user clicking "Allow".
+// the authorize page and access-token. A test approves through the control API
+// (POST /_mock/oauth/approve), or a browser on the authorize page: it names the Jira
+// user (a real Jira would have them logged in) and clicks "Allow", and is sent to the
+// consumer's callback URL with oauth_token and oauth_verifier, as Jira does.
 #pragma once
 
 #include <optional>
@@ -23,6 +25,9 @@ class OAuthServlet {
  private:
   HttpResponse requestToken(const HttpRequest& request) const;
   HttpResponse authorizePage(const HttpRequest& request) const;
+  // POST of the authorize page's form: approve (or deny) as the named user.
+  HttpResponse authorizeDecision(const HttpRequest& request) const;
+  std::string pageFor(const std::string& token, const std::string& user, const std::string& error) const;
   HttpResponse accessToken(const HttpRequest& request) const;
   // Runs the validator on the request's OAuth header; the problem answer on failure.
   std::variant<OAuthGrant, HttpResponse> check(const HttpRequest& request, TokenRole role) const;

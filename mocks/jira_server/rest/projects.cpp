@@ -1,9 +1,12 @@
-// Project resources: the (unpaginated) project list, one project, and its versions and
-// components.
+// Project resources: the (unpaginated) project list, one project, its versions and
+// components, and its statuses per issue type (the mock's workflow is one for every
+// project and type, so each type lists every status).
 #include "actions/issue_actions.h"
 #include "actions/jira_error.h"
 #include "rest/resources.h"
+#include "state/defaults.h"
 #include "view/project_view.h"
+#include "view/status_view.h"
 
 namespace ih::mock {
 namespace {
@@ -49,6 +52,27 @@ HttpResponse projectComponents(const RestCall& call) {
   });
 }
 
+HttpResponse projectStatuses(const RestCall& call) {
+  return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
+    requireProject(model, call.param("idOrKey"));
+    JsonOut out;
+    out.beginArray();
+    for (const auto& type : issueTypes()) {
+      out.beginObject()
+          .field("self", ctx.baseUrl + "/rest/api/2/issuetype/" + type.id)
+          .field("id", type.id)
+          .field("name", type.name)
+          .field("subtask", false)
+          .key("statuses")
+          .beginArray();
+      for (const auto& status : model.statuses) writeStatus(out, status, ctx);
+      out.endArray().endObject();
+    }
+    out.endArray();
+    return out.str();
+  });
+}
+
 }  // namespace
 
 void registerProjectRoutes(RouteTable& routes) {
@@ -56,6 +80,7 @@ void registerProjectRoutes(RouteTable& routes) {
   routes.add("GET", "/rest/api/2/project/{idOrKey}", getProject);
   routes.add("GET", "/rest/api/2/project/{idOrKey}/versions", projectVersions);
   routes.add("GET", "/rest/api/2/project/{idOrKey}/components", projectComponents);
+  routes.add("GET", "/rest/api/2/project/{idOrKey}/statuses", projectStatuses);
 }
 
 }  // namespace ih::mock

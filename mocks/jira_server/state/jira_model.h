@@ -30,6 +30,9 @@ struct Consumer {
   std::string consumerKey;
   std::string name;
   std::string publicKeyPem;
+  // The application link's "Consumer Callback URL": where the authorize page
+  // sends the browser after "Allow" (none: the verifier is shown instead).
+  std::string callbackUrl;
 };
 
 struct Pat {

@@ -66,7 +66,7 @@ void loadUsers(JiraModel& model, const Value& seed) {
 void loadCredentials(JiraModel& model, const Value& seed) {
   for (const auto& entry : section(seed, "consumers").GetArray()) {
     Consumer consumer{required(entry, "consumerKey", "a consumer"), optionalText(entry, "name"),
-                      required(entry, "publicKey", "a consumer")};
+                      required(entry, "publicKey", "a consumer"), optionalText(entry, "callbackUrl")};
     upsert(model.consumers, std::move(consumer), [](const Consumer& c) { return c.consumerKey; });
   }
   for (const auto& entry : section(seed, "pats").GetArray()) {

@@ -1,6 +1,9 @@
 #include "client/project_api.h"
 
+#include <algorithm>
+
 #include "client/json_get.h"
+#include "client/url_codec.h"
 
 namespace ih::jira {
 
@@ -25,6 +28,24 @@ ApiResult<std::optional<std::string>> ProjectApi::keyOf(std::string_view project
     if (project.id == projectId) return std::optional<std::string>(project.key);
   }
   return std::optional<std::string>();
+}
+
+ApiResult<std::vector<JiraStatus>> ProjectApi::statuses(std::string_view projectId) const {
+  json::Document doc;
+  const std::string path = "/rest/api/2/project/" + url::percentEncode(projectId) + "/statuses";
+  if (auto got = getJson(client_, path, true, doc); !got) return fail(got.error());
+  if (!doc.IsArray()) return fail(ApiError::invalidResponse("project statuses are not an array"));
+  std::vector<JiraStatus> statuses;
+  for (const auto& type : doc.GetArray()) {
+    const json::Value* list = json::member(type, "statuses");
+    if (list == nullptr || !list->IsArray()) continue;
+    for (const auto& item : list->GetArray()) {
+      JiraStatus status{idText(item, "id"), json::stringOr(item, "name")};
+      const bool seen = std::any_of(statuses.begin(), statuses.end(), [&](const JiraStatus& s) { return s.id == status.id; });
+      if (!status.id.empty() && !seen) statuses.push_back(std::move(status));
+    }
+  }
+  return statuses;
 }
 
 }  // namespace ih::jira

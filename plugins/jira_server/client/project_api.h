@@ -1,6 +1,8 @@
 // client/project_api.h - the projects the credentials can see (GET
 // /rest/api/2/project, one unpaginated array, cached 240 s): the create form's
-// project choices and the id -> key lookup of the user search.
+// project choices and the id -> key lookup of the user search; and a
+// project's statuses (GET /rest/api/2/project/{id}/statuses, per issue type,
+// merged), the choices of the settings' status mapping.
 #pragma once
 
 #include <optional>
@@ -18,6 +20,11 @@ struct JiraProject {
   std::string name;
 };
 
+struct JiraStatus {
+  std::string id;
+  std::string name;
+};
+
 class ProjectApi {
  public:
   explicit ProjectApi(const JiraClient& client) : client_(client) {}
@@ -25,6 +32,8 @@ class ProjectApi {
   ApiResult<std::vector<JiraProject>> list() const;
   // The key of the project with this id; nullopt when no visible project has it.
   ApiResult<std::optional<std::string>> keyOf(std::string_view projectId) const;
+  // Every status some issue type of the project can be in, each once, in Jira's order.
+  ApiResult<std::vector<JiraStatus>> statuses(std::string_view projectId) const;
 
  private:
   const JiraClient& client_;

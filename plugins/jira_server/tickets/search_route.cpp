@@ -1,5 +1,6 @@
 #include "tickets/search_route.h"
 
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <string>
@@ -109,6 +110,44 @@ ihp_status suggestValues(const JiraClient& client, const std::string& field, con
   return IHP_OK;
 }
 
+// The settings page's status mapping: the Jira projects (query filters by
+// key or name), and one project's statuses.
+ihp_status listProjects(const JiraClient& client, const std::string& query, ihp::sdk::Reply& reply) {
+  auto projects = ProjectApi(client).list();
+  if (!projects) {
+    replyDetail(reply, 400, "Unable to fetch projects from Jira");
+    return IHP_OK;
+  }
+  const auto lower = [](std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  const std::string wanted = lower(query);
+  std::vector<Choice> choices;
+  for (const auto& project : projects.value()) {
+    const std::string label = project.key + " - " + project.name;
+    if (wanted.empty() || lower(label).find(wanted) != std::string::npos) choices.push_back({project.id, label});
+  }
+  replyChoices(reply, choices);
+  return IHP_OK;
+}
+
+ihp_status listStatuses(const JiraClient& client, const std::string& projectId, ihp::sdk::Reply& reply) {
+  if (projectId.empty()) {
+    replyDetail(reply, 400, "project is a required parameter");
+    return IHP_OK;
+  }
+  auto statuses = ProjectApi(client).statuses(projectId);
+  if (!statuses) {
+    replyDetail(reply, 400, "Unable to fetch the statuses of the project from Jira");
+    return IHP_OK;
+  }
+  std::vector<Choice> choices;
+  for (const auto& status : statuses.value()) choices.push_back({status.id, status.name});
+  replyChoices(reply, choices);
+  return IHP_OK;
+}
+
 }  // namespace
 
 std::string issueSearchJql(std::string_view query) {
@@ -144,13 +183,17 @@ ihp_status handleSearch(const ihp::sdk::Host& host, const ihp_request& request, 
     replyDetail(reply, 400, "field is a required parameter");
     return IHP_OK;
   }
-  if (query.empty()) {
+  // Lists that make sense without a query (the settings page's choices).
+  const bool listing = field == "project" || field == "status";
+  if (query.empty() && !listing) {
     replyDetail(reply, 400, "query is a required parameter");
     return IHP_OK;
   }
 
   JiraClient client(host, std::move(*connection), &cache);
   if (field == "externalIssue" || field == "parent") return searchIssues(client, query, reply);
+  if (field == "project") return listProjects(client, query, reply);
+  if (field == "status") return listStatuses(client, param(params, "project"), reply);
   if (field == "assignee" || field == "reporter") return searchUsers(client, param(params, "project"), query, reply);
   return suggestValues(client, field, query, reply);
 }

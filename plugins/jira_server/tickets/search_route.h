@@ -2,9 +2,12 @@
 // ?field=&query=[&project=] (org members; the host authenticated the member
 // and checked the plugin is enabled for {org}). Backs the forms' async
 // selects: externalIssue/parent -> issues by key or text; assignee/reporter ->
-// assignable users of the project; any other field -> Jira's JQL value
-// suggestions. Answers a JSON list of {"value","label"}; an integration the
-// org does not link is 404, a Jira failure 400 {"detail"}.
+// assignable users of the project; project -> the Jira projects (query
+// optional, filters by key or name); status (with project=<id>) -> that
+// project's statuses (the settings page's status mapping; query optional);
+// any other field -> Jira's JQL value suggestions. Answers a JSON list of
+// {"value","label"}; an integration the org does not link is 404, a Jira
+// failure 400 {"detail"}.
 #pragma once
 
 #include "client/response_cache.h"

@@ -5,6 +5,9 @@
 #include "api/api_services.h"
 #include "api/routes.h"
 #include "auth/bearer_authenticator.h"
+#include "auth/password_service.h"
+#include "auth/session_service.h"
+#include "auth/sign_in_throttle.h"
 #include "http/dispatcher.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -16,10 +19,10 @@ namespace ih::test {
 
 namespace {
 
-HostFixtureOptions fixtureOptions() {
+HostFixtureOptions fixtureOptions(const ApiTestHostOptions& hostOptions) {
   HostFixtureOptions options;
-  options.manualClock = false;
-  options.publicUrl = ApiTestHost::kPublicUrl;
+  options.manualClock = hostOptions.manualClock;
+  options.publicUrl = hostOptions.publicUrl;
   return options;
 }
 
@@ -28,17 +31,23 @@ HostFixtureOptions fixtureOptions() {
 struct ApiTestHost::Parts {
   host::plugins::PluginRegistry registry;
   host::auth::BearerAuthenticator authenticator{kAdminToken};
+  // Cheap scrypt parameters: the tests check the rules, not the cost.
+  host::auth::PasswordService passwords{host::auth::ScryptParams{10, 8, 1}};
+  host::auth::SessionService sessions;
+  host::auth::SignInThrottle throttle;
   host::ops::HealthCheck health;
   host::api::ApiServices services;
   host::http::Router router;
   host::http::Dispatcher dispatcher;
   host::http::HttpServer server;
 
-  explicit Parts(HostFixture& core)
+  explicit Parts(HostFixture& core, const ApiTestHostOptions& options)
       : registry(core.services()),
+        sessions(core.clock(), options.sessions),
+        throttle(core.clock(), options.perAccount, options.perAddress),
         services{core.database(), core.directory(), core.issues(), core.integrations(), core.pipelines(),
                  registry,        core.jobs(),      core.metrics(), health,          authenticator,
-                 kPublicUrl},
+                 options.publicUrl, passwords,      sessions,       throttle,        false},
         dispatcher(router, core.metrics(), 64 * 1024),
         server(serverOptions(), dispatcher) {
     registry.loadDirectory(IH_API_TEST_PLUGIN_DIR);
@@ -53,8 +62,9 @@ struct ApiTestHost::Parts {
   }
 };
 
-ApiTestHost::ApiTestHost() : core_(std::make_unique<HostFixture>(fixtureOptions())) {
-  parts_ = std::make_unique<Parts>(*core_);
+ApiTestHost::ApiTestHost(ApiTestHostOptions options)
+    : core_(std::make_unique<HostFixture>(fixtureOptions(options))) {
+  parts_ = std::make_unique<Parts>(*core_, options);
 }
 
 ApiTestHost::~ApiTestHost() {

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 
+#include "auth/session_service.h"
+#include "auth/sign_in_throttle.h"
 #include "host_fixture.h"
 #include "ihp/sdk/json.hpp"
 
@@ -26,12 +28,20 @@ struct ApiReply {
   std::string describe() const { return std::to_string(status) + " " + body; }
 };
 
+struct ApiTestHostOptions {
+  std::string publicUrl = "http://host.test";
+  bool manualClock = false;  // true: move time with core().manualClock()
+  host::auth::SessionSettings sessions{};
+  host::auth::ThrottleLimit perAccount{5, 15 * 60 * 1000};
+  host::auth::ThrottleLimit perAddress{30, 15 * 60 * 1000};
+};
+
 class ApiTestHost {
  public:
   static constexpr const char* kAdminToken = "admin-secret-token";
   static constexpr const char* kPublicUrl = "http://host.test";
 
-  ApiTestHost();
+  explicit ApiTestHost(ApiTestHostOptions options = {});
   ~ApiTestHost();
 
   HostFixture& core() { return *core_; }
