@@ -35,7 +35,7 @@ void touchSession(ApiServices& services, storage::UnitOfWork& uow, const ApiCall
 
 http::Response run(ApiServices& services, Access access, const ApiHandler& handler, http::RequestContext& ctx) {
   std::unique_ptr<storage::UnitOfWork> uow = services.database.begin();
-  ApiCall call{ctx, *uow, services, auth::Principal{}, std::nullopt};
+  ApiCall call{ctx, *uow, services, auth::Principal{}, std::nullopt, std::nullopt, {}};
   if (access != Access::Public) {
     try {
       authenticateCall(call);

@@ -153,7 +153,7 @@ struct HostRuntime::Parts {
         inboundSync(directory, issues, integrations),
         outboundClient(openOutboundClient(o)),
         authenticator(admin.token),
-        sessions(clock, auth::SessionSettings{o.sessionIdleTimeoutMs}),
+        sessions(clock, auth::SessionSettings{.idleTimeoutMs = o.sessionIdleTimeoutMs}),
         signInThrottle(clock, kPerAccountSignIns, kPerAddressSignIns),
         webApp(openWebApp(o)),
         dispatcher(router, metrics, o.maxBodyBytes),

@@ -14,6 +14,7 @@
 #include "ops/health.h"
 #include "plugins/plugin_registry.h"
 #include "support/http_client.h"
+#include "web/static_site.h"
 
 namespace ih::test {
 
@@ -36,6 +37,7 @@ struct ApiTestHost::Parts {
   host::auth::SessionService sessions;
   host::auth::SignInThrottle throttle;
   host::ops::HealthCheck health;
+  host::web::StaticSite site;
   host::api::ApiServices services;
   host::http::Router router;
   host::http::Dispatcher dispatcher;
@@ -45,13 +47,14 @@ struct ApiTestHost::Parts {
       : registry(core.services()),
         sessions(core.clock(), options.sessions),
         throttle(core.clock(), options.perAccount, options.perAddress),
+        site(options.webDir),
         services{core.database(), core.directory(), core.issues(), core.integrations(), core.pipelines(),
                  registry,        core.jobs(),      core.metrics(), health,          authenticator,
-                 options.publicUrl, passwords,      sessions,       throttle,        false},
+                 options.publicUrl, passwords,      sessions,       throttle,        site.available()},
         dispatcher(router, core.metrics(), 64 * 1024),
         server(serverOptions(), dispatcher) {
     registry.loadDirectory(IH_API_TEST_PLUGIN_DIR);
-    host::api::registerRoutes(router, dispatcher, services);
+    host::api::registerRoutes(router, dispatcher, services, &site);
     server.start();
   }
 

@@ -34,6 +34,7 @@ struct ApiTestHostOptions {
   host::auth::SessionSettings sessions{};
   host::auth::ThrottleLimit perAccount{5, 15 * 60 * 1000};
   host::auth::ThrottleLimit perAddress{30, 15 * 60 * 1000};
+  std::string webDir;  // non-empty: serve the web app from there (and land callbacks in it)
 };
 
 class ApiTestHost {
