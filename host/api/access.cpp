@@ -47,9 +47,9 @@ Authentication authenticateRequest(http::RequestContext& ctx, storage::UnitOfWor
   if (std::optional<std::string> token = presentedSessionToken(ctx)) {
     result = bySession(ctx, uow, services, *token);
   } else {
-    result.principal = services.authenticator.authenticate(
-        ctx.header("authorization"),
-        [&](std::string_view token) { return services.directory.userForApiToken(uow, token); });
+    result.principal = services.authenticator.authenticate(ctx.header("authorization"), [&](std::string_view token) {
+      return services.directory.userForApiToken(uow, token);
+    });
   }
   ctx.principal = result.principal;
   return result;

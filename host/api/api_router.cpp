@@ -50,9 +50,9 @@ http::Response run(ApiServices& services, Access access, const ApiHandler& handl
       break;
     case Access::OrgMember:
     case Access::OrgOwner:
-      call.organization = authorizeOrganization(
-          *uow, services, call.principal, ctx.pathParam("org"),
-          access == Access::OrgOwner ? auth::OrgPermission::Owner : auth::OrgPermission::Member);
+      call.organization =
+          authorizeOrganization(*uow, services, call.principal, ctx.pathParam("org"),
+                                access == Access::OrgOwner ? auth::OrgPermission::Owner : auth::OrgPermission::Member);
       break;
     default:
       break;

@@ -33,10 +33,9 @@ void writeMembership(JsonBuilder& b, const storage::Organization& org, std::opti
 
 http::Response listOrganizations(ApiCall& call) {
   const std::optional<int64_t> userId = call.principal.superuser ? std::nullopt : call.principal.userId;
-  return jsonListResponse(200, call.services.directory.organizationsOf(call.uow, userId),
-                          [](JsonBuilder& b, const storage::OrganizationMembership& m) {
-                            writeMembership(b, m.organization, m.role);
-                          });
+  return jsonListResponse(
+      200, call.services.directory.organizationsOf(call.uow, userId),
+      [](JsonBuilder& b, const storage::OrganizationMembership& m) { writeMembership(b, m.organization, m.role); });
 }
 
 http::Response getOrganization(ApiCall& call) {

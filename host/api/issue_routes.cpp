@@ -28,7 +28,9 @@ http::Response listIssues(ApiCall& call) {
   storage::IssueFilter filter;
   if (std::optional<std::string> status = call.request.queryParam("status"); status && !status->empty()) {
     filter.status = storage::issueStatusFromString(*status);
-    if (!filter.status) throw ValidationError("status", "\"" + *status + "\" is not a valid choice (resolved, unresolved).");
+    if (!filter.status) {
+      throw ValidationError("status", "\"" + *status + "\" is not a valid choice (resolved, unresolved).");
+    }
   }
   filter.titleContains = call.request.queryParam("query").value_or("");
   std::vector<storage::Issue> issues = call.services.issues.list(call.uow, call.org().id, filter);

@@ -57,7 +57,8 @@ http::Response sessionView(ApiCall& call, const auth::Principal& principal, cons
 // someone else's account (login CSRF).
 void requireJsonBody(const http::RequestContext& request) {
   const std::string type = toLowerAscii(request.header("content-type").value_or(""));
-  if (type.rfind("application/json", 0) != 0) throw BadRequestError("Sign-in needs a JSON body (Content-Type: application/json).");
+  if (type.rfind("application/json", 0) != 0)
+    throw BadRequestError("Sign-in needs a JSON body (Content-Type: application/json).");
 }
 
 struct Credentials {

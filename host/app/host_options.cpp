@@ -95,7 +95,8 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
     o.tlsCaFile = *v;
   }
   o.webDirGiven = lookup("web-dir").has_value();
-  o.webDir = lookup("web-dir").value_or((std::filesystem::path(executableDir) / ".." / "web").lexically_normal().string());
+  o.webDir =
+      lookup("web-dir").value_or((std::filesystem::path(executableDir) / ".." / "web").lexically_normal().string());
   if (o.webDirGiven && !std::filesystem::is_regular_file(std::filesystem::path(o.webDir) / "index.html")) {
     throw std::invalid_argument("invalid value for --web-dir: '" + o.webDir + "' has no index.html");
   }

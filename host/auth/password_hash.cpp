@@ -51,9 +51,8 @@ std::string derive(std::string_view password, std::string_view salt, const Scryp
   uint32_t p = params.p;
   uint64_t maxMemory = kMaxMemoryBytes;
   OSSL_PARAM settings[] = {
-      OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD,
-                                        password.empty() ? &empty : const_cast<char*>(password.data()),
-                                        password.size()),
+      OSSL_PARAM_construct_octet_string(
+          OSSL_KDF_PARAM_PASSWORD, password.empty() ? &empty : const_cast<char*>(password.data()), password.size()),
       OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, const_cast<char*>(salt.data()), salt.size()),
       OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &n),
       OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &r),
@@ -79,7 +78,8 @@ std::optional<uint32_t> number(std::string_view text) {
 // "ln=15,r=8,p=3" in this order.
 std::optional<ScryptParams> parseParams(std::string_view text) {
   ScryptParams params;
-  const std::pair<std::string_view, uint32_t*> expected[] = {{"ln=", &params.logN}, {"r=", &params.r}, {"p=", &params.p}};
+  const std::pair<std::string_view, uint32_t*> expected[] = {
+      {"ln=", &params.logN}, {"r=", &params.r}, {"p=", &params.p}};
   for (size_t i = 0; i < 3; ++i) {
     const auto& [name, target] = expected[i];
     if (text.substr(0, name.size()) != name) return std::nullopt;

@@ -20,8 +20,12 @@ size_t characterCount(std::string_view text) {
 
 }  // namespace
 
-PasswordService::PasswordService(ScryptParams params)
-    : params_(params), decoy_(hashPassword(randomHex(16), params)) {}
+PasswordService::PasswordService(ScryptParams params) : params_(params) {}
+
+const std::string& PasswordService::decoy() const {
+  std::call_once(decoyOnce_, [this] { decoy_ = hashPassword(randomHex(16), params_); });
+  return decoy_;
+}
 
 void PasswordService::validate(std::string_view password, const std::string& field) const {
   const size_t length = characterCount(password);
@@ -48,7 +52,7 @@ bool PasswordService::verify(storage::UnitOfWork& uow, int64_t userId, std::stri
 }
 
 bool PasswordService::verifyNothing(std::string_view password) const {
-  verifyPassword(password, decoy_);
+  verifyPassword(password, decoy());
   return false;
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -35,8 +36,13 @@ class PasswordService {
   bool verifyNothing(std::string_view password) const;
 
  private:
+  const std::string& decoy() const;
+
   ScryptParams params_;
-  std::string decoy_;  // a hash no password is checked against, for verifyNothing
+  // A hash no password matches, for verifyNothing; made at first use, so
+  // start-up does not pay a derivation.
+  mutable std::once_flag decoyOnce_;
+  mutable std::string decoy_;
 };
 
 }  // namespace ih::host::auth

@@ -11,7 +11,8 @@ namespace {
 std::vector<OrganizationMembership> memberships(Query& query) {
   std::vector<OrganizationMembership> out;
   for (const auto& row : query.rows()) {
-    out.push_back({Organization{row.int64(0), row.text(1), row.text(2), row.int64(3)}, row.isNull(4) ? std::nullopt : roleFromString(row.text(4))});
+    out.push_back({Organization{row.int64(0), row.text(1), row.text(2), row.int64(3)},
+                   row.isNull(4) ? std::nullopt : roleFromString(row.text(4))});
   }
   return out;
 }
@@ -24,14 +25,15 @@ std::vector<OrganizationMembership> DirectoryListings::organizationsOf(int64_t u
   Query query(uow_,
               "SELECT o.id, o.slug, o.name, o.created_at, m.role FROM organizations o"
               " JOIN members m ON m.organization_id = o.id AND m.user_id = ?"
-              " ORDER BY o.name, o.slug" + kLimit);
+              " ORDER BY o.name, o.slug" +
+                  kLimit);
   query.bind(userId);
   return memberships(query);
 }
 
 std::vector<OrganizationMembership> DirectoryListings::allOrganizations() {
-  Query query(uow_, "SELECT o.id, o.slug, o.name, o.created_at, NULL FROM organizations o ORDER BY o.name, o.slug" +
-                        kLimit);
+  Query query(uow_,
+              "SELECT o.id, o.slug, o.name, o.created_at, NULL FROM organizations o ORDER BY o.name, o.slug" + kLimit);
   return memberships(query);
 }
 
@@ -39,11 +41,13 @@ std::vector<MemberListing> DirectoryListings::members(int64_t organizationId) {
   Query query(uow_,
               "SELECT u.id, u.email, u.name, m.role FROM members m JOIN users u ON u.id = m.user_id"
               " WHERE m.organization_id = ? AND u.active = 1"
-              " ORDER BY CASE WHEN m.role = 'owner' THEN 0 ELSE 1 END, u.name, u.email" + kLimit);
+              " ORDER BY CASE WHEN m.role = 'owner' THEN 0 ELSE 1 END, u.name, u.email" +
+                  kLimit);
   query.bind(organizationId);
   std::vector<MemberListing> out;
   for (const auto& row : query.rows()) {
-    out.push_back(MemberListing{row.int64(0), row.text(1), row.text(2), roleFromString(row.text(3)).value_or(Role::Member)});
+    out.push_back(
+        MemberListing{row.int64(0), row.text(1), row.text(2), roleFromString(row.text(3)).value_or(Role::Member)});
   }
   return out;
 }

@@ -29,7 +29,7 @@ class PasswordRepository {
 
 struct SessionRow {
   int64_t id = 0;
-  std::optional<int64_t> userId;          // none: an admin-token session
+  std::optional<int64_t> userId;              // none: an admin-token session
   std::optional<std::string> adminTokenHash;  // set on admin-token sessions
   int64_t createdAt = 0;
   int64_t lastSeenAt = 0;

@@ -36,8 +36,8 @@ bool reservedPath(std::string_view path) {
 }
 
 bool safeSegment(std::string_view segment) {
-  return !segment.empty() && segment.front() != '.' && segment.find_first_of(std::string_view("/\\\0", 3)) ==
-                                                           std::string_view::npos;
+  return !segment.empty() && segment.front() != '.' &&
+         segment.find_first_of(std::string_view("/\\\0", 3)) == std::string_view::npos;
 }
 
 bool isWithin(const fs::path& root, const fs::path& candidate) {

@@ -27,12 +27,12 @@ describe("signing in", () => {
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
     await page.getByLabel("Email").fill(OWNER.email);
     await page.getByLabel("Password").fill("not the password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await assert.doesNotReject(page.getByRole("alert").filter({ hasText: "Incorrect email or password." }).waitFor());
     await screenshot(page, "sign-in-wrong-password");
 
     await page.getByLabel("Password").fill(OWNER.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     // Back on the page that was asked for.
     await page.getByRole("heading", { name: "Issues" }).waitFor();
     assert.equal(new URL(page.url()).pathname, "/organizations/acme/issues/");
@@ -146,7 +146,7 @@ describe("an idle session", () => {
     // Signing in again returns to the page that was asked for.
     await page.getByLabel("Email").fill(OWNER.email);
     await page.getByLabel("Password").fill(OWNER.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByRole("heading", { name: "Issues" }).waitFor();
     await page.context().close();
   });

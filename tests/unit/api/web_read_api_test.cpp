@@ -138,8 +138,8 @@ TEST_F(WebAppServedTest, TheAppNeverShadowsTheApiOrPlugins) {
 TEST_F(WebAppServedTest, TheBrowserCallbackLandsInTheApp) {
   host.seedAcme();
   host.enablePlugin("acme", "api_test");
-  ApiReply started = host.post("/api/0/organizations/acme/pipeline/integration/",
-                               R"({"action":"initialize","provider":"api_test"})");
+  ApiReply started =
+      host.post("/api/0/organizations/acme/pipeline/integration/", R"({"action":"initialize","provider":"api_test"})");
   const std::string pipeline = started.str("pipelineId");
   ASSERT_EQ(host.post("/api/0/organizations/acme/pipeline/integration/" + pipeline + "/",
                       R"({"url":"https://cb.test","ref":"abc"})")

@@ -94,13 +94,13 @@ TEST_F(WebSessionApiTest, OnlyHashesAreStored) {
   ApiReply r = signInOwner();
   const std::string token = cookieValue(r);
   auto uow = host.core().begin();
-  auto stored = host::storage::Query(*uow, "SELECT password_hash FROM users WHERE id = ?")
-                    .bind(std::stoll(acme.ownerId))
-                    .one();
+  auto stored =
+      host::storage::Query(*uow, "SELECT password_hash FROM users WHERE id = ?").bind(std::stoll(acme.ownerId)).one();
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->text(0).rfind("$scrypt$", 0), 0u);
   EXPECT_EQ(stored->text(0).find(kPassword), std::string::npos);
-  EXPECT_EQ(host::storage::Query(*uow, "SELECT COUNT(*) FROM sessions WHERE token_hash = ?").bind(token).scalarInt64(), 0);
+  EXPECT_EQ(host::storage::Query(*uow, "SELECT COUNT(*) FROM sessions WHERE token_hash = ?").bind(token).scalarInt64(),
+            0);
   EXPECT_EQ(host::storage::Query(*uow, "SELECT COUNT(*) FROM sessions").scalarInt64(), 1);
 }
 
@@ -118,9 +118,9 @@ TEST_F(WebSessionApiTest, WrongPasswordsUnknownUsersAndUsersWithoutOneGetTheSame
 }
 
 TEST_F(WebSessionApiTest, SignInNeedsAJsonBody) {
-  ApiReply form = host.call("POST", "/api/0/auth/session/", nullptr,
-                            R"({"email":"owner@acme.test","password":"correct horse battery"})",
-                            {{"Content-Type", "text/plain"}});
+  ApiReply form =
+      host.call("POST", "/api/0/auth/session/", nullptr,
+                R"({"email":"owner@acme.test","password":"correct horse battery"})", {{"Content-Type", "text/plain"}});
   EXPECT_EQ(form.status, 400) << form.describe();
   EXPECT_EQ(count("SELECT COUNT(*) FROM sessions"), 0);
 }
@@ -215,8 +215,9 @@ TEST_F(WebSessionApiTest, TheAdminTokenSignsInAsTheSuperuser) {
   EXPECT_TRUE(r.json["superuser"].GetBool());
   EXPECT_TRUE(r.json["user"].IsNull());
   const std::string cookie = cookieValue(r);
-  EXPECT_EQ(asBrowser("POST", "/api/0/organizations/", cookie, R"({"slug":"beta","name":"Beta"})", r.str("csrfToken")).status,
-            201);
+  EXPECT_EQ(
+      asBrowser("POST", "/api/0/organizations/", cookie, R"({"slug":"beta","name":"Beta"})", r.str("csrfToken")).status,
+      201);
   ApiReply wrong = signIn(R"({"token":"not-the-admin-token"})");
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(wrong.str("detail"), "Incorrect admin token.");
@@ -272,8 +273,8 @@ TEST_F(WebSessionApiTest, UsersChangeTheirOwnPasswordWithTheCurrentOne) {
   EXPECT_EQ(tooShort.status, 400);
   EXPECT_TRUE(tooShort.json.HasMember("password"));
 
-  ApiReply changed = asBrowser(
-      "PUT", path, cookie, R"({"password":"a new password","currentPassword":"correct horse battery"})", csrf);
+  ApiReply changed = asBrowser("PUT", path, cookie,
+                               R"({"password":"a new password","currentPassword":"correct horse battery"})", csrf);
   EXPECT_EQ(changed.status, 204) << changed.describe();
   EXPECT_EQ(asBrowser("GET", "/api/0/auth/session/", cookie).status, 200) << "this session stays";
   EXPECT_EQ(asBrowser("GET", "/api/0/auth/session/", elsewhere).status, 401) << "other sessions end";
@@ -287,9 +288,8 @@ TEST_F(WebSessionApiTest, NobodyElseChangesAPasswordButTheSuperuser) {
   EXPECT_EQ(host.put("/api/0/users/999/password/", body, acme.memberToken).status, 403) << "no id probing";
   EXPECT_EQ(host.put("/api/0/users/999/password/", R"({"password":"whatever12"})").status, 404);
   // A user without a password cannot set one with an API token alone.
-  ApiReply noCurrent =
-      host.put("/api/0/users/" + acme.memberId + "/password/", R"({"password":"member pass","currentPassword":"x"})",
-               acme.memberToken);
+  ApiReply noCurrent = host.put("/api/0/users/" + acme.memberId + "/password/",
+                                R"({"password":"member pass","currentPassword":"x"})", acme.memberToken);
   EXPECT_EQ(noCurrent.status, 400);
   // The superuser sets any password without the current one, and ends the user's sessions.
   const std::string cookie = cookieValue(signInOwner());

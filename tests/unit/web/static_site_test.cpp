@@ -1,12 +1,13 @@
 // StaticSite on a real directory: what it serves, with which headers, and
 // every way out of the root it refuses.
+#include "web/static_site.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "support/temp_dir.h"
-#include "web/static_site.h"
 
 namespace ih::host::web {
 namespace {
@@ -24,9 +25,7 @@ class StaticSiteTest : public ::testing::Test {
     std::filesystem::create_directory_symlink(outside.path(), root + "/escape");
   }
 
-  void writeIn(const std::string& name, const std::string& content) {
-    std::ofstream(root + "/" + name) << content;
-  }
+  void writeIn(const std::string& name, const std::string& content) { std::ofstream(root + "/" + name) << content; }
 
   std::optional<http::Response> get(const std::string& target, const std::string& method = "GET",
                                     const std::string& ifNoneMatch = "") {
@@ -89,9 +88,9 @@ TEST_F(StaticSiteTest, AppRoutesAnswerTheIndexWithAStrictPolicy) {
 }
 
 TEST_F(StaticSiteTest, NothingOutsideTheRootOrHiddenIsServed) {
-  for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/js/%2E%2E/%2e%2e/secret.txt", "/.env",
-                           "/%2eenv", "/escape/secret.txt", "/js%2fmain.js", "/js/main.js%00.css", "/a\\..\\secret.txt",
-                           "/%zz.js"}) {
+  for (const char* path :
+       {"/../secret.txt", "/%2e%2e/secret.txt", "/js/%2E%2E/%2e%2e/secret.txt", "/.env", "/%2eenv",
+        "/escape/secret.txt", "/js%2fmain.js", "/js/main.js%00.css", "/a\\..\\secret.txt", "/%zz.js"}) {
     auto answer = get(path);
     ASSERT_TRUE(answer) << path;
     EXPECT_EQ(answer->status, 404) << path;

@@ -1,9 +1,10 @@
 // scrypt password hashes: a known answer from RFC 7914, the stored format,
 // salts, parameter bounds and re-hashing.
+#include "auth/password_hash.h"
+
 #include <gtest/gtest.h>
 
 #include "auth/crypto.h"
-#include "auth/password_hash.h"
 
 namespace ih::host::auth {
 namespace {
@@ -32,9 +33,7 @@ TEST(PasswordHashTest, RoundTripsAndRejectsOtherPasswords) {
   EXPECT_TRUE(verifyPassword("", hashPassword("", kCheap)));
 }
 
-TEST(PasswordHashTest, EverySaltIsFresh) {
-  EXPECT_NE(hashPassword("same", kCheap), hashPassword("same", kCheap));
-}
+TEST(PasswordHashTest, EverySaltIsFresh) { EXPECT_NE(hashPassword("same", kCheap), hashPassword("same", kCheap)); }
 
 TEST(PasswordHashTest, DefaultsAreOwaspsScryptRow) {
   const ScryptParams defaults;
@@ -49,11 +48,10 @@ TEST(PasswordHashTest, DefaultsAreOwaspsScryptRow) {
 TEST(PasswordHashTest, UnreadableOrOutOfBoundsHashesNeverVerify) {
   const std::string good = hashPassword("pw", kCheap);
   const std::string tail = good.substr(good.find('$', 8));
-  for (const std::string& bad : {std::string(""), std::string("pw"), std::string("$2b$10$abc"),
-                                 "$scrypt$ln=10,r=8$" + tail.substr(1), "$scrypt$ln=30,r=8,p=1" + tail,
-                                 "$scrypt$ln=10,r=99,p=1" + tail, "$scrypt$ln=10,r=8,p=0" + tail,
-                                 "$scrypt$r=8,ln=10,p=1" + tail, "$scrypt$ln=10,r=8,p=1$$", good + "$extra",
-                                 good.substr(0, good.size() - 2)}) {
+  for (const std::string& bad :
+       {std::string(""), std::string("pw"), std::string("$2b$10$abc"), "$scrypt$ln=10,r=8$" + tail.substr(1),
+        "$scrypt$ln=30,r=8,p=1" + tail, "$scrypt$ln=10,r=99,p=1" + tail, "$scrypt$ln=10,r=8,p=0" + tail,
+        "$scrypt$r=8,ln=10,p=1" + tail, "$scrypt$ln=10,r=8,p=1$$", good + "$extra", good.substr(0, good.size() - 2)}) {
     EXPECT_FALSE(verifyPassword("pw", bad)) << bad;
     EXPECT_TRUE(needsRehash(bad, kCheap)) << bad;
   }

@@ -1,7 +1,7 @@
 // The session cookie's attributes, reading it back, and the CSRF token.
-#include <gtest/gtest.h>
-
 #include "auth/session_cookie.h"
+
+#include <gtest/gtest.h>
 
 namespace ih::host::auth {
 namespace {

@@ -1,7 +1,8 @@
 // Failed sign-in limits per account and per address, in a sliding window.
+#include "auth/sign_in_throttle.h"
+
 #include <gtest/gtest.h>
 
-#include "auth/sign_in_throttle.h"
 #include "common/clock.h"
 
 namespace ih::host::auth {
