@@ -4,6 +4,7 @@
 // issue type) fetches the form again with the values chosen so far.
 import { html, useEffect, useState } from "../lib/html.js";
 import { api, apiPath, withQuery } from "../lib/api.js";
+import { useSubmit } from "../lib/submit.js";
 import { Dialog } from "./dialog.js";
 import { defaultValues, PluginForm } from "./plugin_form.js";
 import { SelectField } from "./forms.js";
@@ -15,21 +16,19 @@ export function TicketDialog({ org, issue, integrations, action, onClose, onDone
   const [form, setForm] = useState(null);
   const [values, setValues] = useState({});
   const [labels, setLabels] = useState({});
-  const [fields, setFields] = useState({});
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState(null);
   const base = apiPath("organizations", org, "issues", issue.id, "integrations", integrationId);
 
   useEffect(() => {
     let live = true;
-    setError(null);
+    setLoadError(null);
     api.get(withQuery(base, { action, ...params })).then(
       (description) => {
         if (!live) return;
         setForm(description.fields || []);
         setValues((previous) => defaultValues(description.fields || [], previous));
       },
-      (e) => live && (setForm([]), setError(e)),
+      (e) => live && (setForm([]), setLoadError(e)),
     );
     return () => { live = false; };
   }, [base, action, JSON.stringify(params)]);
@@ -44,21 +43,7 @@ export function TicketDialog({ org, issue, integrations, action, onClose, onDone
     }
   }
 
-  async function submit(event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      const ticket = await api.post(base, { action, ...values });
-      onDone(ticket);
-    } catch (e) {
-      if (e.fields) setFields(e.fields);
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, fields, submit } = useSubmit(async () => onDone(await api.post(base, { action, ...values })));
 
   const title = action === "link" ? "Link a Jira ticket" : "Create a Jira ticket";
   const formId = `ticket-form-${action}`;
@@ -67,7 +52,7 @@ export function TicketDialog({ org, issue, integrations, action, onClose, onDone
       <button type="button" class="secondary" onClick=${onClose}>Cancel</button>
       <button type="submit" form=${formId} disabled=${busy || !form}>${action === "link" ? "Link ticket" : "Create ticket"}</button>`}>
       <form id=${formId} class="stack" onSubmit=${submit} novalidate>
-        ${error && html`<${Alert} kind="error"><p>${error.message}</p><//>`}
+        ${(error || loadError) && html`<${Alert} kind="error"><p>${(error || loadError).message}</p><//>`}
         ${integrations.length > 1 && html`<${SelectField} label="Integration" value=${integrationId}
           choices=${integrations.map((i) => [i.id, i.name])} onChange=${(id) => { setForm(null); setIntegrationId(id); }} />`}
         ${!form && html`<${Loading} label="Loading the form from Jira…" />`}

@@ -3,6 +3,7 @@
 import { html, useState } from "../lib/html.js";
 import { api, apiPath } from "../lib/api.js";
 import { useSession } from "../lib/session.js";
+import { useSubmit } from "../lib/submit.js";
 import { TextField } from "../components/forms.js";
 import { Alert } from "../components/status.js";
 
@@ -10,37 +11,26 @@ export function AccountPage() {
   const { session } = useSession();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
-  const [fields, setFields] = useState({});
-  const [error, setError] = useState(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  if (!session.user) {
-    return html`<h1>Account</h1><${Alert} kind="info"><p>You signed in with the admin token; it has no account.</p><//>`;
-  }
-  async function submit(event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
+  const { busy, error, fields, submit } = useSubmit(async () => {
     setDone(false);
     try {
       await api.put(apiPath("users", session.user.id, "password"), { password: next, currentPassword: current });
       setDone(true);
-    } catch (e) {
-      if (e.fields) setFields(e.fields);
-      else setError(e);
     } finally {
       setCurrent("");
       setNext("");
-      setBusy(false);
     }
+  });
+  if (!session.user) {
+    return html`<h1>Account</h1><${Alert} kind="info"><p>You signed in with the admin token; it has no account.</p><//>`;
   }
   return html`
     <div class="page-header"><div><h1>Account</h1><p class="subtitle">${session.user.name} · ${session.user.email}</p></div></div>
     <form class="card stack page narrow" onSubmit=${submit} novalidate aria-labelledby="password-heading">
       <h2 id="password-heading">Change password</h2>
       ${done && html`<${Alert} kind="success"><p>Password changed. Your other sessions were signed out.</p><//>`}
-      ${error && html`<${Alert} kind="error"><p>${error.message}</p><//>`}
+      ${error && !error.fields && html`<${Alert} kind="error"><p>${error.message}</p><//>`}
       <${TextField} label="Current password" type="password" value=${current} onInput=${setCurrent}
         autocomplete="current-password" error=${fields.currentPassword} required />
       <${TextField} label="New password" type="password" value=${next} onInput=${setNext}

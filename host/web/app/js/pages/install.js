@@ -4,7 +4,8 @@
 // lands on the "installed" page. Keys and tokens stay in this form only:
 // they are sent once and never shown again.
 import { html, useState } from "../lib/html.js";
-import { api, apiPath, ApiError } from "../lib/api.js";
+import { api, apiPath } from "../lib/api.js";
+import { useSubmit } from "../lib/submit.js";
 import { providerName } from "../lib/format.js";
 import { navigate, paths } from "../lib/router.js";
 import { canManage, useSession } from "../lib/session.js";
@@ -23,40 +24,23 @@ function stepBody(authType, form) {
 function InstallForm({ org, provider }) {
   const [authType, setAuthType] = useState("oauth1");
   const [form, setForm] = useState(emptyForm);
-  const [fields, setFields] = useState({});
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
   const [oauthUrl, setOauthUrl] = useState("");
   const set = (name) => (value) => setForm((f) => ({ ...f, [name]: value }));
 
-  async function submit(event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      const started = await api.post(apiPath("organizations", org.slug, "pipeline", "integration"), {
-        action: "initialize",
-        provider,
-      });
-      const step = await api.post(apiPath("organizations", org.slug, "pipeline", "integration", started.pipelineId),
-        stepBody(authType, form));
-      // The secrets were sent; they are not kept in the page any longer.
-      setForm((f) => ({ ...f, privateKey: "", personalAccessToken: "" }));
-      if (step.status === "complete") {
-        navigate(paths.installed(org.slug, step.data.integrationId));
-      } else if (step.data && step.data.oauthUrl) {
-        setOauthUrl(step.data.oauthUrl);
-      } else {
-        setError(new Error("The installation needs a step this page does not know."));
-      }
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setFields(e.fields);
-      else setError(e);
-    } finally {
-      setBusy(false);
+  const { busy, error, fields, submit } = useSubmit(async () => {
+    const pipeline = apiPath("organizations", org.slug, "pipeline", "integration");
+    const started = await api.post(pipeline, { action: "initialize", provider });
+    const step = await api.post(pipeline + encodeURIComponent(started.pipelineId) + "/", stepBody(authType, form));
+    // The secrets were sent; they are not kept in the page any longer.
+    setForm((f) => ({ ...f, privateKey: "", personalAccessToken: "" }));
+    if (step.status === "complete") {
+      navigate(paths.installed(org.slug, step.data.integrationId));
+    } else if (step.data && step.data.oauthUrl) {
+      setOauthUrl(step.data.oauthUrl);
+    } else {
+      throw new Error("The installation needs a step this page does not know.");
     }
-  }
+  });
 
   if (oauthUrl) {
     return html`
@@ -76,7 +60,7 @@ function InstallForm({ org, provider }) {
     <form class="card stack" onSubmit=${submit} novalidate aria-labelledby="install-heading">
       <h2 id="install-heading">Step 1 of ${authType === "pat" ? 1 : 2}: connect to Jira</h2>
       ${hasFieldErrors && html`<${Alert} kind="error"><p>Please correct the fields marked below.</p><//>`}
-      ${error && html`<${Alert} kind="error"><p>${error.message}</p><//>`}
+      ${error && !error.fields && html`<${Alert} kind="error"><p>${error.message}</p><//>`}
       <fieldset>
         <legend>How the host signs in to Jira</legend>
         <div class="radio-row">

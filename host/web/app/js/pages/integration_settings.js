@@ -8,6 +8,7 @@
 // sections here once the host serves those routes.
 import { html, useEffect, useState } from "../lib/html.js";
 import { api, apiPath, withQuery } from "../lib/api.js";
+import { useSubmit } from "../lib/submit.js";
 import { integrationStatusLabels, resolutionStrategies } from "../lib/format.js";
 import { navigate, paths } from "../lib/router.js";
 import { useResource } from "../lib/resource.js";
@@ -69,10 +70,7 @@ function SettingsForm({ org, integration, onSaved }) {
   const [projects, setProjects] = useState([]);
   const [statuses, setStatuses] = useState({});
   const [jiraError, setJiraError] = useState(null);
-  const [fields, setFields] = useState({});
-  const [error, setError] = useState(null);
   const [saved, setSaved] = useState("");
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     api.get(withQuery(search, { field: "project" })).then(setProjects, setJiraError);
@@ -92,29 +90,18 @@ function SettingsForm({ org, integration, onSaved }) {
 
   const set = (name) => (value) => setValues((v) => ({ ...v, [name]: value }));
 
-  async function save(event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
+  const { busy, error, fields, submit: save } = useSubmit(async () => {
     setSaved("");
     const mapping = {};
     for (const row of rows) {
       if (row.project) mapping[row.project] = { on_resolve: row.onResolve, on_unresolve: row.onUnresolve };
     }
-    try {
-      const updated = await api.put(apiPath("organizations", org.slug, "integrations", integration.id), {
-        config: { ...values, sync_status_forward: mapping },
-      });
-      setSaved("Settings saved.");
-      onSaved(updated);
-    } catch (e) {
-      if (e.fields) setFields(e.fields);
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const updated = await api.put(apiPath("organizations", org.slug, "integrations", integration.id), {
+      config: { ...values, sync_status_forward: mapping },
+    });
+    setSaved("Settings saved.");
+    onSaved(updated);
+  });
 
   const unusedProjects = projects.filter((p) => !rows.some((r) => r.project === p.value));
   return html`
@@ -154,21 +141,11 @@ function SettingsForm({ org, integration, onSaved }) {
 
 function Uninstall({ org, integration }) {
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  async function uninstall() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.del(apiPath("organizations", org.slug, "integrations", integration.id));
-      setOpen(false);
-      navigate(paths.integrations(org.slug) + "?removed=1");
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit: uninstall } = useSubmit(async () => {
+    await api.del(apiPath("organizations", org.slug, "integrations", integration.id));
+    setOpen(false);
+    navigate(paths.integrations(org.slug) + "?removed=1");
+  });
   return html`
     <section class="card" aria-labelledby="uninstall-heading">
       <h2 id="uninstall-heading">Uninstall</h2>

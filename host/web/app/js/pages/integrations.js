@@ -7,25 +7,16 @@ import { integrationStatusLabels, providerName } from "../lib/format.js";
 import { paths } from "../lib/router.js";
 import { useResource } from "../lib/resource.js";
 import { canManage, useSession } from "../lib/session.js";
+import { useSubmit } from "../lib/submit.js";
 import { OrgFrame, useOrganization } from "../components/layout.js";
 import { Switch } from "../components/forms.js";
 import { Alert, Empty, ErrorAlert, Loading, StatusBadge } from "../components/status.js";
 
 function PluginRow({ org, plugin, enabled, manage, onToggled }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
-  async function toggle(value) {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.put(apiPath("organizations", org.slug, "plugins", plugin.key), { enabled: value });
-      onToggled(value ? `${plugin.name} is enabled.` : `${plugin.name} is disabled.`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit: toggle } = useSubmit(async (value) => {
+    await api.put(apiPath("organizations", org.slug, "plugins", plugin.key), { enabled: value });
+    onToggled(value ? `${plugin.name} is enabled.` : `${plugin.name} is disabled.`);
+  });
   return html`
     <li>
       <div>

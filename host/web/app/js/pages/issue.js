@@ -10,6 +10,7 @@ import { api, apiPath } from "../lib/api.js";
 import { describeActivity, formatDate, issueStatusLabels, providerName } from "../lib/format.js";
 import { paths } from "../lib/router.js";
 import { usePolling, useResource } from "../lib/resource.js";
+import { useSubmit } from "../lib/submit.js";
 import { OrgFrame, useOrganization } from "../components/layout.js";
 import { SelectField, TextArea } from "../components/forms.js";
 import { TicketDialog } from "../components/ticket_dialog.js";
@@ -18,19 +19,13 @@ import { Alert, Empty, ErrorAlert, Loading, StatusBadge } from "../components/st
 const POLL_MS = 3000;
 
 function Properties({ slug, issue, members, onChanged }) {
-  const [error, setError] = useState(null);
   const [saved, setSaved] = useState("");
-  async function update(change, message) {
-    setError(null);
+  const { error, submit: update } = useSubmit(async (change, message) => {
     setSaved("");
-    try {
-      await api.put(apiPath("organizations", slug, "issues", issue.id), change);
-      setSaved(message);
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  }
+    await api.put(apiPath("organizations", slug, "issues", issue.id), change);
+    setSaved(message);
+    onChanged();
+  });
   const choices = (members || []).map((m) => [`user:${m.userId}`, m.name ? `${m.name} (${m.email})` : m.email]);
   const current = issue.assignedTo ? `user:${issue.assignedTo.id}` : "";
   if (issue.assignedTo && !choices.some(([v]) => v === current)) {
@@ -87,22 +82,11 @@ function LinkedTickets({ slug, issue, externals, integrations, onChanged }) {
 
 function Comments({ slug, issue, notes, onChanged }) {
   const [text, setText] = useState("");
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(apiPath("organizations", slug, "issues", issue.id, "comments"), { text });
-      setText("");
-      onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    await api.post(apiPath("organizations", slug, "issues", issue.id, "comments"), { text });
+    setText("");
+    onChanged();
+  });
   return html`
     <section class="card" aria-labelledby="comments-heading">
       <h2 id="comments-heading">Comments</h2>

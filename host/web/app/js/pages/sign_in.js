@@ -1,7 +1,8 @@
 // Sign in with email and password, or with the host's admin token (the
 // first sign-in, before any user has a password).
 import { html, useState } from "../lib/html.js";
-import { api, ApiError } from "../lib/api.js";
+import { api } from "../lib/api.js";
+import { useSubmit } from "../lib/submit.js";
 import { TextField } from "../components/forms.js";
 import { Alert } from "../components/status.js";
 
@@ -10,27 +11,16 @@ export function SignInPage({ notice, onSignedIn }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [token, setToken] = useState("");
-  const [error, setError] = useState(null);
-  const [fields, setFields] = useState({});
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
+  const { busy, error, fields, submit, clear } = useSubmit(async () => {
+    const body = mode === "token" ? { token } : { email, password };
     try {
-      const body = mode === "token" ? { token } : { email, password };
       onSignedIn(await api.post("/api/0/auth/session/", body));
     } catch (e) {
       setPassword("");
       setToken("");
-      if (e instanceof ApiError && e.fields) setFields(e.fields);
-      else setError(e);
-    } finally {
-      setBusy(false);
+      throw e;
     }
-  }
+  });
 
   return html`
     <main class="page" id="main">
@@ -42,7 +32,7 @@ export function SignInPage({ notice, onSignedIn }) {
             ? "Use the admin token the host printed or stored in its data directory (admin-token)."
             : "Use your email address and password."}</p>
           ${notice && !error && html`<${Alert} kind="info"><p>${notice}</p><//>`}
-          ${error && html`<${Alert} kind="error"><p>${error.message}</p><//>`}
+          ${error && !error.fields && html`<${Alert} kind="error"><p>${error.message}</p><//>`}
           <form class="stack" onSubmit=${submit} novalidate>
             ${mode === "token"
               ? html`<${TextField} label="Admin token" type="password" value=${token} onInput=${setToken}
@@ -56,8 +46,7 @@ export function SignInPage({ notice, onSignedIn }) {
               <button type="submit" disabled=${busy}>${busy ? "Signing in…" : "Sign in"}</button>
               <button type="button" class="link" onClick=${() => {
                 setMode(mode === "token" ? "password" : "token");
-                setError(null);
-                setFields({});
+                clear();
               }}>${mode === "token" ? "Sign in with email and password" : "Sign in with the admin token"}</button>
             </div>
           </form>
