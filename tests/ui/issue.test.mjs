@@ -1,7 +1,7 @@
 // Browser tests of an issue linked to Jira: link a ticket and create one
 // through the dialogs (built from the plugin's forms, with search-as-you-type),
 // assign in the page and see Jira updated (the mock's journal), see a change
-// made in Jira appear on the page; and the organization's sync health.
+// made in Jira appear on the page; and a job Jira refused on the sync health page.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { launchBrowser, newPage, screenshot } from "./support/browser.mjs";
@@ -66,7 +66,7 @@ describe("an issue linked to Jira", () => {
   });
 
   test("assigning in the page updates Jira", async () => {
-    await page.getByLabel("Assignee").selectOption({ label: "Bob Member (bob@example.test)" });
+    await page.getByLabel("Assignee", { exact: true }).selectOption({ label: "Bob Member (bob@example.test)" });
     await page.getByText("Assigned.", { exact: true }).waitFor();
     for (const key of ["OPS-1", "OPS-3"]) {
       await eventually(async () => {
@@ -79,15 +79,29 @@ describe("an issue linked to Jira", () => {
   test("a change made in Jira shows up on the issue page", async () => {
     await world.jira.control("POST", "/_mock/issues/OPS-1/status", { status: "10001", actor: "alice" });
     // The page polls: no reload.
-    await eventually(async () => (await page.getByLabel("Status").inputValue()) === "resolved", "resolved on the page", 15000);
+    await eventually(async () => (await page.getByLabel("Status", { exact: true }).inputValue()) === "resolved", "resolved on the page", 15000);
     await page.getByText("(from Jira Server)").first().waitFor();
     await screenshot(page, "issue");
   });
 
-  test("the sync health page lists what failed", async () => {
+  test("the sync health page lists what failed, with Jira's reason", async () => {
     await page.getByRole("link", { name: "Sync health" }).click();
-    await page.getByRole("heading", { name: "Failed sync jobs" }).waitFor();
     await page.getByText("No failed jobs.").waitFor();
+    // Jira refuses the next assignment of OPS-3 for good (400): that job is dead-lettered.
+    const fault = await world.jira.control("POST", "/_mock/faults",
+      { method: "PUT", path: "/rest/api/2/issue/OPS-3/assignee", status: 400, count: 1 });
+    assert.equal(fault.status, 200);
+    await page.goBack();
+    await page.getByLabel("Assignee", { exact: true }).selectOption({ label: "Alice Owner (alice@example.test)" });
+    const dead = await eventually(async () => {
+      const jobs = await world.host.api("GET", "/api/0/organizations/acme/jobs/?state=dead");
+      return jobs.json.length === 1 && jobs.json[0];
+    }, "a dead job");
+    assert.ok(dead.lastError, "the job keeps its reason");
+    await page.getByRole("link", { name: "Sync health" }).click();
+    const row = page.getByRole("row").filter({ hasText: "Change sent to Jira" });
+    await row.waitFor();
+    await row.getByText(dead.lastError).waitFor();
     await screenshot(page, "sync-health");
   });
 });

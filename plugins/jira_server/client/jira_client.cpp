@@ -99,15 +99,20 @@ ApiResult<std::vector<JiraStatus>> JiraClient::statuses() const {
 
   std::vector<JiraStatus> statuses;
   for (const auto& item : doc.GetArray()) {
-    JiraStatus status;
-    status.id = json::stringOr(item, "id");
-    status.name = json::stringOr(item, "name");
-    if (const json::Value* category = json::member(item, "statusCategory")) {
-      status.categoryKey = json::stringOr(*category, "key");
-    }
+    JiraStatus status = jiraStatusFrom(item);
     if (!status.id.empty()) statuses.push_back(std::move(status));
   }
   return statuses;
+}
+
+JiraStatus jiraStatusFrom(const json::Value& item) {
+  JiraStatus status;
+  status.id = json::stringOr(item, "id");
+  status.name = json::stringOr(item, "name");
+  if (const json::Value* category = json::member(item, "statusCategory")) {
+    status.categoryKey = json::stringOr(*category, "key");
+  }
+  return status;
 }
 
 }  // namespace ih::jira

@@ -44,6 +44,9 @@ struct JiraStatus {
   std::string categoryKey;  // statusCategory.key: "new" | "indeterminate" | "done" | ...
 };
 
+// A status bean of Jira's REST API (id, name, statusCategory.key).
+JiraStatus jiraStatusFrom(const ihp::sdk::json::Value& item);
+
 class JiraClient {
  public:
   JiraClient(const ihp::sdk::Host& host, JiraConnection connection, ResponseCache* cache = nullptr)

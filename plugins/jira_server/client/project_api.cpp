@@ -40,7 +40,7 @@ ApiResult<std::vector<JiraStatus>> ProjectApi::statuses(std::string_view project
     const json::Value* list = json::member(type, "statuses");
     if (list == nullptr || !list->IsArray()) continue;
     for (const auto& item : list->GetArray()) {
-      JiraStatus status{idText(item, "id"), json::stringOr(item, "name")};
+      JiraStatus status = jiraStatusFrom(item);
       const bool seen =
           std::any_of(statuses.begin(), statuses.end(), [&](const JiraStatus& s) { return s.id == status.id; });
       if (!status.id.empty() && !seen) statuses.push_back(std::move(status));

@@ -20,11 +20,6 @@ struct JiraProject {
   std::string name;
 };
 
-struct JiraStatus {
-  std::string id;
-  std::string name;
-};
-
 class ProjectApi {
  public:
   explicit ProjectApi(const JiraClient& client) : client_(client) {}

@@ -175,8 +175,8 @@ export function IntegrationSettingsPage({ org: slug, id }) {
       <div class="page-header">
         <div>
           <h1>${integration.data.name}</h1>
-          <p class="subtitle">${integration.data.provider.name} · ${integration.data.domainName}
-            · <${StatusBadge} table=${integrationStatusLabels} value=${integration.data.status} /></p>
+          <p class="subtitle">${integration.data.provider.name} · ${integration.data.domainName}${" "}
+            <${StatusBadge} table=${integrationStatusLabels} value=${integration.data.status} /></p>
         </div>
       </div>
       ${canManage(session, org)
