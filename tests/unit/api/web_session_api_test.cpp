@@ -95,7 +95,7 @@ TEST_F(WebSessionApiTest, OnlyHashesAreStored) {
   const std::string token = cookieValue(r);
   auto uow = host.core().begin();
   auto stored =
-      host::storage::Query(*uow, "SELECT password_hash FROM users WHERE id = ?").bind(std::stoll(acme.ownerId)).one();
+      host::storage::Query(*uow, "SELECT password_hash FROM users WHERE id = ?").bind(static_cast<int64_t>(std::stoll(acme.ownerId))).one();
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->text(0).rfind("$scrypt$", 0), 0u);
   EXPECT_EQ(stored->text(0).find(kPassword), std::string::npos);
@@ -299,11 +299,11 @@ TEST_F(WebSessionApiTest, NobodyElseChangesAPasswordButTheSuperuser) {
 }
 
 TEST_F(WebSessionApiTest, NewUsersMayComeWithAValidPassword) {
-  ApiReply bad = host.post("/api/0/users/", R"({"email":"new@acme.test","password":"short"})");
+  ApiReply bad = host.post("/api/0/users/", R"({"email":"new@acme.test","name":"New","password":"short"})");
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(bad.json.HasMember("password"));
   EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE email = 'new@acme.test'"), 0);
-  ApiReply created = host.post("/api/0/users/", R"({"email":"new@acme.test","password":"long enough"})");
+  ApiReply created = host.post("/api/0/users/", R"({"email":"new@acme.test","name":"New","password":"long enough"})");
   ASSERT_EQ(created.status, 201) << created.describe();
   EXPECT_FALSE(created.json.HasMember("password"));
   EXPECT_EQ(signIn(R"({"email":"NEW@acme.test","password":"long enough"})").status, 200);
