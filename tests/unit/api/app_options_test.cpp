@@ -60,6 +60,21 @@ TEST(HostOptionsTest, ATlsCaFileMustExist) {
   EXPECT_THROW(resolve({{"tls-ca-file", dir.path()}}), std::invalid_argument);
 }
 
+TEST(HostOptionsTest, TheWebAppLivesBesideTheBinaryUnlessNamed) {
+  HostOptions defaults = resolve({});
+  EXPECT_EQ(defaults.webDir, "/opt/ih/web");
+  EXPECT_FALSE(defaults.webDirGiven) << "a missing default app only disables the app";
+  EXPECT_EQ(defaults.sessionIdleTimeoutMs, 8 * 3600 * 1000);
+  ih::testing::TempDir dir;
+  EXPECT_THROW(resolve({{"web-dir", dir.path()}}), std::invalid_argument) << "no index.html";
+  dir.write("index.html", "<!DOCTYPE html>");
+  HostOptions named = resolve({{"web-dir", dir.path()}, {"session-idle-timeout-s", "90"}});
+  EXPECT_EQ(named.webDir, dir.path());
+  EXPECT_EQ(named.sessionIdleTimeoutMs, 90000);
+  EXPECT_THROW(resolve({{"session-idle-timeout-s", "0"}}), std::invalid_argument);
+  EXPECT_THROW(resolve({{"session-idle-timeout-s", "soon"}}), std::invalid_argument);
+}
+
 TEST(HostOptionsTest, ReadsEveryOption) {
   HostOptions o = resolve({{"bind", "0.0.0.0"}, {"port", "0"}, {"data-dir", "/srv/ih"},
                            {"public-url", "https://ih.example.test/"}, {"admin-token", "t"}, {"workers", "2"},
