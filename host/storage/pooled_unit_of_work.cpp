@@ -22,7 +22,7 @@ PooledUnitOfWork::~PooledUnitOfWork() {
 void PooledUnitOfWork::beginWrite() {
   if (inTransaction_) return;
   if (policy_.writerLock) {
-    if (!policy_.writerLock->try_lock_for(policy_.lockTimeout)) {
+    if (!policy_.writerLock->try_acquire_for(policy_.lockTimeout)) {
       throw StorageError(StorageError::Kind::Busy, "database is busy: no write lock within " +
                                                        std::to_string(policy_.lockTimeout.count()) + " ms");
     }
@@ -70,7 +70,7 @@ void PooledUnitOfWork::rollback() {
 void PooledUnitOfWork::releaseWriterLock() {
   if (holdsWriterLock_) {
     holdsWriterLock_ = false;
-    policy_.writerLock->unlock();
+    policy_.writerLock->release();
   }
 }
 

@@ -9,7 +9,7 @@
 
 #include <chrono>
 #include <memory>
-#include <mutex>
+#include <semaphore>
 #include <string>
 
 #include "storage/connection_pool.h"
@@ -19,8 +19,10 @@ namespace ih::host::storage {
 
 struct TransactionPolicy {
   std::string beginSql = "BEGIN";
-  // Held from BEGIN until COMMIT/ROLLBACK when set (SQLite).
-  std::shared_ptr<std::timed_mutex> writerLock;
+  // Held from BEGIN until COMMIT/ROLLBACK when set (SQLite). A semaphore, not
+  // a mutex: a plugin hook may open the write on its plugin-call thread and
+  // its caller commits on another (a mutex must be unlocked by its owner).
+  std::shared_ptr<std::binary_semaphore> writerLock;
   std::chrono::milliseconds lockTimeout{10000};
 };
 
