@@ -144,7 +144,8 @@ def main():
     address, port, host = target(args.url)
     limit = raise_file_limit(args.idle + args.dribble + 256)
     if limit < args.idle + args.dribble + 64:
-        sys.exit(f"slowloris_probe: the open-file limit ({limit}) is too low for {args.idle + args.dribble} connections")
+        sys.exit(f"slowloris_probe: the open-file limit ({limit}) is too low "
+                 f"for {args.idle + args.dribble} connections")
 
     idle, slow = [], []
     opened_at = time.monotonic()

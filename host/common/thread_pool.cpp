@@ -17,6 +17,7 @@ struct ThreadPoolState {
   std::condition_variable ended;  // a thread left
   std::deque<std::function<void()>> queue;
   size_t threads = 0;
+  size_t starting = 0;  // spawned, not yet looking for work
   size_t idle = 0;
   size_t blocked = 0;
   size_t running = 0;
@@ -25,6 +26,11 @@ struct ThreadPoolState {
   // Under `mutex`.
   bool mayGrow() const {
     return threads - blocked < options.threads && threads < options.threads + options.extraWhileBlocked;
+  }
+  // Queued tasks no thread will pick up soon (the ones the bound counts).
+  size_t waiting() const {
+    const size_t soon = idle + starting;
+    return queue.size() > soon ? queue.size() - soon : 0;
   }
   void spawn(const std::shared_ptr<ThreadPoolState>& self);
   static void workerLoop(const std::shared_ptr<ThreadPoolState>& self);
@@ -39,12 +45,14 @@ thread_local const std::shared_ptr<ThreadPoolState>* currentPool = nullptr;
 
 void ThreadPoolState::spawn(const std::shared_ptr<ThreadPoolState>& self) {
   ++threads;
+  ++starting;
   try {
     // Detached: a thread that never comes back (a stuck plugin call) must not
     // hold up the owner; the shared state lives until the last thread leaves.
     std::thread([self] { workerLoop(self); }).detach();
   } catch (const std::system_error&) {
     --threads;  // out of threads: the queued task waits for a running one
+    --starting;
   }
 }
 
@@ -52,6 +60,7 @@ void ThreadPoolState::workerLoop(const std::shared_ptr<ThreadPoolState>& self) {
   currentPool = &self;
   ThreadPoolState& s = *self;
   std::unique_lock lock(s.mutex);
+  --s.starting;
   for (;;) {
     while (s.queue.empty() && !s.stopping) {
       ++s.idle;
@@ -90,9 +99,9 @@ ThreadPool::~ThreadPool() { stop(std::chrono::milliseconds(0)); }
 bool ThreadPool::trySubmit(std::function<void()> task) {
   std::lock_guard lock(state_->mutex);
   ThreadPoolState& s = *state_;
-  if (s.stopping || s.queue.size() >= s.options.maxQueued) return false;
+  if (s.stopping || s.waiting() >= s.options.maxQueued) return false;
   s.queue.push_back(std::move(task));
-  if (s.queue.size() > s.idle && s.mayGrow()) s.spawn(state_);
+  if (s.waiting() > 0 && s.mayGrow()) s.spawn(state_);
   s.work.notify_one();
   return true;
 }
@@ -119,7 +128,7 @@ ThreadPool::BlockingSection::BlockingSection() : state_(currentPool != nullptr ?
   std::lock_guard lock(state_->mutex);
   ++state_->blocked;
   // Work queued behind this task gets a thread of its own.
-  if (state_->queue.size() > state_->idle && state_->mayGrow()) {
+  if (state_->waiting() > 0 && state_->mayGrow()) {
     state_->spawn(*currentPool);
   }
 }

@@ -3,8 +3,9 @@
 // executor.
 //
 // Threads start on demand, up to `threads`, and the queue of tasks waiting
-// for one is bounded (trySubmit() answers false when it is full, so callers
-// refuse clearly instead of piling work up). Threads beyond `keepThreads`
+// for one (beyond those an idle or starting thread is about to take) is
+// bounded: trySubmit() answers false when it is full, so callers refuse
+// clearly instead of piling work up. Threads beyond `keepThreads`
 // leave after `idleExit` without work.
 //
 // A task that blocks on something slower than itself (a plugin call with a

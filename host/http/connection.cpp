@@ -38,8 +38,7 @@ std::chrono::milliseconds ms(int value) { return std::chrono::milliseconds(value
 // as opposed to the connection ending or timing out.
 bool malformed(beast::error_code ec) {
   if (ec.category() != bhttp::make_error_code(bhttp::error::end_of_stream).category()) return false;
-  return ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message &&
-         ec != bhttp::error::short_read;
+  return ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message && ec != bhttp::error::short_read;
 }
 
 bool expectsContinue(const WireRequest& request) {

@@ -13,14 +13,13 @@
 #pragma once
 
 #include <array>
-#include <chrono>
-#include <memory>
-#include <optional>
-
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
+#include <chrono>
+#include <memory>
+#include <optional>
 
 #include "http/front_state.h"
 #include "http/wire_message.h"

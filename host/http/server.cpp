@@ -2,10 +2,7 @@
 // graceful stop; each connection's cycle is in connection.cpp.
 #include "http/server.h"
 
-#include <optional>
-#include <stdexcept>
-#include <thread>
-#include <vector>
+#include <Poco/Logger.h>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -13,8 +10,10 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-
-#include <Poco/Logger.h>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include "http/connection.h"
 #include "http/dispatcher.h"

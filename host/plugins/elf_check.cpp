@@ -74,9 +74,12 @@ std::string elfLoadProblem(const std::string& path) {
   const uint64_t fileSize = static_cast<uint64_t>(info.st_size);
 
   ElfW(Ehdr) header{};
-  if (fileSize < sizeof header || !file.readAt(&header, sizeof header, 0)) {
-    return std::memcmp(&header, ELFMAG, SELFMAG) == 0 ? "truncated ELF file (no complete header)" : "not an ELF file";
+  if (fileSize < sizeof header) {
+    const bool elfMagic =
+        fileSize >= SELFMAG && file.readAt(&header, SELFMAG, 0) && std::memcmp(header.e_ident, ELFMAG, SELFMAG) == 0;
+    return elfMagic ? "truncated ELF file (no complete header)" : "not an ELF file";
   }
+  if (!file.readAt(&header, sizeof header, 0)) return systemError("cannot read");
   if (std::string problem = headerProblem(header); !problem.empty()) return problem;
   if (!inside(header.e_phoff, header.e_phnum, sizeof(ElfW(Phdr)), fileSize))
     return "truncated ELF file (program headers past the end)";

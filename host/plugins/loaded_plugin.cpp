@@ -162,53 +162,50 @@ HookReply LoadedPlugin::pipelineStep(CallScope& scope, const PipelineStepCall& s
 
 HookReply LoadedPlugin::issueForm(CallScope& scope, int32_t form, const std::string& contextJson) {
   return invoke("issue_form", api_->issue_form != nullptr, scope,
-                [fn = api_->issue_form, instance = instance_, form, contextJson](ihp_host_ctx* ctx, ihp_reply* reply) {
-                  auto call = sized<ihp_form_call>();
-                  call.form = form;
-                  call.context_json = borrow(contextJson);
-                  call.input_json = kAbsent;
-                  return fn(instance, ctx, &call, reply);
-                });
+                formBody(api_->issue_form, form, contextJson, std::nullopt));
 }
 
 HookReply LoadedPlugin::issueAction(CallScope& scope, int32_t form, const std::string& contextJson,
                                     const std::string& inputJson) {
   return invoke("issue_action", api_->issue_action != nullptr, scope,
-                [fn = api_->issue_action, instance = instance_, form, contextJson, inputJson](ihp_host_ctx* ctx,
-                                                                                             ihp_reply* reply) {
-                  auto call = sized<ihp_form_call>();
-                  call.form = form;
-                  call.context_json = borrow(contextJson);
-                  call.input_json = borrow(inputJson);
-                  return fn(instance, ctx, &call, reply);
-                });
+                formBody(api_->issue_action, form, contextJson, inputJson));
+}
+
+LoadedPlugin::HookBody LoadedPlugin::formBody(HookFn<ihp_form_call> fn, int32_t form, const std::string& contextJson,
+                                              std::optional<std::string> inputJson) const {
+  return [fn, instance = instance_, form, contextJson, inputJson = std::move(inputJson)](ihp_host_ctx* ctx,
+                                                                                        ihp_reply* reply) {
+    auto call = sized<ihp_form_call>();
+    call.form = form;
+    call.context_json = borrow(contextJson);
+    call.input_json = inputJson ? borrow(*inputJson) : kAbsent;
+    return fn(instance, ctx, &call, reply);
+  };
 }
 
 HookReply LoadedPlugin::configUpdate(CallScope& scope, int64_t integrationId, const std::string& storedJson,
                                      const std::string& patchJson) {
   return invoke("config_update", api_->config_update != nullptr, scope,
-                [fn = api_->config_update, instance = instance_, organizationId = scope.organizationId, integrationId,
-                 storedJson, patchJson](ihp_host_ctx* ctx, ihp_reply* reply) {
-                  auto call = sized<ihp_config_call>();
-                  call.organization_id = organizationId;
-                  call.integration_id = integrationId;
-                  call.stored_json = borrow(storedJson);
-                  call.patch_json = borrow(patchJson);
-                  return fn(instance, ctx, &call, reply);
-                });
+                configBody(api_->config_update, scope, integrationId, storedJson, patchJson));
 }
 
 HookReply LoadedPlugin::configView(CallScope& scope, int64_t integrationId, const std::string& storedJson) {
   return invoke("config_view", api_->config_view != nullptr, scope,
-                [fn = api_->config_view, instance = instance_, organizationId = scope.organizationId, integrationId,
-                 storedJson](ihp_host_ctx* ctx, ihp_reply* reply) {
-                  auto call = sized<ihp_config_call>();
-                  call.organization_id = organizationId;
-                  call.integration_id = integrationId;
-                  call.stored_json = borrow(storedJson);
-                  call.patch_json = kAbsent;
-                  return fn(instance, ctx, &call, reply);
-                });
+                configBody(api_->config_view, scope, integrationId, storedJson, std::nullopt));
+}
+
+LoadedPlugin::HookBody LoadedPlugin::configBody(HookFn<ihp_config_call> fn, const CallScope& scope,
+                                                int64_t integrationId, const std::string& storedJson,
+                                                std::optional<std::string> patchJson) const {
+  return [fn, instance = instance_, organizationId = scope.organizationId, integrationId, storedJson,
+          patchJson = std::move(patchJson)](ihp_host_ctx* ctx, ihp_reply* reply) {
+    auto call = sized<ihp_config_call>();
+    call.organization_id = organizationId;
+    call.integration_id = integrationId;
+    call.stored_json = borrow(storedJson);
+    call.patch_json = patchJson ? borrow(*patchJson) : kAbsent;
+    return fn(instance, ctx, &call, reply);
+  };
 }
 
 HookReply LoadedPlugin::handleEvent(CallScope& scope, int32_t type, const std::string& eventJson, uint32_t attempt) {

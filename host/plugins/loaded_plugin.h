@@ -120,9 +120,17 @@ class LoadedPlugin {
 
  private:
   using HookBody = std::function<ihp_status(ihp_host_ctx*, ihp_reply*)>;
+  template <class Call>
+  using HookFn = ihp_status (*)(ihp_plugin*, ihp_host_ctx*, const Call*, ihp_reply*);
   // The one path into the plugin: see loaded_plugin.cpp. `body` owns the
   // call's arguments and calls the hook; provided = the plugin has the hook.
   HookReply invoke(const char* hook, bool provided, CallScope& scope, HookBody body);
+  // issue_form (no input) and issue_action share their call, as do
+  // config_view (no patch) and config_update.
+  HookBody formBody(HookFn<ihp_form_call> fn, int32_t form, const std::string& contextJson,
+                    std::optional<std::string> inputJson) const;
+  HookBody configBody(HookFn<ihp_config_call> fn, const CallScope& scope, int64_t integrationId,
+                      const std::string& storedJson, std::optional<std::string> patchJson) const;
 
   std::shared_ptr<const PluginInfo> info_;  // shared with calls that outlive their deadline
   ihp_plugin_api table_;

@@ -38,7 +38,8 @@ struct PluginCallExecutor::Shared {
 
 PluginCallExecutor::PluginCallExecutor(ops::Metrics& metrics, PluginCallPolicy policy)
     : metrics_(metrics), policy_(policy), shared_(std::make_shared<Shared>()), pool_(poolOptions(policy)) {
-  metrics_.describe(kAbandoned, "Plugin hook calls abandoned at their deadline (the caller got 503), by plugin and hook.");
+  metrics_.describe(kAbandoned,
+                    "Plugin hook calls abandoned at their deadline (the caller got 503), by plugin and hook.");
   metrics_.describe(kStuck, "Abandoned plugin hook calls whose plugin code has not returned yet.");
   metrics_.describe(kThreads, "Threads of the plugin-call pool.");
   metrics_.gaugeCallback(kStuck, [shared = shared_] { return static_cast<double>(shared->stuck.load()); });
@@ -60,8 +61,7 @@ void PluginCallExecutor::run(const std::shared_ptr<HookCall>& call) {
   // An HTTP worker waiting here lets its pool start another worker.
   ThreadPool::BlockingSection waiting;
   std::unique_lock lock(call->mutex);
-  if (call->finished.wait_until(lock, call->deadline, [&] { return call->state == HookCall::State::Finished; }))
-    return;
+  if (call->finished.wait_until(lock, call->deadline, [&] { return call->state == HookCall::State::Finished; })) return;
   lock.unlock();
   call->gate.abandon();  // from here on the plugin cannot reach the caller's unit of work
   lock.lock();

@@ -52,7 +52,7 @@ struct HookCall {
 
   const char* hook = "";
   std::shared_ptr<const PluginInfo> plugin;
-  Body body;  // owns its arguments; calls the plugin's hook
+  Body body;                                    // owns its arguments; calls the plugin's hook
   std::shared_ptr<std::timed_mutex> serialise;  // null for thread-safe plugins
   std::shared_ptr<std::atomic<int>> running;    // the plugin's calls inside its code
   ihp_host_ctx ctx;

@@ -8,8 +8,9 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <memory>
-#include <semaphore>
+#include <mutex>
 #include <string>
 
 #include "storage/connection_pool.h"
@@ -17,12 +18,25 @@
 
 namespace ih::host::storage {
 
+// The process-wide writer lock of a SQLite file: a flag under a mutex rather
+// than a mutex, because a plugin hook may open the write on its plugin-call
+// thread while its caller commits or rolls back on another (a mutex must be
+// unlocked by the thread that locked it).
+class WriterLock {
+ public:
+  bool tryLockFor(std::chrono::milliseconds timeout);
+  void unlock();
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable released_;
+  bool held_ = false;
+};
+
 struct TransactionPolicy {
   std::string beginSql = "BEGIN";
-  // Held from BEGIN until COMMIT/ROLLBACK when set (SQLite). A semaphore, not
-  // a mutex: a plugin hook may open the write on its plugin-call thread and
-  // its caller commits on another (a mutex must be unlocked by its owner).
-  std::shared_ptr<std::binary_semaphore> writerLock;
+  // Held from BEGIN until COMMIT/ROLLBACK when set (SQLite).
+  std::shared_ptr<WriterLock> writerLock;
   std::chrono::milliseconds lockTimeout{10000};
 };
 

@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
-#include <semaphore>
 #include <stdexcept>
 
 #include "storage/dialects.h"
@@ -22,16 +21,16 @@ namespace ih::host::storage {
 namespace {
 
 // One writer lock per database file, shared by every Database opened on it.
-std::shared_ptr<std::binary_semaphore> writerLockFor(const std::string& path) {
+std::shared_ptr<WriterLock> writerLockFor(const std::string& path) {
   static std::mutex registryMutex;
-  static std::map<std::string, std::weak_ptr<std::binary_semaphore>> registry;
+  static std::map<std::string, std::weak_ptr<WriterLock>> registry;
   std::error_code ignored;
   const std::string key = std::filesystem::weakly_canonical(std::filesystem::absolute(path), ignored).string();
   std::lock_guard lock(registryMutex);
   auto& slot = registry[key.empty() ? path : key];
   auto writer = slot.lock();
   if (!writer) {
-    writer = std::make_shared<std::binary_semaphore>(1);
+    writer = std::make_shared<WriterLock>();
     slot = writer;
   }
   return writer;
