@@ -148,7 +148,8 @@ TEST_F(HostLifecycleTest, HelpListsEveryOption) {
   std::string out;
   EXPECT_EQ(HostProcess::runToExit({"--help"}, nullptr, &out), 0);
   for (const char* option : {"--bind", "--port", "--data-dir", "--database", "--plugins-dir", "--public-url",
-                             "--admin-token", "--workers", "--config", "--log-level"}) {
+                             "--admin-token", "--workers", "--config", "--log-level", "--header-timeout-ms",
+                             "--keep-alive-timeout-ms", "--max-connections", "--plugin-call-timeout-ms"}) {
     EXPECT_NE(out.find(option), std::string::npos) << option << " missing from:\n" << out;
   }
 }
