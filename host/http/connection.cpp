@@ -91,6 +91,7 @@ void HttpConnection::closeNow() {
 
 void HttpConnection::awaitNextRequest() {
   phase_ = Phase::Reading;
+  if (front_.stopping) return close();  // stop() may have passed it by while it was answering
   if (buffer_.size() > 0) {  // the client already sent the next request
     stream_.expires_after(ms(front_.options.headerTimeoutMs));
     return readHeader();
@@ -175,6 +176,9 @@ void HttpConnection::write() {
     }
     return;
   }
+  // A connection that closes after this answer says so in it: a client
+  // must not send its next request on it.
+  if (front_.stopping || served_ + 1 >= front_.options.maxKeepAliveRequests) framing_.keepAlive = false;
   toWire(std::move(response_), framing_, wire_);
   request_ = RequestContext();
   stream_.expires_after(ms(front_.options.headerTimeoutMs));
@@ -192,7 +196,8 @@ void HttpConnection::onWritten(error_code ec) {
     return close();
   }
   if (lingerAfterWrite_) return lingeringClose();
-  if (!framing_.keepAlive || front_.stopping || ++served_ >= front_.options.maxKeepAliveRequests) return close();
+  ++served_;
+  if (!framing_.keepAlive) return close();
   awaitNextRequest();
 }
 

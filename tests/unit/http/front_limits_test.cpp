@@ -129,6 +129,20 @@ TEST_F(FrontLimitsTest, AnIdleKeptAliveConnectionIsClosedAfterTheIdleTimeout) {
   EXPECT_LT(std::chrono::steady_clock::now() - idleFrom, 2s) << "closed by the idle timeout, not the deadline";
 }
 
+TEST_F(FrontLimitsTest, TheLastAnswerOnAConnectionSaysItCloses) {
+  ServerOptions options;
+  options.maxKeepAliveRequests = 3;
+  start(options);
+  RawConnection c(port());
+  for (int i = 1; i <= 3; ++i) {
+    c.send(get("/hello", /*keepAlive=*/true));
+    const std::string answer = c.readResponse();
+    EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
+    EXPECT_EQ(answer.find("Connection: close") != std::string::npos, i == 3) << "answer " << i << ": " << answer;
+  }
+  EXPECT_TRUE(c.closedByPeer(3s));
+}
+
 TEST_F(FrontLimitsTest, TheConnectionCapRefusesClearlyAndRecovers) {
   ServerOptions options;
   options.maxConnections = 3;
