@@ -40,7 +40,7 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"workers", "N", "background job workers (default: number of cores)"},
       {"log-level", "LEVEL", "trace, debug, info, notice, warning, error, critical or fatal (default info)"},
       {"max-body-bytes", "N", "largest accepted request body (default 1048576)"},
-      {"http-threads", "N", "HTTP worker threads: requests handled at once (default 16)"},
+      {"http-threads", "N", "HTTP event loops, one thread each: requests answered at once (default 16)"},
       {"header-timeout-ms", "N", "a request whose headers and body are not complete in time is closed (default 10000)"},
       {"keep-alive-timeout-ms", "N", "an idle kept-alive HTTP connection is closed after it (default 5000)"},
       {"max-connections", "N", "open HTTP connections; more are answered 503 and closed (default 1024)"},

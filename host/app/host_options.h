@@ -38,7 +38,7 @@ struct HostOptions {
   int workers = 1;
   std::string logLevel = "info";
   size_t maxBodyBytes = 1024 * 1024;
-  int httpThreads = 16;             // the HTTP worker pool
+  int httpThreads = 16;             // HTTP event loops, one thread each
   int headerTimeoutMs = 10000;      // a request's headers and body must arrive within it
   int keepAliveTimeoutMs = 5000;    // an idle kept-alive connection is closed after it
   int maxConnections = 1024;        // more are answered 503 and closed

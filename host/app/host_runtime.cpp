@@ -88,7 +88,7 @@ http::ServerOptions serverOptions(const HostOptions& options) {
   http::ServerOptions s;
   s.bindAddress = options.bind;
   s.port = options.port;
-  s.workerThreads = options.httpThreads;
+  s.threads = options.httpThreads;
   s.headerTimeoutMs = options.headerTimeoutMs;
   s.keepAliveTimeoutMs = options.keepAliveTimeoutMs;
   s.maxConnections = options.maxConnections;
@@ -102,8 +102,8 @@ http::ServerOptions serverOptions(const HostOptions& options) {
   return s;
 }
 
-// Every caller that can wait on a plugin at once (HTTP workers, with the
-// extra ones a waiting worker may start, and job workers), plus room for
+// Every caller that can wait on a plugin at once (HTTP threads, with the
+// extra ones a waiting thread may start, and job workers), plus room for
 // calls abandoned at their deadline and still stuck in plugin code.
 constexpr size_t kStuckPluginCallAllowance = 64;
 

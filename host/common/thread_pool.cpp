@@ -19,14 +19,11 @@ struct ThreadPoolState {
   size_t threads = 0;
   size_t starting = 0;  // spawned, not yet looking for work
   size_t idle = 0;
-  size_t blocked = 0;
   size_t running = 0;
   bool stopping = false;
 
   // Under `mutex`.
-  bool mayGrow() const {
-    return threads - blocked < options.threads && threads < options.threads + options.extraWhileBlocked;
-  }
+  bool mayGrow() const { return threads < options.threads; }
   // Queued tasks no thread will pick up soon (the ones the bound counts).
   size_t waiting() const {
     const size_t soon = idle + starting;
@@ -35,13 +32,6 @@ struct ThreadPoolState {
   void spawn(const std::shared_ptr<ThreadPoolState>& self);
   static void workerLoop(const std::shared_ptr<ThreadPoolState>& self);
 };
-
-namespace {
-
-// The pool the current thread works for (BlockingSection needs it).
-thread_local const std::shared_ptr<ThreadPoolState>* currentPool = nullptr;
-
-}  // namespace
 
 void ThreadPoolState::spawn(const std::shared_ptr<ThreadPoolState>& self) {
   ++threads;
@@ -57,7 +47,6 @@ void ThreadPoolState::spawn(const std::shared_ptr<ThreadPoolState>& self) {
 }
 
 void ThreadPoolState::workerLoop(const std::shared_ptr<ThreadPoolState>& self) {
-  currentPool = &self;
   ThreadPoolState& s = *self;
   std::unique_lock lock(s.mutex);
   --s.starting;
@@ -99,7 +88,9 @@ ThreadPool::~ThreadPool() { stop(std::chrono::milliseconds(0)); }
 bool ThreadPool::trySubmit(std::function<void()> task) {
   std::lock_guard lock(state_->mutex);
   ThreadPoolState& s = *state_;
-  if (s.stopping || s.waiting() >= s.options.maxQueued) return false;
+  // Threads that can take the task at once, then the bounded queue.
+  const size_t takers = s.idle + s.starting + (s.mayGrow() ? 1 : 0);
+  if (s.stopping || s.queue.size() + 1 > takers + s.options.maxQueued) return false;
   s.queue.push_back(std::move(task));
   if (s.waiting() > 0 && s.mayGrow()) s.spawn(state_);
   s.work.notify_one();
@@ -121,22 +112,6 @@ bool ThreadPool::stop(std::chrono::milliseconds grace) {
   state_->stopping = true;
   state_->work.notify_all();
   return state_->ended.wait_for(lock, grace, [this] { return state_->threads == 0; });
-}
-
-ThreadPool::BlockingSection::BlockingSection() : state_(currentPool != nullptr ? currentPool->get() : nullptr) {
-  if (state_ == nullptr) return;
-  std::lock_guard lock(state_->mutex);
-  ++state_->blocked;
-  // Work queued behind this task gets a thread of its own.
-  if (state_->waiting() > 0 && state_->mayGrow()) {
-    state_->spawn(*currentPool);
-  }
-}
-
-ThreadPool::BlockingSection::~BlockingSection() {
-  if (state_ == nullptr) return;
-  std::lock_guard lock(state_->mutex);
-  --state_->blocked;
 }
 
 }  // namespace ih::host

@@ -92,7 +92,7 @@ void HttpConnection::closeNow() {
 void HttpConnection::awaitNextRequest() {
   phase_ = Phase::Reading;
   if (front_.stopping) return close();  // stop() may have passed it by while it was answering
-  if (buffer_.size() > 0) {  // the client already sent the next request
+  if (buffer_.size() > 0) {             // the client already sent the next request
     stream_.expires_after(ms(front_.options.headerTimeoutMs));
     return readHeader();
   }
@@ -149,14 +149,10 @@ void HttpConnection::dispatch() {
   phase_ = Phase::Answering;
   inFlight_ = true;
   ++front_.inFlight;
-  // The one hand-off of a request: the strand -> a worker -> the strand.
-  const bool queued = front_.workers.trySubmit([self = shared_from_this()] {
-    self->response_ = self->front_.dispatcher.dispatch(self->request_);
-    net::post(self->stream_.get_executor(), [self] { self->write(); });
-  });
-  if (queued) return;
-  response_ = front_.dispatcher.refuse(
-      request_, Response::detail(503, "The server is busy; try again shortly.").header("Retry-After", "1"));
+  // No hand-off: this I/O thread answers the request it completed. Only this
+  // connection's strand waits meanwhile; a wait on a plugin lets another
+  // runner take over the loop (io_runners.h).
+  response_ = front_.dispatcher.dispatch(request_);
   write();
 }
 
@@ -169,13 +165,6 @@ void HttpConnection::answer(Response response, bool linger) {
 }
 
 void HttpConnection::write() {
-  if (phase_ == Phase::Closing) {  // stop() closed it while a worker answered
-    if (inFlight_) {
-      inFlight_ = false;
-      --front_.inFlight;
-    }
-    return;
-  }
   // A connection that closes after this answer says so in it: a client
   // must not send its next request on it.
   if (front_.stopping || served_ + 1 >= front_.options.maxKeepAliveRequests) framing_.keepAlive = false;

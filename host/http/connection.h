@@ -3,13 +3,13 @@
 // the client is slow or silent.
 //
 // The cycle: read the request's headers, then its body (a 100 Continue when
-// the client asks for one), all before the request deadline; hand the complete
-// request to the worker pool; write the answer asynchronously; wait for the
-// next request on a kept-alive connection (idle timeout). Refusals the front
-// decides itself - 400 malformed, 413 body too large, 431 headers too large,
-// 503 no worker free or too many connections - are written from the strand,
-// and closed "lingering": the rest of what the client sends is read and
-// dropped (bounded) so it sees the answer rather than a reset.
+// the client asks for one), all before the request deadline; run the
+// dispatcher for the complete request; write the answer asynchronously; wait
+// for the next request on a kept-alive connection (idle timeout). Refusals the
+// front decides itself - 400 malformed, 413 body too large, 431 headers too
+// large, 503 too many connections - are closed "lingering": the rest of what
+// the client sends is read and dropped (bounded) so it sees the answer rather
+// than a reset.
 #pragma once
 
 #include <array>
@@ -68,8 +68,8 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
-  RequestContext request_;  // the worker's, while Phase::Answering
-  Response response_;       // the worker's answer, then the strand's
+  RequestContext request_;
+  Response response_;
   WireResponse wire_;
   WireFraming framing_;
   Phase phase_ = Phase::Reading;

@@ -1,7 +1,7 @@
 // host/http/front_state.h - INTERNAL to the HTTP front (server.cpp,
 // connection.cpp): what every connection shares with the server - options,
-// the dispatcher, the worker pool, the counters that graceful stop and the
-// connection cap read, and the registry stop() walks.
+// the dispatcher, the counters that graceful stop and the connection cap
+// read, and the registry stop() walks.
 #pragma once
 
 #include <atomic>
@@ -10,7 +10,6 @@
 #include <memory>
 #include <mutex>
 
-#include "common/thread_pool.h"
 #include "http/server.h"
 
 namespace ih::host::ops {
@@ -45,10 +44,9 @@ struct FrontState {
   const ServerOptions options;
   Dispatcher& dispatcher;
   ops::Metrics& metrics;
-  ThreadPool workers;
   ConnectionRegistry registry;
   std::atomic<int> open{0};      // accepted and not yet closed
-  std::atomic<int> inFlight{0};  // handed to a worker, answer not yet written
+  std::atomic<int> inFlight{0};  // complete requests whose answer is not written yet
   std::atomic<bool> stopping{false};
 };
 

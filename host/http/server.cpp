@@ -1,16 +1,14 @@
-// host/http/server.cpp - see server.h. The acceptor, the I/O threads and the
+// host/http/server.cpp - see server.h. The acceptor, the event loops and the
 // graceful stop; each connection's cycle is in connection.cpp.
 #include "http/server.h"
 
 #include <Poco/Logger.h>
 
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -18,6 +16,7 @@
 #include "http/connection.h"
 #include "http/dispatcher.h"
 #include "http/front_state.h"
+#include "http/io_loops.h"
 #include "ops/metrics.h"
 
 namespace ih::host::http {
@@ -33,17 +32,6 @@ constexpr int kRefusalAllowance = 64;
 // After an accept error (out of file descriptors) the acceptor pauses, rather
 // than spinning on the error.
 constexpr std::chrono::milliseconds kAcceptBackoff{100};
-
-ThreadPool::Options workerOptions(const ServerOptions& o) {
-  ThreadPool::Options p;
-  p.threads = static_cast<size_t>(o.workerThreads);
-  // A worker waiting on a plugin call (bounded by its deadline) lets another
-  // start, so a health check is not stuck behind a slow plugin.
-  p.extraWhileBlocked = static_cast<size_t>(o.workerThreads);
-  p.maxQueued = static_cast<size_t>(o.maxQueued);
-  p.keepThreads = static_cast<size_t>(o.workerThreads);
-  return p;
-}
 
 Poco::Logger& serverLogger() { return Poco::Logger::get("ih.http"); }
 
@@ -72,17 +60,13 @@ void ConnectionRegistry::forEach(const std::function<void(HttpConnection&)>& vis
 }
 
 FrontState::FrontState(ServerOptions o, Dispatcher& d, ops::Metrics& m)
-    : options(std::move(o)), dispatcher(d), metrics(m), workers(workerOptions(options)) {}
+    : options(std::move(o)), dispatcher(d), metrics(m) {}
 
 struct HttpServer::Impl {
-  FrontState front;
-  net::io_context io;
-  // A connection whose request is with a worker has no I/O pending; without
-  // the guard the I/O threads would end before its answer is posted back.
-  std::optional<net::executor_work_guard<net::io_context::executor_type>> keepRunning;
-  tcp::acceptor acceptor{net::make_strand(io)};
+  FrontState front;  // outlives the loops: connections left in them use it
+  IoLoops loops{static_cast<size_t>(front.options.threads)};
+  tcp::acceptor acceptor{net::make_strand(loops.first())};
   net::steady_timer acceptBackoff{acceptor.get_executor()};
-  std::vector<std::thread> ioThreads;
   bool bound = false;
   bool started = false;
   uint16_t port = 0;
@@ -101,7 +85,7 @@ struct HttpServer::Impl {
 };
 
 void HttpServer::Impl::acceptNext() {
-  acceptor.async_accept(net::make_strand(io),
+  acceptor.async_accept(net::make_strand(loops.next()),
                         [this](boost::system::error_code ec, tcp::socket socket) { onAccept(ec, std::move(socket)); });
 }
 
@@ -138,7 +122,7 @@ void HttpServer::bind() {
   if (impl_->bound) return;
   const ServerOptions& o = impl_->front.options;
   try {
-    tcp::resolver resolver(impl_->io);
+    tcp::resolver resolver(impl_->loops.first());
     const tcp::endpoint endpoint = *resolver.resolve(o.bindAddress, std::to_string(o.port)).begin();
     tcp::acceptor& acceptor = impl_->acceptor;
     acceptor.open(endpoint.protocol());
@@ -157,10 +141,8 @@ void HttpServer::start() {
   if (impl_->started) return;
   bind();
   impl_->started = true;
-  impl_->keepRunning.emplace(impl_->io.get_executor());
   net::post(impl_->acceptor.get_executor(), [impl = impl_.get()] { impl->acceptNext(); });
-  const int threads = std::max(1, impl_->front.options.ioThreads);
-  for (int i = 0; i < threads; ++i) impl_->ioThreads.emplace_back([impl = impl_.get()] { impl->io.run(); });
+  impl_->loops.start();
 }
 
 uint16_t HttpServer::port() const { return impl_->port; }
@@ -189,17 +171,13 @@ void HttpServer::stop(std::chrono::milliseconds grace) {
   }
   // Requests past the grace period (and anything still reading) end here.
   front.registry.forEach([](HttpConnection& c) { c.closeNow(); });
-  // A handler still running finishes first: it uses the dispatcher and the
-  // connection it answers (each is bounded by its own deadlines).
-  front.workers.stop(std::chrono::hours(24));
   const auto closing = std::chrono::steady_clock::now() + std::chrono::seconds(1);
   while (front.open.load() > 0 && std::chrono::steady_clock::now() < closing) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  impl.keepRunning.reset();
-  impl.io.stop();
-  for (auto& thread : impl.ioThreads) thread.join();
-  impl.ioThreads.clear();
+  // A handler still running finishes first: it uses the dispatcher (each is
+  // bounded by its own deadlines).
+  impl.loops.stop();
 }
 
 }  // namespace ih::host::http

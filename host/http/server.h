@@ -1,17 +1,19 @@
 // host/http/server.h - the host's HTTP server: an event-driven front
-// (Boost.Beast on Asio) that reads each request whole under a deadline and
-// hands it to a bounded worker pool running the Dispatcher. docs/http-front.md
-// explains the design and its limits.
+// (Boost.Beast on Asio) that reads each request whole under a deadline, then
+// runs the Dispatcher for it on the I/O thread that completed it and writes
+// the answer asynchronously. docs/http-front.md explains the design and its
+// limits.
 //
 // No thread waits on a socket: idle keep-alive connections, slow uploads and
-// clients that never finish their headers cost a socket and a few buffers, not
-// a worker, so they cannot silence the host. Limits:
+// clients that never finish their headers cost a socket and a few buffers,
+// not a thread, so they cannot silence the host. Threads are only ever busy
+// with complete requests. Limits:
 //   * headerTimeoutMs: a request's headers and body must arrive within it
 //     (from the accept, or from its first byte on a kept-alive connection),
 //     else the connection is closed;
 //   * keepAliveTimeoutMs: an idle kept-alive connection is closed after it;
 //   * maxConnections: connections beyond it get 503 {"detail"} and are closed;
-//   * maxQueued: complete requests waiting for a worker; beyond it, 503.
+//   * threads: requests answered at once (more while some wait on plugins).
 //
 // Lifecycle: bind() listens (port 0 picks a free port, see port()); start()
 // serves; stop() stops accepting, closes idle connections, lets in-flight
@@ -31,13 +33,11 @@ class Dispatcher;
 struct ServerOptions {
   std::string bindAddress = "127.0.0.1";
   uint16_t port = 8080;
-  int workerThreads = 16;  // requests handled at once
-  int maxQueued = 256;     // complete requests waiting for a worker
+  int threads = 16;  // run the I/O loop and the dispatcher: requests answered at once
   int headerTimeoutMs = 10000;
   int keepAliveTimeoutMs = 5000;
   int maxConnections = 1024;
   int maxKeepAliveRequests = 1000;
-  int ioThreads = 1;  // socket I/O only: one keeps up with thousands of connections
 };
 
 class HttpServer {

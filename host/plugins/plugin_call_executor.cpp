@@ -3,6 +3,9 @@
 
 #include <Poco/Logger.h>
 
+#include <algorithm>
+
+#include "common/blocking_section.h"
 #include "common/errors.h"
 #include "ops/metrics.h"
 
@@ -13,6 +16,9 @@ namespace {
 constexpr const char* kAbandoned = "ih_plugin_calls_abandoned_total";
 constexpr const char* kStuck = "ih_plugin_calls_stuck";
 constexpr const char* kThreads = "ih_plugin_call_threads";
+
+// A call still running after this is declared a wait (BlockingSection).
+constexpr std::chrono::milliseconds kQuickCall{10};
 
 Poco::Logger& callLogger() { return Poco::Logger::get("plugins"); }
 
@@ -58,10 +64,16 @@ void PluginCallExecutor::run(const std::shared_ptr<HookCall>& call) {
   if (!pool_.trySubmit([call, shared = shared_] { runOnPoolThread(call, shared); })) {
     throw ServiceUnavailableError("The integration's plugin is not taking calls right now.");
   }
-  // An HTTP worker waiting here lets its pool start another worker.
-  ThreadPool::BlockingSection waiting;
+  auto finished = [&] { return call->state == HookCall::State::Finished; };
   std::unique_lock lock(call->mutex);
-  if (call->finished.wait_until(lock, call->deadline, [&] { return call->state == HookCall::State::Finished; })) return;
+  // Most hooks answer within milliseconds. Past that the caller declares that
+  // it waits, so an HTTP loop gets a helper and serves its other connections.
+  const auto patience = std::min(call->deadline, std::chrono::steady_clock::now() + kQuickCall);
+  if (call->finished.wait_until(lock, patience, finished)) return;
+  {
+    BlockingSection waiting;
+    if (call->finished.wait_until(lock, call->deadline, finished)) return;
+  }
   lock.unlock();
   call->gate.abandon();  // from here on the plugin cannot reach the caller's unit of work
   lock.lock();

@@ -1,7 +1,5 @@
 // ThreadPool: runs tasks on up to `threads` threads, refuses past the queue
-// bound, lets a task that declares itself blocked be overtaken by the work
-// queued behind it, and stops without waiting forever for a task that never
-// returns.
+// bound, and stops without waiting forever for a task that never returns.
 #include "common/thread_pool.h"
 
 #include <gtest/gtest.h>
@@ -19,11 +17,10 @@ using ih::testing::eventually;
 using ih::testing::Gate;
 using namespace std::chrono_literals;
 
-ThreadPool::Options options(size_t threads, size_t maxQueued, size_t extra = 0) {
+ThreadPool::Options options(size_t threads, size_t maxQueued) {
   ThreadPool::Options o;
   o.threads = threads;
   o.maxQueued = maxQueued;
-  o.extraWhileBlocked = extra;
   return o;
 }
 
@@ -44,39 +41,6 @@ TEST(ThreadPoolTest, RunsTasksOnAtMostItsThreadsAndRefusesPastTheQueue) {
   EXPECT_EQ(pool.threadCount(), 2u);
   gate.open();
   EXPECT_TRUE(eventually([&] { return done.load() == 3; }));
-  EXPECT_TRUE(pool.stop(5s));
-}
-
-TEST(ThreadPoolTest, ABlockedTaskLetsTheWorkBehindItRun) {
-  ThreadPool pool(options(1, 8, /*extra=*/1));
-  Gate gate;
-  std::atomic<bool> blocking{false}, overtook{false};
-  pool.trySubmit([&] {
-    ThreadPool::BlockingSection waiting;
-    blocking = true;
-    gate.wait();
-  });
-  ASSERT_TRUE(eventually([&] { return blocking.load(); }));
-  pool.trySubmit([&] { overtook = true; });
-  EXPECT_TRUE(eventually([&] { return overtook.load(); })) << "the queued task needs the extra thread";
-  gate.open();
-  EXPECT_TRUE(pool.stop(5s));
-}
-
-TEST(ThreadPoolTest, WithoutABlockingSectionTheQueueWaits) {
-  ThreadPool pool(options(1, 8, /*extra=*/1));
-  Gate gate;
-  std::atomic<bool> running{false}, second{false};
-  pool.trySubmit([&] {
-    running = true;
-    gate.wait();
-  });
-  ASSERT_TRUE(eventually([&] { return running.load(); }));
-  pool.trySubmit([&] { second = true; });
-  EXPECT_FALSE(eventually([&] { return second.load(); }, 200ms));
-  EXPECT_EQ(pool.threadCount(), 1u);
-  gate.open();
-  EXPECT_TRUE(eventually([&] { return second.load(); }));
   EXPECT_TRUE(pool.stop(5s));
 }
 
