@@ -120,7 +120,7 @@ TEST_F(HostilePluginE2eTest, ASleepingRouteIs503AtTheDeadlineAndWritesNothing) {
   for (int i = 0; i < 20; ++i) {
     sleepers.push_back(std::async(std::launch::async, [&] {
       const auto sent = std::chrono::steady_clock::now();
-      Reply r = host->post("/extensions/hostile/sleep/4000/", "{}", "");
+      Reply r = host->post("/extensions/hostile/sleep/6000/", "{}", "");
       EXPECT_EQ(r.str("detail"), "The integration's plugin did not answer in time.") << r.describe();
       return std::make_pair(
           r.status, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - sent));
@@ -129,7 +129,7 @@ TEST_F(HostilePluginE2eTest, ASleepingRouteIs503AtTheDeadlineAndWritesNothing) {
   for (auto& s : sleepers) {
     auto [status, took] = s.get();
     EXPECT_EQ(status, 503);
-    EXPECT_LT(took, 2500ms) << "answered at the 500 ms deadline, not when the plugin returned";
+    EXPECT_LT(took, 3500ms) << "answered at the 500 ms deadline, not when the plugin returned (6 s)";
   }
   // All 20 are still inside the plugin; the host keeps serving.
   for (int i = 0; i < 5; ++i) EXPECT_TRUE(healthy(*host)) << "probe " << i;

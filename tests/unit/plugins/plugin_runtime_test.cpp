@@ -166,7 +166,7 @@ TEST_F(PluginDeadlineTest, HealthyCallsRunWhileTwentyAbandonedOnesAreStuck) {
     sleepers.push_back(std::async(std::launch::async, [this] {
       auto uow = host.begin();
       try {
-        call(*uow, "POST", "/extensions/hostile/sleep/1500/");
+        call(*uow, "POST", "/extensions/hostile/sleep/3000/");
       } catch (const host::ServiceUnavailableError&) {
         return true;
       }
