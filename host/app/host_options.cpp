@@ -40,7 +40,12 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"workers", "N", "background job workers (default: number of cores)"},
       {"log-level", "LEVEL", "trace, debug, info, notice, warning, error, critical or fatal (default info)"},
       {"max-body-bytes", "N", "largest accepted request body (default 1048576)"},
-      {"http-threads", "N", "concurrent HTTP requests (default 16)"},
+      {"http-threads", "N", "HTTP event loops, one thread each: requests answered at once (default 16)"},
+      {"header-timeout-ms", "N", "a request whose headers and body are not complete in time is closed (default 10000)"},
+      {"keep-alive-timeout-ms", "N", "an idle kept-alive HTTP connection is closed after it (default 5000)"},
+      {"max-connections", "N", "open HTTP connections; more are answered 503 and closed (default 1024)"},
+      {"plugin-call-timeout-ms", "N",
+       "a plugin hook call still running after it is abandoned: 503, or the job retried (default 10000)"},
       {"shutdown-grace-ms", "N", "how long SIGTERM waits for in-flight requests (default 10000)"},
       {"job-max-attempts", "N", "tries of a background job before it is dead-lettered (default 8)"},
       {"job-retry-base-ms", "N", "first retry delay; doubles per attempt, with jitter (default 1000)"},
@@ -77,6 +82,18 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
     o.maxBodyBytes = static_cast<size_t>(parseInteger("max-body-bytes", *v, 1, int64_t{1} << 34));
   }
   if (auto v = lookup("http-threads")) o.httpThreads = static_cast<int>(parseInteger("http-threads", *v, 1, 1024));
+  if (auto v = lookup("header-timeout-ms")) {
+    o.headerTimeoutMs = static_cast<int>(parseInteger("header-timeout-ms", *v, 1, 600000));
+  }
+  if (auto v = lookup("keep-alive-timeout-ms")) {
+    o.keepAliveTimeoutMs = static_cast<int>(parseInteger("keep-alive-timeout-ms", *v, 1, 600000));
+  }
+  if (auto v = lookup("max-connections")) {
+    o.maxConnections = static_cast<int>(parseInteger("max-connections", *v, 1, 1000000));
+  }
+  if (auto v = lookup("plugin-call-timeout-ms")) {
+    o.pluginCallTimeoutMs = static_cast<int>(parseInteger("plugin-call-timeout-ms", *v, 1, 3600000));
+  }
   if (auto v = lookup("shutdown-grace-ms")) {
     o.shutdownGraceMs = static_cast<int>(parseInteger("shutdown-grace-ms", *v, 0, 600000));
   }

@@ -38,7 +38,11 @@ struct HostOptions {
   int workers = 1;
   std::string logLevel = "info";
   size_t maxBodyBytes = 1024 * 1024;
-  int httpThreads = 16;
+  int httpThreads = 16;             // HTTP event loops, one thread each
+  int headerTimeoutMs = 10000;      // a request's headers and body must arrive within it
+  int keepAliveTimeoutMs = 5000;    // an idle kept-alive connection is closed after it
+  int maxConnections = 1024;        // more are answered 503 and closed
+  int pluginCallTimeoutMs = 10000;  // a plugin hook call past it is abandoned (503 / job retried)
   int shutdownGraceMs = 10000;
   jobs::RetryPolicy retry;  // outbound sync retries: attempts, first delay, cap
   std::string tlsCaFile;    // more CAs for outbound https (PEM); empty = the system's only

@@ -1,5 +1,6 @@
 #include "app/host_runtime.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include "api/api_services.h"
 #include "api/routes.h"
 #include "app/data_dir.h"
+#include "app/file_limit.h"
 #include "app/startup_error.h"
 #include "auth/bearer_authenticator.h"
 #include "auth/password_service.h"
@@ -97,12 +99,38 @@ web::StaticSite openWebApp(const HostOptions& options) {
   return site;
 }
 
+// Descriptors the host needs besides its HTTP connections: the database
+// pool, plugins' outbound connections, log and data files.
+constexpr long kOtherDescriptors = 256;
+
 http::ServerOptions serverOptions(const HostOptions& options) {
   http::ServerOptions s;
   s.bindAddress = options.bind;
   s.port = options.port;
-  s.maxThreads = options.httpThreads;
+  s.threads = options.httpThreads;
+  s.headerTimeoutMs = options.headerTimeoutMs;
+  s.keepAliveTimeoutMs = options.keepAliveTimeoutMs;
+  s.maxConnections = options.maxConnections;
+  // Past the descriptor limit accept() fails and nobody gets the clear 503.
+  const long limit = raiseOpenFileLimit(options.maxConnections + kOtherDescriptors);
+  if (limit - kOtherDescriptors < options.maxConnections) {
+    s.maxConnections = static_cast<int>(std::max(16L, limit - kOtherDescriptors));
+    appLogger().warning("the open-file limit is %ld: serving at most %d connections instead of --max-connections %d",
+                        limit, s.maxConnections, options.maxConnections);
+  }
   return s;
+}
+
+// Every caller that can wait on a plugin at once (HTTP threads, with the
+// extra ones a waiting thread may start, and job workers), plus room for
+// calls abandoned at their deadline and still stuck in plugin code.
+constexpr size_t kStuckPluginCallAllowance = 64;
+
+plugins::PluginCallPolicy pluginCallPolicy(const HostOptions& options) {
+  plugins::PluginCallPolicy policy;
+  policy.timeout = std::chrono::milliseconds(options.pluginCallTimeoutMs);
+  policy.threads = static_cast<size_t>(2 * options.httpThreads + options.workers) + kStuckPluginCallAllowance;
+  return policy;
 }
 
 }  // namespace
@@ -138,6 +166,7 @@ struct HostRuntime::Parts {
   std::vector<std::unique_ptr<jobs::JobRunner>> runners;
   std::unique_ptr<jobs::WorkerPool> workers;
   bool running = false;
+  int stuckPluginCalls = 0;
 
   explicit Parts(const HostOptions& o)
       : options(o),
@@ -173,7 +202,7 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
 
   p.hostServices.emplace(plugins::HostServices{*p.database, p.directory, p.issues, p.integrations, p.inboundSync,
                                                p.jobs, p.metrics, p.clock, *p.outboundClient, publicUrl});
-  p.registry = std::make_unique<plugins::PluginRegistry>(*p.hostServices);
+  p.registry = std::make_unique<plugins::PluginRegistry>(*p.hostServices, pluginCallPolicy(p.options));
   const size_t loaded = p.registry->loadDirectory(p.options.pluginsDir);
   appLogger().information("%z plugin(s) loaded from %s", loaded, p.options.pluginsDir);
 
@@ -211,7 +240,16 @@ void HostRuntime::stop() {
   p.server.stop(std::chrono::milliseconds(p.options.shutdownGraceMs));
   appLogger().information("stopping: draining job workers");
   p.workers->stop();
+  // Calls abandoned at their deadline may still be inside a plugin; a short
+  // wait lets the ones about to return do so.
+  p.stuckPluginCalls = p.registry->stopCalls(std::chrono::milliseconds(500));
+  if (p.stuckPluginCalls > 0) {
+    appLogger().warning("stopping: %d abandoned plugin call(s) still running; they end with the process",
+                        p.stuckPluginCalls);
+  }
 }
+
+int HostRuntime::stuckPluginCalls() const { return parts_->stuckPluginCalls; }
 
 std::string HostRuntime::listeningUrl() const { return app::listeningUrl(parts_->options.bind, parts_->server.port()); }
 

@@ -26,6 +26,10 @@ class HostRuntime {
 
   void start();
   void stop();
+  // After stop(): plugin calls abandoned at their deadline and still inside
+  // plugin code. Tearing the host down under them is unsafe (they may still
+  // call host services), so the process should end without destructors.
+  int stuckPluginCalls() const;
 
   // http://ADDR:PORT with the real port.
   std::string listeningUrl() const;

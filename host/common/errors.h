@@ -5,7 +5,8 @@
 //   ValidationError -> 400 {"field": ["message", ...]}
 //   BadRequestError -> 400 {"detail": "message"}
 //   UnauthorizedError -> 401, ForbiddenError -> 403, NotFoundError -> 404,
-//   ConflictError -> 409, PayloadTooLargeError -> 413.
+//   ConflictError -> 409, PayloadTooLargeError -> 413,
+//   ServiceUnavailableError -> 503 (e.g. a plugin call past its deadline).
 // Anything else is a bug and becomes 500 {"detail":"Internal error"} without
 // leaking the message. Messages must never contain secrets.
 #pragma once
@@ -63,6 +64,11 @@ class ConflictError : public HostError {
 class PayloadTooLargeError : public HostError {
  public:
   PayloadTooLargeError() : HostError("Request body too large") {}
+};
+
+class ServiceUnavailableError : public HostError {
+ public:
+  using HostError::HostError;
 };
 
 }  // namespace ih::host

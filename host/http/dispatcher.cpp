@@ -37,11 +37,11 @@ Dispatcher::Dispatcher(const Router& router, ops::Metrics& metrics, size_t maxBo
   metrics_.describe("ih_http_request_duration_seconds_count", "Requests timed, by route pattern.");
 }
 
-Response Dispatcher::dispatch(RequestContext& ctx, std::istream& body, int64_t contentLength) {
+Response Dispatcher::dispatch(RequestContext& ctx) {
   const auto started = std::chrono::steady_clock::now();
   Response response;
   try {
-    response = route(ctx, body, contentLength);
+    response = route(ctx);
   } catch (...) {
     response = errorResponse(std::current_exception(), ctx.routePattern);
   }
@@ -50,15 +50,20 @@ Response Dispatcher::dispatch(RequestContext& ctx, std::istream& body, int64_t c
   return response;
 }
 
-Response Dispatcher::route(RequestContext& ctx, std::istream& body, int64_t contentLength) {
+Response Dispatcher::refuse(RequestContext& ctx, Response answer) {
+  RouteMatch match = router_.match(ctx.method, ctx.path);
+  if (match.kind == RouteMatch::Kind::Found) ctx.routePattern = match.route->pattern;
+  record(ctx, answer, 0.0);
+  return answer;
+}
+
+Response Dispatcher::route(RequestContext& ctx) {
   RouteMatch match = router_.match(ctx.method, ctx.path);
   if (match.kind == RouteMatch::Kind::Found) {
     ctx.routePattern = match.route->pattern;
     ctx.pathParams = std::move(match.pathParams);
+    return match.route->handler(ctx);
   }
-  // The limit applies before anything looks at the body.
-  ctx.body = readLimitedBody(body, contentLength, maxBodyBytes_);
-  if (match.kind == RouteMatch::Kind::Found) return match.route->handler(ctx);
   if (fallback_) {
     if (std::optional<Response> served = fallback_(ctx)) return std::move(*served);
   }

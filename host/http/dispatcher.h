@@ -1,6 +1,8 @@
-// host/http/dispatcher.h - the server's request pipeline, independent of Poco:
-// route -> read the body under the limit -> handler (or the fallback that
-// serves plugin routes) -> error mapping -> metrics and access log.
+// host/http/dispatcher.h - the server's request pipeline, independent of the
+// network front: route -> handler (or the fallback that serves plugin
+// routes) -> error mapping -> metrics and access log. The front
+// (http/server.h) reads each request whole, body included and within
+// maxBodyBytes(), before it dispatches, so no handler ever waits on a socket.
 //
 // Metrics: ih_http_requests_total{route,method,status} and
 // ih_http_request_duration_seconds_sum/_count{route}, where route is the
@@ -10,12 +12,9 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <functional>
-#include <istream>
 #include <optional>
 
-#include "http/body_limit.h"
 #include "http/request_context.h"
 #include "http/response.h"
 #include "http/router.h"
@@ -25,6 +24,8 @@ class Metrics;
 }
 
 namespace ih::host::http {
+
+inline constexpr size_t kDefaultMaxBodyBytes = 1024 * 1024;
 
 class Dispatcher {
  public:
@@ -36,12 +37,17 @@ class Dispatcher {
 
   void setFallback(Fallback fallback) { fallback_ = std::move(fallback); }
   size_t maxBodyBytes() const { return maxBodyBytes_; }
+  ops::Metrics& metrics() const { return metrics_; }
 
-  // Never throws. contentLength < 0 = not declared.
-  Response dispatch(RequestContext& ctx, std::istream& body, int64_t contentLength);
+  // Answers a complete request (ctx.body holds the whole body). Never throws.
+  Response dispatch(RequestContext& ctx);
+  // Records `answer` for a request the front refused before any handler saw
+  // it (413 body too large, 503 busy) under its host route pattern, if one
+  // matches, and returns it.
+  Response refuse(RequestContext& ctx, Response answer);
 
  private:
-  Response route(RequestContext& ctx, std::istream& body, int64_t contentLength);
+  Response route(RequestContext& ctx);
   void record(const RequestContext& ctx, const Response& response, double seconds);
 
   const Router& router_;

@@ -53,6 +53,8 @@ Response errorResponse(std::exception_ptr error, std::string_view routePattern) 
     Response r = Response::detail(413, e.what());
     r.closeConnection = true;
     return r;
+  } catch (const ServiceUnavailableError& e) {
+    return Response::detail(503, e.what());
   } catch (const std::exception& e) {
     return internalError(routePattern, e.what());
   } catch (...) {

@@ -2,7 +2,8 @@
 // request into the contract's status code and body shape (common/errors.h):
 //   ValidationError 400 {"field":[...]}, BadRequestError 400 {"detail"},
 //   UnauthorizedError 401 (+ WWW-Authenticate: Bearer), ForbiddenError 403,
-//   NotFoundError 404, ConflictError 409, PayloadTooLargeError 413.
+//   NotFoundError 404, ConflictError 409, PayloadTooLargeError 413,
+//   ServiceUnavailableError 503.
 // Anything else is a bug: 500 {"detail":"Internal error"}; the real reason
 // goes only to the log, with the route pattern (never the raw path).
 #pragma once

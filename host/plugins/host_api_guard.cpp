@@ -33,6 +33,8 @@ ihp_status statusForCurrentException(const ihp_host_ctx* ctx, const char* servic
       return IHP_E_FORBIDDEN;
     } catch (const ConflictError&) {
       return IHP_E_CONFLICT;
+    } catch (const CallAbandoned&) {
+      return IHP_E_TIMEOUT;  // the caller already answered; nothing to log per service
     } catch (const AbiViolation& e) {
       // Our own text: names the argument, never its value.
       hostApiLogger().warning("plugin %s: %s: %s", pluginKey(ctx), std::string(service), std::string(e.what()));
@@ -64,6 +66,7 @@ ihp_host_ctx& context(ihp_host_ctx* ctx) {
 
 storage::UnitOfWork& unitOfWork(ihp_host_ctx& ctx) {
   if (ctx.uow == nullptr) throw AbiViolation("this call has no unit of work");
+  if (ctx.gate != nullptr) GateLease::hold(*ctx.gate);
   return *ctx.uow;
 }
 

@@ -5,8 +5,10 @@
 // guarded() runs a service body and maps any exception to a status
 // (NotFoundError -> IHP_E_NOT_FOUND, ValidationError/AbiViolation ->
 // IHP_E_INVALID, ForbiddenError -> IHP_E_FORBIDDEN, ConflictError ->
-// IHP_E_CONFLICT, anything else -> IHP_E_INTERNAL plus an error log without
-// secrets). The argument readers throw AbiViolation for malformed ihp_str
+// IHP_E_CONFLICT, CallAbandoned -> IHP_E_TIMEOUT, anything else ->
+// IHP_E_INTERNAL plus an error log without secrets). It also holds the
+// GateLease that unitOfWork() enters, so a hook call abandoned at its
+// deadline never touches its caller's unit of work again (call_gate.h). The argument readers throw AbiViolation for malformed ihp_str
 // values, NULL pointers and structs whose struct_size is too small.
 #pragma once
 
@@ -34,6 +36,7 @@ ihp_status statusForCurrentException(const ihp_host_ctx* ctx, const char* servic
 
 template <class Body>
 ihp_status guarded(const ihp_host_ctx* ctx, const char* service, Body&& body) noexcept {
+  GateLease lease;
   try {
     return body();
   } catch (...) {
@@ -44,6 +47,7 @@ ihp_status guarded(const ihp_host_ctx* ctx, const char* service, Body&& body) no
 // For services without a status result (log, reply_*): failures are logged.
 template <class Body>
 void guardedVoid(const ihp_host_ctx* ctx, const char* service, Body&& body) noexcept {
+  GateLease lease;
   try {
     body();
   } catch (...) {
@@ -54,7 +58,8 @@ void guardedVoid(const ihp_host_ctx* ctx, const char* service, Body&& body) noex
 // The call's context; throws AbiViolation for NULL or a context without a
 // plugin (e.g. a stale pointer kept past its call is not detectable, NULL is).
 ihp_host_ctx& context(ihp_host_ctx* ctx);
-// The unit of work the call's storage access joins.
+// The unit of work the call's storage access joins, for the rest of the
+// current service call (throws CallAbandoned past the call's deadline).
 storage::UnitOfWork& unitOfWork(ihp_host_ctx& ctx);
 
 // A borrowed string; absent (NULL) reads as empty. (NULL, len > 0) throws.

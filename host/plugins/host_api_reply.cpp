@@ -1,6 +1,11 @@
 // host/plugins/host_api_reply.cpp - ihp_host_api: reply_* (the builder every
 // hook answers through; the host copies everything at once).
+//
+// Reply headers must be valid HTTP (RFC 9110 field syntax): a name or value
+// that is not - a CR/LF would inject headers into the answer - marks the whole
+// reply refused, and the host answers 500 instead (loaded_plugin.cpp logs it).
 
+#include "http/field_syntax.h"
 #include "plugins/host_api_guard.h"
 #include "plugins/host_api_services.h"
 
@@ -26,7 +31,16 @@ void replyStatus(ihp_reply* reply, int32_t httpStatus) {
 
 void replyHeader(ihp_reply* reply, ihp_str name, ihp_str value) {
   withReply(reply, "reply_header", [&](HookReply& result) {
-    result.headers.emplace_back(std::string(requiredText(name, "name")), std::string(text(value, "value")));
+    const std::string_view headerName = requiredText(name, "name");
+    const std::string_view headerValue = text(value, "value");
+    if (!http::isFieldName(headerName)) {
+      result.rejected = "a reply header name is not an HTTP token";  // never echo it: it may carry anything
+    } else if (!http::isFieldValue(headerValue)) {
+      result.rejected = "the value of reply header " + std::string(headerName) +
+                        " is not valid HTTP (control characters, CR/LF or surrounding blanks)";
+    } else {
+      result.headers.emplace_back(std::string(headerName), std::string(headerValue));
+    }
   });
 }
 

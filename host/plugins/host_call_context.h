@@ -2,13 +2,16 @@
 // opaque handles: ihp_host_ctx (who is calling, which unit of work the call's
 // writes join) and ihp_reply (the result builder a hook fills).
 //
-// Both live on the host's stack for exactly one hook call; plugins only ever
-// see pointers to them and must not keep those after the call returns.
+// Both live for exactly one hook call, in the call's shared state (see
+// plugin_call_executor.h), so a call that outlives its deadline still has
+// them; plugins only ever see pointers to them and must not keep those after
+// the call returns.
 #pragma once
 
 #include <cstdint>
 
 #include "ihp/plugin_abi.h"
+#include "plugins/call_gate.h"
 #include "plugins/loaded_plugin.h"
 
 namespace ih::host::plugins {
@@ -22,6 +25,8 @@ struct ihp_host_ctx {
   int64_t organizationId = 0;
   int64_t userId = 0;
   int64_t jobId = 0;  // set while a job hook runs (see CallScope)
+  // Set for hook calls made under a deadline: every use of `uow` passes it.
+  ih::host::plugins::CallGate* gate = nullptr;
 };
 
 struct ihp_reply {

@@ -3,14 +3,19 @@
 //
 // Each call builds an ihp_host_ctx bound to the caller's unit of work (so the
 // plugin's storage writes and enqueued jobs commit with the caller), an
-// ihp_reply builder, and borrows every string for the duration of the call.
-// Calls into a plugin that did not declare IHP_PLUGIN_THREAD_SAFE are
-// serialised by a per-plugin mutex. A hook the plugin does not provide answers
-// IHP_E_UNSUPPORTED. Unknown status codes are treated as IHP_E_PERMANENT.
-// Thread-safe.
+// ihp_reply builder, and lends the plugin strings the call itself owns. The
+// hook runs on the plugin-call pool under a deadline (plugin_call_executor.h):
+// past it the caller gets ServiceUnavailableError and must roll back. Calls
+// into a plugin that did not declare IHP_PLUGIN_THREAD_SAFE are serialised by
+// a per-plugin lock. A hook the plugin does not provide answers
+// IHP_E_UNSUPPORTED. Unknown status codes are treated as IHP_E_PERMANENT. A
+// reply the host refuses to pass on (a header that is not valid HTTP) turns
+// into IHP_E_INTERNAL / 500. Thread-safe.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -55,6 +60,8 @@ struct HookReply {
   std::optional<int64_t> retryAfterMs;
   std::optional<std::string> pipelineState;
   std::optional<std::string> pipelineRef;
+  // Why the host refused to pass this reply on (e.g. a header with a CR/LF).
+  std::optional<std::string> rejected;
 };
 
 // Who a hook call is for; the ctx the plugin sees is derived from it.
@@ -81,6 +88,8 @@ struct PipelineStepCall {
   std::string inputJson = "{}";
 };
 
+class PluginCallExecutor;
+
 class LoadedPlugin {
  public:
   // Called by the loader once the entry, versions, fingerprint and tables
@@ -88,12 +97,15 @@ class LoadedPlugin {
   // loader's zero-filled, full-size host copy of the plugin's table (only the
   // prefix the plugin's struct_size covers was copied from the plugin); the
   // plugin keeps its own copy in table_.
-  LoadedPlugin(PluginInfo info, const ihp_plugin_api* api, ihp_plugin* instance, HostServices& services);
-  ~LoadedPlugin();  // calls the plugin's shutdown
+  LoadedPlugin(PluginInfo info, const ihp_plugin_api* api, ihp_plugin* instance, HostServices& services,
+               PluginCallExecutor& calls);
+  // Calls the plugin's shutdown, unless a call abandoned at its deadline is
+  // still inside the plugin (shutdown must run after every hook returned).
+  ~LoadedPlugin();
 
-  const PluginInfo& info() const { return info_; }
+  const PluginInfo& info() const { return *info_; }
 
-  HookReply handleRequest(CallScope& scope, const PluginRequest& request);
+  HookReply handleRequest(CallScope& scope, PluginRequest request);
   HookReply pipelineStep(CallScope& scope, const PipelineStepCall& call);
   HookReply issueForm(CallScope& scope, int32_t form, const std::string& contextJson);
   HookReply issueAction(CallScope& scope, int32_t form, const std::string& contextJson, const std::string& inputJson);
@@ -107,18 +119,29 @@ class LoadedPlugin {
                       const std::string& credentialsJson, uint32_t attempt);
 
  private:
+  using HookBody = std::function<ihp_status(ihp_host_ctx*, ihp_reply*)>;
   template <class Call>
   using HookFn = ihp_status (*)(ihp_plugin*, ihp_host_ctx*, const Call*, ihp_reply*);
-  // The one path into the plugin: see loaded_plugin.cpp.
-  template <class Call>
-  HookReply invoke(const char* hook, HookFn<Call> fn, CallScope& scope, const Call& call);
+  // The one path into the plugin: see loaded_plugin.cpp. `body` owns the
+  // call's arguments and calls the hook; provided = the plugin has the hook.
+  HookReply invoke(const char* hook, bool provided, CallScope& scope, HookBody body);
+  // issue_form (no input) and issue_action share their call, as do
+  // config_view (no patch) and config_update.
+  HookBody formBody(HookFn<ihp_form_call> fn, int32_t form, const std::string& contextJson,
+                    std::optional<std::string> inputJson) const;
+  HookBody configBody(HookFn<ihp_config_call> fn, const CallScope& scope, int64_t integrationId,
+                      const std::string& storedJson, std::optional<std::string> patchJson) const;
 
-  PluginInfo info_;
+  std::shared_ptr<const PluginInfo> info_;  // shared with calls that outlive their deadline
   ihp_plugin_api table_;
   const ihp_plugin_api* api_;
   ihp_plugin* instance_;
   HostServices& services_;
-  std::mutex serialise_;  // used only when the plugin is not thread-safe
+  PluginCallExecutor& calls_;
+  // Shared with each call for the same reason; the lock is taken only when
+  // the plugin is not thread-safe.
+  std::shared_ptr<std::timed_mutex> serialise_ = std::make_shared<std::timed_mutex>();
+  std::shared_ptr<std::atomic<int>> running_ = std::make_shared<std::atomic<int>>(0);
 };
 
 }  // namespace ih::host::plugins

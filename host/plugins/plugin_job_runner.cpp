@@ -1,6 +1,7 @@
 // host/plugins/plugin_job_runner.cpp - see plugin_job_runner.h.
 #include "plugins/plugin_job_runner.h"
 
+#include "common/errors.h"
 #include "ihp/sdk/json.hpp"
 #include "plugins/host_services.h"
 #include "plugins/loaded_plugin.h"
@@ -49,6 +50,8 @@ jobs::JobOutcome PluginJobRunner::run(const storage::Job& job) {
       uow->rollback();
     }
     return outcome;
+  } catch (const ServiceUnavailableError& e) {
+    return jobs::JobOutcome::retry(e.what());  // the hook passed its deadline; rolled back
   } catch (const std::exception&) {
     // Storage trouble (e.g. the commit failed): the job's effects are gone, so try again.
     return jobs::JobOutcome::retry("the job's unit of work failed");

@@ -3,7 +3,9 @@
 // Kind "ihp.event" (enqueued by domain::OutboundEvents, payload
 // {"type":N,"event":{...}}) goes to the plugin's handle_event; every other
 // kind (enqueued by the plugin through job_enqueue) goes to run_job. Each job
-// runs in its own unit of work, committed only when the hook succeeded.
+// runs in its own unit of work, committed only when the hook succeeded. A
+// hook call past its deadline (--plugin-call-timeout-ms) is rolled back and
+// the job retried later, like any transient failure.
 // Register one per plugin with the WorkerPool under the plugin's key.
 #pragma once
 

@@ -6,6 +6,8 @@
 #include <mutex>
 #include <vector>
 
+#include "plugins/elf_check.h"
+
 namespace ih::host::plugins {
 
 struct PluginLibrary::Impl {
@@ -32,12 +34,17 @@ PluginLibrary::PluginLibrary(std::unique_ptr<Impl> impl) : impl_(std::move(impl)
 PluginLibrary::~PluginLibrary() = default;
 
 std::unique_ptr<PluginLibrary> PluginLibrary::open(const std::string& path, std::string& error) {
+  // What the dynamic loader cannot be trusted with (it would crash the host).
+  if (std::string problem = elfLoadProblem(path); !problem.empty()) {
+    error = "not a loadable shared object: " + problem;
+    return nullptr;
+  }
   auto impl = std::make_unique<Impl>();
   try {
     impl->library.load(boost::dll::fs::path(path),
                        boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
-    error = loaderMessage(e.what());
+    error = "dlopen failed: " + loaderMessage(e.what());
     return nullptr;
   }
   return std::unique_ptr<PluginLibrary>(new PluginLibrary(std::move(impl)));

@@ -19,7 +19,9 @@ namespace ih::host::plugins {
 class PluginLibrary {
  public:
   // Opens an absolute path. On failure returns nullptr and sets `error` to
-  // the dynamic loader's own message.
+  // one line: "not a loadable shared object: <why>" (elf_check.h, checked
+  // first so a truncated file cannot crash the host), else "dlopen failed:
+  // <the dynamic loader's own message>".
   static std::unique_ptr<PluginLibrary> open(const std::string& path, std::string& error);
   ~PluginLibrary();  // closes the library (only for libraries whose code never ran)
 

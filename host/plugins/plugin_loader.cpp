@@ -79,7 +79,8 @@ std::string runInit(const ihp_plugin_api& table, const PluginInfo& info, HostSer
 
 }  // namespace
 
-PluginLoader::PluginLoader(HostServices& services, HostAbiVersion host) : services_(services), host_(host) {}
+PluginLoader::PluginLoader(HostServices& services, PluginCallExecutor& calls, HostAbiVersion host)
+    : services_(services), calls_(calls), host_(host) {}
 
 LoadOutcome PluginLoader::fail(std::string reason) const {
   LoadOutcome outcome;
@@ -99,10 +100,10 @@ LoadOutcome PluginLoader::load(const std::string& rawPath) {
     }
   }
 
-  // 1. dlopen.
+  // 1. The file checks (elf_check.h), then dlopen.
   std::string error;
   std::unique_ptr<PluginLibrary> library = PluginLibrary::open(path, error);
-  if (!library) return fail("dlopen failed: " + error);
+  if (!library) return fail(error);
   // 2. The entry symbol (checked, never assumed).
   if (!library->hasSymbol(IHP_ENTRY_SYMBOL)) return fail("missing entry symbol " IHP_ENTRY_SYMBOL);
 
@@ -152,7 +153,7 @@ LoadOutcome PluginLoader::load(const std::string& rawPath) {
   keys_.emplace(info.key, path);
   if (identity) files_.emplace(*identity, path);
   LoadOutcome outcome;
-  outcome.plugin = std::make_unique<LoadedPlugin>(std::move(info), &table, instance, services_);
+  outcome.plugin = std::make_unique<LoadedPlugin>(std::move(info), &table, instance, services_, calls_);
   return outcome;
 }
 

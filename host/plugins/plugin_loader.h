@@ -1,7 +1,9 @@
 // host/plugins/plugin_loader.h - turns one .so file into a LoadedPlugin, or
 // into one precise reason why not.
 //
-// Checks, in order (the first failure stops): dlopen (RTLD_NOW|RTLD_LOCAL);
+// Checks, in order (the first failure stops): the file is a complete ELF
+// shared object (elf_check.h; a truncated one would crash ld.so), then dlopen
+// (RTLD_NOW|RTLD_LOCAL);
 // the entry symbol; the entry call (fully filled ihp_entry_args, exceptions
 // caught); version negotiation; the plugin table's presence and size; the
 // build fingerprint; the descriptor; duplicate keys; init (on the calling,
@@ -22,6 +24,7 @@
 namespace ih::host::plugins {
 
 struct HostServices;
+class PluginCallExecutor;
 
 struct LoadOutcome {
   std::unique_ptr<LoadedPlugin> plugin;  // set when loaded
@@ -31,8 +34,9 @@ struct LoadOutcome {
 
 class PluginLoader {
  public:
-  // `host` is the ABI version the loader claims (tests vary it).
-  explicit PluginLoader(HostServices& services, HostAbiVersion host = {});
+  // `host` is the ABI version the loader claims (tests vary it); loaded
+  // plugins' hooks run on `calls`.
+  PluginLoader(HostServices& services, PluginCallExecutor& calls, HostAbiVersion host = {});
 
   LoadOutcome load(const std::string& path);
 
@@ -40,6 +44,7 @@ class PluginLoader {
   LoadOutcome fail(std::string reason) const;
 
   HostServices& services_;
+  PluginCallExecutor& calls_;
   HostAbiVersion host_;
   std::map<std::string, std::string> keys_;                  // loaded key -> path
   std::map<std::pair<uint64_t, uint64_t>, std::string> files_;  // (device, inode) -> path

@@ -17,32 +17,45 @@ namespace {
 
 Poco::Logger& registryLogger() { return Poco::Logger::get("plugins"); }
 
-// *.so files (or links to them) in one directory, absolute, sorted by name.
+// The *.so entries of one directory, absolute, sorted by name: files, links
+// (dangling or looping ones too: the loader says why they do not load), but
+// not directories. Never throws for an entry: one bad entry must not keep
+// the others from loading.
 std::vector<std::string> pluginFiles(const std::filesystem::path& directory) {
   std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(directory)) {
-    if (entry.path().extension() == ".so" && entry.is_regular_file())
-      files.push_back(std::filesystem::absolute(entry.path()).lexically_normal().string());
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+    const std::filesystem::path& path = it->path();
+    std::error_code kind;
+    if (path.extension() != ".so" || it->is_directory(kind)) continue;
+    files.push_back(std::filesystem::absolute(path).lexically_normal().string());
   }
+  if (error) registryLogger().error("reading plugins directory %s stopped: %s", directory.string(), error.message());
   std::sort(files.begin(), files.end());
   return files;
 }
 
 }  // namespace
 
-PluginRegistry::PluginRegistry(HostServices& services) : PluginRegistry(services, HostAbiVersion{}) {}
+PluginRegistry::PluginRegistry(HostServices& services, PluginCallPolicy policy)
+    : PluginRegistry(services, HostAbiVersion{}, policy) {}
 
-PluginRegistry::PluginRegistry(HostServices& services, HostAbiVersion hostVersion)
-    : services_(services), loader_(std::make_unique<PluginLoader>(services, hostVersion)) {
+PluginRegistry::PluginRegistry(HostServices& services, HostAbiVersion hostVersion, PluginCallPolicy policy)
+    : services_(services),
+      calls_(std::make_unique<PluginCallExecutor>(services.metrics, policy)),
+      loader_(std::make_unique<PluginLoader>(services, *calls_, hostVersion)) {
   services_.metrics.describe("ih_plugin_calls_total", "Plugin hook calls by plugin, hook and status");
   services_.metrics.describe("ih_plugin_call_duration_seconds_total", "Seconds spent in plugin hooks");
   services_.metrics.describe("ih_plugin_http_requests_total", "Outbound HTTP requests made for plugins");
 }
 
 PluginRegistry::~PluginRegistry() {
+  calls_->stop(std::chrono::milliseconds(0));
   // Reverse load order, like destructors; each plugin's shutdown runs once.
   while (!plugins_.empty()) plugins_.pop_back();
 }
+
+int PluginRegistry::stopCalls(std::chrono::milliseconds grace) { return calls_->stop(grace); }
 
 size_t PluginRegistry::loadDirectory(const std::string& directory) {
   std::error_code error;

@@ -2,10 +2,13 @@
 // plugin-served HTTP routes.
 //
 // loadDirectory() scans a directory for *.so at start-up (absolute paths,
-// sorted by name) and loads each through PluginLoader. A plugin that fails
-// any check is skipped with one precise log line, and the others keep
-// loading. Plugins are never unloaded while the host runs. After start-up the
-// registry is read-only, hence thread-safe.
+// sorted by name) and loads each through PluginLoader. Any file that fails
+// to load - not an ELF shared object, truncated, a dangling link or a symlink
+// loop, or a plugin that fails a check - is skipped with one precise log line,
+// and the others keep loading. Plugins are never unloaded while the host
+// runs. The registry owns the executor every hook call runs on, under the
+// policy's deadline (plugin_call_executor.h). After start-up the registry is
+// read-only, hence thread-safe.
 #pragma once
 
 #include <memory>
@@ -17,6 +20,7 @@
 
 #include "plugins/abi_negotiation.h"
 #include "plugins/loaded_plugin.h"
+#include "plugins/plugin_call_executor.h"
 
 namespace ih::host::plugins {
 
@@ -36,10 +40,15 @@ struct RouteMatch {
 
 class PluginRegistry {
  public:
-  explicit PluginRegistry(HostServices& services);
+  explicit PluginRegistry(HostServices& services, PluginCallPolicy policy = {});
   // For tests: a host claiming another ABI version.
-  PluginRegistry(HostServices& services, HostAbiVersion hostVersion);
+  PluginRegistry(HostServices& services, HostAbiVersion hostVersion, PluginCallPolicy policy = {});
   ~PluginRegistry();  // shuts the plugins down (their libraries stay mapped)
+
+  // Stops taking hook calls and waits up to `grace` for the running ones;
+  // answers how many abandoned calls are still inside plugin code.
+  int stopCalls(std::chrono::milliseconds grace);
+  const PluginCallExecutor& calls() const { return *calls_; }
 
   // Returns the number of plugins loaded; failures are logged and kept.
   size_t loadDirectory(const std::string& directory);
@@ -55,6 +64,7 @@ class PluginRegistry {
 
  private:
   HostServices& services_;
+  std::unique_ptr<PluginCallExecutor> calls_;  // outlives the plugins (declared first)
   std::unique_ptr<PluginLoader> loader_;
   std::vector<std::unique_ptr<LoadedPlugin>> plugins_;
   std::vector<LoadFailure> failures_;

@@ -3,6 +3,7 @@
 
 #include <Poco/Logger.h>
 
+#include "common/errors.h"
 #include "domain/integration_service.h"
 #include "ihp/sdk/json.hpp"
 #include "plugins/host_json.h"
@@ -48,6 +49,8 @@ jobs::JobOutcome UninstallJobRunner::run(const storage::Job& job) {
     services_.integrations.remove(*uow, *integrationId);
     uow->commit();
     return outcome;
+  } catch (const ServiceUnavailableError& e) {
+    return jobs::JobOutcome::retry(e.what());  // the hook passed its deadline; rolled back
   } catch (const std::exception&) {
     return jobs::JobOutcome::retry("the uninstall's unit of work failed");
   }

@@ -8,6 +8,21 @@
 
 namespace ih::host::storage {
 
+bool WriterLock::tryLockFor(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  if (!released_.wait_for(lock, timeout, [this] { return !held_; })) return false;
+  held_ = true;
+  return true;
+}
+
+void WriterLock::unlock() {
+  {
+    std::lock_guard lock(mutex_);
+    held_ = false;
+  }
+  released_.notify_one();
+}
+
 PooledUnitOfWork::PooledUnitOfWork(ConnectionPool::Lease lease, const Dialect& dialect, const TransactionPolicy& policy)
     : lease_(std::move(lease)), dialect_(dialect), policy_(policy) {}
 
@@ -22,7 +37,7 @@ PooledUnitOfWork::~PooledUnitOfWork() {
 void PooledUnitOfWork::beginWrite() {
   if (inTransaction_) return;
   if (policy_.writerLock) {
-    if (!policy_.writerLock->try_lock_for(policy_.lockTimeout)) {
+    if (!policy_.writerLock->tryLockFor(policy_.lockTimeout)) {
       throw StorageError(StorageError::Kind::Busy, "database is busy: no write lock within " +
                                                        std::to_string(policy_.lockTimeout.count()) + " ms");
     }

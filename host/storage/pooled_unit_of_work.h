@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -17,10 +18,25 @@
 
 namespace ih::host::storage {
 
+// The process-wide writer lock of a SQLite file: a flag under a mutex rather
+// than a mutex, because a plugin hook may open the write on its plugin-call
+// thread while its caller commits or rolls back on another (a mutex must be
+// unlocked by the thread that locked it).
+class WriterLock {
+ public:
+  bool tryLockFor(std::chrono::milliseconds timeout);
+  void unlock();
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable released_;
+  bool held_ = false;
+};
+
 struct TransactionPolicy {
   std::string beginSql = "BEGIN";
   // Held from BEGIN until COMMIT/ROLLBACK when set (SQLite).
-  std::shared_ptr<std::timed_mutex> writerLock;
+  std::shared_ptr<WriterLock> writerLock;
   std::chrono::milliseconds lockTimeout{10000};
 };
 

@@ -21,19 +21,19 @@ namespace ih::host::storage {
 namespace {
 
 // One writer lock per database file, shared by every Database opened on it.
-std::shared_ptr<std::timed_mutex> writerLockFor(const std::string& path) {
+std::shared_ptr<WriterLock> writerLockFor(const std::string& path) {
   static std::mutex registryMutex;
-  static std::map<std::string, std::weak_ptr<std::timed_mutex>> registry;
+  static std::map<std::string, std::weak_ptr<WriterLock>> registry;
   std::error_code ignored;
   const std::string key = std::filesystem::weakly_canonical(std::filesystem::absolute(path), ignored).string();
   std::lock_guard lock(registryMutex);
   auto& slot = registry[key.empty() ? path : key];
-  auto mutex = slot.lock();
-  if (!mutex) {
-    mutex = std::make_shared<std::timed_mutex>();
-    slot = mutex;
+  auto writer = slot.lock();
+  if (!writer) {
+    writer = std::make_shared<WriterLock>();
+    slot = writer;
   }
-  return mutex;
+  return writer;
 }
 
 // Poco retries a failing open until its login timeout (60 s by default);

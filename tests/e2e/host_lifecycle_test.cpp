@@ -92,11 +92,15 @@ TEST_F(HostLifecycleTest, TakesTheTokenFromTheEnvironmentAndOptionsFromAConfigFi
 }
 
 TEST_F(HostLifecycleTest, SkipsABrokenPluginWithOneLineAndKeepsServing) {
-  // Not a shared object at all, next to a working plugin.
+  // Not a shared object at all, a truncated one (ld.so would crash on it) and
+  // a symlink loop, next to a working plugin.
   ih::testing::TempDir pluginDir;
   pluginDir.write("broken.so", "this is not an ELF file");
-  std::filesystem::copy_file(ih::testing::testPluginDir() + "/api/api_test_plugin.so",
-                             pluginDir.file("api_test_plugin.so"));
+  const std::string good = ih::testing::testPluginDir() + "/api/api_test_plugin.so";
+  std::filesystem::copy_file(good, pluginDir.file("api_test_plugin.so"));
+  const std::string elf = ih::testing::readFile(good);
+  pluginDir.write("x.so", elf.substr(0, elf.size() / 2));
+  std::filesystem::create_symlink("loop.so", pluginDir.file("loop.so"));
 #ifdef IH_E2E_ABI_BROKEN_PLUGIN
   // A real plugin built for ABI major 2.
   std::filesystem::copy_file(IH_E2E_ABI_BROKEN_PLUGIN, pluginDir.file("major_too_new.so"));
@@ -110,7 +114,10 @@ TEST_F(HostLifecycleTest, SkipsABrokenPluginWithOneLineAndKeepsServing) {
   ASSERT_EQ(plugins.json.Size(), 1u) << plugins.body;
   EXPECT_STREQ(plugins.json[0]["key"].GetString(), "api_test");
   EXPECT_EQ(host.get("/healthz", "").status, 200);
-  EXPECT_EQ(countLines(host.process().stderrText(), "broken.so"), 1u) << host.process().stderrText();
+  for (const char* name : {"broken.so", "x.so", "loop.so"}) {
+    EXPECT_EQ(countLines(host.process().stderrText(), std::string("plugin ") + pluginDir.file(name) + " skipped: "), 1u)
+        << name << "\n" << host.process().stderrText();
+  }
 #ifdef IH_E2E_ABI_BROKEN_PLUGIN
   EXPECT_EQ(countLines(host.process().stderrText(), "major_too_new.so"), 1u) << host.process().stderrText();
 #endif
@@ -141,7 +148,8 @@ TEST_F(HostLifecycleTest, HelpListsEveryOption) {
   std::string out;
   EXPECT_EQ(HostProcess::runToExit({"--help"}, nullptr, &out), 0);
   for (const char* option : {"--bind", "--port", "--data-dir", "--database", "--plugins-dir", "--public-url",
-                             "--admin-token", "--workers", "--config", "--log-level"}) {
+                             "--admin-token", "--workers", "--config", "--log-level", "--header-timeout-ms",
+                             "--keep-alive-timeout-ms", "--max-connections", "--plugin-call-timeout-ms"}) {
     EXPECT_NE(out.find(option), std::string::npos) << option << " missing from:\n" << out;
   }
 }

@@ -51,6 +51,26 @@ TEST(HostOptionsTest, JobRetriesAreConfigurable) {
   EXPECT_THROW(resolve({{"job-retry-base-ms", "500"}, {"job-retry-max-ms", "100"}}), std::invalid_argument);
 }
 
+TEST(HostOptionsTest, FrontLimitsAndThePluginDeadlineAreConfigurable) {
+  HostOptions defaults = resolve({});
+  EXPECT_EQ(defaults.headerTimeoutMs, 10000);  // the contract's default
+  EXPECT_EQ(defaults.keepAliveTimeoutMs, 5000);
+  EXPECT_EQ(defaults.maxConnections, 1024);
+  EXPECT_EQ(defaults.pluginCallTimeoutMs, 10000);
+  EXPECT_EQ(defaults.httpThreads, 16);
+  HostOptions o = resolve({{"header-timeout-ms", "1500"}, {"keep-alive-timeout-ms", "700"},
+                           {"max-connections", "64"}, {"plugin-call-timeout-ms", "2500"}, {"http-threads", "4"}});
+  EXPECT_EQ(o.headerTimeoutMs, 1500);
+  EXPECT_EQ(o.keepAliveTimeoutMs, 700);
+  EXPECT_EQ(o.maxConnections, 64);
+  EXPECT_EQ(o.pluginCallTimeoutMs, 2500);
+  EXPECT_EQ(o.httpThreads, 4);
+  for (const char* name : {"header-timeout-ms", "keep-alive-timeout-ms", "max-connections", "plugin-call-timeout-ms"}) {
+    EXPECT_THROW(resolve({{name, "0"}}), std::invalid_argument) << name;
+    EXPECT_THROW(resolve({{name, "soon"}}), std::invalid_argument) << name;
+  }
+}
+
 TEST(HostOptionsTest, ATlsCaFileMustExist) {
   EXPECT_TRUE(resolve({}).tlsCaFile.empty()) << "the system's CAs only, by default";
   ih::testing::TempDir dir;

@@ -1,35 +1,13 @@
-// Body limit (declared length and streamed bodies), JSON body parsing and
-// the mapping of host errors to status codes and body shapes.
+// JSON body parsing and the mapping of host errors to status codes and body
+// shapes (the body limit is the front's: server_test.cpp).
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include "common/errors.h"
-#include "http/body_limit.h"
 #include "http/error_mapping.h"
 #include "http/request_context.h"
 
 namespace ih::host::http {
 namespace {
-
-TEST(BodyLimitTest, ReadsBodiesUpToTheLimit) {
-  std::istringstream in(std::string(100, 'x'));
-  EXPECT_EQ(readLimitedBody(in, 100, 100).size(), 100u);
-  std::istringstream streamed(std::string(100, 'x'));
-  EXPECT_EQ(readLimitedBody(streamed, -1, 100).size(), 100u);
-}
-
-TEST(BodyLimitTest, RefusesADeclaredLengthOverTheLimitWithoutReading) {
-  std::istringstream in("tiny");
-  EXPECT_THROW(readLimitedBody(in, 101, 100), PayloadTooLargeError);
-  EXPECT_EQ(in.tellg(), 0);  // not a byte read
-}
-
-TEST(BodyLimitTest, RefusesAStreamedBodyAsSoonAsItPassesTheLimit) {
-  std::istringstream in(std::string(100000, 'x'));
-  EXPECT_THROW(readLimitedBody(in, -1, 1000), PayloadTooLargeError);
-  EXPECT_LT(in.tellg(), 100000);  // stopped early
-}
 
 TEST(JsonBodyTest, ParsesObjectsAndRejectsEverythingElse) {
   RequestContext ctx;
@@ -69,6 +47,9 @@ TEST(ErrorMappingTest, MapsEveryHostErrorToItsStatusAndShape) {
   EXPECT_EQ(tooLarge.status, 413);
   EXPECT_EQ(tooLarge.body, R"({"detail":"Request body too large"})");
   EXPECT_TRUE(tooLarge.closeConnection);
+  Response unavailable = mapped(std::make_exception_ptr(ServiceUnavailableError("The plugin did not answer in time.")));
+  EXPECT_EQ(unavailable.status, 503);
+  EXPECT_EQ(unavailable.body, R"({"detail":"The plugin did not answer in time."})");
 }
 
 TEST(ErrorMappingTest, HidesTheReasonOfUnexpectedErrors) {

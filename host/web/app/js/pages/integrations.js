@@ -1,7 +1,7 @@
 // An organization's integrations: the plugins this host has loaded (owners
 // switch each on or off for the organization), the installed integrations
 // with their status, and the way to install one.
-import { html, useState } from "../lib/html.js";
+import { html, useEffect, useState } from "../lib/html.js";
 import { api, apiPath } from "../lib/api.js";
 import { integrationStatusLabels, providerName } from "../lib/format.js";
 import { paths } from "../lib/router.js";
@@ -13,10 +13,23 @@ import { Switch } from "../components/forms.js";
 import { Alert, Empty, ErrorAlert, Loading, StatusBadge } from "../components/status.js";
 
 function PluginRow({ org, plugin, enabled, manage, onToggled }) {
+  // The switch shows what the owner asked for while it is being saved:
+  // rendering the stored value meanwhile would flip it back under the
+  // pointer. It follows the stored value again once the reload has it (or
+  // the save failed).
+  const [requested, setRequested] = useState(null);
+  useEffect(() => { if (requested === enabled) setRequested(null); }, [enabled, requested]);
   const { busy, error, submit: toggle } = useSubmit(async (value) => {
-    await api.put(apiPath("organizations", org.slug, "plugins", plugin.key), { enabled: value });
+    setRequested(value);
+    try {
+      await api.put(apiPath("organizations", org.slug, "plugins", plugin.key), { enabled: value });
+    } catch (e) {
+      setRequested(null);
+      throw e;
+    }
     onToggled(value ? `${plugin.name} is enabled.` : `${plugin.name} is disabled.`);
   });
+  const shown = requested ?? enabled;
   return html`
     <li>
       <div>
@@ -26,7 +39,7 @@ function PluginRow({ org, plugin, enabled, manage, onToggled }) {
       </div>
       <div class="actions">
         ${manage
-          ? html`<${Switch} label=${`Enable ${plugin.name} for ${org.name}`} checked=${enabled} disabled=${busy}
+          ? html`<${Switch} label=${`Enable ${plugin.name} for ${org.name}`} checked=${shown} disabled=${busy}
               onChange=${toggle} />`
           : html`<span class="badge ${enabled ? "ok" : ""}">${enabled ? "Enabled" : "Not enabled"}</span>`}
         ${manage && plugin.installable && html`

@@ -1,0 +1,99 @@
+// host/http/io_loops.cpp - see io_loops.h.
+#include "http/io_loops.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <chrono>
+#include <mutex>
+#include <optional>
+
+#include "common/blocking_section.h"
+
+namespace ih::host::http {
+
+namespace {
+
+// How long a helper waits for work once its loop needs it no more.
+constexpr std::chrono::milliseconds kHelperIdle{200};
+
+ThreadPool::Options loopThreads(size_t loops) {
+  ThreadPool::Options o;
+  o.threads = 2 * loops;  // one per loop, and a helper per loop at most
+  o.maxQueued = 0;        // a helper that cannot start at once is not started
+  o.keepThreads = loops;
+  return o;
+}
+
+}  // namespace
+
+struct IoLoops::Loop final : BlockingAware {
+  Loop(IoLoops& owner) : loops(owner), keepRunning(io.get_executor()) {}
+
+  IoLoops& loops;
+  boost::asio::io_context io;
+  // The loop runs until stop(), with or without pending I/O.
+  std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> keepRunning;
+  std::mutex mutex;
+  size_t active = 0;   // threads in this loop
+  size_t blocked = 0;  // of them, waiting in a BlockingSection
+
+  void run() {
+    BlockingSection::setCurrent(this);
+    io.run();
+    BlockingSection::setCurrent(nullptr);
+  }
+
+  // A helper leaves as soon as the loop has a thread that is not waiting.
+  void help() {
+    BlockingSection::setCurrent(this);
+    for (;;) {
+      io.run_one_for(kHelperIdle);
+      std::lock_guard lock(mutex);
+      if (io.stopped() || active - blocked > 1) {
+        --active;
+        break;
+      }
+    }
+    BlockingSection::setCurrent(nullptr);
+  }
+
+  void blockingBegins() noexcept override {
+    std::lock_guard lock(mutex);
+    ++blocked;
+    if (active > blocked) return;  // another thread still serves the loop
+    ++active;
+    if (!loops.pool_.trySubmit([this] { help(); })) --active;
+  }
+
+  void blockingEnds() noexcept override {
+    std::lock_guard lock(mutex);
+    --blocked;
+  }
+};
+
+IoLoops::IoLoops(size_t loops) : pool_(loopThreads(loops < 1 ? 1 : loops)) {
+  for (size_t i = 0; i < (loops < 1 ? 1 : loops); ++i) loops_.push_back(std::make_unique<Loop>(*this));
+}
+
+IoLoops::~IoLoops() { stop(); }
+
+boost::asio::io_context& IoLoops::next() { return loops_[next_++ % loops_.size()]->io; }
+
+boost::asio::io_context& IoLoops::first() { return loops_.front()->io; }
+
+void IoLoops::start() {
+  for (auto& loop : loops_) {
+    std::lock_guard lock(loop->mutex);
+    ++loop->active;
+    pool_.trySubmit([raw = loop.get()] { raw->run(); });
+  }
+}
+
+void IoLoops::stop() {
+  for (auto& loop : loops_) {
+    loop->keepRunning.reset();
+    loop->io.stop();
+  }
+  pool_.stop(std::chrono::hours(24));
+}
+
+}  // namespace ih::host::http

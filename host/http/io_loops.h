@@ -1,0 +1,50 @@
+// host/http/io_loops.h - INTERNAL to the HTTP front: the event loops its
+// connections live on, one Asio io_context per thread.
+//
+// A connection stays on one loop for its life; its handlers - reading, the
+// dispatcher for each complete request, writing - all run on that loop's
+// thread, so answering a request involves no hand-off between threads (the
+// handlers of a loop with one thread never wait for another). New connections
+// go to the loops in turn.
+//
+// A handler that waits on something slow declares it (a BlockingSection, as
+// a plugin call does while it waits, bounded by its deadline): the loop then
+// gets a helper thread until the wait ends, so the loop's other connections -
+// a health check among them - are served meanwhile. Helpers are capped at one
+// per loop in total.
+#pragma once
+
+#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "common/thread_pool.h"
+
+namespace ih::host::http {
+
+class IoLoops {
+ public:
+  explicit IoLoops(size_t loops);
+  ~IoLoops();
+  IoLoops(const IoLoops&) = delete;
+  IoLoops& operator=(const IoLoops&) = delete;
+
+  // The loop for the next new connection (round robin); thread-safe.
+  boost::asio::io_context& next();
+  boost::asio::io_context& first();
+
+  void start();
+  // Stops every loop and waits for its threads (a handler still running ends
+  // first; each is bounded by its own deadlines).
+  void stop();
+
+ private:
+  struct Loop;
+  std::vector<std::unique_ptr<Loop>> loops_;
+  ThreadPool pool_;
+  std::atomic<size_t> next_{0};
+};
+
+}  // namespace ih::host::http
