@@ -1,6 +1,7 @@
 #include "oauth/oauth_servlet.h"
 
-#include "common/jira_time.h"
+#include "common/html_escape.h"  // the host's (host/common)
+#include "common/wall_clock.h"
 #include "oauth/oauth_params.h"
 
 namespace ih::mock {
@@ -8,20 +9,6 @@ namespace {
 
 constexpr std::string_view kServletPrefix = "/plugins/servlet/oauth/";
 constexpr const char* kFormType = "text/plain;charset=UTF-8";
-
-std::string htmlEscape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 HttpResponse methodNotAllowed() {
   auto response = HttpResponse::text(405, "Method Not Allowed", "text/plain;charset=UTF-8");
@@ -46,7 +33,7 @@ std::variant<OAuthGrant, HttpResponse> OAuthServlet::check(const HttpRequest& re
     // OAuth parameters may also travel in a form body or the query (RFC 5849 §3.5.2-3).
     params = request.queryParams();
     if (request.mediaType() == "application/x-www-form-urlencoded") {
-      auto form = parseQueryString(request.body);
+      auto form = url::parseQuery(request.body);
       params->insert(params->end(), form.begin(), form.end());
     }
   }
@@ -59,7 +46,7 @@ HttpResponse OAuthServlet::requestToken(const HttpRequest& request) const {
   auto checked = check(request, TokenRole::kNone);
   if (auto* refusal = std::get_if<HttpResponse>(&checked)) return *refusal;
   auto token = tokens_.issueRequestToken(std::get<OAuthGrant>(checked).consumerKey, nowMillis());
-  return HttpResponse::text(200, formEncode(ParamList{{"oauth_token", token.token}, {"oauth_token_secret", token.secret}}),
+  return HttpResponse::text(200, url::formEncode(ParamList{{"oauth_token", token.token}, {"oauth_token_secret", token.secret}}),
                             kFormType);
 }
 
@@ -68,7 +55,7 @@ HttpResponse OAuthServlet::accessToken(const HttpRequest& request) const {
   if (auto* refusal = std::get_if<HttpResponse>(&checked)) return *refusal;
   auto access = tokens_.exchange(std::get<OAuthGrant>(checked).token);
   return HttpResponse::text(200,
-                            formEncode(ParamList{{"oauth_token", access.token},
+                            url::formEncode(ParamList{{"oauth_token", access.token},
                                                  {"oauth_token_secret", access.secret},
                                                  {"oauth_expires_in", "157680000"},
                                                  {"oauth_session_handle", access.sessionHandle},
@@ -87,9 +74,9 @@ HttpResponse OAuthServlet::authorizePage(const HttpRequest& request) const {
       const auto* consumer = m.findConsumer(pending->consumerKey);
       return consumer != nullptr && !consumer->name.empty() ? consumer->name : pending->consumerKey;
     });
-    body += "<h1>Welcome to Jira</h1><p>" + htmlEscape(consumerName) +
+    body += "<h1>Welcome to Jira</h1><p>" + ih::host::htmlEscape(consumerName) +
             " would like to read and write data on your behalf.</p>"
-            "<form method=\"post\"><input type=\"hidden\" name=\"oauth_token\" value=\"" + htmlEscape(token) +
+            "<form method=\"post\"><input type=\"hidden\" name=\"oauth_token\" value=\"" + ih::host::htmlEscape(token) +
             "\"><input type=\"submit\" name=\"approve\" value=\"Allow\">"
             "<input type=\"submit\" name=\"deny\" value=\"Deny\"></form>"
             "<p>(mock-jira: approve with POST /_mock/oauth/approve)</p>";
