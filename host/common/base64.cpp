@@ -1,49 +1,68 @@
 // host/common/base64.cpp - see base64.h.
 #include "common/base64.h"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
-#include <Poco/Exception.h>
+#include <openssl/evp.h>
 
-#include <iterator>
-#include <sstream>
+#include <algorithm>
+#include <limits>
 
 namespace ih::host {
 
 namespace {
 
-constexpr int kStandard = 0;
-constexpr int kUrl = Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING;
+const unsigned char* bytesOf(std::string_view text) { return reinterpret_cast<const unsigned char*>(text.data()); }
 
-std::string encode(std::string_view bytes, int options) {
-  std::ostringstream out;
-  Poco::Base64Encoder encoder(out, options);
-  encoder.rdbuf()->setLineLength(0);  // one line: tokens and headers cannot wrap
-  encoder.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  encoder.close();
-  return std::move(out).str();
+// base64url differs from base64 only in two characters and the padding.
+void toUrlAlphabet(std::string& text) {
+  std::replace(text.begin(), text.end(), '+', '-');
+  std::replace(text.begin(), text.end(), '/', '_');
+  text.erase(text.find_last_not_of('=') + 1);
 }
 
-std::optional<std::string> decode(std::string_view text, int options) {
-  std::istringstream in{std::string(text)};
-  Poco::Base64Decoder decoder(in, options);
-  std::string bytes;
-  try {
-    bytes.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
-  } catch (const Poco::Exception&) {  // DataFormatException on a character outside the alphabet
-    return std::nullopt;
-  }
-  // Canonical form only (see base64.h): re-encoding must give the text back.
-  if (encode(bytes, options) != text) return std::nullopt;
+std::optional<std::string> decodeStandard(std::string_view text) {
+  if (text.size() % 4 != 0 || text.size() > static_cast<size_t>(std::numeric_limits<int>::max())) return std::nullopt;
+  std::string bytes(text.size() / 4 * 3, '\0');
+  const int written = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(bytes.data()), bytesOf(text),
+                                      static_cast<int>(text.size()));
+  if (written < 0) return std::nullopt;
+  // EVP_DecodeBlock counts each '=' as a zero byte.
+  const size_t padding = text.size() - (text.find_last_not_of('=') + 1);
+  if (padding > 2 || padding > static_cast<size_t>(written)) return std::nullopt;
+  bytes.resize(static_cast<size_t>(written) - padding);
   return bytes;
 }
 
 }  // namespace
 
-std::string base64Encode(std::string_view bytes) { return encode(bytes, kStandard); }
-std::optional<std::string> base64Decode(std::string_view text) { return decode(text, kStandard); }
+std::string base64Encode(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3), '\0');
+  const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytesOf(bytes),
+                                      static_cast<int>(bytes.size()));
+  out.resize(static_cast<size_t>(written));
+  return out;
+}
 
-std::string base64UrlEncode(std::string_view bytes) { return encode(bytes, kUrl); }
-std::optional<std::string> base64UrlDecode(std::string_view text) { return decode(text, kUrl); }
+std::optional<std::string> base64Decode(std::string_view text) {
+  std::optional<std::string> bytes = decodeStandard(text);
+  // Canonical form only (see base64.h): re-encoding must give the text back.
+  if (!bytes || base64Encode(*bytes) != text) return std::nullopt;
+  return bytes;
+}
+
+std::string base64UrlEncode(std::string_view bytes) {
+  std::string out = base64Encode(bytes);
+  toUrlAlphabet(out);
+  return out;
+}
+
+std::optional<std::string> base64UrlDecode(std::string_view text) {
+  std::string standard(text);
+  std::replace(standard.begin(), standard.end(), '-', '+');
+  std::replace(standard.begin(), standard.end(), '_', '/');
+  standard.append((4 - standard.size() % 4) % 4, '=');
+  std::optional<std::string> bytes = decodeStandard(standard);
+  if (!bytes || base64UrlEncode(*bytes) != text) return std::nullopt;
+  return bytes;
+}
 
 }  // namespace ih::host

@@ -7,7 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
-#include "common/base64.h"  // the host's (host/common), over Poco
+#include "common/base64.h"  // the host's (host/common)
 
 namespace ih::mock {
 namespace {

@@ -1,4 +1,4 @@
-// The host's (and the mock's) base64 codec over Poco (common/base64.h):
+// The host's (and the mock's) base64 codec over OpenSSL (common/base64.h):
 // RFC 4648's vectors in both alphabets, and decoding strict enough that one
 // byte string has exactly one accepted text.
 #include <gtest/gtest.h>
