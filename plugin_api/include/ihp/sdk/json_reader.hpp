@@ -40,7 +40,6 @@
 
 #include "ihp/sdk/utf8.hpp"
 
-
 namespace ihp::sdk::json {
 
 using Document = rapidjson::Document;
