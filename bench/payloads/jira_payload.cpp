@@ -1,8 +1,7 @@
 #include "payloads/jira_payload.h"
 
-#include <ctime>
-
 #include "ihp/sdk/json.hpp"
+#include "ihp/sdk/timestamp.hpp"
 
 namespace ih::bench {
 
@@ -109,18 +108,7 @@ JiraUserRef seedAlice() { return {"alice", "JIRAUSER10100", "Alice Admin", "alic
 JiraUserRef seedBob() { return {"bob", "JIRAUSER10200", "Bob Builder", "bob@example.test"}; }
 
 std::string formatJiraTime(int64_t epochMs) {
-  const std::time_t seconds = static_cast<std::time_t>(epochMs / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[40];
-  const size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  const int millis = static_cast<int>(epochMs % 1000);
-  std::string out(text, length);
-  out += '.';
-  out += static_cast<char>('0' + millis / 100);
-  out += static_cast<char>('0' + millis / 10 % 10);
-  out += static_cast<char>('0' + millis % 10);
-  return out + "+0000";
+  return ihp::sdk::timestamp::formatMs(epochMs, ihp::sdk::timestamp::UtcSuffix::NumericOffset);
 }
 
 std::string buildIssueUpdatedPayload(const IssueUpdate& update) {

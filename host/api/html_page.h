@@ -5,9 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include "common/html_escape.h"
+
 namespace ih::host::api {
 
-std::string htmlEscape(std::string_view text);
+using ih::host::htmlEscape;
 // A complete page with a title and a message (newlines become line breaks).
 std::string htmlPage(std::string_view title, std::string_view message);
 // The same page in the web app's look (its stylesheet and header), with a

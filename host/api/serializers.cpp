@@ -1,26 +1,13 @@
 #include "api/serializers.h"
 
-#include <ctime>
-#include <cstdio>
+#include "ihp/sdk/timestamp.hpp"
 
 namespace ih::host::api {
 
 std::string idString(int64_t id) { return std::to_string(id); }
 
 std::string isoTimestamp(int64_t epochMs) {
-  int64_t seconds = epochMs / 1000;
-  int64_t millis = epochMs % 1000;
-  if (millis < 0) {
-    millis += 1000;
-    seconds -= 1;
-  }
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char text[96];  // roomy enough for any int the compiler can imagine
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
-                utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>(millis));
-  return text;
+  return ihp::sdk::timestamp::formatMs(epochMs, ihp::sdk::timestamp::UtcSuffix::Z);
 }
 
 const char* roleName(storage::Role role) { return role == storage::Role::Owner ? "owner" : "member"; }
@@ -167,7 +154,7 @@ void writeJob(JsonBuilder& b, const storage::Job& job) {
       .field("state", jobStateName(job.state))
       .field("attempts", static_cast<int64_t>(job.attempts))
       .field("maxAttempts", static_cast<int64_t>(job.maxAttempts))
-      .optionalField("lastError", job.lastError)
+      .field("lastError", job.lastError)
       .field("runAt", isoTimestamp(job.runAt));
   if (job.integrationId) {
     b.field("integrationId", idString(*job.integrationId));

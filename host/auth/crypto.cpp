@@ -12,21 +12,11 @@
 #include <memory>
 #include <stdexcept>
 
+#include "ihp/sdk/hex.hpp"
+
 namespace ih::host::auth {
 
 namespace {
-
-constexpr char kHexDigits[] = "0123456789abcdef";
-constexpr char kBase64UrlAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-int base64UrlValue(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '-') return 62;
-  if (c == '_') return 63;
-  return -1;
-}
 
 // Refuses every passphrase prompt, so an encrypted key fails to load instead
 // of OpenSSL asking on the terminal.
@@ -45,7 +35,7 @@ std::string randomBytes(size_t count) {
   return bytes;
 }
 
-std::string randomHex(size_t bytes) { return toHex(randomBytes(bytes)); }
+std::string randomHex(size_t bytes) { return ihp::sdk::hex::encode(randomBytes(bytes)); }
 
 std::string sha256Hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -54,7 +44,7 @@ std::string sha256Hex(std::string_view data) {
     ERR_clear_error();
     throw std::runtime_error("SHA-256 failed");
   }
-  return toHex(std::string_view(reinterpret_cast<const char*>(digest), length));
+  return ihp::sdk::hex::encode(digest, length);
 }
 
 std::array<uint8_t, 32> hmacSha256(std::string_view key, std::string_view data) {
@@ -73,65 +63,10 @@ std::array<uint8_t, 32> hmacSha256(std::string_view key, std::string_view data) 
   return out;
 }
 
-std::string toHex(std::string_view bytes) {
-  std::string hex;
-  hex.reserve(bytes.size() * 2);
-  for (unsigned char byte : bytes) {
-    hex.push_back(kHexDigits[byte >> 4]);
-    hex.push_back(kHexDigits[byte & 0x0f]);
-  }
-  return hex;
-}
-
 bool constantTimeEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   if (a.empty()) return true;
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
-std::string base64UrlEncode(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  size_t i = 0;
-  auto at = [&](size_t index) { return static_cast<uint32_t>(static_cast<unsigned char>(bytes[index])); };
-  for (; i + 3 <= bytes.size(); i += 3) {
-    uint32_t triple = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
-    for (int shift = 18; shift >= 0; shift -= 6) out.push_back(kBase64UrlAlphabet[(triple >> shift) & 0x3f]);
-  }
-  size_t rest = bytes.size() - i;
-  if (rest == 1) {
-    uint32_t v = at(i) << 16;
-    out.push_back(kBase64UrlAlphabet[(v >> 18) & 0x3f]);
-    out.push_back(kBase64UrlAlphabet[(v >> 12) & 0x3f]);
-  } else if (rest == 2) {
-    uint32_t v = (at(i) << 16) | (at(i + 1) << 8);
-    out.push_back(kBase64UrlAlphabet[(v >> 18) & 0x3f]);
-    out.push_back(kBase64UrlAlphabet[(v >> 12) & 0x3f]);
-    out.push_back(kBase64UrlAlphabet[(v >> 6) & 0x3f]);
-  }
-  return out;
-}
-
-// Strict: unpadded, URL alphabet only, and canonical (unused trailing bits
-// must be zero) so that one byte string has exactly one textual form.
-std::optional<std::string> base64UrlDecode(std::string_view text) {
-  if (text.size() % 4 == 1) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() * 3 / 4);
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    int value = base64UrlValue(c);
-    if (value < 0) return std::nullopt;
-    buffer = (buffer << 6) | static_cast<uint32_t>(value);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xff));
-    }
-  }
-  if ((buffer & ((1u << bits) - 1)) != 0) return std::nullopt;
-  return out;
 }
 
 bool isUnencryptedPemPrivateKey(std::string_view pem) {

@@ -1,6 +1,8 @@
 // host/auth/crypto.h - the host's small crypto toolbox on top of OpenSSL:
-// randomness, hashing, HMAC, constant-time comparison, base64url, and the
-// PEM private-key check. Everything here is thread-safe and never logs input.
+// randomness, hashing, HMAC, constant-time comparison and the PEM
+// private-key check. Everything here is thread-safe and never logs input.
+// Hex is the SDK's (ihp/sdk/hex.hpp); base64url, which tokens are written
+// in, is the host's one base64 codec (common/base64.h), included here for them.
 #pragma once
 
 #include <array>
@@ -9,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "common/base64.h"
 
 namespace ih::host::auth {
 
@@ -19,13 +23,9 @@ std::string randomHex(size_t bytes);
 
 std::string sha256Hex(std::string_view data);
 std::array<uint8_t, 32> hmacSha256(std::string_view key, std::string_view data);
-std::string toHex(std::string_view bytes);
 
 // Equal length and content; the time taken depends only on the lengths.
 bool constantTimeEquals(std::string_view a, std::string_view b);
-
-std::string base64UrlEncode(std::string_view bytes);  // no padding
-std::optional<std::string> base64UrlDecode(std::string_view text);
 
 // True for an unencrypted PEM private key OpenSSL can load (PKCS#1 or PKCS#8).
 bool isUnencryptedPemPrivateKey(std::string_view pem);

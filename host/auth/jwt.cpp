@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "auth/crypto.h"
+#include "common/base64.h"
 #include "ihp/sdk/json.hpp"
 
 namespace ih::host::auth {

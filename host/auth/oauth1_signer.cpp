@@ -1,7 +1,6 @@
 #include "auth/oauth1_signer.h"
 
 #include <algorithm>
-#include <cctype>
 #include <ctime>
 #include <memory>
 #include <stdexcept>
@@ -10,29 +9,30 @@
 #include <openssl/rand.h>
 
 #include "auth/private_key_cache.h"
+#include "common/base64.h"
+#include "common/strings.h"
+#include "ihp/sdk/hex.hpp"
+#include "ihp/sdk/url.hpp"
 
 namespace ih::host::auth {
 namespace {
 
 using Params = std::vector<std::pair<std::string, std::string>>;
+// RFC 5849 section 3.6 encoding is RFC 3986's unreserved set, the SDK's encoder.
+using ihp::sdk::url::percentEncode;
 
 struct ParsedUrl {
   std::string baseUri;  // scheme://host[:port]/path
   std::string query;
 };
 
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
 ParsedUrl parseUrl(const std::string& url) {
   const auto schemeEnd = url.find("://");
   if (schemeEnd == std::string::npos || schemeEnd == 0) throw std::invalid_argument("OAuth1: not an absolute URL: " + url);
-  const auto scheme = lowercase(url.substr(0, schemeEnd));
+  const auto scheme = toLowerAscii(url.substr(0, schemeEnd));
   const auto authorityStart = schemeEnd + 3;
   const auto pathStart = url.find_first_of("/?#", authorityStart);
-  auto authority = lowercase(url.substr(authorityStart, pathStart - authorityStart));
+  auto authority = toLowerAscii(url.substr(authorityStart, pathStart - authorityStart));
   if (authority.empty()) throw std::invalid_argument("OAuth1: URL has no host: " + url);
   const auto defaultPort = scheme == "https" ? ":443" : scheme == "http" ? ":80" : "";
   if (*defaultPort != '\0' && authority.size() > std::char_traits<char>::length(defaultPort) &&
@@ -49,49 +49,10 @@ ParsedUrl parseUrl(const std::string& url) {
   return parsed;
 }
 
-std::string decodeComponent(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
-      out += ' ';
-    } else if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-               std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-      out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-Params queryParams(const std::string& query) {
-  Params params;
-  std::size_t start = 0;
-  while (start < query.size()) {
-    auto end = query.find('&', start);
-    if (end == std::string::npos) end = query.size();
-    const auto pair = query.substr(start, end - start);
-    if (!pair.empty()) {
-      const auto eq = pair.find('=');
-      params.emplace_back(decodeComponent(pair.substr(0, eq)),
-                          eq == std::string::npos ? "" : decodeComponent(pair.substr(eq + 1)));
-    }
-    start = end + 1;
-  }
-  return params;
-}
-
 std::string randomNonce() {
   unsigned char bytes[16];
   if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("OAuth1: RAND_bytes failed");
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string nonce;
-  for (unsigned char b : bytes) {
-    nonce += kHex[b >> 4];
-    nonce += kHex[b & 0x0f];
-  }
-  return nonce;
+  return ihp::sdk::hex::encode(bytes, sizeof bytes);
 }
 
 std::string rsaSha1Base64(const std::string& privateKeyPem, const std::string& message) {
@@ -109,44 +70,22 @@ std::string rsaSha1Base64(const std::string& privateKeyPem, const std::string& m
     throw std::invalid_argument("OAuth1: RSA-SHA1 signing failed");
   }
   signature.resize(length);
-  std::string encoded(4 * ((signature.size() + 2) / 3), '\0');
-  const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
-                                      reinterpret_cast<const unsigned char*>(signature.data()),
-                                      static_cast<int>(signature.size()));
-  encoded.resize(static_cast<std::size_t>(written));
-  return encoded;
+  return base64Encode(signature);
 }
 
 }  // namespace
 
-std::string oauth1PercentEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0x0f];
-    }
-  }
-  return out;
-}
-
 std::string oauth1BaseString(const std::string& method, const std::string& url, const Params& oauthParams) {
   const auto parsed = parseUrl(url);
   Params encoded;
-  for (const auto& [name, value] : queryParams(parsed.query)) {
-    encoded.emplace_back(oauth1PercentEncode(name), oauth1PercentEncode(value));
+  for (const auto& [name, value] : ihp::sdk::url::parseQuery(parsed.query)) {
+    encoded.emplace_back(percentEncode(name), percentEncode(value));
   }
-  for (const auto& [name, value] : oauthParams) encoded.emplace_back(oauth1PercentEncode(name), oauth1PercentEncode(value));
+  for (const auto& [name, value] : oauthParams) encoded.emplace_back(percentEncode(name), percentEncode(value));
   std::sort(encoded.begin(), encoded.end());
   std::string normalized;
   for (const auto& [name, value] : encoded) normalized += (normalized.empty() ? "" : "&") + name + "=" + value;
-  std::string upperMethod = method;
-  std::transform(upperMethod.begin(), upperMethod.end(), upperMethod.begin(), [](unsigned char c) { return std::toupper(c); });
-  return upperMethod + "&" + oauth1PercentEncode(parsed.baseUri) + "&" + oauth1PercentEncode(normalized);
+  return toUpperAscii(method) + "&" + percentEncode(parsed.baseUri) + "&" + percentEncode(normalized);
 }
 
 std::string signOAuth1(const OAuth1Request& request) {
@@ -162,7 +101,7 @@ std::string signOAuth1(const OAuth1Request& request) {
   std::sort(params.begin(), params.end());
   std::string header = "OAuth ";
   for (std::size_t i = 0; i < params.size(); ++i) {
-    header += (i == 0 ? "" : ", ") + params[i].first + "=\"" + oauth1PercentEncode(params[i].second) + "\"";
+    header += (i == 0 ? "" : ", ") + params[i].first + "=\"" + percentEncode(params[i].second) + "\"";
   }
   return header;
 }

@@ -30,10 +30,9 @@ std::string signOAuth1(const OAuth1Request& request);
 
 // RFC 5849 §3.4.1 signature base string: uppercase method, the base string URI (lowercase
 // scheme and host, default port dropped, no query), and the sorted, encoded parameters
-// from the URL's query plus `oauthParams` (which must not contain oauth_signature).
+// from the URL's query plus `oauthParams` (which must not contain oauth_signature),
+// encoded per §3.6 by the SDK's percent encoder (ihp/sdk/url.hpp).
 std::string oauth1BaseString(const std::string& method, const std::string& url,
                              const std::vector<std::pair<std::string, std::string>>& oauthParams);
-// RFC 5849 §3.6: unreserved characters (RFC 3986) kept, everything else %XX uppercase.
-std::string oauth1PercentEncode(std::string_view text);
 
 }  // namespace ih::host::auth

@@ -11,10 +11,12 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <memory>
 #include <stdexcept>
 
 #include "auth/crypto.h"
+#include "common/base64.h"
 
 namespace ih::host::auth {
 
@@ -35,25 +37,6 @@ CipherContext newContext() {
 
 const unsigned char* bytes(std::string_view text) { return reinterpret_cast<const unsigned char*>(text.data()); }
 unsigned char* bytes(std::string& text) { return reinterpret_cast<unsigned char*>(text.data()); }
-
-std::string base64Encode(std::string_view raw) {
-  std::string out(4 * ((raw.size() + 2) / 3), '\0');
-  const int written = EVP_EncodeBlock(bytes(out), bytes(raw), static_cast<int>(raw.size()));
-  out.resize(static_cast<size_t>(written));
-  return out;
-}
-
-std::string base64Decode(std::string_view text) {
-  if (text.size() % 4 != 0) throw std::runtime_error("secret box: sealed text is not valid base64");
-  std::string out(3 * text.size() / 4, '\0');
-  const int written = EVP_DecodeBlock(bytes(out), bytes(text), static_cast<int>(text.size()));
-  if (written < 0) throw std::runtime_error("secret box: sealed text is not valid base64");
-  size_t padding = 0;
-  if (!text.empty() && text.back() == '=') ++padding;
-  if (text.size() > 1 && text[text.size() - 2] == '=') ++padding;
-  out.resize(static_cast<size_t>(written) - padding);  // DecodeBlock counts padding as zero bytes
-  return out;
-}
 
 [[noreturn]] void failOpen() {
   // One message for every failure: callers and logs learn nothing about why.
@@ -130,13 +113,9 @@ std::string SecretBox::seal(std::string_view plaintext) const {
 
 std::string SecretBox::open(std::string_view sealed) const {
   if (sealed.substr(0, kPrefix.size()) != kPrefix) failOpen();
-  std::string raw;
-  try {
-    raw = base64Decode(sealed.substr(kPrefix.size()));
-  } catch (const std::runtime_error&) {
-    failOpen();
-  }
-  if (raw.size() < kNonceSize + kTagSize) failOpen();
+  const std::optional<std::string> decoded = base64Decode(sealed.substr(kPrefix.size()));
+  if (!decoded || decoded->size() < kNonceSize + kTagSize) failOpen();
+  const std::string& raw = *decoded;
   const std::string_view view(raw);
   const std::string_view nonce = view.substr(0, kNonceSize);
   const std::string_view ciphertext = view.substr(kNonceSize, raw.size() - kNonceSize - kTagSize);

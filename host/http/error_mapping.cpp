@@ -28,12 +28,6 @@ Response internalError(std::string_view routePattern, std::string_view reason) {
 
 }  // namespace
 
-std::string fieldErrorBody(std::string_view field, std::string_view message) {
-  ihp::sdk::json::JsonBuilder b;
-  b.beginObject().key(field).beginArray().value(message).endArray().endObject();
-  return b.str();
-}
-
 Response errorResponse(std::exception_ptr error, std::string_view routePattern) {
   try {
     std::rethrow_exception(error);

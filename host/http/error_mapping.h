@@ -17,7 +17,4 @@ namespace ih::host::http {
 
 Response errorResponse(std::exception_ptr error, std::string_view routePattern);
 
-// The JSON body of a ValidationError-shaped answer, {"field":["message"]}.
-std::string fieldErrorBody(std::string_view field, std::string_view message);
-
 }  // namespace ih::host::http

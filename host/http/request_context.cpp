@@ -27,7 +27,7 @@ RequestContext::RequestContext(std::string methodName, std::string_view target) 
   RequestTarget split = splitTarget(target);
   path = std::move(split.path);
   rawQuery = std::move(split.rawQuery);
-  query = parseQuery(rawQuery);
+  query = ihp::sdk::url::parseQuery(rawQuery);
 }
 
 std::optional<std::string> RequestContext::header(std::string_view lowercaseName) const {
@@ -50,7 +50,11 @@ const ihp::sdk::json::Document& RequestContext::jsonObject() {
   auto doc = std::make_shared<ihp::sdk::json::Document>();
   // A request without a body (e.g. POST .../tokens/) is an empty object.
   std::string_view text = isBlank(body) ? std::string_view("{}") : std::string_view(body);
-  if (!ihp::sdk::json::parse(text, *doc)) throw BadRequestError("Malformed JSON body");
+  if (const ihp::sdk::json::ReadResult read = ihp::sdk::json::read(text, *doc); !read) {
+    // Plain syntax errors keep the short detail clients already know.
+    if (read.error == ihp::sdk::json::ReadError::Syntax) throw BadRequestError("Malformed JSON body");
+    throw BadRequestError("Malformed JSON body: " + read.reason());
+  }
   if (!doc->IsObject()) throw BadRequestError("The request body must be a JSON object.");
   json_ = std::move(doc);
   return *json_;

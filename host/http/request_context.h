@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "auth/principal.h"
-#include "http/url_codec.h"
+#include "http/request_target.h"
 #include "ihp/sdk/json.hpp"
 
 namespace ih::host::http {
@@ -38,8 +38,10 @@ class RequestContext {
   // The value of a {name} segment, or nullptr (routes that may lack it).
   const std::string* findPathParam(std::string_view name) const;
 
-  // The body parsed as a JSON object (parsed once). BadRequestError
-  // "Malformed JSON body" when it is not JSON (an empty body counts as {}),
+  // The body parsed as a JSON object (parsed once) by the project's one JSON
+  // reader. BadRequestError "Malformed JSON body" when it is not JSON (an
+  // empty body counts as {}), "Malformed JSON body: not valid UTF-8 ..." or
+  // "...: nested deeper than 64 levels" for the other refusals, and
   // BadRequestError when it is JSON but not an object.
   const ihp::sdk::json::Document& jsonObject();
 

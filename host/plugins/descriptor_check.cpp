@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <optional>
 
-#include "plugins/route_pattern.h"
+#include "ihp/sdk/hex.hpp"
+#include "routing/path_pattern.h"
 
 namespace ih::host::plugins {
 
@@ -18,10 +19,7 @@ std::string printable(std::string_view text) {
     if (c >= 0x20 && c < 0x7f) {
       out.push_back(static_cast<char>(c));
     } else {
-      static const char digits[] = "0123456789abcdef";
-      out += "\\x";
-      out.push_back(digits[c >> 4]);
-      out.push_back(digits[c & 0xf]);
+      out += "\\x" + ihp::sdk::hex::encode(&c, 1);
     }
   }
   if (text.size() > 64) out += "...";
@@ -93,7 +91,7 @@ void readRoutes(const ihp_plugin_api& table, Reader& reader, PluginInfo& info) {
     if (pattern->rfind(prefix, 0) != 0 && pattern->rfind(dashedPrefix, 0) != 0)
       return reader.fail(what + " (" + *method + " " + printable(*pattern) + ") is outside " + prefix +
                          (dashed == info.key ? "" : " and " + dashedPrefix));
-    std::string why = routePatternError(*pattern);
+    std::string why = routing::pathPatternError(*pattern);
     if (!why.empty()) return reader.fail(what + " has an invalid pattern '" + printable(*pattern) + "': " + why);
     if (raw.access != IHP_ROUTE_PUBLIC && raw.access != IHP_ROUTE_ORG_MEMBER)
       return reader.fail(what + " has an unknown access value " + std::to_string(raw.access));

@@ -55,7 +55,7 @@ std::string linkedIssues(const std::vector<domain::LinkedIssue>& issues) {
         .field("projectId", issue.projectId)
         .field("externalIssueId", issue.externalIssueId)
         .field("status", storage::toString(issue.status))
-        .optionalField("assigneeId", issue.assigneeUserId)
+        .field("assigneeId", issue.assigneeUserId)
         .endObject();
   });
 }

@@ -9,7 +9,6 @@
 #include "ops/metrics.h"
 #include "plugins/host_services.h"
 #include "plugins/plugin_loader.h"
-#include "plugins/route_pattern.h"
 
 namespace ih::host::plugins {
 
@@ -72,6 +71,7 @@ size_t PluginRegistry::loadDirectory(const std::string& directory) {
 
 bool PluginRegistry::loadFile(const std::string& path) {
   LoadOutcome outcome = loader_->load(path);
+  if (outcome.plugin && !addRoutes(*outcome.plugin, outcome.reason)) outcome.plugin.reset();
   if (outcome.plugin) {
     const PluginInfo& info = outcome.plugin->info();
     registryLogger().information("plugin %s %s loaded from %s (ABI %s)", info.key, info.version, info.path, info.abiVersion);
@@ -101,16 +101,32 @@ LoadedPlugin* PluginRegistry::find(std::string_view key) const {
   return nullptr;
 }
 
-std::optional<RouteMatch> PluginRegistry::matchRoute(std::string_view method, std::string_view path) const {
-  for (const auto& plugin : plugins_) {
-    const auto& routes = plugin->info().routes;
+bool PluginRegistry::addRoutes(LoadedPlugin& plugin, std::string& reason) {
+  // All or nothing: a plugin whose route another plugin already serves is
+  // skipped whole, so no path quietly reaches the wrong plugin.
+  routing::RouteTable table = routeTable_;
+  std::vector<RouteTarget> targets = routeTargets_;
+  const auto& routes = plugin.info().routes;
+  try {
     for (size_t i = 0; i < routes.size(); ++i) {
-      if (routes[i].method != method) continue;
-      if (auto params = matchRoutePattern(routes[i].pathPattern, path))
-        return RouteMatch{plugin.get(), i, std::move(*params)};
+      table.add(routes[i].method, routes[i].pathPattern);
+      targets.push_back(RouteTarget{&plugin, i});
     }
+  } catch (const std::invalid_argument& e) {
+    reason = e.what();
+    return false;
   }
-  return std::nullopt;
+  routeTable_ = std::move(table);
+  routeTargets_ = std::move(targets);
+  return true;
+}
+
+std::optional<RouteMatch> PluginRegistry::matchRoute(std::string_view method, std::string_view path) const {
+  // A plugin path with another method stays a 404, as plugin routes always answered.
+  routing::RouteMatch found = routeTable_.match(method, path);
+  if (found.kind != routing::RouteMatch::Kind::Found) return std::nullopt;
+  const RouteTarget& target = routeTargets_[found.index];
+  return RouteMatch{target.plugin, target.routeIndex, std::move(found.params)};
 }
 
 }  // namespace ih::host::plugins

@@ -21,6 +21,7 @@
 #include "plugins/abi_negotiation.h"
 #include "plugins/loaded_plugin.h"
 #include "plugins/plugin_call_executor.h"
+#include "routing/route_table.h"
 
 namespace ih::host::plugins {
 
@@ -59,15 +60,25 @@ class PluginRegistry {
 
   std::vector<LoadedPlugin*> plugins() const;
   LoadedPlugin* find(std::string_view key) const;
-  // The plugin route matching method + path (path without query), if any.
+  // The plugin route matching method + path (path without query), if any,
+  // by the project's one route matcher (routing/route_table.h).
   std::optional<RouteMatch> matchRoute(std::string_view method, std::string_view path) const;
 
  private:
+  struct RouteTarget {
+    LoadedPlugin* plugin;
+    size_t routeIndex;
+  };
+  // Adds a loaded plugin's routes; false (and why) when one duplicates a route already served.
+  bool addRoutes(LoadedPlugin& plugin, std::string& reason);
+
   HostServices& services_;
   std::unique_ptr<PluginCallExecutor> calls_;  // outlives the plugins (declared first)
   std::unique_ptr<PluginLoader> loader_;
   std::vector<std::unique_ptr<LoadedPlugin>> plugins_;
   std::vector<LoadFailure> failures_;
+  routing::RouteTable routeTable_;
+  std::vector<RouteTarget> routeTargets_;  // by routeTable_ index
 };
 
 }  // namespace ih::host::plugins

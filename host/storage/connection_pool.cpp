@@ -69,14 +69,4 @@ void ConnectionPool::giveBack(std::unique_ptr<Poco::Data::Session> session, bool
   // toClose's destructor disconnects outside the lock.
 }
 
-void ConnectionPool::closeIdle() {
-  std::vector<std::unique_ptr<Poco::Data::Session>> closing;
-  {
-    std::lock_guard lock(mutex_);
-    closing.swap(idle_);
-    open_ -= static_cast<int>(closing.size());
-  }
-  available_.notify_all();
-}
-
 }  // namespace ih::host::storage

@@ -46,8 +46,6 @@ class ConnectionPool {
   ConnectionPool& operator=(const ConnectionPool&) = delete;
 
   Lease acquire();
-  // Closes the idle connections (leased ones close when given back).
-  void closeIdle();
 
  private:
   void giveBack(std::unique_ptr<Poco::Data::Session> session, bool broken);

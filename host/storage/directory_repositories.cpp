@@ -199,14 +199,6 @@ void TeamRepository::addMember(int64_t teamId, int64_t userId) {
       .execute();
 }
 
-bool TeamRepository::hasMember(int64_t teamId, int64_t userId) {
-  return Query(uow_, "SELECT 1 FROM team_members WHERE team_id = ? AND user_id = ?")
-      .bind(teamId)
-      .bind(userId)
-      .one()
-      .has_value();
-}
-
 // --- projects ----------------------------------------------------------------
 
 Project ProjectRepository::insert(int64_t organizationId, const std::string& slug, const std::vector<int64_t>& teamIds,

@@ -69,7 +69,6 @@ class TeamRepository {
   Team insert(int64_t organizationId, const std::string& slug, int64_t now);
   std::optional<Team> findBySlug(int64_t organizationId, std::string_view slug);
   void addMember(int64_t teamId, int64_t userId);  // idempotent
-  bool hasMember(int64_t teamId, int64_t userId);
 
  private:
   UnitOfWork& uow_;

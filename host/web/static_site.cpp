@@ -7,7 +7,7 @@
 #include <system_error>
 #include <vector>
 
-#include "http/url_codec.h"
+#include "ihp/sdk/url.hpp"
 #include "web/content_types.h"
 
 namespace ih::host::web {

@@ -11,9 +11,9 @@
 #include <Poco/Util/ServerApplication.h>
 
 #include "fixtures/cassette.h"
+#include "server/http_listener.h"
 #include "server/mock_runtime.h"
 #include "server/options.h"
-#include "server/http_listener.h"
 
 namespace {
 

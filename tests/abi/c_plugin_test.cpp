@@ -7,6 +7,7 @@
 
 #include "abi_test_support.h"
 #include "auth/crypto.h"
+#include "ihp/sdk/hex.hpp"
 #include "ihp/sdk/json.hpp"
 
 namespace ih::test {
@@ -46,7 +47,7 @@ TEST_F(CPlugin, AnswersItsRouteThroughTheReplyBuilder) {
   ASSERT_TRUE(json::parseObject(reply.body, doc)) << reply.body;
   EXPECT_EQ(json::stringOr(doc, "word"), "hello");
   auto mac = host::auth::hmacSha256("c_echo", "hello");
-  EXPECT_EQ(json::stringOr(doc, "hmac"), host::auth::toHex(std::string(reinterpret_cast<char*>(mac.data()), 32)));
+  EXPECT_EQ(json::stringOr(doc, "hmac"), ihp::sdk::hex::encode(mac));
   EXPECT_EQ(json::int64(doc, "now").value_or(0), HostFixture::kStartMs);  // the injected clock
 }
 

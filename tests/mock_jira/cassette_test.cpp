@@ -1,7 +1,7 @@
 // Cassette format v1: round trip, preserved foreign keys, body encodings, hard errors.
 #include <gtest/gtest.h>
 
-#include "common/json_read.h"
+#include "common/json.h"
 #include "fixtures/cassette.h"
 
 namespace ih::mock {

@@ -2,8 +2,8 @@
 
 #include "actions/issue_fields.h"
 #include "actions/jira_error.h"
-#include "common/jira_time.h"
-#include "common/json_read.h"
+#include "common/json.h"
+#include "common/wall_clock.h"
 #include "view/issue_view.h"
 #include "view/user_view.h"
 
@@ -118,7 +118,7 @@ void IssueActions::edit(const std::string& issueKey, const rapidjson::Value& req
     Issue edited = issue;
     FieldErrors errors;
     const auto* project = model.findProject(issue.projectKey);
-    if (const auto* fields = member(request, "fields"); fields != nullptr && fields->IsObject()) {
+    if (const auto* fields = json::member(request, "fields"); fields != nullptr && fields->IsObject()) {
       for (const auto& field : fields->GetObject()) {
         std::string id = field.name.GetString();
         bool editable = id != "project" && id != "issuetype" &&

@@ -4,8 +4,8 @@
 
 #include "actions/issue_fields.h"
 #include "actions/jira_error.h"
-#include "common/jira_time.h"
-#include "common/json_read.h"
+#include "common/json.h"
+#include "common/wall_clock.h"
 #include "state/defaults.h"
 
 namespace ih::mock {
@@ -15,12 +15,12 @@ using rapidjson::Value;
 
 std::optional<std::string> referenceText(const Value* value, const char* nameKey) {
   if (value == nullptr || !value->IsObject()) return std::nullopt;
-  if (const auto* id = member(*value, "id")) return scalarAsString(*id);
-  return stringMember(*value, nameKey);
+  if (const auto* id = json::member(*value, "id")) return json::scalarText(*id);
+  return json::string(*value, nameKey);
 }
 
 const Project* resolveProject(const JiraModel& model, const Value& fields, FieldErrors& errors) {
-  auto wanted = referenceText(member(fields, "project"), "key");
+  auto wanted = referenceText(json::member(fields, "project"), "key");
   if (!wanted) {
     errors.add("project", "project is required");
     return nullptr;
@@ -31,7 +31,7 @@ const Project* resolveProject(const JiraModel& model, const Value& fields, Field
 }
 
 const IssueType* resolveIssueType(const Value& fields, FieldErrors& errors) {
-  auto wanted = referenceText(member(fields, "issuetype"), "name");
+  auto wanted = referenceText(json::member(fields, "issuetype"), "name");
   if (!wanted) {
     errors.add("issuetype", "issue type is required");
     return nullptr;
@@ -43,7 +43,7 @@ const IssueType* resolveIssueType(const Value& fields, FieldErrors& errors) {
 
 void applyScreenFields(const JiraModel& model, const Project& project, Issue& issue, const Value& fields,
                        FieldErrors& errors) {
-  if (member(fields, "summary") == nullptr) errors.add("summary", "You must specify a summary of the issue.");
+  if (json::member(fields, "summary") == nullptr) errors.add("summary", "You must specify a summary of the issue.");
   for (const auto& field : fields.GetObject()) {
     std::string id = field.name.GetString();
     if (id == "project" || id == "issuetype") continue;
@@ -58,7 +58,7 @@ void applyScreenFields(const JiraModel& model, const Project& project, Issue& is
 CreatedIssue IssueActions::create(const Value& request, const std::string& actor) {
   auto [created, event] = state_.write([&](JiraModel& model) {
     const User& user = requireUser(model, actor);
-    const auto* fields = member(request, "fields");
+    const auto* fields = json::member(request, "fields");
     if (fields == nullptr || !fields->IsObject()) {
       throw JiraError::message(400, "Can not deserialize instance of com.atlassian.jira.rest.v2.issue.IssueUpdateBean");
     }

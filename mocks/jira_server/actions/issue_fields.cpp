@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "common/json_read.h"
+#include "common/json.h"
 #include "state/defaults.h"
 
 namespace ih::mock {
@@ -22,8 +22,8 @@ Reference referenceOf(const Value& value, const char* nameKey = "name") {
   if (value.IsString()) {
     ref.name = value.GetString();
   } else if (value.IsObject()) {
-    if (const auto* id = member(value, "id")) ref.id = scalarAsString(*id);
-    ref.name = stringMember(value, nameKey);
+    if (const auto* id = json::member(value, "id")) ref.id = json::scalarText(*id);
+    ref.name = json::string(value, nameKey);
   }
   return ref;
 }

@@ -1,6 +1,6 @@
 #include "actions/jira_error.h"
 
-#include "common/json_out.h"
+#include "common/json.h"
 
 namespace ih::mock {
 
@@ -11,7 +11,7 @@ JiraError::JiraError(int status, std::vector<std::string> messages, std::vector<
       errors_(std::move(errors)) {}
 
 std::string JiraError::toJson() const {
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject().key("errorMessages").beginArray();
   for (const auto& m : messages_) out.value(m);
   out.endArray().key("errors").beginObject();

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "common/url_codec.h"
+#include "common/url_parts.h"
 
 namespace ih::mock {
 
@@ -28,7 +28,7 @@ struct HttpRequest {
   std::string body;
 
   std::string header(std::string_view name) const { return headerValue(headers, name); }
-  ParamList queryParams() const { return parseQueryString(rawQuery); }
+  ParamList queryParams() const { return url::parseQuery(rawQuery); }
   std::optional<std::string> queryParam(std::string_view name) const;
   std::string mediaType() const;  // content-type without parameters, lowercase
 };

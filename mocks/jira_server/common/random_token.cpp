@@ -5,7 +5,7 @@
 
 #include <openssl/rand.h>
 
-#include "common/text.h"
+#include "ihp/sdk/hex.hpp"
 
 namespace ih::mock {
 namespace {
@@ -36,7 +36,7 @@ std::string randomAlphanumeric(std::size_t length) {
 
 std::string randomHex(std::size_t bytes) {
   auto random = randomBytes(bytes);
-  return lowercaseHex(random.data(), random.size());
+  return ihp::sdk::hex::encode(random.data(), random.size());
 }
 
 }  // namespace ih::mock

@@ -9,17 +9,6 @@ void replaceAll(std::string& text, std::string_view from, std::string_view to) {
   }
 }
 
-std::string lowercaseHex(const unsigned char* bytes, std::size_t count) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(count * 2);
-  for (std::size_t i = 0; i < count; ++i) {
-    out.push_back(kDigits[bytes[i] >> 4]);
-    out.push_back(kDigits[bytes[i] & 0x0f]);
-  }
-  return out;
-}
-
 std::string truncatedForReport(const std::string& text) {
   constexpr std::size_t kMaxShown = 80;
   return text.size() > kMaxShown ? text.substr(0, kMaxShown) + "..." : text;

@@ -1,4 +1,4 @@
-// Small string helpers shared across the mock: in-place replacement, hex encoding, and
+// Small string helpers shared across the mock: in-place replacement, and
 // finding an element of a container by predicate (nullptr when absent).
 #pragma once
 
@@ -9,7 +9,6 @@
 namespace ih::mock {
 
 void replaceAll(std::string& text, std::string_view from, std::string_view to);
-std::string lowercaseHex(const unsigned char* bytes, std::size_t count);
 // Cuts long values in near-miss reports so one huge body doesn't drown the diff.
 std::string truncatedForReport(const std::string& text);
 

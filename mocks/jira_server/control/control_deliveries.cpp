@@ -1,15 +1,14 @@
 // Control routes over webhook deliveries: the attempt log, the pending queue, hold /
 // deliver / drop steering, ordered or reversed release, and (in replay mode) sending a
 // recorded delivery to the webhook the client registered.
-#include "common/json_out.h"
-#include "common/json_read.h"
+#include "common/json.h"
 #include "control/control_router.h"
 #include "webhooks/hub_signature.h"
 
 namespace ih::mock {
 namespace {
 
-void writeDelivery(JsonOut& out, const Delivery& delivery) {
+void writeDelivery(json::JsonBuilder& out, const Delivery& delivery) {
   out.field("id", delivery.sequence).field("webhookId", delivery.webhookId).field("event", delivery.event)
       .field("url", delivery.url).key("headers").beginObject();
   for (const auto& [name, value] : delivery.headers) out.field(name, value);
@@ -17,7 +16,7 @@ void writeDelivery(JsonOut& out, const Delivery& delivery) {
 }
 
 HttpResponse attemptsJson(const std::vector<DeliveryAttempt>& attempts) {
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginArray();
   for (const auto& attempt : attempts) {
     out.beginObject();
@@ -33,7 +32,7 @@ HttpResponse attemptsJson(const std::vector<DeliveryAttempt>& attempts) {
 }
 
 HttpResponse pendingJson(const std::vector<Delivery>& pending) {
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginArray();
   for (const auto& delivery : pending) {
     out.beginObject();
@@ -45,7 +44,7 @@ HttpResponse pendingJson(const std::vector<Delivery>& pending) {
 }
 
 HttpResponse queueState(ControlServices& services) {
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject().field("mode", services.deliveries.mode() == DeliveryMode::kHold ? "hold" : "deliver")
       .field("pending", static_cast<std::int64_t>(services.deliveries.pending().size())).endObject();
   return HttpResponse::json(200, out.str());
@@ -53,26 +52,26 @@ HttpResponse queueState(ControlServices& services) {
 
 HttpResponse steer(ControlServices& services, const RestCall& call) {
   auto body = call.jsonBody();
-  if (auto mode = stringMember(body, "mode")) {
+  if (auto mode = json::string(body, "mode")) {
     if (*mode != "hold" && *mode != "deliver") return controlError(400, "mode must be \"hold\" or \"deliver\"");
     services.deliveries.setMode(*mode == "hold" ? DeliveryMode::kHold : DeliveryMode::kDeliver);
   }
-  if (auto drop = intMember(body, "dropNext")) services.deliveries.dropNext(static_cast<int>(*drop));
+  if (auto drop = json::int64(body, "dropNext")) services.deliveries.dropNext(static_cast<int>(*drop));
   return queueState(services);
 }
 
 HttpResponse release(ControlServices& services, const RestCall& call) {
   auto body = call.jsonBody();
-  if (auto id = intMember(body, "id")) {
+  if (auto id = json::int64(body, "id")) {
     // One delivery by the id GET /_mock/deliveries/pending shows; the rest stay held, so a
     // recording session hands the client exactly the deliveries its scenario replays.
     const bool released = services.deliveries.releaseOne(*id);
     if (!released) return controlError(404, "no held delivery " + std::to_string(*id));
     return HttpResponse::json(200, R"({"released":1})");
   }
-  auto order = stringMember(body, "order").value_or("fifo");
+  auto order = json::string(body, "order").value_or("fifo");
   if (order != "fifo" && order != "reverse") return controlError(400, "order must be \"fifo\" or \"reverse\"");
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject().field("released", static_cast<std::int64_t>(services.deliveries.release(order == "reverse"))).endObject();
   return HttpResponse::json(200, out.str());
 }
@@ -88,10 +87,10 @@ HttpResponse replayDelivery(ControlServices& services, const RestCall& call) {
   Delivery delivery;
   delivery.webhookId = recorded[index].webhookId;
   delivery.event = recorded[index].event;
-  delivery.url = stringMember(body, "url").value_or(services.replayer->restore(recorded[index].url));
+  delivery.url = json::string(body, "url").value_or(services.replayer->restore(recorded[index].url));
   delivery.body = services.replayer->restore(recorded[index].body);
   delivery.headers.emplace_back("content-type", "application/json; charset=UTF-8");
-  auto secret = stringMember(body, "secret");
+  auto secret = json::string(body, "secret");
   if (!secret) secret = services.replayer->boundValue("<<WEBHOOK_SECRET>>");
   if (secret && !secret->empty()) delivery.headers.emplace_back("x-hub-signature", hubSignature(*secret, delivery.body));
   services.deliveries.enqueue(delivery);

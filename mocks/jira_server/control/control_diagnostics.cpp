@@ -1,6 +1,6 @@
 // Control routes for looking at and perturbing traffic: the journal, fault rules and the
 // replay status.
-#include "common/json_read.h"
+#include "common/json.h"
 #include "control/control_router.h"
 
 namespace ih::mock {
@@ -9,13 +9,13 @@ namespace {
 HttpResponse addFault(ControlServices& services, const RestCall& call) {
   auto body = call.jsonBody();
   FaultRule rule;
-  rule.method = stringMember(body, "method").value_or("");
-  rule.path = stringMember(body, "path").value_or("");
-  rule.status = static_cast<int>(intMember(body, "status").value_or(0));
-  rule.count = static_cast<int>(intMember(body, "count").value_or(1));
-  rule.delayMs = static_cast<int>(intMember(body, "delayMs").value_or(0));
-  rule.retryAfter = static_cast<int>(intMember(body, "retryAfter").value_or(-1));
-  rule.reset = boolMember(body, "reset").value_or(false);
+  rule.method = json::string(body, "method").value_or("");
+  rule.path = json::string(body, "path").value_or("");
+  rule.status = static_cast<int>(json::int64(body, "status").value_or(0));
+  rule.count = static_cast<int>(json::int64(body, "count").value_or(1));
+  rule.delayMs = static_cast<int>(json::int64(body, "delayMs").value_or(0));
+  rule.retryAfter = static_cast<int>(json::int64(body, "retryAfter").value_or(-1));
+  rule.reset = json::boolean(body, "reset").value_or(false);
   if (rule.path.empty()) return controlError(400, "path is required (use \"*\" for every path)");
   if (rule.count < 1) return controlError(400, "count must be at least 1");
   if (rule.status == 0 && rule.delayMs == 0 && !rule.reset) return controlError(400, "give status, delayMs or reset");

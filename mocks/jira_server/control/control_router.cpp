@@ -1,10 +1,9 @@
 #include "control/control_router.h"
 
 #include "actions/jira_error.h"
-#include "common/jira_time.h"
-#include "common/json_out.h"
-#include "common/json_read.h"
+#include "common/json.h"
 #include "common/random_token.h"
+#include "common/wall_clock.h"
 #include "state/seed_loader.h"
 
 namespace ih::mock {
@@ -12,7 +11,7 @@ namespace {
 
 HttpResponse settingsJson(const Settings& settings, const MockConfig& config) {
   const auto numbers = settings.versionNumbers();
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject().field("baseUrl", config.baseUrl).field("contextPath", config.contextPath)
       .field("mode", config.replaying() ? "replay" : config.proxying() ? "proxy" : "stateful")
       .field("recording", config.recording()).field("version", settings.version).key("versionNumbers").beginArray().value(numbers[0])
@@ -20,7 +19,7 @@ HttpResponse settingsJson(const Settings& settings, const MockConfig& config) {
   return HttpResponse::json(200, out.str());
 }
 
-void writeWebhook(JsonOut& out, const Webhook& webhook) {
+void writeWebhook(json::JsonBuilder& out, const Webhook& webhook) {
   out.beginObject().field("id", webhook.id)
       .field("generation", webhook.generation == WebhookGeneration::kLegacy ? "legacy" : "dc")
       .field("name", webhook.name).field("url", webhook.url).key("events").beginArray();
@@ -30,7 +29,7 @@ void writeWebhook(JsonOut& out, const Webhook& webhook) {
 }
 
 HttpResponse listWebhooks(ControlServices& services) {
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginArray();
   if (services.replayer != nullptr) {
     for (const auto& body : services.replayer->registeredWebhooks()) out.raw(looksLikeJson(body) ? body : "null");
@@ -46,15 +45,15 @@ HttpResponse listWebhooks(ControlServices& services) {
 
 HttpResponse approve(ControlServices& services, const RestCall& call) {
   auto body = call.jsonBody();
-  auto token = stringMember(body, "oauthToken");
-  auto user = stringMember(body, "user");
+  auto token = json::string(body, "oauthToken");
+  auto user = json::string(body, "user");
   if (!token || !user) return controlError(400, "oauthToken and user are required");
   bool known = services.state.read([&](const JiraModel& m) { return m.findUser(*user) != nullptr; });
   if (!known && services.replayer == nullptr) return controlError(400, "unknown user '" + *user + "'");
   // In replay mode the request token came from a recorded answer, not from this mock.
   auto verifier = services.replayer != nullptr ? std::optional(randomAlphanumeric(6)) : services.tokens.approve(*token, *user);
   if (!verifier) return controlError(404, "unknown request token '" + *token + "'");
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject().field("oauth_token", *token).field("oauth_verifier", *verifier).endObject();
   return HttpResponse::json(200, out.str());
 }
@@ -68,13 +67,13 @@ void ControlRegistry::add(const std::string& method, const std::string& path, co
 }
 
 HttpResponse controlError(int status, const std::string& message) {
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject().field("error", message).endObject();
   return HttpResponse::json(status, out.str());
 }
 
 std::string actorOf(const RestCall& call, const rapidjson::Value& body) {
-  if (auto actor = stringMember(body, "actor")) return *actor;
+  if (auto actor = json::string(body, "actor")) return *actor;
   return call.services.state.read([](const JiraModel& m) {
     for (const auto& user : m.users) {
       if (user.admin) return user.name;
@@ -98,15 +97,15 @@ void registerStateControls(ControlRegistry& registry, ControlServices& services)
   registry.add("POST", "/_mock/settings", "{version?, emailVisibility?}", [&](const RestCall& call) {
     auto body = call.jsonBody();
     return settingsJson(services.state.write([&](JiraModel& model) {
-      if (auto version = stringMember(body, "version")) model.settings.version = *version;
-      if (auto visible = boolMember(body, "emailVisibility")) model.settings.emailVisibility = *visible;
+      if (auto version = json::string(body, "version")) model.settings.version = *version;
+      if (auto visible = json::boolean(body, "emailVisibility")) model.settings.emailVisibility = *visible;
       return model.settings;
     }), services.config);
   });
   registry.add("POST", "/_mock/oauth/approve", "{oauthToken, user}: approve a request token as that user",
                [&](const RestCall& call) { return approve(services, call); });
   registry.add("POST", "/_mock/oauth/expire", "{oauthToken}: expire a request or access token", [&](const RestCall& call) {
-    auto token = stringMember(call.jsonBody(), "oauthToken");
+    auto token = json::string(call.jsonBody(), "oauthToken");
     if (!token) return controlError(400, "oauthToken is required");
     return services.tokens.expire(*token) ? HttpResponse::json(200, "{}") : controlError(404, "unknown token '" + *token + "'");
   });
@@ -117,7 +116,7 @@ void registerStateControls(ControlRegistry& registry, ControlServices& services)
 ControlRouter::ControlRouter(ControlServices& services, RestServices& restServices) : restServices_(restServices) {
   ControlRegistry registry(routes_, listing_);
   registry.add("GET", "/_mock", "this list", [this](const RestCall&) {
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginArray();
     for (const auto& route : listing_) {
       out.beginObject().field("method", route.method).field("path", route.path).field("description", route.description).endObject();

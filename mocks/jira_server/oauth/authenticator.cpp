@@ -1,12 +1,12 @@
 #include "oauth/authenticator.h"
 
-#include "common/json_out.h"
+#include "common/json.h"
 #include "oauth/oauth_params.h"
 
 namespace ih::mock {
 
 HttpResponse unauthenticatedResponse(const std::string& baseUrl) {
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject()
       .field("message", "Client must be authenticated to access this resource.")
       .field("status-code", 401)

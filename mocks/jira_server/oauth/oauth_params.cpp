@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include "common/http_types.h"
-
 namespace ih::mock {
 namespace {
 
@@ -40,7 +38,7 @@ std::optional<ParamList> parseOAuthHeader(std::string_view authorization) {
       raw = authorization.substr(pos, end - pos);
       pos = end;
     }
-    params.emplace_back(percentDecode(name, false), percentDecode(raw, false));
+    params.emplace_back(url::percentDecode(name, false), url::percentDecode(raw, false));
   }
   return params;
 }
@@ -52,14 +50,27 @@ const std::string* findParam(const ParamList& params, std::string_view name) {
   return nullptr;
 }
 
+ParamList signedParameters(const HttpRequest& request, const ParamList& oauthParams) {
+  ParamList params = request.queryParams();
+  for (const auto& [name, value] : oauthParams) {
+    if (name != "oauth_signature" && name != "realm") params.emplace_back(name, value);
+  }
+  // Only form bodies are signed; JSON bodies are not part of OAuth 1.0 signatures.
+  if (request.mediaType() == "application/x-www-form-urlencoded") {
+    auto form = url::parseQuery(request.body);
+    params.insert(params.end(), form.begin(), form.end());
+  }
+  return params;
+}
+
 std::string baseStringUri(const UrlParts& configuredBase, std::string_view requestPath) {
   return originOf(configuredBase) + std::string(requestPath.empty() ? "/" : requestPath);
 }
 
 std::string signatureBaseString(std::string_view method, std::string_view baseUri, ParamList params) {
   for (auto& [name, value] : params) {
-    name = percentEncode(name);
-    value = percentEncode(value);
+    name = url::percentEncode(name);
+    value = url::percentEncode(value);
   }
   std::sort(params.begin(), params.end());
   std::string normalized;
@@ -69,7 +80,7 @@ std::string signatureBaseString(std::string_view method, std::string_view baseUr
   }
   std::string upper(method);
   std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
-  return upper + "&" + percentEncode(baseUri) + "&" + percentEncode(normalized);
+  return upper + "&" + url::percentEncode(baseUri) + "&" + url::percentEncode(normalized);
 }
 
 }  // namespace ih::mock

@@ -1,6 +1,7 @@
 #include "oauth/oauth_servlet.h"
 
-#include "common/jira_time.h"
+#include "common/html_escape.h"  // the host's (host/common)
+#include "common/wall_clock.h"
 #include "oauth/oauth_params.h"
 
 namespace ih::mock {
@@ -8,20 +9,6 @@ namespace {
 
 constexpr std::string_view kServletPrefix = "/plugins/servlet/oauth/";
 constexpr const char* kFormType = "text/plain;charset=UTF-8";
-
-std::string htmlEscape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 HttpResponse methodNotAllowed() {
   auto response = HttpResponse::text(405, "Method Not Allowed", "text/plain;charset=UTF-8");
@@ -46,7 +33,7 @@ std::variant<OAuthGrant, HttpResponse> OAuthServlet::check(const HttpRequest& re
     // OAuth parameters may also travel in a form body or the query (RFC 5849 §3.5.2-3).
     params = request.queryParams();
     if (request.mediaType() == "application/x-www-form-urlencoded") {
-      auto form = parseQueryString(request.body);
+      auto form = url::parseQuery(request.body);
       params->insert(params->end(), form.begin(), form.end());
     }
   }
@@ -59,7 +46,7 @@ HttpResponse OAuthServlet::requestToken(const HttpRequest& request) const {
   auto checked = check(request, TokenRole::kNone);
   if (auto* refusal = std::get_if<HttpResponse>(&checked)) return *refusal;
   auto token = tokens_.issueRequestToken(std::get<OAuthGrant>(checked).consumerKey, nowMillis());
-  return HttpResponse::text(200, formEncode(ParamList{{"oauth_token", token.token}, {"oauth_token_secret", token.secret}}),
+  return HttpResponse::text(200, url::formEncode(ParamList{{"oauth_token", token.token}, {"oauth_token_secret", token.secret}}),
                             kFormType);
 }
 
@@ -68,7 +55,7 @@ HttpResponse OAuthServlet::accessToken(const HttpRequest& request) const {
   if (auto* refusal = std::get_if<HttpResponse>(&checked)) return *refusal;
   auto access = tokens_.exchange(std::get<OAuthGrant>(checked).token);
   return HttpResponse::text(200,
-                            formEncode(ParamList{{"oauth_token", access.token},
+                            url::formEncode(ParamList{{"oauth_token", access.token},
                                                  {"oauth_token_secret", access.secret},
                                                  {"oauth_expires_in", "157680000"},
                                                  {"oauth_session_handle", access.sessionHandle},
@@ -99,12 +86,12 @@ std::string OAuthServlet::pageFor(const std::string& token, const std::string& u
     const auto* consumer = m.findConsumer(pending->consumerKey);
     return consumer != nullptr && !consumer->name.empty() ? consumer->name : pending->consumerKey;
   });
-  body += "<h1>Welcome to Jira</h1><p>" + htmlEscape(consumerName) +
+  body += "<h1>Welcome to Jira</h1><p>" + ih::host::htmlEscape(consumerName) +
           " would like to read and write data on your behalf.</p>";
-  if (!error.empty()) body += "<p role=\"alert\">" + htmlEscape(error) + "</p>";
-  body += "<form method=\"post\"><input type=\"hidden\" name=\"oauth_token\" value=\"" + htmlEscape(token) +
+  if (!error.empty()) body += "<p role=\"alert\">" + ih::host::htmlEscape(error) + "</p>";
+  body += "<form method=\"post\"><input type=\"hidden\" name=\"oauth_token\" value=\"" + ih::host::htmlEscape(token) +
           "\"><label for=\"os_username\">Jira username</label> <input id=\"os_username\" name=\"os_username\" "
-          "value=\"" + htmlEscape(user) + "\"> <button type=\"submit\" name=\"approve\" value=\"Allow\">Allow</button> "
+          "value=\"" + ih::host::htmlEscape(user) + "\"> <button type=\"submit\" name=\"approve\" value=\"Allow\">Allow</button> "
           "<button type=\"submit\" name=\"deny\" value=\"Deny\">Deny</button></form>"
           "<p>(mock-jira: tests may also approve with POST /_mock/oauth/approve)</p></body></html>";
   return body;
@@ -113,7 +100,7 @@ std::string OAuthServlet::pageFor(const std::string& token, const std::string& u
 HttpResponse OAuthServlet::authorizeDecision(const HttpRequest& request) const {
   std::string token, user;
   bool approved = false;
-  for (const auto& [name, value] : parseQueryString(request.body)) {
+  for (const auto& [name, value] : url::parseQuery(request.body)) {
     if (name == "oauth_token") token = value;
     if (name == "os_username") user = value;
     if (name == "approve") approved = true;
@@ -140,12 +127,12 @@ HttpResponse OAuthServlet::authorizeDecision(const HttpRequest& request) const {
   }
   if (callback.empty()) {
     const std::string text = approved ? "<h1>Access Approved</h1><p>Verification code: " +
-                                            htmlEscape(answer.back().second) + "</p>"
+                                            ih::host::htmlEscape(answer.back().second) + "</p>"
                                       : "<h1>Access Denied</h1><p>You denied access.</p>";
     return HttpResponse::text(200, "<!DOCTYPE html><html><body>" + text + "</body></html>", "text/html;charset=UTF-8");
   }
   auto redirect = HttpResponse::noContent(302);
-  redirect.setHeader("location", callback + (callback.find('?') == std::string::npos ? "?" : "&") + formEncode(answer));
+  redirect.setHeader("location", callback + (callback.find('?') == std::string::npos ? "?" : "&") + url::formEncode(answer));
   return redirect;
 }
 

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "common/jira_time.h"
+#include "common/wall_clock.h"
 #include "oauth/oauth_params.h"
 #include "oauth/rsa_sha1.h"
 
@@ -32,19 +32,6 @@ std::optional<OAuthProblem> checkTimestamp(const std::string& timestamp, std::in
   return problem("timestamp_refused",
                  {{"oauth_acceptable_timestamps", std::to_string(nowSeconds - NonceRegistry::kWindowSeconds) + "-" +
                                                       std::to_string(nowSeconds + NonceRegistry::kWindowSeconds)}});
-}
-
-ParamList signedParameters(const HttpRequest& request, const ParamList& oauthParams) {
-  ParamList params = request.queryParams();
-  for (const auto& [name, value] : oauthParams) {
-    if (name != "oauth_signature" && name != "realm") params.emplace_back(name, value);
-  }
-  // Only form bodies are signed; JSON bodies are not part of OAuth 1.0 signatures.
-  if (request.mediaType() == "application/x-www-form-urlencoded") {
-    auto form = parseQueryString(request.body);
-    params.insert(params.end(), form.begin(), form.end());
-  }
-  return params;
 }
 
 }  // namespace

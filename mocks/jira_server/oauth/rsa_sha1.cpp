@@ -7,7 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
-#include "common/base64.h"
+#include "common/base64.h"  // the host's (host/common)
 
 namespace ih::mock {
 namespace {
@@ -22,11 +22,7 @@ std::optional<std::string> decodeSignature(std::string_view text) {
   for (char c : text) {
     if (c != '\n' && c != '\r' && c != ' ') compact.push_back(c);
   }
-  try {
-    return base64Decode(compact);
-  } catch (const std::invalid_argument&) {
-    return std::nullopt;
-  }
+  return ih::host::base64Decode(compact);
 }
 
 }  // namespace

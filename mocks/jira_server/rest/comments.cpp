@@ -1,6 +1,6 @@
 // Comments of an issue: list, add (201) and edit (200). Bodies are wiki-markup strings.
 #include "actions/jira_error.h"
-#include "common/json_read.h"
+#include "common/json.h"
 #include "rest/resources.h"
 #include "view/issue_view.h"
 
@@ -9,14 +9,14 @@ namespace {
 
 std::string bodyText(const RestCall& call) {
   auto body = call.jsonBody();
-  return stringMember(body, "body").value_or("");
+  return json::string(body, "body").value_or("");
 }
 
 HttpResponse listComments(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
     const auto* issue = model.findIssue(call.param("key"));
     if (issue == nullptr) throw issueDoesNotExist();
-    JsonOut out;
+    json::JsonBuilder out;
     writeCommentPage(out, model, *issue, ctx);
     return out.str();
   });

@@ -14,11 +14,11 @@
 namespace ih::mock {
 namespace {
 
-std::string page(const RestCall& call, std::size_t total, const std::function<void(JsonOut&, std::size_t)>& writeItem) {
+std::string page(const RestCall& call, std::size_t total, const std::function<void(json::JsonBuilder&, std::size_t)>& writeItem) {
   const auto startAt = static_cast<std::size_t>(std::max(0, call.intQuery("startAt", 0)));
   const auto maxResults = static_cast<std::size_t>(std::clamp(call.intQuery("maxResults", 50), 1, 1000));
   const auto end = std::min(total, startAt + maxResults);
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject()
       .field("maxResults", static_cast<std::int64_t>(maxResults))
       .field("startAt", static_cast<std::int64_t>(startAt))
@@ -34,7 +34,7 @@ HttpResponse issueTypePage(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
     requireProject(model, call.param("project"));
     const auto& types = issueTypes();
-    return page(call, types.size(), [&](JsonOut& out, std::size_t i) { writeIssueType(out, types[i], ctx); });
+    return page(call, types.size(), [&](json::JsonBuilder& out, std::size_t i) { writeIssueType(out, types[i], ctx); });
   });
 }
 
@@ -46,14 +46,14 @@ HttpResponse fieldPage(const RestCall& call) {
       throw JiraError::message(404, "Issue type with id '" + call.param("typeId") + "' does not exist.");
     }
     const auto fields = createScreenFields(type->id);
-    return page(call, fields.size(), [&](JsonOut& out, std::size_t i) { writeFieldMeta(out, project, *type, fields[i], ctx); });
+    return page(call, fields.size(), [&](json::JsonBuilder& out, std::size_t i) { writeFieldMeta(out, project, *type, fields[i], ctx); });
   });
 }
 
 HttpResponse legacyCreateMeta(const RestCall& call) {
   const bool withFields = call.request.queryParam("expand").value_or("").find("fields") != std::string::npos;
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginObject().field("expand", "projects").key("projects").beginArray();
     for (const auto& project : model.projects) {
       out.beginObject().field("self", ctx.api("project/" + project.id)).field("id", project.id)

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "actions/jira_error.h"
-#include "common/json_read.h"
+#include "common/json.h"
 #include "rest/resources.h"
 #include "view/issue_view.h"
 
@@ -32,7 +32,7 @@ std::string withFieldsOnly(std::string json, const std::optional<std::string>& l
     const bool keep = std::find(wanted.begin(), wanted.end(), it->name.GetString()) != wanted.end();
     it = keep ? it + 1 : fields->value.EraseMember(it);
   }
-  return toJsonText(doc);
+  return json::stringify(doc);
 }
 
 HttpResponse getIssue(const RestCall& call) {
@@ -45,7 +45,7 @@ HttpResponse getIssue(const RestCall& call) {
 
 HttpResponse createIssue(const RestCall& call) {
   auto created = call.services.actions.create(call.jsonBody(), call.user);
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject()
       .field("id", created.id)
       .field("key", created.key)
@@ -61,7 +61,7 @@ HttpResponse editIssue(const RestCall& call) {
 
 HttpResponse assignIssue(const RestCall& call) {
   auto body = call.jsonBody();
-  const auto* name = member(body, "name");
+  const auto* name = json::member(body, "name");
   if (name == nullptr) throw JiraError::field(400, "assignee", "The 'name' field is required");
   std::optional<std::string> assignee = name->IsString() ? std::optional<std::string>(name->GetString()) : std::nullopt;
   call.services.actions.assign(call.param("key"), assignee, call.user);

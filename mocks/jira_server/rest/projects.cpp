@@ -13,7 +13,7 @@ namespace {
 
 HttpResponse listProjects(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginArray();
     for (const auto& project : model.projects) writeProjectRef(out, project, ctx);
     out.endArray();
@@ -23,7 +23,7 @@ HttpResponse listProjects(const RestCall& call) {
 
 HttpResponse getProject(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
-    JsonOut out;
+    json::JsonBuilder out;
     writeProjectFull(out, model, requireProject(model, call.param("idOrKey")), ctx);
     return out.str();
   });
@@ -32,7 +32,7 @@ HttpResponse getProject(const RestCall& call) {
 HttpResponse projectVersions(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
     const auto& project = requireProject(model, call.param("idOrKey"));
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginArray();
     for (const auto& version : project.versions) writeVersion(out, project, version, ctx);
     out.endArray();
@@ -42,7 +42,7 @@ HttpResponse projectVersions(const RestCall& call) {
 
 HttpResponse projectComponents(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginArray();
     for (const auto& component : requireProject(model, call.param("idOrKey")).components) {
       writeComponent(out, component, ctx);
@@ -55,7 +55,7 @@ HttpResponse projectComponents(const RestCall& call) {
 HttpResponse projectStatuses(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
     requireProject(model, call.param("idOrKey"));
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginArray();
     for (const auto& type : issueTypes()) {
       out.beginObject()

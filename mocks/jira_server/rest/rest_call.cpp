@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "actions/jira_error.h"
-#include "common/json_read.h"
+#include "common/json.h"
 
 namespace ih::mock {
 

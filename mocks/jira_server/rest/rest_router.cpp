@@ -1,18 +1,18 @@
 #include "rest/rest_router.h"
 
 #include "actions/jira_error.h"
-#include "common/jira_time.h"
-#include "common/json_out.h"
+#include "common/json.h"
+#include "common/wall_clock.h"
 #include "rest/resources.h"
 
 namespace ih::mock {
 namespace {
 
-// Jira serves /rest/api/latest as an alias of /rest/api/2, and Jersey ignores one trailing slash.
+// Jira serves /rest/api/latest as an alias of /rest/api/2. (One trailing slash,
+// which Jersey ignores, the route matcher ignores too.)
 std::string canonicalPath(std::string path) {
   const std::string latest = "/rest/api/latest/";
   if (path.rfind(latest, 0) == 0) path = "/rest/api/2/" + path.substr(latest.size());
-  if (path.size() > 1 && path.back() == '/') path.pop_back();
   return path;
 }
 
@@ -21,7 +21,7 @@ std::string canonicalPath(std::string path) {
 HttpResponse unknownPathResponse(const std::string& baseUrl, const HttpRequest& request) {
   auto origin = originOf(splitUrl(baseUrl));
   auto url = origin + request.path + (request.rawQuery.empty() ? "" : "?" + request.rawQuery);
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject().field("message", "null for uri: " + url).field("status-code", 404).endObject();
   return HttpResponse::json(404, out.str());
 }

@@ -1,5 +1,8 @@
 // Path templates ("/rest/api/2/issue/{key}/comment/{id}") mapped to handlers, with the
 // Jira versions each route exists in (the webhook resources and global createmeta differ).
+// Matching is the project's one route matcher (host/routing/route_table.h), the one the
+// host routes with: one trailing slash ignored (as Jersey does), {name} segments
+// percent-decoded once, the most literal template wins.
 #pragma once
 
 #include <map>
@@ -7,6 +10,7 @@
 #include <vector>
 
 #include "rest/rest_call.h"
+#include "routing/route_table.h"
 
 namespace ih::mock {
 
@@ -14,7 +18,6 @@ enum class Availability { kAlways, kUpToVersion9, kFromVersion10, kBeforeVersion
 
 struct Route {
   std::string method;
-  std::vector<std::string> segments;
   RestHandler handler;
   bool anonymous = false;
   Availability availability = Availability::kAlways;
@@ -33,7 +36,8 @@ class RouteTable {
   Match match(const std::string& method, const std::string& path, int majorVersion) const;
 
  private:
-  std::vector<Route> routes_;
+  routing::RouteTable table_;
+  std::vector<Route> routes_;  // by table index
 };
 
 }  // namespace ih::mock

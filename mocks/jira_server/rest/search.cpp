@@ -1,7 +1,7 @@
 // Issue search by JQL, as GET (query parameters) or POST (JSON body).
 #include <algorithm>
 
-#include "common/json_read.h"
+#include "common/json.h"
 #include "rest/jql.h"
 #include "rest/resources.h"
 #include "view/issue_view.h"
@@ -25,7 +25,7 @@ HttpResponse runSearch(const RestCall& call, const SearchRequest& search) {
     }
     // Newest first, as Jira orders results without ORDER BY.
     std::sort(hits.begin(), hits.end(), [](const Issue* a, const Issue* b) { return std::stoll(a->id) > std::stoll(b->id); });
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginObject()
         .field("expand", "schema,names")
         .field("startAt", search.startAt)
@@ -49,9 +49,9 @@ HttpResponse searchByQuery(const RestCall& call) {
 
 HttpResponse searchByBody(const RestCall& call) {
   auto body = call.jsonBody();
-  SearchRequest search{stringMember(body, "jql").value_or(""),
-                       static_cast<int>(std::max<long long>(0, intMember(body, "startAt").value_or(0))),
-                       static_cast<int>(std::clamp<long long>(intMember(body, "maxResults").value_or(50), 0, 1000))};
+  SearchRequest search{json::string(body, "jql").value_or(""),
+                       static_cast<int>(std::max<long long>(0, json::int64(body, "startAt").value_or(0))),
+                       static_cast<int>(std::clamp<long long>(json::int64(body, "maxResults").value_or(50), 0, 1000))};
   return runSearch(call, search);
 }
 

@@ -1,7 +1,7 @@
 // GET /rest/api/2/serverInfo: anonymous; baseUrl is the configured one, and
 // versionNumbers[0] is what clients switch webhook generations on.
-#include "common/jira_time.h"
-#include "common/json_out.h"
+#include "common/json.h"
+#include "common/wall_clock.h"
 #include "rest/resources.h"
 
 namespace ih::mock {
@@ -10,7 +10,7 @@ namespace {
 HttpResponse serverInfo(const RestCall& call) {
   auto settings = call.services.state.read([](const JiraModel& m) { return m.settings; });
   const auto numbers = settings.versionNumbers();
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject()
       .field("baseUrl", call.services.baseUrl)
       .field("version", settings.version)
@@ -18,7 +18,7 @@ HttpResponse serverInfo(const RestCall& call) {
       .field("deploymentType", "Server")
       .field("buildNumber", static_cast<std::int64_t>(numbers[0]) * 100000 + numbers[1] * 1000 + numbers[2])
       .field("buildDate", "2023-11-21T00:00:00.000+0000")
-      .field("serverTime", formatJiraDate(nowMillis()))
+      .field("serverTime", jiraDate(nowMillis()))
       .field("scmInfo", "mock-jira")
       .field("serverTitle", "Jira")
       .endObject();

@@ -8,7 +8,7 @@ namespace {
 
 HttpResponse listStatuses(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginArray();
     for (const auto& status : model.statuses) writeStatus(out, status, ctx);
     out.endArray();
@@ -21,7 +21,7 @@ HttpResponse getStatus(const RestCall& call) {
     const auto& wanted = call.param("idOrName");
     for (const auto& status : model.statuses) {
       if (status.id == wanted || status.name == wanted) {
-        JsonOut out;
+        json::JsonBuilder out;
         writeStatus(out, status, ctx);
         return out.str();
       }
@@ -32,7 +32,7 @@ HttpResponse getStatus(const RestCall& call) {
 
 HttpResponse listPriorities(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel&, const ViewContext& ctx) {
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginArray();
     for (const auto& priority : priorities()) writePriority(out, priority, ctx);
     out.endArray();
@@ -42,7 +42,7 @@ HttpResponse listPriorities(const RestCall& call) {
 
 HttpResponse listIssueTypes(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel&, const ViewContext& ctx) {
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginArray();
     for (const auto& type : issueTypes()) writeIssueType(out, type, ctx);
     out.endArray();

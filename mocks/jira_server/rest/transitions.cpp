@@ -1,7 +1,7 @@
 // Workflow transitions of an issue: those available from its current status, and
 // performing one.
 #include "actions/jira_error.h"
-#include "common/json_read.h"
+#include "common/json.h"
 #include "rest/resources.h"
 #include "view/status_view.h"
 
@@ -12,7 +12,7 @@ HttpResponse listTransitions(const RestCall& call) {
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
     const auto* issue = model.findIssue(call.param("key"));
     if (issue == nullptr) throw issueDoesNotExist();
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginObject().field("expand", "transitions").key("transitions").beginArray();
     for (const auto* transition : model.transitionsFrom(issue->statusId)) {
       out.beginObject().field("id", transition->id).field("name", transition->name);
@@ -29,8 +29,8 @@ HttpResponse listTransitions(const RestCall& call) {
 
 HttpResponse doTransition(const RestCall& call) {
   auto body = call.jsonBody();
-  const auto* transition = member(body, "transition");
-  auto id = transition != nullptr ? stringMember(*transition, "id") : std::nullopt;
+  const auto* transition = json::member(body, "transition");
+  auto id = transition != nullptr ? json::string(*transition, "id") : std::nullopt;
   if (!id) throw JiraError::message(400, "Missing 'transition' identifier");
   call.services.actions.transition(call.param("key"), *id, call.user);
   return HttpResponse::noContent();

@@ -32,7 +32,7 @@ HttpResponse userList(const RestCall& call, const std::string& query, Filter fil
   const int startAt = std::max(0, call.intQuery("startAt", 0));
   const int maxResults = std::clamp(call.intQuery("maxResults", 50), 0, 1000);
   return renderJson(call, 200, [&](const JiraModel& model, const ViewContext& ctx) {
-    JsonOut out;
+    json::JsonBuilder out;
     out.beginArray();
     int index = 0;
     for (const auto& user : model.users) {

@@ -3,9 +3,8 @@
 #include <cstdlib>
 #include <memory>
 
-#include "common/jira_time.h"
-#include "common/json_out.h"
-#include "common/json_read.h"
+#include "common/json.h"
+#include "common/wall_clock.h"
 
 namespace ih::mock {
 namespace {
@@ -13,7 +12,7 @@ namespace {
 using Spec = std::shared_ptr<const WebhookGenerationSpec>;
 
 HttpResponse messagesResponse(int status, const std::string& message) {
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject().key("messages").beginArray().beginObject().field("key", message).endObject().endArray().endObject();
   return HttpResponse::json(status, out.str());
 }
@@ -28,7 +27,7 @@ std::optional<HttpResponse> refuseUnlessAdmin(const RestCall& call, const std::s
 }
 
 std::optional<HttpResponse> refuseInvalid(const Webhook& webhook) {
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject().key("errors").beginObject();
   bool invalid = false;
   if (webhook.name.empty()) {
@@ -57,7 +56,7 @@ std::int64_t pathId(const RestCall& call) {
 }
 
 std::string render(const Spec& spec, const JiraModel& model, const Webhook& webhook, const std::string& baseUrl) {
-  JsonOut out;
+  json::JsonBuilder out;
   spec->writeWebhook(out, model, webhook, baseUrl);
   return out.str();
 }
@@ -84,7 +83,7 @@ RestHandler createHandler(Spec spec) {
 RestHandler listHandler(Spec spec) {
   return [spec](const RestCall& call) {
     return renderJson(call, 200, [&](const JiraModel& model, const ViewContext&) {
-      JsonOut out;
+      json::JsonBuilder out;
       out.beginArray();
       for (const auto& w : model.webhooks) {
         if (w.generation == spec->generation) spec->writeWebhook(out, model, w, call.services.baseUrl);
@@ -108,7 +107,7 @@ RestHandler getHandler(Spec spec) {
 RestHandler updateHandler(Spec spec) {
   return [spec](const RestCall& call) {
     auto body = call.jsonBody();
-    if (auto refusal = refuseUnlessAdmin(call, "update", stringMember(body, "name").value_or(call.param("id")))) {
+    if (auto refusal = refuseUnlessAdmin(call, "update", json::string(body, "name").value_or(call.param("id")))) {
       return *refusal;
     }
     std::optional<HttpResponse> invalid;
@@ -142,9 +141,9 @@ RestHandler deleteHandler(Spec spec) {
 }  // namespace
 
 void readCommonWebhookFields(const rapidjson::Value& body, Webhook& webhook) {
-  if (auto name = stringMember(body, "name")) webhook.name = *name;
-  if (auto url = stringMember(body, "url")) webhook.url = *url;
-  if (member(body, "events") != nullptr) webhook.events = stringArrayMember(body, "events");
+  if (auto name = json::string(body, "name")) webhook.name = *name;
+  if (auto url = json::string(body, "url")) webhook.url = *url;
+  if (json::member(body, "events") != nullptr) webhook.events = json::stringArray(body, "events");
 }
 
 void registerWebhookRoutes(RouteTable& routes, WebhookGenerationSpec spec) {

@@ -9,7 +9,7 @@
 
 #include <rapidjson/document.h>
 
-#include "common/json_out.h"
+#include "common/json.h"
 #include "rest/route_table.h"
 
 namespace ih::mock {
@@ -20,7 +20,7 @@ struct WebhookGenerationSpec {
   Availability availability;
   // Applies the fields present in a create/update body; absent fields keep their value.
   std::function<void(const rapidjson::Value&, Webhook&)> readFields;
-  std::function<void(JsonOut&, const JiraModel&, const Webhook&, const std::string& baseUrl)> writeWebhook;
+  std::function<void(json::JsonBuilder&, const JiraModel&, const Webhook&, const std::string& baseUrl)> writeWebhook;
 };
 
 void registerWebhookRoutes(RouteTable& routes, WebhookGenerationSpec spec);

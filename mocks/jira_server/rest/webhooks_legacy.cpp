@@ -1,7 +1,7 @@
 // The Jira <= 9 admin webhook resource /rest/webhooks/1.0/webhook. Beans carry `self`
 // and no `id` (clients take the id from self's last segment) and `enabled` rather than
 // `active`; very old keys (jqlFilter, excludeIssueDetails) are accepted and ignored.
-#include "common/json_read.h"
+#include "common/json.h"
 #include "rest/resources.h"
 #include "rest/webhook_resource.h"
 
@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kCollection = "/rest/webhooks/1.0/webhook";
 
-void writeBean(JsonOut& out, const JiraModel& model, const Webhook& webhook, const std::string& baseUrl) {
+void writeBean(json::JsonBuilder& out, const JiraModel& model, const Webhook& webhook, const std::string& baseUrl) {
   const auto* editor = model.findUser(webhook.lastUpdatedUser);
   out.beginObject().field("name", webhook.name).field("url", webhook.url).key("events").beginArray();
   for (const auto& event : webhook.events) out.value(event);
@@ -27,13 +27,13 @@ void writeBean(JsonOut& out, const JiraModel& model, const Webhook& webhook, con
 
 void readLegacyFields(const rapidjson::Value& body, Webhook& webhook) {
   readCommonWebhookFields(body, webhook);
-  if (const auto* filters = member(body, "filters")) {
-    webhook.jqlFilter = stringMember(*filters, "issue-related-events-section").value_or(webhook.jqlFilter);
+  if (const auto* filters = json::member(body, "filters")) {
+    webhook.jqlFilter = json::string(*filters, "issue-related-events-section").value_or(webhook.jqlFilter);
   }
-  webhook.excludeBody = boolMember(body, "excludeBody").value_or(webhook.excludeBody);
-  webhook.active = boolMember(body, "enabled").value_or(webhook.active);
+  webhook.excludeBody = json::boolean(body, "excludeBody").value_or(webhook.excludeBody);
+  webhook.active = json::boolean(body, "enabled").value_or(webhook.active);
   // Third-party clients send a top-level secret; Jira keeps the old one when it is omitted.
-  webhook.secret = stringMember(body, "secret").value_or(webhook.secret);
+  webhook.secret = json::string(body, "secret").value_or(webhook.secret);
 }
 
 }  // namespace

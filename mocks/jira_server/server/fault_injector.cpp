@@ -1,7 +1,7 @@
 #include "server/fault_injector.h"
 
-#include "common/json_out.h"
-#include "common/path_pattern.h"
+#include "common/json.h"
+#include "common/path_filter.h"
 
 namespace ih::mock {
 
@@ -30,7 +30,7 @@ std::optional<FaultRule> FaultInjector::take(const std::string& method, const st
 
 std::string FaultInjector::json() const {
   std::lock_guard lock(mutex_);
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginArray();
   for (const auto& rule : rules_) {
     out.beginObject().field("method", rule.method).field("path", rule.path).field("status", rule.status)
@@ -42,7 +42,7 @@ std::string FaultInjector::json() const {
 }
 
 HttpResponse faultResponse(const FaultRule& rule) {
-  JsonOut out;
+  json::JsonBuilder out;
   if (rule.status == 429) {
     out.beginObject().field("message", "Rate limit exceeded.").field("status-code", 429).endObject();
   } else {

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "common/jira_time.h"
-#include "common/json_out.h"
-#include "common/path_pattern.h"
+#include "common/json.h"
+#include "common/path_filter.h"
+#include "common/wall_clock.h"
 
 namespace ih::mock {
 
@@ -22,7 +22,7 @@ void Journal::clear() {
 
 std::string Journal::json(const std::string& pathPattern, const std::string& contextPath) const {
   std::lock_guard lock(mutex_);
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginArray();
   for (const auto& entry : entries_) {
     if (!pathMatches(pathPattern, entry.path, contextPath)) continue;

@@ -5,7 +5,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "common/jira_time.h"
+#include "common/wall_clock.h"
 #include "net/http_client.h"
 #include "state/seed_loader.h"
 
@@ -32,7 +32,7 @@ Cassette recordingHeader(const MockConfig& config, const std::string& version) {
   Cassette header;
   header.scenario = std::filesystem::path(config.recordFile).stem().string();
   header.recordedWith = "mock-jira " + version + (config.proxying() ? " (proxy)" : " (stateful)");
-  header.recordedAt = formatJiraDate(nowMillis());
+  header.recordedAt = jiraDate(nowMillis());
   header.jiraVersion = version;
   header.contextPath = config.contextPath;
   return header;

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "common/url_codec.h"
+#include "common/url_parts.h"
 
 namespace ih::mock {
 namespace {

@@ -3,8 +3,8 @@
 #include <set>
 
 #include "actions/jira_error.h"
-#include "common/text.h"
 #include "auth/oauth1_signer.h"
+#include "common/text.h"
 #include "net/http_client.h"
 #include "oauth/oauth_params.h"
 

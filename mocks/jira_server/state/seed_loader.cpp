@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
-#include "common/jira_time.h"
-#include "common/json_read.h"
+#include "common/json.h"
+#include "common/wall_clock.h"
+#include "ihp/sdk/timestamp.hpp"
 #include "state/defaults.h"
 
 namespace ih::mock {
@@ -23,28 +24,28 @@ void upsert(std::vector<T>& items, T item, KeyFn key) {
 
 const Value& section(const Value& seed, const char* name) {
   static const Value kEmpty(rapidjson::kArrayType);
-  const auto* v = member(seed, name);
+  const auto* v = json::member(seed, name);
   if (v == nullptr || v->IsNull()) return kEmpty;
   if (!v->IsArray()) throw SeedError(std::string("seed: \"") + name + "\" must be an array");
   return *v;
 }
 
 std::string required(const Value& entry, const char* field, const std::string& what) {
-  const auto* v = member(entry, field);
-  auto text = v != nullptr ? scalarAsString(*v) : std::nullopt;
+  const auto* v = json::member(entry, field);
+  auto text = v != nullptr ? json::scalarText(*v) : std::nullopt;
   if (!text || text->empty()) throw SeedError("seed: " + what + " needs \"" + field + "\"");
   return *text;
 }
 
 std::string optionalText(const Value& entry, const char* field, std::string fallback = {}) {
-  const auto* v = member(entry, field);
-  auto text = v != nullptr ? scalarAsString(*v) : std::nullopt;
+  const auto* v = json::member(entry, field);
+  auto text = v != nullptr ? json::scalarText(*v) : std::nullopt;
   return text ? *text : fallback;
 }
 
 std::optional<std::string> nullableText(const Value& entry, const char* field) {
-  const auto* v = member(entry, field);
-  return v != nullptr ? scalarAsString(*v) : std::nullopt;
+  const auto* v = json::member(entry, field);
+  return v != nullptr ? json::scalarText(*v) : std::nullopt;
 }
 
 void loadUsers(JiraModel& model, const Value& seed) {
@@ -56,9 +57,9 @@ void loadUsers(JiraModel& model, const Value& seed) {
     user.displayName = optionalText(entry, "displayName", user.name);
     user.emailAddress = optionalText(entry, "emailAddress");
     user.timeZone = optionalText(entry, "timeZone", "Etc/UTC");
-    user.active = boolMember(entry, "active").value_or(true);
-    user.admin = boolMember(entry, "admin").value_or(false);
-    user.assignable = boolMember(entry, "assignable").value_or(true);
+    user.active = json::boolean(entry, "active").value_or(true);
+    user.admin = json::boolean(entry, "admin").value_or(false);
+    user.assignable = json::boolean(entry, "assignable").value_or(true);
     upsert(model.users, std::move(user), [](const User& u) { return u.name; });
   }
 }
@@ -79,7 +80,7 @@ void loadCredentials(JiraModel& model, const Value& seed) {
 template <typename T, typename Fill>
 std::vector<T> loadNamedList(JiraModel& model, const Value& entry, const char* field, Fill fill) {
   std::vector<T> out;
-  const auto* list = member(entry, field);
+  const auto* list = json::member(entry, field);
   if (list == nullptr || !list->IsArray()) return out;
   for (const auto& item : list->GetArray()) {
     T thing;
@@ -104,8 +105,8 @@ void loadProjects(JiraModel& model, const Value& seed) {
     project.lead = optionalText(entry, "lead");
     project.components = loadNamedList<Component>(model, entry, "components", [](Component&, const Value&) {});
     project.versions = loadNamedList<Version>(model, entry, "versions", [](Version& v, const Value& item) {
-      v.released = boolMember(item, "released").value_or(false);
-      v.archived = boolMember(item, "archived").value_or(false);
+      v.released = json::boolean(item, "released").value_or(false);
+      v.archived = json::boolean(item, "archived").value_or(false);
     });
     upsert(model.projects, std::move(project), [](const Project& p) { return p.key; });
   }
@@ -122,7 +123,7 @@ void loadWorkflow(JiraModel& model, const Value& seed) {
     transition.id = required(entry, "id", "a transition");
     transition.name = required(entry, "name", "a transition");
     transition.to = nullableText(entry, "to");
-    transition.from = stringArrayMember(entry, "from");
+    transition.from = json::stringArray(entry, "from");
     upsert(model.transitions, std::move(transition), [](const Transition& t) { return t.id; });
   }
 }
@@ -149,14 +150,14 @@ std::vector<std::string> resolveNamed(const std::vector<std::string>& wanted, co
 
 void loadIssueCustomFields(Issue& issue, const Value& entry) {
   for (const auto& field : customFields()) {
-    const auto* v = member(entry, field.fieldId.c_str());
+    const auto* v = json::member(entry, field.fieldId.c_str());
     if (v == nullptr || v->IsNull()) continue;
     std::vector<std::string> wanted;
     if (v->IsArray()) {
       for (const auto& item : v->GetArray()) {
-        if (auto text = scalarAsString(item)) wanted.push_back(*text);
+        if (auto text = json::scalarText(item)) wanted.push_back(*text);
       }
-    } else if (auto text = scalarAsString(*v)) {
+    } else if (auto text = json::scalarText(*v)) {
       wanted.push_back(*text);
     }
     for (const auto& w : wanted) {
@@ -168,7 +169,7 @@ void loadIssueCustomFields(Issue& issue, const Value& entry) {
 }
 
 void loadComments(JiraModel& model, Issue& issue, const Value& entry) {
-  const auto* list = member(entry, "comments");
+  const auto* list = json::member(entry, "comments");
   if (list == nullptr || !list->IsArray()) return;
   for (const auto& item : list->GetArray()) {
     Comment comment;
@@ -183,11 +184,9 @@ void loadComments(JiraModel& model, Issue& issue, const Value& entry) {
 
 std::int64_t dateOr(const Value& entry, const char* field, std::int64_t fallback) {
   auto text = nullableText(entry, field);
-  try {
-    return text ? parseJiraDate(*text) : fallback;
-  } catch (const std::invalid_argument& e) {
-    throw SeedError(std::string("seed: ") + e.what());
-  }
+  if (!text) return fallback;
+  if (auto ms = ihp::sdk::timestamp::parseMs(*text)) return *ms;
+  throw SeedError("seed: not a Jira date: " + *text);
 }
 
 void loadIssues(JiraModel& model, const Value& seed, std::int64_t nowMs) {
@@ -213,9 +212,9 @@ void loadIssues(JiraModel& model, const Value& seed, std::int64_t nowMs) {
     issue.priorityId = priority->id;
     issue.assignee = knownUser(model, entry, "assignee", issue.key);
     issue.reporter = knownUser(model, entry, "reporter", issue.key);
-    issue.labels = stringArrayMember(entry, "labels");
-    issue.componentIds = resolveNamed(stringArrayMember(entry, "components"), project->components, "component");
-    issue.fixVersionIds = resolveNamed(stringArrayMember(entry, "fixVersions"), project->versions, "version");
+    issue.labels = json::stringArray(entry, "labels");
+    issue.componentIds = resolveNamed(json::stringArray(entry, "components"), project->components, "component");
+    issue.fixVersionIds = resolveNamed(json::stringArray(entry, "fixVersions"), project->versions, "version");
     loadIssueCustomFields(issue, entry);
     issue.createdMs = dateOr(entry, "created", nowMs);
     issue.updatedMs = dateOr(entry, "updated", issue.createdMs);
@@ -229,8 +228,8 @@ void loadIssues(JiraModel& model, const Value& seed, std::int64_t nowMs) {
 }
 
 void loadSettings(JiraModel& model, const Value& seed) {
-  if (auto visible = boolMember(seed, "emailVisibility")) model.settings.emailVisibility = *visible;
-  if (auto version = stringMember(seed, "version")) model.settings.version = *version;
+  if (auto visible = json::boolean(seed, "emailVisibility")) model.settings.emailVisibility = *visible;
+  if (auto version = json::string(seed, "version")) model.settings.version = *version;
 }
 
 }  // namespace

@@ -34,13 +34,13 @@ const SystemField* systemField(const std::string& id) {
   return nullptr;
 }
 
-void writeOperations(JsonOut& out, bool arrayField) {
+void writeOperations(json::JsonBuilder& out, bool arrayField) {
   out.key("operations").beginArray();
   if (arrayField) out.value("add").value("remove");
   out.value("set").endArray();
 }
 
-void writeAllowedValues(JsonOut& out, const Project& project, const IssueType& type, const std::string& fieldId,
+void writeAllowedValues(json::JsonBuilder& out, const Project& project, const IssueType& type, const std::string& fieldId,
                         const ViewContext& ctx) {
   if (fieldId == "issuetype") {
     out.key("allowedValues").beginArray();
@@ -65,7 +65,7 @@ void writeAllowedValues(JsonOut& out, const Project& project, const IssueType& t
   }
 }
 
-void writeAutoComplete(JsonOut& out, const Project& project, const std::string& fieldId, const ViewContext& ctx) {
+void writeAutoComplete(json::JsonBuilder& out, const Project& project, const std::string& fieldId, const ViewContext& ctx) {
   if (fieldId == "assignee") {
     out.field("autoCompleteUrl", ctx.baseUrl + "/rest/api/latest/user/assignable/search?project=" + project.key +
                                      "&username=");
@@ -79,7 +79,7 @@ void writeAutoComplete(JsonOut& out, const Project& project, const std::string& 
   }
 }
 
-void writeSystemFieldMeta(JsonOut& out, const SystemField& field, const Project& project, const IssueType& type,
+void writeSystemFieldMeta(json::JsonBuilder& out, const SystemField& field, const Project& project, const IssueType& type,
                           const ViewContext& ctx) {
   const std::string id = field.id;
   out.beginObject().field("required", field.required).key("schema").beginObject().field("type", field.type);
@@ -97,7 +97,7 @@ void writeSystemFieldMeta(JsonOut& out, const SystemField& field, const Project&
   out.endObject();
 }
 
-void writeCustomFieldMeta(JsonOut& out, const CustomFieldDef& field, const ViewContext& ctx) {
+void writeCustomFieldMeta(json::JsonBuilder& out, const CustomFieldDef& field, const ViewContext& ctx) {
   const std::string customId = field.fieldId.substr(field.fieldId.find('_') + 1);
   out.beginObject().field("required", false).key("schema").beginObject();
   if (field.multiSelect) {
@@ -127,7 +127,7 @@ std::vector<std::string> createScreenFields(const std::string& issueTypeId) {
   return ids;
 }
 
-void writeFieldMeta(JsonOut& out, const Project& project, const IssueType& type, const std::string& fieldId,
+void writeFieldMeta(json::JsonBuilder& out, const Project& project, const IssueType& type, const std::string& fieldId,
                     const ViewContext& ctx) {
   if (const auto* system = systemField(fieldId)) {
     writeSystemFieldMeta(out, *system, project, type, ctx);

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "common/json_out.h"
+#include "common/json.h"
 #include "state/defaults.h"
 #include "view/view_context.h"
 
@@ -13,7 +13,7 @@ namespace ih::mock {
 
 // Field ids on the create screen of that issue type, in screen order.
 std::vector<std::string> createScreenFields(const std::string& issueTypeId);
-void writeFieldMeta(JsonOut& out, const Project& project, const IssueType& type, const std::string& fieldId,
+void writeFieldMeta(json::JsonBuilder& out, const Project& project, const IssueType& type, const std::string& fieldId,
                     const ViewContext& ctx);
 
 }  // namespace ih::mock

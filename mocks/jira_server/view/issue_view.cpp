@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "common/jira_time.h"
+#include "common/wall_clock.h"
 #include "state/defaults.h"
 #include "view/project_view.h"
 #include "view/status_view.h"
@@ -12,7 +12,7 @@ namespace ih::mock {
 namespace {
 
 template <typename Item, typename Write>
-void writeSelected(JsonOut& out, const std::vector<Item>& available, const std::vector<std::string>& ids,
+void writeSelected(json::JsonBuilder& out, const std::vector<Item>& available, const std::vector<std::string>& ids,
                    Write write) {
   out.beginArray();
   for (const auto& id : ids) {
@@ -22,7 +22,7 @@ void writeSelected(JsonOut& out, const std::vector<Item>& available, const std::
   out.endArray();
 }
 
-void writeCustomFields(JsonOut& out, const Issue& issue, const ViewContext& ctx) {
+void writeCustomFields(json::JsonBuilder& out, const Issue& issue, const ViewContext& ctx) {
   for (const auto& field : customFields()) {
     out.key(field.fieldId);
     auto it = issue.customOptions.find(field.fieldId);
@@ -39,7 +39,7 @@ void writeCustomFields(JsonOut& out, const Issue& issue, const ViewContext& ctx)
   }
 }
 
-void writeResolution(JsonOut& out, const Issue& issue, const ViewContext& ctx) {
+void writeResolution(json::JsonBuilder& out, const Issue& issue, const ViewContext& ctx) {
   out.key("resolution");
   if (!issue.resolution) {
     out.null();
@@ -53,7 +53,7 @@ void writeResolution(JsonOut& out, const Issue& issue, const ViewContext& ctx) {
       .endObject();
 }
 
-void writeFields(JsonOut& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx) {
+void writeFields(json::JsonBuilder& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx) {
   const auto* project = model.findProject(issue.projectKey);
   out.key("fields").beginObject().field("summary", issue.summary).field("description", issue.description);
   out.key("issuetype");
@@ -85,8 +85,8 @@ void writeFields(JsonOut& out, const JiraModel& model, const Issue& issue, const
   writeSelected(out, owner.versions, issue.fixVersionIds, [&](const Version& v) { writeVersion(out, owner, v, ctx); });
   writeResolution(out, issue, ctx);
   out.key("issuelinks").beginArray().endArray()
-      .field("created", formatJiraDate(issue.createdMs))
-      .field("updated", formatJiraDate(issue.updatedMs));
+      .field("created", jiraDate(issue.createdMs))
+      .field("updated", jiraDate(issue.updatedMs));
   writeCustomFields(out, issue, ctx);
   out.key("comment");
   writeCommentPage(out, model, issue, ctx);
@@ -95,7 +95,7 @@ void writeFields(JsonOut& out, const JiraModel& model, const Issue& issue, const
 
 }  // namespace
 
-void writeIssue(JsonOut& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx) {
+void writeIssue(json::JsonBuilder& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx) {
   out.beginObject()
       .field("expand", "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations")
       .field("id", issue.id)
@@ -106,30 +106,30 @@ void writeIssue(JsonOut& out, const JiraModel& model, const Issue& issue, const 
 }
 
 std::string issueJson(const JiraModel& model, const Issue& issue, const ViewContext& ctx) {
-  JsonOut out;
+  json::JsonBuilder out;
   writeIssue(out, model, issue, ctx);
   return out.str();
 }
 
-void writeComment(JsonOut& out, const JiraModel& model, const Issue& issue, const Comment& comment,
+void writeComment(json::JsonBuilder& out, const JiraModel& model, const Issue& issue, const Comment& comment,
                   const ViewContext& ctx) {
   out.beginObject().field("self", ctx.api("issue/" + issue.id + "/comment/" + comment.id)).field("id", comment.id);
   out.key("author");
   writeUserOrNull(out, model, comment.author, ctx);
   out.field("body", comment.body).key("updateAuthor");
   writeUserOrNull(out, model, comment.updateAuthor, ctx);
-  out.field("created", formatJiraDate(comment.createdMs))
-      .field("updated", formatJiraDate(comment.updatedMs))
+  out.field("created", jiraDate(comment.createdMs))
+      .field("updated", jiraDate(comment.updatedMs))
       .endObject();
 }
 
 std::string commentJson(const JiraModel& model, const Issue& issue, const Comment& comment, const ViewContext& ctx) {
-  JsonOut out;
+  json::JsonBuilder out;
   writeComment(out, model, issue, comment, ctx);
   return out.str();
 }
 
-void writeCommentPage(JsonOut& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx) {
+void writeCommentPage(json::JsonBuilder& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx) {
   const auto total = static_cast<std::int64_t>(issue.comments.size());
   out.beginObject().field("startAt", 0).field("maxResults", total).field("total", total).key("comments").beginArray();
   for (const auto& c : issue.comments) writeComment(out, model, issue, c, ctx);

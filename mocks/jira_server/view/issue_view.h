@@ -4,18 +4,18 @@
 
 #include <string>
 
-#include "common/json_out.h"
+#include "common/json.h"
 #include "view/view_context.h"
 
 namespace ih::mock {
 
-void writeIssue(JsonOut& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx);
+void writeIssue(json::JsonBuilder& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx);
 std::string issueJson(const JiraModel& model, const Issue& issue, const ViewContext& ctx);
-void writeComment(JsonOut& out, const JiraModel& model, const Issue& issue, const Comment& comment,
+void writeComment(json::JsonBuilder& out, const JiraModel& model, const Issue& issue, const Comment& comment,
                   const ViewContext& ctx);
 std::string commentJson(const JiraModel& model, const Issue& issue, const Comment& comment, const ViewContext& ctx);
 // {"startAt","maxResults","total","comments":[...]} as the comment resource and the
 // issue's `comment` field render it.
-void writeCommentPage(JsonOut& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx);
+void writeCommentPage(json::JsonBuilder& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx);
 
 }  // namespace ih::mock

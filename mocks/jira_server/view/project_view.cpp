@@ -7,7 +7,7 @@
 namespace ih::mock {
 namespace {
 
-void writeProjectHead(JsonOut& out, const Project& project, const ViewContext& ctx) {
+void writeProjectHead(json::JsonBuilder& out, const Project& project, const ViewContext& ctx) {
   const std::string avatar = ctx.baseUrl + "/secure/projectavatar?";
   out.field("self", ctx.api("project/" + project.id))
       .field("id", project.id)
@@ -24,13 +24,13 @@ void writeProjectHead(JsonOut& out, const Project& project, const ViewContext& c
 
 }  // namespace
 
-void writeProjectRef(JsonOut& out, const Project& project, const ViewContext& ctx) {
+void writeProjectRef(json::JsonBuilder& out, const Project& project, const ViewContext& ctx) {
   out.beginObject();
   writeProjectHead(out, project, ctx);
   out.endObject();
 }
 
-void writeProjectFull(JsonOut& out, const JiraModel& model, const Project& project, const ViewContext& ctx) {
+void writeProjectFull(json::JsonBuilder& out, const JiraModel& model, const Project& project, const ViewContext& ctx) {
   out.beginObject().field("expand", "description,lead,url,projectKeys");
   writeProjectHead(out, project, ctx);
   out.field("description", project.description).key("lead");
@@ -44,7 +44,7 @@ void writeProjectFull(JsonOut& out, const JiraModel& model, const Project& proje
   out.endArray().field("archived", false).key("roles").beginObject().endObject().endObject();
 }
 
-void writeComponent(JsonOut& out, const Component& component, const ViewContext& ctx) {
+void writeComponent(json::JsonBuilder& out, const Component& component, const ViewContext& ctx) {
   out.beginObject()
       .field("self", ctx.api("component/" + component.id))
       .field("id", component.id)
@@ -52,7 +52,7 @@ void writeComponent(JsonOut& out, const Component& component, const ViewContext&
       .endObject();
 }
 
-void writeVersion(JsonOut& out, const Project& project, const Version& version, const ViewContext& ctx) {
+void writeVersion(json::JsonBuilder& out, const Project& project, const Version& version, const ViewContext& ctx) {
   out.beginObject()
       .field("self", ctx.api("version/" + version.id))
       .field("id", version.id)

@@ -4,7 +4,7 @@
 
 namespace ih::mock {
 
-void writeStatus(JsonOut& out, const Status& status, const ViewContext& ctx) {
+void writeStatus(json::JsonBuilder& out, const Status& status, const ViewContext& ctx) {
   const auto& category = statusCategory(status.category);
   out.beginObject()
       .field("self", ctx.api("status/" + status.id))
@@ -22,7 +22,7 @@ void writeStatus(JsonOut& out, const Status& status, const ViewContext& ctx) {
       .endObject();
 }
 
-void writePriority(JsonOut& out, const Priority& priority, const ViewContext& ctx) {
+void writePriority(json::JsonBuilder& out, const Priority& priority, const ViewContext& ctx) {
   out.beginObject()
       .field("self", ctx.api("priority/" + priority.id))
       .field("statusColor", priority.statusColor)
@@ -32,7 +32,7 @@ void writePriority(JsonOut& out, const Priority& priority, const ViewContext& ct
       .endObject();
 }
 
-void writeIssueType(JsonOut& out, const IssueType& type, const ViewContext& ctx) {
+void writeIssueType(json::JsonBuilder& out, const IssueType& type, const ViewContext& ctx) {
   out.beginObject()
       .field("self", ctx.api("issuetype/" + type.id))
       .field("id", type.id)
@@ -43,7 +43,7 @@ void writeIssueType(JsonOut& out, const IssueType& type, const ViewContext& ctx)
       .endObject();
 }
 
-void writeOption(JsonOut& out, const CustomFieldOption& option, const ViewContext& ctx) {
+void writeOption(json::JsonBuilder& out, const CustomFieldOption& option, const ViewContext& ctx) {
   out.beginObject()
       .field("self", ctx.api("customFieldOption/" + option.id))
       .field("value", option.value)

@@ -2,7 +2,7 @@
 
 namespace ih::mock {
 
-void writeUser(JsonOut& out, const User& user, const ViewContext& ctx) {
+void writeUser(json::JsonBuilder& out, const User& user, const ViewContext& ctx) {
   const std::string avatar = ctx.baseUrl + "/secure/useravatar?";
   out.beginObject()
       .field("self", ctx.api("user?username=" + user.name))
@@ -22,12 +22,12 @@ void writeUser(JsonOut& out, const User& user, const ViewContext& ctx) {
 }
 
 std::string userJson(const User& user, const ViewContext& ctx) {
-  JsonOut out;
+  json::JsonBuilder out;
   writeUser(out, user, ctx);
   return out.str();
 }
 
-void writeUserOrNull(JsonOut& out, const JiraModel& model, const std::optional<std::string>& name,
+void writeUserOrNull(json::JsonBuilder& out, const JiraModel& model, const std::optional<std::string>& name,
                      const ViewContext& ctx) {
   const User* user = name ? model.findUser(*name) : nullptr;
   if (user == nullptr) {

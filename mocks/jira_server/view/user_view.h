@@ -4,15 +4,15 @@
 
 #include <string>
 
-#include "common/json_out.h"
+#include "common/json.h"
 #include "view/view_context.h"
 
 namespace ih::mock {
 
-void writeUser(JsonOut& out, const User& user, const ViewContext& ctx);
+void writeUser(json::JsonBuilder& out, const User& user, const ViewContext& ctx);
 std::string userJson(const User& user, const ViewContext& ctx);
 // A user slot that may be empty (assignee, reporter): writes null when unset or unknown.
-void writeUserOrNull(JsonOut& out, const JiraModel& model, const std::optional<std::string>& name,
+void writeUserOrNull(json::JsonBuilder& out, const JiraModel& model, const std::optional<std::string>& name,
                      const ViewContext& ctx);
 
 }  // namespace ih::mock

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "common/jira_time.h"
+#include "common/wall_clock.h"
 
 namespace ih::mock {
 

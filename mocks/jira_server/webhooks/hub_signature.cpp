@@ -3,7 +3,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include "common/text.h"
+#include "ihp/sdk/hex.hpp"
 
 namespace ih::mock {
 
@@ -12,7 +12,7 @@ std::string hubSignature(std::string_view secret, std::string_view body) {
   unsigned int length = 0;
   HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()), reinterpret_cast<const unsigned char*>(body.data()),
        body.size(), digest, &length);
-  return "sha256=" + lowercaseHex(digest, length);
+  return "sha256=" + ihp::sdk::hex::encode(digest, length);
 }
 
 }  // namespace ih::mock

@@ -1,11 +1,11 @@
 #include "webhooks/payload_builder.h"
 
-#include "common/json_out.h"
+#include "common/json.h"
 
 namespace ih::mock {
 
 std::string buildPayload(const IssueEvent& event) {
-  JsonOut out;
+  json::JsonBuilder out;
   out.beginObject().field("timestamp", event.timestampMs).field("webhookEvent", event.webhookEvent);
   if (!event.typeName.empty()) out.field("issue_event_type_name", event.typeName);
   if (!event.userJson.empty()) out.rawField("user", event.userJson);

@@ -49,8 +49,6 @@ class ApiError {
   bool isHttp(int32_t httpStatus) const { return kind_ == Kind::Http && status_ == httpStatus; }
   bool isUnauthorized() const { return isHttp(401); }
   bool isNotFound() const { return isHttp(404); }
-  bool isConflict() const { return isHttp(409); }
-  bool isRateLimited() const { return isHttp(429); }
   // Worth retrying later: transport failures, 5xx and 429.
   bool isTransient() const;
   // From a 429's Retry-After (seconds), when present.

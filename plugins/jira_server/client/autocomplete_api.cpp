@@ -1,7 +1,7 @@
 #include "client/autocomplete_api.h"
 
 #include "client/json_get.h"
-#include "client/url_codec.h"
+#include "ihp/sdk/url.hpp"
 
 namespace ih::jira {
 
@@ -33,8 +33,8 @@ std::string AutocompleteApi::stripTags(std::string_view html) {
 ApiResult<std::vector<Suggestion>> AutocompleteApi::suggestions(std::string_view fieldId,
                                                                 std::string_view query) const {
   const std::string path =
-      "/rest/api/2/jql/autocompletedata/suggestions?fieldName=" + url::percentEncode(jqlFieldName(fieldId)) +
-      "&fieldValue=" + url::percentEncode(query);
+      "/rest/api/2/jql/autocompletedata/suggestions?fieldName=" + ihp::sdk::url::percentEncode(jqlFieldName(fieldId)) +
+      "&fieldValue=" + ihp::sdk::url::percentEncode(query);
   json::Document doc;
   if (auto got = getJson(client_, path, true, doc); !got) return fail(got.error());
   const json::Value* results = json::member(doc, "results");

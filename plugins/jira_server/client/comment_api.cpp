@@ -2,7 +2,7 @@
 
 #include "client/issue_api.h"
 #include "client/json_get.h"
-#include "client/url_codec.h"
+#include "ihp/sdk/url.hpp"
 
 namespace ih::jira {
 
@@ -27,7 +27,7 @@ ApiResult<std::string> CommentApi::add(std::string_view issueKey, std::string_vi
 }
 
 ApiResult<Done> CommentApi::update(std::string_view issueKey, std::string_view commentId, std::string_view body) const {
-  auto response = client_.sendJson("PUT", IssueApi::issuePath(issueKey) + "/comment/" + url::percentEncode(commentId),
+  auto response = client_.sendJson("PUT", IssueApi::issuePath(issueKey) + "/comment/" + ihp::sdk::url::percentEncode(commentId),
                                    bodyJson(body));
   if (!response) return fail(response.error());
   return Done{};

@@ -3,7 +3,7 @@
 #include <functional>
 
 #include "client/json_get.h"
-#include "client/url_codec.h"
+#include "ihp/sdk/url.hpp"
 
 namespace ih::jira {
 
@@ -37,7 +37,7 @@ ApiResult<Done> readAllPages(const JiraClient& client, const std::string& path,
 }
 
 std::string createMetaPath(std::string_view projectId) {
-  return "/rest/api/2/issue/createmeta/" + url::percentEncode(projectId) + "/issuetypes";
+  return "/rest/api/2/issue/createmeta/" + ihp::sdk::url::percentEncode(projectId) + "/issuetypes";
 }
 
 FieldMeta fieldOf(const json::Value& item) {
@@ -77,7 +77,7 @@ ApiResult<std::vector<JiraIssueType>> CreateMetaApi::issueTypes(std::string_view
 ApiResult<std::vector<FieldMeta>> CreateMetaApi::fields(std::string_view projectId,
                                                         std::string_view issueTypeId) const {
   std::vector<FieldMeta> fields;
-  auto read = readAllPages(client_, createMetaPath(projectId) + "/" + url::percentEncode(issueTypeId),
+  auto read = readAllPages(client_, createMetaPath(projectId) + "/" + ihp::sdk::url::percentEncode(issueTypeId),
                            [&](const json::Value& item) {
                              FieldMeta field = fieldOf(item);
                              if (!field.fieldId.empty()) fields.push_back(std::move(field));

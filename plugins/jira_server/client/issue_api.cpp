@@ -1,14 +1,14 @@
 #include "client/issue_api.h"
 
-#include "client/jira_time.h"
+#include "ihp/sdk/timestamp.hpp"
 #include "client/json_get.h"
-#include "client/url_codec.h"
+#include "ihp/sdk/url.hpp"
 
 namespace ih::jira {
 
 namespace json = ihp::sdk::json;
 
-std::string IssueApi::issuePath(std::string_view key) { return "/rest/api/2/issue/" + url::percentEncode(key); }
+std::string IssueApi::issuePath(std::string_view key) { return "/rest/api/2/issue/" + ihp::sdk::url::percentEncode(key); }
 
 ApiResult<JiraIssue> IssueApi::get(std::string_view key) const {
   json::Document doc;
@@ -29,14 +29,14 @@ ApiResult<int64_t> IssueApi::updatedAt(std::string_view key) const {
   if (auto got = getJson(client_, issuePath(key) + "?fields=updated", false, doc); !got) return fail(got.error());
   const json::Value* fields = json::member(doc, "fields");
   auto updated = fields != nullptr ? json::string(*fields, "updated") : std::nullopt;
-  auto ms = updated ? parseJiraTime(*updated) : std::nullopt;
+  auto ms = updated ? ihp::sdk::timestamp::parseMs(*updated) : std::nullopt;
   if (!ms) return fail(ApiError::invalidResponse("issue without a readable fields.updated"));
   return *ms;
 }
 
 ApiResult<Done> IssueApi::assign(std::string_view key, const std::optional<std::string>& name) const {
   json::JsonBuilder body;
-  body.beginObject().optionalField("name", name).endObject();
+  body.beginObject().field("name", name).endObject();
   auto response = client_.sendJson("PUT", issuePath(key) + "/assignee", body.str());
   if (!response) return fail(response.error());
   return Done{};
@@ -56,7 +56,7 @@ ApiResult<std::string> IssueApi::create(const std::string& fieldsJson) const {
 
 ApiResult<std::vector<IssueHit>> IssueApi::search(std::string_view jql) const {
   json::Document doc;
-  if (auto got = getJson(client_, "/rest/api/2/search/?jql=" + url::percentEncode(jql), false, doc); !got) {
+  if (auto got = getJson(client_, "/rest/api/2/search/?jql=" + ihp::sdk::url::percentEncode(jql), false, doc); !got) {
     return fail(got.error());
   }
   const json::Value* issues = json::member(doc, "issues");

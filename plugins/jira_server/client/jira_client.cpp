@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "client/url_codec.h"
+#include "client/url_parts.h"
 
 namespace ih::jira {
 

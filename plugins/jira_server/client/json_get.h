@@ -13,8 +13,10 @@ namespace ih::jira {
 // into `out`; an HTTP/transport failure or a non-JSON body is the error.
 ApiResult<Done> getJson(const JiraClient& client, const std::string& path, bool cached, ihp::sdk::json::Document& out);
 
-// The string form of a JSON id that Jira writes as a string ("10000") or,
-// in some resources and proxies, as a number; empty when neither.
-std::string idText(const ihp::sdk::json::Value& object, std::string_view key);
+// The id member `key` of a Jira object as text ("10000" or 10000), empty when
+// absent or of another type.
+inline std::string idText(const ihp::sdk::json::Value& object, std::string_view key) {
+  return ihp::sdk::json::scalarText(object, key).value_or("");
+}
 
 }  // namespace ih::jira

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "client/json_get.h"
-#include "client/url_codec.h"
+#include "ihp/sdk/url.hpp"
 
 namespace ih::jira {
 
@@ -32,7 +32,7 @@ ApiResult<std::optional<std::string>> ProjectApi::keyOf(std::string_view project
 
 ApiResult<std::vector<JiraStatus>> ProjectApi::statuses(std::string_view projectId) const {
   json::Document doc;
-  const std::string path = "/rest/api/2/project/" + url::percentEncode(projectId) + "/statuses";
+  const std::string path = "/rest/api/2/project/" + ihp::sdk::url::percentEncode(projectId) + "/statuses";
   if (auto got = getJson(client_, path, true, doc); !got) return fail(got.error());
   if (!doc.IsArray()) return fail(ApiError::invalidResponse("project statuses are not an array"));
   std::vector<JiraStatus> statuses;

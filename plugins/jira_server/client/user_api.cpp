@@ -1,7 +1,7 @@
 #include "client/user_api.h"
 
 #include "client/json_get.h"
-#include "client/url_codec.h"
+#include "ihp/sdk/url.hpp"
 
 namespace ih::jira {
 
@@ -32,7 +32,7 @@ ApiResult<JiraUser> UserApi::myself() const {
 ApiResult<std::vector<JiraUser>> UserApi::assignable(const AssignableScope& scope, std::string_view username) const {
   const char* param = scope.kind == AssignableScope::Kind::Issue ? "issueKey" : "project";
   const std::string path = std::string("/rest/api/2/user/assignable/search?") + param + "=" +
-                           url::percentEncode(scope.value) + "&username=" + url::percentEncode(username);
+                           ihp::sdk::url::percentEncode(scope.value) + "&username=" + ihp::sdk::url::percentEncode(username);
   json::Document doc;
   if (auto got = getJson(client_, path, true, doc); !got) return fail(got.error());
   if (!doc.IsArray()) return fail(ApiError::invalidResponse("user search is not a list"));

@@ -1,6 +1,7 @@
 #include "client/webhook_api.h"
 
-#include "client/url_codec.h"
+#include "client/url_parts.h"
+#include "ihp/sdk/url.hpp"
 #include "common/strings.h"
 
 namespace ih::jira {
@@ -63,7 +64,7 @@ ApiResult<std::optional<std::string>> WebhookApi::create(const WebhookSpec& spec
 }
 
 ApiResult<std::optional<WebhookInfo>> WebhookApi::find(std::string_view id) const {
-  auto body = client_.get(collectionPath() + "/" + url::percentEncode(id));
+  auto body = client_.get(collectionPath() + "/" + ihp::sdk::url::percentEncode(id));
   if (!body) {
     if (body.error().isNotFound()) return std::optional<WebhookInfo>();
     return fail(body.error());
@@ -79,7 +80,7 @@ ApiResult<std::optional<WebhookInfo>> WebhookApi::find(std::string_view id) cons
 ApiResult<Done> WebhookApi::remove(std::string_view id) const {
   JiraRequest request;
   request.method = "DELETE";
-  request.path = collectionPath() + "/" + url::percentEncode(id);
+  request.path = collectionPath() + "/" + ihp::sdk::url::percentEncode(id);
   auto response = client_.send(request);
   if (!response && !response.error().isNotFound()) return fail(response.error());
   return Done{};

@@ -40,27 +40,4 @@ std::string utf8Prefix(std::string_view text, size_t maxCodePoints) {
   return std::string(text);
 }
 
-std::string hexEncode(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (char byte : bytes) {
-    auto b = static_cast<unsigned char>(byte);
-    out.push_back(kDigits[b >> 4]);
-    out.push_back(kDigits[b & 0x0F]);
-  }
-  return out;
-}
-
-std::string hexEncode(const std::array<uint8_t, 32>& digest) {
-  return hexEncode(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
-}
-
-bool isLowerHex(std::string_view text) {
-  for (char c : text) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
-
 }  // namespace ih::jira

@@ -1,8 +1,7 @@
 // common/strings.h - small text helpers shared by every flow of the plugin:
-// Python-like whitespace trimming, UTF-8 aware truncation, hex encoding.
+// Python-like whitespace trimming and UTF-8 aware truncation.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -22,12 +21,5 @@ size_t utf8Length(std::string_view text);
 
 // The first `maxCodePoints` code points, never splitting a multi-byte sequence.
 std::string utf8Prefix(std::string_view text, size_t maxCodePoints);
-
-// Lowercase hex of raw bytes.
-std::string hexEncode(std::string_view bytes);
-std::string hexEncode(const std::array<uint8_t, 32>& digest);
-
-// True when every character is 0-9 or a-f.
-bool isLowerHex(std::string_view text);
 
 }  // namespace ih::jira

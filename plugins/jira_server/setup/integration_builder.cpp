@@ -1,7 +1,7 @@
 #include "setup/integration_builder.h"
 
 #include "client/jira_connection.h"
-#include "client/url_codec.h"
+#include "client/url_parts.h"
 #include "common/keys.h"
 #include "common/strings.h"
 #include "ihp/sdk/json.hpp"
@@ -34,7 +34,7 @@ std::string completedIntegrationJson(const CompletedInstall& install) {
       .field(keys::kDomainName, url::netloc(install.baseUrl))
       .field(keys::kVerifySsl, install.verifySsl)
       .field(keys::kWebhookSecret, install.webhookSecret)
-      .optionalField(keys::kWebhookId, install.webhook.id)
+      .field(keys::kWebhookId, install.webhook.id)
       .field(keys::kWebhookApi, generationName(install.webhook.generation));
   if (!install.webhook.dcWebhookSecret.empty()) out.field(keys::kDcWebhookSecret, install.webhook.dcWebhookSecret);
   out.endObject().rawField("credentials", install.credentials.toJson()).endObject();

@@ -1,7 +1,7 @@
 #include "setup/oauth_dance.h"
 
 #include "client/jira_client.h"
-#include "client/url_codec.h"
+#include "ihp/sdk/url.hpp"
 
 namespace ih::jira {
 namespace {
@@ -20,7 +20,7 @@ ApiResult<std::vector<std::pair<std::string, std::string>>> postLeg(const ihp::s
   request.oauthLeg = std::move(leg);
   auto response = JiraClient(host, data.connection()).send(request);
   if (!response) return fail(response.error());
-  return url::parseForm(response->body);
+  return ihp::sdk::url::parseQuery(response->body);
 }
 
 // The token pair of a leg's answer, and the names of every key Jira sent (for
@@ -72,7 +72,7 @@ Expected<OAuthTokenPair, std::string> fetchAccessToken(const ihp::sdk::Host& hos
 }
 
 std::string authorizeUrl(const InstallationData& data, const std::string& requestToken) {
-  return data.url + "/plugins/servlet/oauth/authorize?oauth_token=" + url::percentEncode(requestToken);
+  return data.url + "/plugins/servlet/oauth/authorize?oauth_token=" + ihp::sdk::url::percentEncode(requestToken);
 }
 
 }  // namespace ih::jira

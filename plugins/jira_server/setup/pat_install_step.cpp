@@ -1,6 +1,6 @@
 #include "setup/pat_install_step.h"
 
-#include "client/url_codec.h"
+#include "client/url_parts.h"
 #include "client/user_api.h"
 #include "common/replies.h"
 #include "setup/integration_builder.h"

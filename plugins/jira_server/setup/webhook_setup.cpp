@@ -1,6 +1,6 @@
 #include "setup/webhook_setup.h"
 
-#include "common/strings.h"
+#include "ihp/sdk/hex.hpp"
 #include "ihp/sdk/json.hpp"
 #include "setup/integration_builder.h"
 #include "setup/previous_install.h"
@@ -18,7 +18,7 @@ constexpr size_t kSecretBytes = 32;
 std::optional<std::string> newSecret(const ihp::sdk::Host& host) {
   auto bytes = host.randomBytes(kSecretBytes);
   if (!bytes) return std::nullopt;
-  return hexEncode(bytes.value);
+  return ihp::sdk::hex::encode(bytes.value);
 }
 
 // The URL Jira will call: the token is a JWT {"id": external id}, HS256 with

@@ -14,7 +14,7 @@ void writeField(json::JsonBuilder& out, const FormField& field) {
       .field("label", field.label)
       .field("type", field.type)
       .field("required", field.required)
-      .optionalField("default", field.defaultValue);
+      .field("default", field.defaultValue);
   if (field.type == "select") {
     out.key("choices").beginArray();
     for (const auto& choice : field.choices) out.beginArray().value(choice.value).value(choice.label).endArray();

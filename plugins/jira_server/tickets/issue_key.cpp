@@ -2,7 +2,8 @@
 
 #include <cctype>
 
-#include "client/url_codec.h"
+#include "client/url_parts.h"
+#include "ihp/sdk/url.hpp"
 #include "common/strings.h"
 
 namespace ih::jira {
@@ -42,7 +43,7 @@ std::string originOf(std::string_view absoluteUrl) {
 
 // The value of `name` in a query string ("a=1&selectedIssue=OPS-1").
 std::optional<std::string> queryValue(std::string_view query, std::string_view name) {
-  for (const auto& [key, value] : url::parseForm(query)) {
+  for (const auto& [key, value] : ihp::sdk::url::parseQuery(query)) {
     if (key == name) return value;
   }
   return std::nullopt;

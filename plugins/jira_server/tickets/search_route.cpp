@@ -8,7 +8,7 @@
 #include "client/autocomplete_api.h"
 #include "client/issue_api.h"
 #include "client/project_api.h"
-#include "client/url_codec.h"
+#include "ihp/sdk/url.hpp"
 #include "client/user_api.h"
 #include "common/replies.h"
 #include "tickets/issue_key.h"
@@ -35,7 +35,7 @@ std::string pathParam(const ihp_request& request, std::string_view name) {
 
 std::map<std::string, std::string> queryParams(const ihp_request& request) {
   std::map<std::string, std::string> params;
-  for (auto& [name, value] : url::parseForm(ihp::sdk::view(request.query))) params.emplace(name, std::move(value));
+  for (auto& [name, value] : ihp::sdk::url::parseQuery(ihp::sdk::view(request.query))) params.emplace(name, std::move(value));
   return params;
 }
 

@@ -1,6 +1,5 @@
 #include "tickets/ticket_reply.h"
 
-#include "client/url_codec.h"
 #include "common/replies.h"
 #include "ihp/sdk/json.hpp"
 

@@ -1,6 +1,6 @@
 #include "webhook/hub_signature.h"
 
-#include "common/strings.h"
+#include "ihp/sdk/hex.hpp"
 
 namespace ih::jira {
 
@@ -15,11 +15,11 @@ HubSignatureCheck checkHubSignature(const ihp::sdk::Host& host, std::optional<st
   // Reject a wrong shape before comparing anything (no sha1=, no uppercase, no truncation).
   if (header->substr(0, kPrefix.size()) != kPrefix) return HubSignatureCheck::Invalid;
   std::string_view received = header->substr(kPrefix.size());
-  if (received.size() != kHexDigestLength || !isLowerHex(received)) return HubSignatureCheck::Invalid;
+  if (received.size() != kHexDigestLength || !ihp::sdk::hex::isLowercase(received)) return HubSignatureCheck::Invalid;
 
   auto digest = host.hmacSha256(secret, rawBody);
   if (!digest) return HubSignatureCheck::Invalid;  // fail closed
-  return host.constantTimeEquals(hexEncode(digest.value), received) ? HubSignatureCheck::Valid
+  return host.constantTimeEquals(ihp::sdk::hex::encode(digest.value), received) ? HubSignatureCheck::Valid
                                                                      : HubSignatureCheck::Invalid;
 }
 

@@ -1,6 +1,6 @@
 #include "webhook/issue_event.h"
 
-#include "client/jira_time.h"
+#include "ihp/sdk/timestamp.hpp"
 #include "ihp/sdk/json.hpp"
 
 namespace ih::jira {
@@ -26,7 +26,7 @@ std::string textOf(const json::Value& item, const char* key) {
 int64_t eventTime(const json::Value& payload, const json::Value* fields) {
   if (fields != nullptr) {
     if (auto updated = json::string(*fields, "updated")) {
-      if (auto ms = parseJiraTime(*updated)) return *ms;
+      if (auto ms = ihp::sdk::timestamp::parseMs(*updated)) return *ms;
     }
   }
   const json::Value* timestamp = json::member(payload, "timestamp");

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "common/replies.h"
-#include "common/strings.h"
+#include "ihp/sdk/hex.hpp"
 #include "sync/assignee_inbound.h"
 #include "sync/issue_rekey.h"
 #include "sync/status_inbound.h"
@@ -29,7 +29,7 @@ std::optional<std::string_view> find(const ihp_header* pairs, size_t count, std:
 // correlated; the token itself never reaches a log.
 std::string tokenTag(const ihp::sdk::Host& host, std::string_view token) {
   auto digest = host.hmacSha256("jira_server.webhook-token-tag", token);
-  return digest ? hexEncode(digest.value).substr(0, 8) : std::string("unknown");
+  return digest ? ihp::sdk::hex::encode(digest.value).substr(0, 8) : std::string("unknown");
 }
 
 ihp_status rejectDelivery(const ihp::sdk::Host& host, ihp::sdk::Reply& reply, std::string_view label,

@@ -1,11 +1,11 @@
-// Pure helpers of the client and setup folders: time parsing, URL codecs,
-// the Django-like URL validator, text helpers, the TTL cache, error texts.
+// Pure helpers of the client and setup folders: URL parts, the Django-like
+// URL validator, text helpers, the TTL cache, error texts. (The codecs they
+// use are the SDK's, tested in tests/unit/codec.)
 #include <gtest/gtest.h>
 
 #include "client/api_error.h"
-#include "client/jira_time.h"
 #include "client/ttl_cache.h"
-#include "client/url_codec.h"
+#include "client/url_parts.h"
 #include "common/strings.h"
 #include "setup/integration_builder.h"
 #include "setup/url_validator.h"
@@ -14,43 +14,14 @@
 namespace ih::jira {
 namespace {
 
-TEST(JiraTime, ParsesJiraFormatWithOffsetWithoutColon) {
-  EXPECT_EQ(parseJiraTime("2024-06-10T09:13:20.123+0000"), 1718010800123);
-  EXPECT_EQ(parseJiraTime("2024-06-10T11:13:20.123+0200"), 1718010800123);
-  EXPECT_EQ(parseJiraTime("2024-06-10T04:13:20.123-0500"), 1718010800123);
-  EXPECT_EQ(parseJiraTime("2024-06-10T09:13:20.123+00:00"), 1718010800123);
-  EXPECT_EQ(parseJiraTime("2024-06-10T09:13:20Z"), 1718010800000);
-  EXPECT_EQ(parseJiraTime("2024-06-10T09:13:20.1234567+0000"), 1718010800123);
-  EXPECT_EQ(parseJiraTime("1970-01-01T00:00:00.000+0000"), 0);
-  EXPECT_EQ(parseJiraTime("2024-02-29T00:00:00.000+0000"), 1709164800000);
-}
-
-TEST(JiraTime, RejectsMalformedTimes) {
-  for (const char* bad : {"", "yesterday", "2024-06-10", "2024-06-10 09:13:20", "2024-13-10T09:13:20.123+0000",
-                          "2023-02-29T00:00:00+0000", "2024-06-10T25:13:20+0000", "2024-06-10T09:13:20.+0000",
-                          "2024-06-10T09:13:20.123+0", "2024-06-10T09:13:20.123+0000x"}) {
-    EXPECT_FALSE(parseJiraTime(bad)) << bad;
-  }
-}
-
-TEST(UrlCodec, NetlocKeepsPortAndUserinfo) {
+TEST(UrlParts, NetlocKeepsPortAndUserinfo) {
   EXPECT_EQ(url::netloc("https://jira.example.test/jira"), "jira.example.test");
   EXPECT_EQ(url::netloc("http://127.0.0.1:8090"), "127.0.0.1:8090");
   EXPECT_EQ(url::netloc("https://u:p@jira.example.test:8443/x?y#z"), "u:p@jira.example.test:8443");
   EXPECT_EQ(url::netloc("not a url"), "");
 }
 
-TEST(UrlCodec, FormParsingDecodes) {
-  auto form = url::parseForm("oauth_token=a%2Bb&oauth_token_secret=c+d&flag&=e");
-  ASSERT_EQ(form.size(), 4u);  // Python's parse_qsl(keep_blank_values=True) keeps "=e" as ("", "e")
-  EXPECT_EQ(form[0], std::make_pair(std::string("oauth_token"), std::string("a+b")));
-  EXPECT_EQ(form[1], std::make_pair(std::string("oauth_token_secret"), std::string("c d")));
-  EXPECT_EQ(form[2], std::make_pair(std::string("flag"), std::string()));
-}
-
-TEST(UrlCodec, PercentEncodingAndSegments) {
-  EXPECT_EQ(url::percentEncode("a b/c~d"), "a%20b%2Fc~d");
-  EXPECT_EQ(url::percentDecode("%zz%41", false), "%zzA");
+TEST(UrlParts, LastPathSegment) {
   EXPECT_EQ(url::lastPathSegment("https://j/rest/webhooks/1.0/webhook/5"), "5");
   EXPECT_EQ(url::lastPathSegment("https://j/rest/webhooks/1.0/webhook/5/?x=1"), "5");
 }
@@ -80,9 +51,6 @@ TEST(Strings, TrimAndTruncateLikePython) {
   EXPECT_EQ(utf8Length("h\xc3\xa9llo"), 5u);
   EXPECT_EQ(utf8Prefix("h\xc3\xa9llo", 2), "h\xc3\xa9");
   EXPECT_EQ(utf8Prefix("abc", 10), "abc");
-  EXPECT_EQ(hexEncode(std::string("\x00\xff\x10", 3)), "00ff10");
-  EXPECT_TRUE(isLowerHex("09af"));
-  EXPECT_FALSE(isLowerHex("09AF"));
 }
 
 TEST(ExternalId, IsNetlocColonConsumerKeyCutTo64Characters) {

@@ -3,7 +3,7 @@
 // autocomplete for other fields, parameter checks and the org check.
 #include "tickets/search_route.h"
 
-#include "client/url_codec.h"
+#include "ihp/sdk/url.hpp"
 #include "support/outbound_fixtures.h"
 
 namespace ih::jira::testing {
@@ -11,7 +11,7 @@ namespace {
 
 using ::testing::Return;
 
-std::string searchJqlUrl(const std::string& jql) { return api("/search/?jql=" + url::percentEncode(jql)); }
+std::string searchJqlUrl(const std::string& jql) { return api("/search/?jql=" + ihp::sdk::url::percentEncode(jql)); }
 
 class SearchRouteTest : public OutboundTest {
  protected:

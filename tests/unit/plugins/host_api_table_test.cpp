@@ -6,6 +6,7 @@
 
 #include "auth/crypto.h"
 #include "host_fixture.h"
+#include "ihp/sdk/hex.hpp"
 #include "ihp/sdk/strings.hpp"
 #include "plugins/host_api_table.h"
 #include "plugins/host_call_context.h"
@@ -122,7 +123,7 @@ TEST_F(HostApiTable, TransportFailuresReportTheirCauseToSinksThatAsk) {
 TEST_F(HostApiTable, CryptoServices) {
   uint8_t mac[32];
   ASSERT_EQ(api.hmac_sha256(&ctx, str("It's a Secret to Everybody"), str("Hello, World!"), mac), IHP_OK);
-  EXPECT_EQ(auth::toHex(std::string_view(reinterpret_cast<const char*>(mac), 32)),
+  EXPECT_EQ(ihp::sdk::hex::encode(mac, 32),
             "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17");
   EXPECT_EQ(api.constant_time_equals(&ctx, str("abc"), str("abc")), 1);
   EXPECT_EQ(api.constant_time_equals(&ctx, str("abc"), str("abd")), 0);

@@ -4,6 +4,7 @@
 
 #include "auth/crypto.h"
 #include "auth/jwt.h"
+#include "common/base64.h"
 
 namespace ih::host::auth {
 namespace {

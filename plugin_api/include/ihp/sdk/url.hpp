@@ -1,6 +1,10 @@
-// ihp/sdk/url.hpp - percent-encoding and query strings, for plugins that
-// build URLs for remote APIs and parse form-encoded answers (OAuth token
-// endpoints), and for the host, which parses request targets the same way.
+// ihp/sdk/url.hpp - the one percent-encoding and query-string codec of the
+// project: plugins build URLs for remote APIs and parse form-encoded answers
+// (OAuth token endpoints) with it, the host parses request targets and route
+// parameters with it, and the mock parses Jira's forms and queries with it.
+// It lives in the header-only SDK because plugins link nothing else; the host
+// and the mock include it rather than keep a copy (or a second, differently
+// behaving codec such as Poco::URI::encode, whose reserved set is another).
 //
 // Encoding follows RFC 3986: everything except A-Z a-z 0-9 - . _ ~ becomes
 // %XX with uppercase hex. Decoding comes in two strengths: lenient (a malformed
@@ -110,6 +114,19 @@ inline NameValues parseQuery(std::string_view query) {
     pairs.emplace_back(percentDecode(name, true), percentDecode(value, true));
   }
   return pairs;
+}
+
+// name=value&... with both sides percent-encoded (application/x-www-form-urlencoded
+// as OAuth 1.0a token endpoints answer, RFC 5849 section 5.2).
+inline std::string formEncode(const NameValues& pairs) {
+  std::string out;
+  for (const auto& [name, value] : pairs) {
+    if (!out.empty()) out.push_back('&');
+    out += percentEncode(name);
+    out.push_back('=');
+    out += percentEncode(value);
+  }
+  return out;
 }
 
 }  // namespace ihp::sdk::url

@@ -1,18 +1,10 @@
 #include "support/fake_crypto.h"
 
-#include <rapidjson/document.h>
+#include "ihp/sdk/hex.hpp"
+#include "ihp/sdk/json.hpp"
 
 namespace ih::jira::testing {
 namespace {
-
-constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-int decodeChar(char c) {
-  for (int i = 0; i < 64; ++i) {
-    if (kAlphabet[i] == c) return i;
-  }
-  return -1;
-}
 
 struct Parts {
   std::string header, claims, signature;
@@ -31,45 +23,11 @@ std::optional<Parts> split(std::string_view token) {
 }
 
 bool isObject(const std::string& json) {
-  rapidjson::Document doc;
-  doc.Parse(json.c_str());
-  return !doc.HasParseError() && doc.IsObject();
+  ihp::sdk::json::Document doc;
+  return ihp::sdk::json::parseObject(json, doc);
 }
 
 }  // namespace
-
-std::string base64UrlEncode(std::string_view bytes) {
-  std::string out;
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : bytes) {
-    buffer = (buffer << 8) | static_cast<unsigned char>(c);
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out.push_back(kAlphabet[(buffer >> bits) & 0x3F]);
-    }
-  }
-  if (bits > 0) out.push_back(kAlphabet[(buffer << (6 - bits)) & 0x3F]);
-  return out;
-}
-
-std::optional<std::string> base64UrlDecode(std::string_view text) {
-  std::string out;
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    int v = decodeChar(c);
-    if (v < 0) return std::nullopt;
-    buffer = (buffer << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xFF));
-    }
-  }
-  return out;
-}
 
 std::array<uint8_t, 32> fakeMac(std::string_view key, std::string_view data) {
   std::array<uint8_t, 32> out{};
@@ -90,15 +48,7 @@ std::array<uint8_t, 32> fakeMac(std::string_view key, std::string_view data) {
   return out;
 }
 
-std::string fakeMacHex(std::string_view key, std::string_view data) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (uint8_t b : fakeMac(key, data)) {
-    out.push_back(kDigits[b >> 4]);
-    out.push_back(kDigits[b & 0x0F]);
-  }
-  return out;
-}
+std::string fakeMacHex(std::string_view key, std::string_view data) { return ihp::sdk::hex::encode(fakeMac(key, data)); }
 
 std::string makeJwt(std::string_view headerJson, std::string_view claimsJson, std::string_view secret) {
   std::string signingInput = base64UrlEncode(headerJson) + "." + base64UrlEncode(claimsJson);
@@ -119,10 +69,9 @@ std::optional<std::string> peekJwtClaims(std::string_view token) {
 JwtVerdict verifyJwt(std::string_view token, std::string_view secret, std::string* claims) {
   auto parts = split(token);
   if (!parts || !isObject(parts->header) || !isObject(parts->claims)) return JwtVerdict::Malformed;
-  rapidjson::Document header;
-  header.Parse(parts->header.c_str());
-  auto alg = header.FindMember("alg");
-  if (alg == header.MemberEnd() || !alg->value.IsString() || std::string(alg->value.GetString()) != "HS256") {
+  ihp::sdk::json::Document header;
+  ihp::sdk::json::parse(parts->header, header);
+  if (ihp::sdk::json::string(header, "alg") != "HS256") {
     return JwtVerdict::Rejected;  // none, RS256, ...: HS256 only
   }
   auto mac = fakeMac(secret, parts->signingInput);

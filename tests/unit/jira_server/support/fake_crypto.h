@@ -11,10 +11,13 @@
 #include <string>
 #include <string_view>
 
+#include "common/base64.h"
+
 namespace ih::jira::testing {
 
-std::string base64UrlEncode(std::string_view bytes);
-std::optional<std::string> base64UrlDecode(std::string_view text);
+// base64url is the host's codec (common/base64.h): only the MAC is fake.
+using ih::host::base64UrlDecode;
+using ih::host::base64UrlEncode;
 
 // 32 bytes that depend on every byte of key and data.
 std::array<uint8_t, 32> fakeMac(std::string_view key, std::string_view data);

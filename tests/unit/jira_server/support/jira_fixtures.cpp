@@ -153,8 +153,8 @@ std::string IssuePayload::json() const {
     out.key("changelog").beginObject().field("id", "10555").key("items").beginArray();
     for (const auto& item : items_) {
       out.beginObject().field("field", item.field).field("fieldtype", "jira");
-      out.optionalField("from", item.from).optionalField("fromString", item.fromString);
-      out.optionalField("to", item.to).optionalField("toString", item.toString);
+      out.field("from", item.from).field("fromString", item.fromString);
+      out.field("to", item.to).field("toString", item.toString);
       out.endObject();
     }
     out.endArray().endObject();

@@ -117,7 +117,7 @@ std::string jiraIssue(const std::string& key, const std::string& summary, const 
       .key("fields")
       .beginObject()
       .field("summary", summary)
-      .optionalField("description", description)
+      .field("description", description)
       .key("project")
       .beginObject()
       .field("id", projectId)

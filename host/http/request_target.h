@@ -1,6 +1,7 @@
-// host/http/url_codec.h - the small amount of URL parsing the server needs:
-// splitting a request target into path and query, percent-decoding, and
-// query-string parsing. Kept free of Poco so the router and tests stay light.
+// host/http/request_target.h - splitting a request target into its raw path
+// and query. Percent-decoding and query parsing are the SDK's
+// (ihp/sdk/url.hpp), the project's one percent codec; route parameters are
+// decoded by the route matcher (routing/path_pattern.h).
 #pragma once
 
 #include <string>
@@ -21,9 +22,5 @@ struct RequestTarget {
 
 // "/a/b?x=1#frag" -> {"/a/b", "x=1"}; an absolute-form target keeps only its path.
 RequestTarget splitTarget(std::string_view target);
-
-// Decoding and query parsing are the SDK's, shared with plugins.
-using ihp::sdk::url::parseQuery;
-using ihp::sdk::url::percentDecode;
 
 }  // namespace ih::host::http

@@ -1,4 +1,4 @@
-#include "common/path_pattern.h"
+#include "common/path_filter.h"
 
 namespace ih::mock {
 namespace {

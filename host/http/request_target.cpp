@@ -1,4 +1,4 @@
-#include "http/url_codec.h"
+#include "http/request_target.h"
 
 namespace ih::host::http {
 

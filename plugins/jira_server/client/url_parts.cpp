@@ -1,4 +1,4 @@
-#include "client/url_codec.h"
+#include "client/url_parts.h"
 
 namespace ih::jira::url {
 

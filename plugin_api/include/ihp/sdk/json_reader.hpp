@@ -1,0 +1,230 @@
+// ihp/sdk/json_reader.hpp - the one JSON reader of the project: the host, the
+// SDK (so every plugin) and the mock parse untrusted JSON through read().
+//
+// Why a reader of our own around RapidJSON: a document is untrusted input
+// (request bodies, webhook deliveries, remote answers), and RapidJSON's
+// defaults are not safe for it.
+//   * Depth. The default parser recurses once per nesting level, and so do
+//     Accept (serialising), CopyFrom and a DOM's destructor with a freeing
+//     allocator: ~200 000 levels of "[[[[" (200 KB, under any body limit)
+//     overflow the stack. read() parses iteratively (kParseIterativeFlag) and
+//     refuses a document nested deeper than kMaxDepth while it parses, so no
+//     deep DOM ever exists for later code to recurse through.
+//   * Encoding. RapidJSON copies invalid UTF-8 through, and even with
+//     kParseValidateEncodingFlag a "\uDC00" escape (a lone low surrogate)
+//     decodes to bytes that are not UTF-8. read() validates every string and
+//     key after decoding (utf8.hpp), which covers raw bytes and escapes alike
+//     (outside strings only ASCII is JSON), so what the host stores and
+//     serves is UTF-8. Validating the decoded strings costs a fraction of
+//     the flag, which doubles the parse time of a Jira webhook.
+// read() is a plain function on raw bytes, so a fuzz target can call it as is.
+//
+// Lookups (member, string, int64, ...) never throw and return std::nullopt /
+// nullptr when a member is missing or has another type, so malformed input is
+// handled where it is read.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/encodings.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include "ihp/sdk/utf8.hpp"
+
+namespace ihp::sdk::json {
+
+using Document = rapidjson::Document;
+using Value = rapidjson::Value;
+
+// Deepest nesting of arrays and objects read() accepts ([] is depth 1). No
+// document the host or Jira exchanges comes near it; the contract promises
+// 400 beyond it.
+inline constexpr unsigned kMaxDepth = 64;
+
+enum class ReadError { None, Syntax, Encoding, TooDeep };
+
+struct ReadResult {
+  ReadError error = ReadError::None;
+  size_t offset = 0;  // byte offset where reading stopped (errors only)
+  rapidjson::ParseErrorCode syntax = rapidjson::kParseErrorNone;
+
+  bool ok() const { return error == ReadError::None; }
+  explicit operator bool() const { return ok(); }
+
+  // What is wrong and where, for a 400 answer or a log line; never quotes the input.
+  std::string reason() const {
+    const std::string at = " (at byte " + std::to_string(offset) + ")";
+    switch (error) {
+      case ReadError::None: return "valid JSON";
+      case ReadError::Syntax: {
+        std::string what = rapidjson::GetParseError_En(syntax);
+        if (!what.empty() && what.back() == '.') what.pop_back();
+        return what + at;
+      }
+      case ReadError::Encoding: return "not valid UTF-8" + at;
+      case ReadError::TooDeep: return "nested deeper than " + std::to_string(kMaxDepth) + " levels";
+    }
+    return "invalid JSON";
+  }
+};
+
+namespace detail {
+
+// Forwards SAX events to the document being built, refusing nesting beyond
+// kMaxDepth and strings that decoded to something that is not UTF-8.
+// Refusing makes the parser stop at once, so a hostile document costs at
+// most kMaxDepth levels of work.
+class GuardedHandler {
+ public:
+  explicit GuardedHandler(Document& target) : target_(target) {}
+
+  bool Null() { return target_.Null(); }
+  bool Bool(bool b) { return target_.Bool(b); }
+  bool Int(int i) { return target_.Int(i); }
+  bool Uint(unsigned u) { return target_.Uint(u); }
+  bool Int64(int64_t i) { return target_.Int64(i); }
+  bool Uint64(uint64_t u) { return target_.Uint64(u); }
+  bool Double(double d) { return target_.Double(d); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return target_.RawNumber(s, n, copy); }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) {
+    return decodedUtf8(s, n) && target_.String(s, n, copy);
+  }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return decodedUtf8(s, n) && target_.Key(s, n, copy); }
+  bool StartObject() { return enter() && target_.StartObject(); }
+  bool EndObject(rapidjson::SizeType members) {
+    --depth_;
+    return target_.EndObject(members);
+  }
+  bool StartArray() { return enter() && target_.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) {
+    --depth_;
+    return target_.EndArray(elements);
+  }
+
+  ReadError refusal() const { return refusal_; }
+
+ private:
+  bool enter() {
+    if (++depth_ <= kMaxDepth) return true;
+    refusal_ = ReadError::TooDeep;
+    return false;
+  }
+  bool decodedUtf8(const char* s, rapidjson::SizeType n) {
+    if (utf8::isValid(std::string_view(s, n))) return true;
+    refusal_ = ReadError::Encoding;
+    return false;
+  }
+
+  Document& target_;
+  unsigned depth_ = 0;
+  ReadError refusal_ = ReadError::None;
+};
+
+}  // namespace detail
+
+// Parses `text` into `out`. On failure `out` is null and the result says why.
+inline ReadResult read(std::string_view text, Document& out) {
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag;
+  ReadResult result;
+  auto generate = [&](Document& handler) {
+    detail::GuardedHandler guard(handler);
+    rapidjson::MemoryStream bytes(text.data(), text.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(bytes);
+    rapidjson::Reader reader;
+    rapidjson::ParseResult parsed = reader.Parse<kFlags>(input, guard);
+    // RapidJSON reads a NUL byte as the end of input, so "[1]\0anything"
+    // would pass: the document must end where the bytes do.
+    if (parsed && input.Tell() != text.size()) parsed.Set(rapidjson::kParseErrorDocumentRootNotSingular, input.Tell());
+    if (parsed) return true;
+    result.offset = parsed.Offset();
+    result.syntax = parsed.Code();
+    result.error = guard.refusal() != ReadError::None ? guard.refusal() : ReadError::Syntax;
+    return false;
+  };
+  out.SetNull();
+  out.Populate(generate);
+  return result;
+}
+
+// The same, as a yes/no.
+inline bool parse(std::string_view text, Document& out) { return read(text, out).ok(); }
+
+// Parses text that must be a JSON object.
+inline bool parseObject(std::string_view text, Document& out) { return parse(text, out) && out.IsObject(); }
+
+inline const Value* member(const Value& object, std::string_view key) {
+  if (!object.IsObject()) return nullptr;
+  auto it = object.FindMember(Value(rapidjson::StringRef(key.data(), key.size())));
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+inline std::optional<std::string> string(const Value& object, std::string_view key) {
+  const Value* v = member(object, key);
+  if (v == nullptr || !v->IsString()) return std::nullopt;
+  return std::string(v->GetString(), v->GetStringLength());
+}
+
+inline std::string stringOr(const Value& object, std::string_view key, std::string_view fallback = {}) {
+  auto v = string(object, key);
+  return v ? *v : std::string(fallback);
+}
+
+inline std::optional<int64_t> int64(const Value& object, std::string_view key) {
+  const Value* v = member(object, key);
+  if (v == nullptr || !v->IsInt64()) return std::nullopt;
+  return v->GetInt64();
+}
+
+inline std::optional<bool> boolean(const Value& object, std::string_view key) {
+  const Value* v = member(object, key);
+  if (v == nullptr || !v->IsBool()) return std::nullopt;
+  return v->GetBool();
+}
+
+// The strings of an array member; absent, non-array members and non-string
+// items are skipped (an empty list).
+inline std::vector<std::string> stringArray(const Value& object, std::string_view key) {
+  std::vector<std::string> out;
+  const Value* v = member(object, key);
+  if (v == nullptr || !v->IsArray()) return out;
+  for (const auto& item : v->GetArray()) {
+    if (item.IsString()) out.emplace_back(item.GetString(), item.GetStringLength());
+  }
+  return out;
+}
+
+// A string or an integer as text, for slots Jira fills either way (ids are
+// "10000" in most resources, 10000 in some, and in proxies); nullopt for
+// anything else.
+inline std::optional<std::string> scalarText(const Value& value) {
+  if (value.IsString()) return std::string(value.GetString(), value.GetStringLength());
+  if (value.IsInt64()) return std::to_string(value.GetInt64());
+  return std::nullopt;
+}
+inline std::optional<std::string> scalarText(const Value& object, std::string_view key) {
+  const Value* v = member(object, key);
+  return v == nullptr ? std::nullopt : scalarText(*v);
+}
+
+// Truthiness as Python sees it, for config toggles: missing/null/false/0/"" are false.
+inline bool truthy(const Value& object, std::string_view key) {
+  const Value* v = member(object, key);
+  if (v == nullptr || v->IsNull()) return false;
+  if (v->IsBool()) return v->GetBool();
+  if (v->IsNumber()) return v->GetDouble() != 0.0;
+  if (v->IsString()) return v->GetStringLength() > 0;
+  if (v->IsObject()) return v->MemberCount() > 0;
+  if (v->IsArray()) return !v->Empty();
+  return false;
+}
+
+}  // namespace ihp::sdk::json

@@ -1,0 +1,136 @@
+// The one JSON reader (ihp/sdk/json_reader.hpp): nesting is bounded while
+// parsing (64 levels; 200 000 levels is refused, not a stack overflow),
+// raw input and decoded strings are strict UTF-8, and the accessors never
+// throw on a missing member or another type.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "ihp/sdk/json.hpp"
+#include "support/nested_json.h"
+
+namespace ihp::sdk::json {
+namespace {
+
+using ih::testing::nestedJsonArrays;
+using ih::testing::nestedJsonObjects;
+
+ReadResult readText(std::string_view text) {
+  Document doc;
+  return read(text, doc);
+}
+
+TEST(JsonReader, ReadsADocument) {
+  Document doc;
+  ASSERT_TRUE(read(R"({"a":[1,"x",true,null,2.5],"b":{"c":"d"}})", doc));
+  ASSERT_TRUE(doc.IsObject());
+  EXPECT_EQ(stringify(doc), R"({"a":[1,"x",true,null,2.5],"b":{"c":"d"}})");
+}
+
+TEST(JsonReader, AcceptsSixtyFourLevelsAndRefusesSixtyFive) {
+  EXPECT_TRUE(readText(nestedJsonArrays(kMaxDepth)));
+  EXPECT_TRUE(readText(nestedJsonObjects(kMaxDepth)));
+  EXPECT_EQ(readText(nestedJsonArrays(kMaxDepth + 1)).error, ReadError::TooDeep);
+  EXPECT_EQ(readText(nestedJsonObjects(kMaxDepth + 1)).error, ReadError::TooDeep);
+  // Depth is nesting, not the number of containers: siblings do not add up.
+  std::string wide = "[" + nestedJsonArrays(kMaxDepth - 1);
+  for (int i = 0; i < 1000; ++i) wide += "," + nestedJsonArrays(kMaxDepth - 1);
+  EXPECT_TRUE(readText(wide + "]"));
+}
+
+TEST(JsonReader, RefusesHostileNestingWithoutRecursing) {
+  // 200 000 levels (200 KB, well under the body limit) overflowed the stack of
+  // the recursive parser; the reader stops at level 65.
+  for (const std::string& text : {std::string(200000, '['), nestedJsonArrays(200000), nestedJsonObjects(200000)}) {
+    ReadResult result = readText(text);
+    EXPECT_EQ(result.error, ReadError::TooDeep);
+    EXPECT_LT(result.offset, 400u) << "stops where the limit is crossed";
+    EXPECT_EQ(result.reason(), "nested deeper than 64 levels");
+  }
+}
+
+TEST(JsonReader, ARefusedDocumentLeavesNull) {
+  Document doc;
+  ASSERT_TRUE(read(R"({"kept":1})", doc));
+  EXPECT_FALSE(read(nestedJsonArrays(100), doc));
+  EXPECT_TRUE(doc.IsNull());
+}
+
+TEST(JsonReader, RefusesInvalidUtf8InTheInput) {
+  for (const char* bad : {
+           "\"\xff\"",              // never valid
+           "\"\xc3\"",              // truncated sequence
+           "\"\xc0\xaf\"",          // overlong '/'
+           "\"\xe0\x80\xaf\"",      // overlong, three bytes
+           "\"\xf0\x80\x80\xaf\"",  // overlong, four bytes
+           "\"\xed\xa0\x80\"",      // UTF-16 surrogate D800 encoded in UTF-8
+           "\"\xed\xbf\xbf\"",      // surrogate DFFF
+           "\"\xf4\x90\x80\x80\"",  // above U+10FFFF
+           "{\"\xff\":1}",          // in a key
+       }) {
+    ReadResult result = readText(bad);
+    EXPECT_EQ(result.error, ReadError::Encoding) << result.reason();
+  }
+}
+
+TEST(JsonReader, RefusesEscapesThatDecodeToInvalidUtf8) {
+  // A lone low surrogate escape decodes to ED B0 80 in RapidJSON 1.1: not UTF-8.
+  EXPECT_EQ(readText(R"(["ok","\udc00"])").error, ReadError::Encoding);
+  EXPECT_EQ(readText(R"({"\udfff":1})").error, ReadError::Encoding);
+  // A lone high surrogate is a syntax error already.
+  EXPECT_EQ(readText(R"("\ud800")").error, ReadError::Syntax);
+  EXPECT_EQ(readText(R"("\ud800x")").error, ReadError::Syntax);
+}
+
+TEST(JsonReader, KeepsValidUtf8AndEscapes) {
+  Document doc;
+  ASSERT_TRUE(read("[\"h\xc3\xa9\", \"\\u00e9\", \"\\ud83d\\ude00\", \"\xf0\x9f\x98\x80\", \"a\\u0000b\"]", doc));
+  EXPECT_EQ(std::string(doc[0].GetString()), "h\xc3\xa9");
+  EXPECT_EQ(std::string(doc[1].GetString()), "\xc3\xa9");
+  EXPECT_EQ(std::string(doc[2].GetString()), "\xf0\x9f\x98\x80");
+  EXPECT_EQ(std::string(doc[3].GetString()), "\xf0\x9f\x98\x80");
+  EXPECT_EQ(std::string(doc[4].GetString(), doc[4].GetStringLength()), std::string("a\0b", 3));
+}
+
+TEST(JsonReader, SyntaxErrorsSayWhereAndWhy) {
+  ReadResult missing = readText("[1,2");
+  EXPECT_EQ(missing.error, ReadError::Syntax);
+  EXPECT_EQ(missing.reason(), "Missing a comma or ']' after an array element (at byte 4)");
+  EXPECT_EQ(readText("").error, ReadError::Syntax);
+  EXPECT_EQ(readText("{} {}").error, ReadError::Syntax);
+  EXPECT_EQ(readText("NaN").error, ReadError::Syntax);
+  EXPECT_EQ(readText(std::string_view("[1]\0", 4)).error, ReadError::Syntax) << "a NUL after the document";
+  EXPECT_EQ(readText(std::string_view("[1]\0{\"x\":2}", 11)).error, ReadError::Syntax) << "nothing hides behind a NUL";
+  EXPECT_TRUE(readText(" \t[1] \r\n")) << "whitespace around the document is fine";
+  EXPECT_FALSE(readText("{\"a\":1,}"));
+}
+
+TEST(JsonReader, ParseObjectWantsAnObject) {
+  Document doc;
+  EXPECT_TRUE(parseObject("{}", doc));
+  EXPECT_FALSE(parseObject("[]", doc));
+  EXPECT_FALSE(parseObject("{", doc));
+}
+
+TEST(JsonAccessors, NeverThrowOnMissingOrMistypedMembers) {
+  Document doc;
+  ASSERT_TRUE(parse(R"({"s":"x","n":7,"b":true,"id":10000,"ids":["1",2,"3"],"z":null,"e":""})", doc));
+  EXPECT_EQ(string(doc, "s"), "x");
+  EXPECT_EQ(string(doc, "n"), std::nullopt);
+  EXPECT_EQ(stringOr(doc, "missing", "fallback"), "fallback");
+  EXPECT_EQ(int64(doc, "n"), 7);
+  EXPECT_EQ(int64(doc, "s"), std::nullopt);
+  EXPECT_EQ(boolean(doc, "b"), true);
+  EXPECT_EQ(scalarText(doc, "id"), "10000");
+  EXPECT_EQ(scalarText(doc, "s"), "x");
+  EXPECT_EQ(scalarText(doc, "b"), std::nullopt);
+  EXPECT_EQ(stringArray(doc, "ids"), (std::vector<std::string>{"1", "3"}));
+  EXPECT_TRUE(stringArray(doc, "s").empty());
+  EXPECT_FALSE(truthy(doc, "z"));
+  EXPECT_FALSE(truthy(doc, "e"));
+  EXPECT_TRUE(truthy(doc, "n"));
+  EXPECT_EQ(member(doc["s"], "x"), nullptr) << "a member of a non-object is absent";
+}
+
+}  // namespace
+}  // namespace ihp::sdk::json
