@@ -152,6 +152,16 @@ std::string JiraE2ETest::webhookUrl() {
   return urls.empty() ? std::string() : urls.front();
 }
 
+bool JiraE2ETest::jobsSettled(const std::string& org) {
+  Reply list = host_->get("/api/0/organizations/" + org + "/jobs/", kAdmin);
+  if (list.status != 200 || !list.json.IsArray()) return false;
+  for (const auto& job : list.json.GetArray()) {
+    const std::string state = ih::testing::jsonString(job, "/state");
+    if (state == "pending" || state == "running") return false;
+  }
+  return true;
+}
+
 rapidjson::Document JiraE2ETest::waitForDeliveries(size_t count) {
   rapidjson::Document deliveries;
   ih::testing::eventually(

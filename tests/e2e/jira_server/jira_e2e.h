@@ -71,6 +71,13 @@ class JiraE2ETest : public ::testing::Test {
   size_t webhookCount();
   // Waits for the mock's deliveries list to hold `count` entries and returns it.
   rapidjson::Document waitForDeliveries(size_t count);
+  // --- the host's job queue ------------------------------------------------------------
+  // True when no job of `org` is pending (retries waiting included) or
+  // running, read in one snapshot of the jobs list. A job commits the jobs it
+  // enqueues before it is marked done, so this is the barrier before "and
+  // nothing more was sent": every job that could still send something has.
+  bool jobsSettled(const std::string& org);
+
 
   ih::testing::TempDir dir_;
   std::unique_ptr<ih::testing::MockJiraProcess> jira_;
