@@ -18,7 +18,9 @@ namespace ih::test {
 class PostgresServer {
  public:
   // The shared server, started on first use. Null (with `whyNot` set) when
-  // PostgreSQL's binaries are not installed; throws if they are but fail.
+  // PostgreSQL's binaries are not installed, and the callers skip, saying
+  // why; throws if they are but fail, or if they are missing while the
+  // environment says IH_REQUIRE_POSTGRES=1 (as scripts/test does).
   static PostgresServer* instance(std::string& whyNot);
 
   // A new database (migrated, or empty); returns its URL.

@@ -128,11 +128,11 @@ std::string JiraE2ETest::integrationIdOf(const std::string& org) {
   return ih::testing::jsonString(list.json, "/0/id");
 }
 
-std::optional<Reply> JiraE2ETest::linkIssue(const std::string& org, const std::string& issueId,
-                                            const std::string& integrationId, const std::string& key) {
+::testing::AssertionResult JiraE2ETest::linkIssue(const std::string& org, const std::string& issueId,
+                                                  const std::string& integrationId, const std::string& key) {
   Reply linked = api_->linkIssue(org, issueId, integrationId, key);
-  if (linked.status != 201) return std::nullopt;
-  return linked;
+  if (linked.status == 201) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "linking issue " << issueId << " to " << key << ": " << linked.describe();
 }
 
 Reply JiraE2ETest::setConfig(const std::string& org, const std::string& integrationId, const std::string& configJson) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "jira_e2e.h"
+#include "support/json_helpers.h"
 #include "support/tls_certificates.h"
 
 namespace ih::e2e::jira {
