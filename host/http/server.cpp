@@ -38,7 +38,10 @@ void HttpServer::bind() {
   const ServerOptions& o = impl_->options;
   Poco::Net::ServerSocket socket;
   try {
-    socket.bind(Poco::Net::SocketAddress(o.bindAddress, o.port), /*reuseAddress=*/true);
+    // SO_REUSEADDR so a restart can bind while old connections linger in
+    // TIME_WAIT; never SO_REUSEPORT (Poco's two-argument bind sets both),
+    // which would let a second host share the port instead of exiting 69.
+    socket.bind(Poco::Net::SocketAddress(o.bindAddress, o.port), /*reuseAddress=*/true, /*reusePort=*/false);
     socket.listen(128);
   } catch (const Poco::Exception& e) {
     throw std::runtime_error("cannot listen on " + o.bindAddress + ":" + std::to_string(o.port) + ": " +

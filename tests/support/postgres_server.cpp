@@ -134,16 +134,30 @@ void PostgresServer::start() {
   for (int attempt = 0;; ++attempt) {
     port_ = freeLoopbackPort();
     try {
-      run(binDir_ + "/pg_ctl start -w -t 60 -D " + root_ + "/data -l " + root_ + "/server.log -o \"-p " +
-              std::to_string(port_) + " -k " + root_ +
-              " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\"",
-          "pg_ctl start");
+      startOnPort();
       break;
     } catch (const std::runtime_error&) {
       if (attempt == 2) throw;
     }
   }
+}
+
+void PostgresServer::startOnPort() {
+  run(binDir_ + "/pg_ctl start -w -t 60 -D " + root_ + "/data -l " + root_ + "/server.log -o \"-p " +
+          std::to_string(port_) + " -k " + root_ +
+          " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\"",
+      "pg_ctl start");
   running_ = true;
+}
+
+void PostgresServer::pause() {
+  if (!running_) return;
+  run(binDir_ + "/pg_ctl stop -m immediate -w -D " + root_ + "/data", "pg_ctl stop");
+  running_ = false;
+}
+
+void PostgresServer::resume() {
+  if (!running_) startOnPort();
 }
 
 void PostgresServer::stop() {

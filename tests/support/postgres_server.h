@@ -27,12 +27,20 @@ class PostgresServer {
   std::string createDatabase(bool migrated = true);
   void dropDatabase(const std::string& url);
 
+  // Stops the server the way a crash does (pg_ctl stop -m immediate: clients
+  // see their connections drop), keeping its data, and starts it again on
+  // the same port: for tests of what a client does while its database is
+  // gone and after it is back.
+  void pause();
+  void resume();
+
   ~PostgresServer();
 
  private:
   PostgresServer(std::string binDir);
   void start();
   void stop();
+  void startOnPort();  // pg_ctl start on port_
   std::string adminUrl() const;
   std::string urlFor(const std::string& database) const;
   void run(const std::string& command, const std::string& what) const;
