@@ -23,6 +23,12 @@ std::string systemError(const std::string& what, const std::string& path) {
 }
 
 std::optional<std::string> readToken(const std::string& path) {
+  // A directory (or anything else) where the token file must be: the file
+  // cannot be created, which is not a usage error.
+  std::error_code error;
+  if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error)) {
+    throw StartupError(kExitCantCreate, "cannot create " + path + ": something that is not a file is in the way");
+  }
   std::ifstream in(path);
   if (!in) return std::nullopt;
   std::stringstream text;

@@ -126,6 +126,9 @@ void HttpServer::bind() {
     const tcp::endpoint endpoint = *resolver.resolve(o.bindAddress, std::to_string(o.port)).begin();
     tcp::acceptor& acceptor = impl_->acceptor;
     acceptor.open(endpoint.protocol());
+    // SO_REUSEADDR so a restart can bind while old connections linger in
+    // TIME_WAIT; never SO_REUSEPORT, which would let a second host share the
+    // port instead of exiting 69.
     acceptor.set_option(net::socket_base::reuse_address(true));
     acceptor.bind(endpoint);
     acceptor.listen(net::socket_base::max_listen_connections);

@@ -83,7 +83,7 @@ ihp_status privateKeyCheck(ihp_host_ctx* ctx, ihp_str pem) {
 
 ihp_status oauth1Sign(ihp_host_ctx* ctx, const ihp_oauth1_request* rawRequest, const ihp_sink* authorizationOut) {
   return guarded(ctx, "oauth1_sign", [&] {
-    const auto raw = structArgument(rawRequest, "request");
+    const auto raw = structArgument(rawRequest, "request", IHP_OAUTH1_REQUEST_SIZE_V1_0);
     SinkWriter out(authorizationOut, "authorization_out");
     auth::OAuth1Request request;
     request.method = std::string(requiredText(raw.method, "method"));

@@ -89,7 +89,7 @@ ihp_status activityWrite(ihp_host_ctx* ctx, int64_t organizationId, int64_t issu
 ihp_status syncAssigneeInbound(ihp_host_ctx* ctx, const ihp_assignee_sync* rawSync, const ihp_sink* resultOut) {
   return guarded(ctx, "sync_assignee_inbound", [&] {
     ihp_host_ctx& c = context(ctx);
-    const auto raw = structArgument(rawSync, "sync");
+    const auto raw = structArgument(rawSync, "sync", IHP_ASSIGNEE_SYNC_SIZE_V1_0);
     SinkWriter out(resultOut, "result_out");
     domain::AssigneeSyncRequest request;
     request.integrationId = ownIntegration(c, raw.integration_id).id;
@@ -105,7 +105,7 @@ ihp_status syncAssigneeInbound(ihp_host_ctx* ctx, const ihp_assignee_sync* rawSy
 ihp_status syncStatusInbound(ihp_host_ctx* ctx, const ihp_status_sync* rawSync, const ihp_sink* resultOut) {
   return guarded(ctx, "sync_status_inbound", [&] {
     ihp_host_ctx& c = context(ctx);
-    const auto raw = structArgument(rawSync, "sync");
+    const auto raw = structArgument(rawSync, "sync", IHP_STATUS_SYNC_SIZE_V1_0);
     SinkWriter out(resultOut, "result_out");
     if (raw.action != IHP_STATUS_ACTION_RESOLVE && raw.action != IHP_STATUS_ACTION_UNRESOLVE)
       throw AbiViolation("unknown status action");

@@ -89,11 +89,9 @@ std::string_view requiredText(ihp_str s, const char* what) {
   return value;
 }
 
-SinkWriter::SinkWriter(const ihp_sink* sink, const char* what) {
-  if (sink == nullptr) throw AbiViolation(std::string(what) + " is NULL");
-  if (sink->struct_size < sizeof(ihp_sink)) throw AbiViolation(std::string(what) + " struct_size is too small");
-  if (sink->write == nullptr) throw AbiViolation(std::string(what) + " has no write function");
-  std::memcpy(static_cast<void*>(&sink_), static_cast<const void*>(sink), sizeof(ihp_sink));
+SinkWriter::SinkWriter(const ihp_sink* sink, const char* what)
+    : sink_(structArgument(sink, what, IHP_SINK_SIZE_V1_0)) {
+  if (sink_.write == nullptr) throw AbiViolation(std::string(what) + " has no write function");
 }
 
 void SinkWriter::write(std::string_view data) const { sink_.write(sink_.self, data.data(), data.size()); }

@@ -70,10 +70,12 @@ std::optional<std::string_view> optionalText(ihp_str s, const char* what);
 std::string_view requiredText(ihp_str s, const char* what);
 
 // A zero-filled host copy of a versioned struct: NULL or a struct_size below
-// `minimumSize` (its 1.0 size; sizeof(T) for structs that never grew) throws;
-// at most sizeof(T) bytes are read.
+// `minimumSize` (the header's IHP_<NAME>_SIZE_V1_0) throws; at most sizeof(T)
+// bytes are read. The minimum has no default on purpose: sizeof(T) grows with
+// the header, and a plugin built against the older, smaller struct would then
+// be refused (rule 3 of plugin_abi.h).
 template <class T>
-T structArgument(const T* raw, const char* what, size_t minimumSize = sizeof(T)) {
+T structArgument(const T* raw, const char* what, size_t minimumSize) {
   if (raw == nullptr) throw AbiViolation(std::string(what) + " is NULL");
   if (raw->struct_size < minimumSize) throw AbiViolation(std::string(what) + " struct_size is too small");
   // A struct that grew since `minimumSize`: members the caller's older

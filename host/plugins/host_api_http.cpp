@@ -49,6 +49,19 @@ Classified classify(http::TransportError error) {
   return {IHP_E_INTERNAL, "internal"};
 }
 
+// The 1.2 rule (IHP_HTTP_REQUEST_VERIFIES_TLS): a request that holds
+// tls_insecure_skip_verify is verified unless that member is exactly 1, so a
+// zeroed request fails closed; an older plugin's smaller request keeps the
+// meaning of verify_tls it was compiled with. `raw` is the host's copy, whose
+// struct_size is still the plugin's.
+bool verifiesTls(const ihp_http_request& raw) {
+  if (IHP_HAS_MEMBER(ihp_http_request, raw.struct_size, tls_insecure_skip_verify) &&
+      raw.tls_insecure_skip_verify > 1) {
+    throw AbiViolation("request.tls_insecure_skip_verify must be 0 or 1");
+  }
+  return IHP_HTTP_REQUEST_VERIFIES_TLS(&raw);
+}
+
 http::OutboundRequest toOutbound(const ihp_http_request& raw) {
   http::OutboundRequest request;
   request.method = std::string(requiredText(raw.method, "request.method"));
@@ -60,7 +73,7 @@ http::OutboundRequest toOutbound(const ihp_http_request& raw) {
   }
   request.body = std::string(text(raw.body, "request.body"));
   request.timeoutMs = raw.timeout_ms == 0 ? kDefaultTimeoutMs : raw.timeout_ms;
-  request.verifyTls = raw.verify_tls != 0;
+  request.verifyTls = verifiesTls(raw);
   return request;
 }
 
@@ -74,7 +87,7 @@ void deliver(const ihp_http_response_sink& sink, const http::OutboundResponse& r
 ihp_status httpSend(ihp_host_ctx* ctx, const ihp_http_request* rawRequest, const ihp_http_response_sink* rawSink) {
   return guarded(ctx, "http_send", [&]() -> ihp_status {
     ihp_host_ctx& c = context(ctx);
-    const auto request = toOutbound(structArgument(rawRequest, "request"));
+    const auto request = toOutbound(structArgument(rawRequest, "request", IHP_HTTP_REQUEST_SIZE_V1_0));
     const auto sink = structArgument(rawSink, "response", IHP_HTTP_RESPONSE_SINK_SIZE_V1_0);
     if (sink.on_status == nullptr || sink.on_header == nullptr || sink.on_body == nullptr)
       throw AbiViolation("response sink has a NULL callback");

@@ -18,7 +18,7 @@ constexpr std::string_view kReservedKindPrefix = "ihp.";
 ihp_status jobEnqueue(ihp_host_ctx* ctx, const ihp_job_spec* rawSpec) {
   return guarded(ctx, "job_enqueue", [&] {
     ihp_host_ctx& c = context(ctx);
-    const auto spec = structArgument(rawSpec, "job");
+    const auto spec = structArgument(rawSpec, "job", IHP_JOB_SPEC_SIZE_V1_0);
     jobs::JobRequest request;
     request.pluginKey = c.plugin->key;
     request.kind = std::string(requiredText(spec.kind, "job.kind"));

@@ -55,18 +55,28 @@ ConnectionPool::Lease ConnectionPool::acquire() {
 }
 
 void ConnectionPool::giveBack(std::unique_ptr<Poco::Data::Session> session, bool broken) {
+  // A connection whose server went away (a PostgreSQL restart) stays dead,
+  // and so do the idle ones opened to the same server: pooled again, each
+  // would fail a later unit of work long after the database is back. They are
+  // all closed, and new connections are opened on demand.
+  const bool serverLost = !session->isConnected();
   std::unique_ptr<Poco::Data::Session> toClose;
+  std::vector<std::unique_ptr<Poco::Data::Session>> suspects;
   {
     std::lock_guard lock(mutex_);
-    if (broken) {
+    if (broken || serverLost) {
       toClose = std::move(session);
       --open_;
     } else {
       idle_.push_back(std::move(session));
     }
+    if (serverLost) {
+      suspects.swap(idle_);
+      open_ -= static_cast<int>(suspects.size());
+    }
   }
-  available_.notify_one();
-  // toClose's destructor disconnects outside the lock.
+  available_.notify_all();
+  // toClose's and the suspects' destructors disconnect outside the lock.
 }
 
 }  // namespace ih::host::storage

@@ -3,8 +3,10 @@
 // Each unit of work leases one connection for its whole life. Connections are
 // opened lazily up to the limit; when all are leased, acquire() waits (and
 // gives up with a StorageError after the timeout rather than hang forever).
-// A connection whose state is doubtful (a failed ROLLBACK) is marked broken
-// and closed instead of being handed out again. Thread-safe.
+// A connection whose state is doubtful (a failed ROLLBACK) is closed instead
+// of being handed out again; one that lost its server is closed with every
+// idle connection, so the pool recovers at once when the database is back.
+// Thread-safe.
 #pragma once
 
 #include <chrono>

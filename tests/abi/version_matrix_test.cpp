@@ -74,13 +74,28 @@ TEST_P(VersionMatrixReal, LoaderAppliesTheRuleToRealPlugins) {
   }
 }
 
+// A plugin built for 1.2 on a host that implements 1.1 speaks 1.1, and on
+// this host (1.2), which now also runs a plugin that requires 1.2.
+TEST(VersionMatrixCurrent, APluginForOneTwoNegotiatesDownAndTheCurrentHostRunsOneTwoOnly) {
+  static_assert(IHP_ABI_MAJOR == 1 && IHP_ABI_MINOR == 2, "update the version matrix for the new version");
+  test::HostFixture host;
+  PluginRegistry older(host.services(), HostAbiVersion{1, 1});
+  ASSERT_TRUE(older.loadFile(std::string(IH_VERSIONS_DIR) + "/ver_1_2.so"));
+  EXPECT_EQ(older.find("ver_1_2")->info().abiVersion, "1.1");
+  PluginRegistry current(host.services());
+  ASSERT_TRUE(current.loadFile(std::string(IH_VERSIONS_DIR) + "/ver_1_min2.so"))
+      << (current.failures().empty() ? "" : current.failures()[0].reason);
+  EXPECT_EQ(current.find("ver_1_min2")->info().abiVersion, "1.2");
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Plugins, VersionMatrixReal,
     ::testing::Values(
         RealCase{"ver_1_0", {1, 0}, ""}, RealCase{"ver_1_0", {1, 3}, ""},
         RealCase{"ver_1_0", {2, 0}, "built for ABI major 1 (too old); host supports 2"},
         RealCase{"ver_1_0", {0, 3}, "built for ABI major 1; host supports 0"},
-        RealCase{"ver_1_2", {1, 0}, ""}, RealCase{"ver_1_2", {1, 3}, ""},
+        RealCase{"ver_1_2", {1, 0}, ""}, RealCase{"ver_1_2", {1, 1}, ""}, RealCase{"ver_1_2", {1, 2}, ""},
+        RealCase{"ver_1_2", {1, 3}, ""},
         RealCase{"ver_1_min2", {1, 0}, "requires ABI 1.2 or newer; host implements 1.0"},
         RealCase{"ver_1_min2", {1, 1}, "requires ABI 1.2 or newer; host implements 1.1"},
         RealCase{"ver_1_min2", {1, 2}, ""}, RealCase{"ver_1_min2", {1, 3}, ""},

@@ -1,7 +1,8 @@
 // The host process's life: command line and config file, the generated
 // admin token, restart on the same data dir, SIGTERM, and start-up failures
-// (bad options, unreachable database, a broken plugin that is skipped while
-// the host keeps serving).
+// with their exit codes (64 bad options; 69 unreachable database or a port in
+// use; 73 a data dir, key or token file that cannot be created) and a broken
+// plugin that is skipped while the host keeps serving.
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
@@ -142,6 +143,60 @@ TEST_F(HostLifecycleTest, AnUnreachableDatabaseExits69WithOneLine) {
   EXPECT_EQ(code, 69) << err;
   EXPECT_EQ(countLines(err, "integration-host:"), 1u) << err;
   EXPECT_EQ(err.find("hunter2"), std::string::npos) << "the password is never printed";
+}
+
+// sysexits' EX_CANTCREAT. A regular file where a directory must be refuses
+// creation even to root (tests run as root, where permissions would not).
+TEST_F(HostLifecycleTest, ADataDirThatCannotBeCreatedExits73WithOneLine) {
+  const std::string file = temp.write("a-file", "not a directory\n");
+  std::string err;
+  EXPECT_EQ(HostProcess::runToExit({"--data-dir", file + "/var", "--admin-token", "t", "--plugins-dir", plugins.path(),
+                                    "--port", "0"},
+                                   &err),
+            73)
+      << err;
+  EXPECT_EQ(countLines(err, "integration-host:"), 1u) << err;
+  EXPECT_NE(err.find("cannot create data directory " + file + "/var"), std::string::npos) << err;
+}
+
+TEST_F(HostLifecycleTest, AKeyFileThatCannotBeCreatedExits73WithOneLine) {
+  const std::string dataDir = temp.path() + "/keyless";
+  std::filesystem::create_directories(dataDir + "/secret-key");  // where the key file must go
+  std::string err;
+  EXPECT_EQ(HostProcess::runToExit({"--data-dir", dataDir, "--admin-token", "t", "--plugins-dir", plugins.path(),
+                                    "--port", "0"},
+                                   &err),
+            73)
+      << err;
+  EXPECT_EQ(countLines(err, "integration-host:"), 1u) << err;
+  EXPECT_NE(err.find("secret key"), std::string::npos) << err;
+}
+
+TEST_F(HostLifecycleTest, AnAdminTokenFileThatCannotBeCreatedExits73WithOneLine) {
+  const std::string dataDir = temp.path() + "/tokenless";
+  std::filesystem::create_directories(dataDir + "/admin-token");  // where the token file must go
+  std::string err;
+  EXPECT_EQ(HostProcess::runToExit({"--data-dir", dataDir, "--plugins-dir", plugins.path(), "--port", "0"}, &err), 73)
+      << err;
+  EXPECT_EQ(countLines(err, "integration-host:"), 1u) << err;
+  EXPECT_NE(err.find("admin-token"), std::string::npos) << err;
+}
+
+// sysexits' EX_UNAVAILABLE: another host already listens on the port. The
+// first one keeps serving.
+TEST_F(HostLifecycleTest, APortInUseExits69WithOneLine) {
+  HostProcess first(launchIn(temp.path() + "/first", "t"));
+  const std::string port = std::to_string(first.process().port());
+  std::string err;
+  EXPECT_EQ(HostProcess::runToExit({"--port", port, "--data-dir", temp.path() + "/second", "--admin-token", "t",
+                                    "--plugins-dir", plugins.path()},
+                                   &err),
+            69)
+      << err;
+  EXPECT_EQ(countLines(err, "integration-host:"), 1u) << err;
+  EXPECT_NE(err.find(port), std::string::npos) << "names the port: " << err;
+  EXPECT_EQ(first.get("/healthz", "").status, 200);
+  EXPECT_EQ(first.process().stop(), 0);
 }
 
 TEST_F(HostLifecycleTest, HelpListsEveryOption) {

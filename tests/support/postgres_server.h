@@ -18,12 +18,21 @@ namespace ih::test {
 class PostgresServer {
  public:
   // The shared server, started on first use. Null (with `whyNot` set) when
-  // PostgreSQL's binaries are not installed; throws if they are but fail.
+  // PostgreSQL's binaries are not installed, and the callers skip, saying
+  // why; throws if they are but fail, or if they are missing while the
+  // environment says IH_REQUIRE_POSTGRES=1 (as scripts/test does).
   static PostgresServer* instance(std::string& whyNot);
 
   // A new database (migrated, or empty); returns its URL.
   std::string createDatabase(bool migrated = true);
   void dropDatabase(const std::string& url);
+
+  // Stops the server the way a crash does (pg_ctl stop -m immediate: clients
+  // see their connections drop), keeping its data, and starts it again on
+  // the same port: for tests of what a client does while its database is
+  // gone and after it is back.
+  void pause();
+  void resume();
 
   ~PostgresServer();
 
@@ -31,6 +40,7 @@ class PostgresServer {
   PostgresServer(std::string binDir);
   void start();
   void stop();
+  void startOnPort();  // pg_ctl start on port_
   std::string adminUrl() const;
   std::string urlFor(const std::string& database) const;
   void run(const std::string& command, const std::string& what) const;

@@ -9,6 +9,7 @@ bool isControlPath(const std::string& path) { return path == "/_mock" || path.rf
 
 HttpResponse Dispatcher::handle(const HttpRequest& request) {
   if (isControlPath(request.path)) return targets_.control.handle(request);
+  const auto recording = targets_.journal.recording();
   auto response = jiraResponse(request);
   targets_.journal.append(request, response);
   if (targets_.recorder != nullptr) targets_.recorder->recordInteraction(request, response);

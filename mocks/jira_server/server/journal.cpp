@@ -16,11 +16,13 @@ void Journal::append(const HttpRequest& request, const HttpResponse& response) {
 }
 
 void Journal::clear() {
+  std::unique_lock settled(inFlight_);
   std::lock_guard lock(mutex_);
   entries_.clear();
 }
 
 std::string Journal::json(const std::string& pathPattern, const std::string& contextPath) const {
+  std::unique_lock settled(inFlight_);
   std::lock_guard lock(mutex_);
   json::JsonBuilder out;
   out.beginArray();

@@ -17,10 +17,18 @@
  *     A plugin runs on a host with the same major and a minor at least the
  *     plugin's minimum. Host-table members added after 1.0 must be checked
  *     with IHP_HOST_HAS() before use.
- *  3. Struct safety. Every extensible struct starts with `uint32_t struct_size`.
- *     Readers check the size before they read a member (IHP_HAS_MEMBER), copy
- *     at most the size they know, and reject a table smaller than the minimum.
- *     Tables only grow at the end. ihp_str and ihp_header are frozen value types.
+ *  3. Struct safety. Every extensible struct starts with `uint32_t struct_size`
+ *     and has a minimum size, IHP_<NAME>_SIZE_V1_0 (its 1.0 layout). Readers
+ *     reject a struct_size below that minimum (never compare with sizeof: it
+ *     grows with the header, and an older peer would be refused), check the
+ *     size before they read a later member (IHP_HAS_MEMBER), and copy at most
+ *     the size they know. Tables only grow at the end. ihp_str, ihp_header,
+ *     ihp_route and ihp_fingerprint are frozen value types.
+ *     Zero is the safe default: a writer that memsets a struct and fills only
+ *     what it knows gets the cautious behaviour for every member added since
+ *     1.2 (e.g. TLS verification). Two 1.0 values cannot change within major
+ *     1 and need care: IHP_ROUTE_PUBLIC is 0 (set `access` explicitly), and
+ *     ihp_assignee_sync.event_time_ms 0 turns its ordering guard off.
  *  4. Handles and data. Handles are opaque. Strings and bodies are (ptr, len),
  *     not NUL-terminated, borrowed for the duration of the call only; whoever
  *     keeps them copies them. A NULL ptr means "absent", distinct from empty.
@@ -60,7 +68,7 @@ extern "C" {
 /* ------------------------------------------------------------------------ */
 
 #define IHP_ABI_MAJOR 1
-#define IHP_ABI_MINOR 1
+#define IHP_ABI_MINOR 2
 
 /* The one symbol a plugin exports. Its type is ihp_entry_fn. */
 #define IHP_ENTRY_SYMBOL "ihp_plugin_entry"
@@ -144,6 +152,8 @@ typedef struct ihp_sink {
 
 #define IHP_BYTE_ORDER_MARK 0x01020304u
 
+/* Frozen: compared field by field, struct_size included, so it never grows
+ * within a major. */
 typedef struct ihp_fingerprint {
   uint32_t struct_size;
   uint32_t abi_major;    /* IHP_ABI_MAJOR the side was built with */
@@ -172,6 +182,15 @@ typedef struct ihp_fingerprint {
   (IHP_HAS_MEMBER(ihp_host_api, (api)->struct_size, member) &&              \
    (api)->member != NULL)
 
+/* The size of a struct's layout up to and including `member`: the minimum
+ * sizes below (IHP_<NAME>_SIZE_V1_0) are this for each struct's last 1.0
+ * member. */
+#define IHP_SIZE_THROUGH(type, member)                                      \
+  (offsetof(type, member) + sizeof(((type *)0)->member))
+
+/* The sink as ABI 1.0 defined it; readers accept any size from this. */
+#define IHP_SINK_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_sink, write)
+
 /* ------------------------------------------------------------------------ */
 /* Outbound HTTP (host service)                                             */
 /* ------------------------------------------------------------------------ */
@@ -184,8 +203,30 @@ typedef struct ihp_http_request {
   size_t header_count;
   ihp_str body;        /* absent or empty for no body */
   uint32_t timeout_ms; /* connect + whole exchange; 0 = host default (30 s) */
-  uint8_t verify_tls;  /* 0 = accept any certificate (self-hosted Jira with a private CA) */
+  /* Up to 1.1 the only TLS switch: 0 = accept any certificate, nonzero =
+   * verify. A host reads it only from a request too small to hold
+   * tls_insecure_skip_verify (a plugin built for 1.0 or 1.1). A 1.2 plugin
+   * still sets it to 1 when it wants verification, because a 1.0 or 1.1
+   * host reads nothing else. */
+  uint8_t verify_tls;
+  /* Since 1.2, and alone deciding when the request holds it: 0 = verify the
+   * server's certificate and name (what a zeroed request gets), 1 = accept
+   * any certificate (prefer the host's --tls-ca-file). Any other value is
+   * IHP_E_INVALID. A uint32_t, not a uint8_t: a byte would sit in the 1.1
+   * struct's tail padding, so struct_size could not tell the layouts apart. */
+  uint32_t tls_insecure_skip_verify;
 } ihp_http_request;
+
+/* The request as ABI 1.0 and 1.1 defined it; hosts accept any size from this. */
+#define IHP_HTTP_REQUEST_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_http_request, verify_tls)
+
+/* Whether a host verifies TLS for this request (the 1.2 rule; `request`
+ * points at a struct whose struct_size says how much of it is real). */
+#define IHP_HTTP_REQUEST_VERIFIES_TLS(request)                                   \
+  (IHP_HAS_MEMBER(ihp_http_request, (request)->struct_size,                      \
+                  tls_insecure_skip_verify)                                       \
+       ? (request)->tls_insecure_skip_verify != 1                                \
+       : (request)->verify_tls != 0)
 
 /* Receives one HTTP response. on_status is called first, then on_header per
  * header, then on_body zero or more times. All data is borrowed. */
@@ -221,6 +262,8 @@ typedef struct ihp_oauth1_request {
   ihp_str verifier;        /* present only for the access-token call */
 } ihp_oauth1_request;
 
+#define IHP_OAUTH1_REQUEST_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_oauth1_request, verifier)
+
 /* ------------------------------------------------------------------------ */
 /* Durable jobs (host service)                                              */
 /* ------------------------------------------------------------------------ */
@@ -234,6 +277,8 @@ typedef struct ihp_job_spec {
   int64_t integration_id; /* 0 = none */
   int64_t delay_ms;       /* earliest start, relative to now */
 } ihp_job_spec;
+
+#define IHP_JOB_SPEC_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_job_spec, delay_ms)
 
 /* ------------------------------------------------------------------------ */
 /* Inbound sync (host services shared by every plugin)                      */
@@ -258,6 +303,8 @@ typedef struct ihp_assignee_sync {
   int64_t event_time_ms; /* the provider's time of the change; 0 = unknown (no ordering guard) */
 } ihp_assignee_sync;
 
+#define IHP_ASSIGNEE_SYNC_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_assignee_sync, event_time_ms)
+
 #define IHP_STATUS_ACTION_RESOLVE 1
 #define IHP_STATUS_ACTION_UNRESOLVE 2
 
@@ -270,8 +317,10 @@ typedef struct ihp_status_sync {
   int64_t integration_id;
   int64_t organization_id;
   ihp_str external_key;
-  int32_t action; /* IHP_STATUS_ACTION_* */
+  int32_t action; /* IHP_STATUS_ACTION_*; 0 is invalid */
 } ihp_status_sync;
+
+#define IHP_STATUS_SYNC_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_status_sync, action)
 
 /* ------------------------------------------------------------------------ */
 /* The host's function table                                                */
@@ -445,13 +494,13 @@ typedef struct ihp_host_api {
 #define IHP_ROUTE_PUBLIC 0     /* no bearer token (webhooks, browser callbacks) */
 #define IHP_ROUTE_ORG_MEMBER 1 /* path has {org}; token of a member; plugin enabled there */
 
-/* A route the plugin serves. Paths live under /extensions/<key>/ or
+/* A route the plugin serves (frozen: no struct_size). Paths live under /extensions/<key>/ or
  * /extensions/<key with '_' replaced by '-'>/ and may contain {name}
  * segments, e.g. "/extensions/jira-server/issue-updated/{token}/". */
 typedef struct ihp_route {
   ihp_str method;
   ihp_str path_pattern;
-  int32_t access; /* IHP_ROUTE_* */
+  int32_t access; /* IHP_ROUTE_*; beware, 0 is IHP_ROUTE_PUBLIC */
 } ihp_route;
 
 typedef struct ihp_request {
@@ -469,6 +518,8 @@ typedef struct ihp_request {
   int64_t user_id;         /* the authenticated user; 0 = superuser or none */
 } ihp_request;
 
+#define IHP_REQUEST_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_request, user_id)
+
 /* One step of the installation pipeline.
  * The reply's body is the step's `data` object. Its status says what happens:
  *   200 + reply_pipeline_state -> advance to step_index + 1
@@ -485,6 +536,8 @@ typedef struct ihp_pipeline_call {
   ihp_str input_json;    /* the step's form body, or the callback's query as an object */
   ihp_str public_url;    /* the host's absolute URL prefix, no trailing '/' */
 } ihp_pipeline_call;
+
+#define IHP_PIPELINE_CALL_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_pipeline_call, public_url)
 
 #define IHP_EVENT_ISSUE_ASSIGNED 1
 #define IHP_EVENT_ISSUE_STATUS_CHANGED 2
@@ -507,6 +560,8 @@ typedef struct ihp_event {
   uint32_t attempt; /* 1 for the first try */
 } ihp_event;
 
+#define IHP_EVENT_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_event, attempt)
+
 typedef struct ihp_job {
   uint32_t struct_size;
   int64_t job_id;
@@ -514,6 +569,8 @@ typedef struct ihp_job {
   ihp_str payload_json;
   uint32_t attempt; /* 1 for the first try */
 } ihp_job;
+
+#define IHP_JOB_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_job, attempt)
 
 #define IHP_FORM_LINK 1
 #define IHP_FORM_CREATE 2
@@ -532,6 +589,8 @@ typedef struct ihp_form_call {
   ihp_str input_json; /* issue_action only */
 } ihp_form_call;
 
+#define IHP_FORM_CALL_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_form_call, input_json)
+
 /* Settings. config_update gets the stored config and the submitted patch and
  * replies 200 with the complete config to store, or 400 with field errors.
  * config_view turns the stored config into what the API shows. */
@@ -543,6 +602,8 @@ typedef struct ihp_config_call {
   ihp_str patch_json; /* config_update only */
 } ihp_config_call;
 
+#define IHP_CONFIG_CALL_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_config_call, patch_json)
+
 /* The last organization unlinked the integration: remove what install created
  * on the remote side (e.g. the webhook). Runs from the durable queue; the
  * host deletes the integration and its credentials after IHP_OK. */
@@ -553,6 +614,8 @@ typedef struct ihp_uninstall_call {
   ihp_str credentials_json;
   uint32_t attempt;
 } ihp_uninstall_call;
+
+#define IHP_UNINSTALL_CALL_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_uninstall_call, attempt)
 
 /* ------------------------------------------------------------------------ */
 /* The plugin's table                                                       */
@@ -637,6 +700,11 @@ typedef struct ihp_entry_args {
   uint32_t negotiated_minor;      /* min(host_abi_minor, the plugin's IHP_ABI_MINOR) */
   const ihp_plugin_api *plugin_api; /* static; valid until the process exits */
 } ihp_entry_args;
+
+/* The entry arguments as ABI 1.0 defined them. A plugin checks struct_size
+ * against this, not sizeof: the struct may grow, and a plugin built against
+ * a newer header must still accept an older host's smaller struct. */
+#define IHP_ENTRY_ARGS_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_entry_args, plugin_api)
 
 /* Main thread, once, first. Fill the out members and return IHP_OK, or
  * IHP_E_INCOMPATIBLE when the host's major/minor or fingerprint cannot work. */

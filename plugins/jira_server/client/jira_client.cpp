@@ -13,7 +13,7 @@ ApiResult<ihp::sdk::HttpResponse> JiraClient::send(const JiraRequest& request) c
   http.method = request.method;
   http.url = connection_.baseUrl + request.path;
   http.timeoutMs = request.timeoutMs;
-  http.verifyTls = connection_.verifySsl;
+  http.insecureSkipTlsVerify = !connection_.verifySsl;
 
   // Signed here, per attempt: a signature (nonce) must never be reused.
   auto authorization = RequestSigner(connection_.credentials).authorization(host_, http.method, http.url,

@@ -69,12 +69,7 @@ static ihp_status c_echo_init(const ihp_host_api *host, ihp_host_ctx *ctx, ihp_p
 
 IHP_EXPORT ihp_status ihp_plugin_entry(ihp_entry_args *args) {
   static ihp_plugin_api table;
-  tp_table_init(&table, "c_echo");
-  table.name = tp_str("C echo");
-  table.version = tp_str("1.0.0");
-  table.routes = c_echo_routes;
-  table.route_count = 1;
+  tp_table_with_routes(&table, "c_echo", "C echo", "1.0.0", c_echo_routes, 1, c_echo_handle_request);
   table.init = c_echo_init;
-  table.handle_request = c_echo_handle_request;
   return tp_accept(args, &table);
 }

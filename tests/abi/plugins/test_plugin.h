@@ -42,12 +42,25 @@ static inline void tp_table_init(ihp_plugin_api *table, const char *key) {
   table->init = tp_stateless_init;
 }
 
+/* A valid table for `key` that serves `routes` through `handle_request`. */
+static inline void tp_table_with_routes(ihp_plugin_api *table, const char *key, const char *name, const char *version,
+                                        const ihp_route *routes, uint32_t route_count,
+                                        ihp_status (*handle_request)(ihp_plugin *, ihp_host_ctx *, const ihp_request *,
+                                                                     ihp_reply *)) {
+  tp_table_init(table, key);
+  table->name = tp_str(name);
+  table->version = tp_str(version);
+  table->routes = routes;
+  table->route_count = route_count;
+  table->handle_request = handle_request;
+}
+
 /* Answers the entry as a well-behaved plugin built for (major, min_minor,
  * own_minor) would, without second-guessing the host: the host's own checks
  * are what the tests exercise. */
 static inline ihp_status tp_answer(ihp_entry_args *args, const ihp_plugin_api *table, uint32_t major, uint32_t min_minor,
                             uint32_t own_minor) {
-  if (args == NULL || args->struct_size < sizeof *args) return IHP_E_INCOMPATIBLE;
+  if (args == NULL || args->struct_size < IHP_ENTRY_ARGS_SIZE_V1_0) return IHP_E_INCOMPATIBLE;
   tp_host = args->host_api;
   args->plugin_abi_major = major;
   args->plugin_min_minor = min_minor;

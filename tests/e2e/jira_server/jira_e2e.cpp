@@ -128,11 +128,11 @@ std::string JiraE2ETest::integrationIdOf(const std::string& org) {
   return ih::testing::jsonString(list.json, "/0/id");
 }
 
-std::optional<Reply> JiraE2ETest::linkIssue(const std::string& org, const std::string& issueId,
-                                            const std::string& integrationId, const std::string& key) {
+::testing::AssertionResult JiraE2ETest::linkIssue(const std::string& org, const std::string& issueId,
+                                                  const std::string& integrationId, const std::string& key) {
   Reply linked = api_->linkIssue(org, issueId, integrationId, key);
-  if (linked.status != 201) return std::nullopt;
-  return linked;
+  if (linked.status == 201) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "linking issue " << issueId << " to " << key << ": " << linked.describe();
 }
 
 Reply JiraE2ETest::setConfig(const std::string& org, const std::string& integrationId, const std::string& configJson) {
@@ -150,6 +150,16 @@ size_t JiraE2ETest::webhookCount() { return registeredWebhookUrls(*jira_).size()
 std::string JiraE2ETest::webhookUrl() {
   auto urls = registeredWebhookUrls(*jira_);
   return urls.empty() ? std::string() : urls.front();
+}
+
+bool JiraE2ETest::jobsSettled(const std::string& org) {
+  Reply list = host_->get("/api/0/organizations/" + org + "/jobs/", kAdmin);
+  if (list.status != 200 || !list.json.IsArray()) return false;
+  for (const auto& job : list.json.GetArray()) {
+    const std::string state = ih::testing::jsonString(job, "/state");
+    if (state == "pending" || state == "running") return false;
+  }
+  return true;
 }
 
 rapidjson::Document JiraE2ETest::waitForDeliveries(size_t count) {

@@ -10,7 +10,6 @@
 #include <gtest/gtest.h>
 
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,10 +58,10 @@ class JiraE2ETest : public ::testing::Test {
   // The id of the org's only integration ("" when none).
   std::string integrationIdOf(const std::string& org);
 
-  // Links the issue to the Jira key through the plugin's link action, or
-  // nullopt when the route is not available yet (ticket linking is part 2).
-  std::optional<Reply> linkIssue(const std::string& org, const std::string& issueId, const std::string& integrationId,
-                                 const std::string& key);
+  // Links the issue to the Jira key through the plugin's link action; fails
+  // (with the host's answer) unless the link was created.
+  ::testing::AssertionResult linkIssue(const std::string& org, const std::string& issueId,
+                                       const std::string& integrationId, const std::string& key);
   Reply setConfig(const std::string& org, const std::string& integrationId, const std::string& configJson);
 
   // --- Jira side ---------------------------------------------------------------------
@@ -71,6 +70,13 @@ class JiraE2ETest : public ::testing::Test {
   size_t webhookCount();
   // Waits for the mock's deliveries list to hold `count` entries and returns it.
   rapidjson::Document waitForDeliveries(size_t count);
+
+  // --- the host's job queue ------------------------------------------------------------
+  // True when no job of `org` is pending (retries waiting included) or
+  // running, read in one snapshot of the jobs list. A job commits the jobs it
+  // enqueues before it is marked done, so this is the barrier before "and
+  // nothing more was sent": every job that could still send something has.
+  bool jobsSettled(const std::string& org);
 
   ih::testing::TempDir dir_;
   std::unique_ptr<ih::testing::MockJiraProcess> jira_;

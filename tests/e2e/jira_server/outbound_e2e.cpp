@@ -20,7 +20,7 @@ void OutboundE2E::SetUp() {
   ASSERT_EQ(install("acme").status, 200);
   integration_ = integrationIdOf("acme");
   ASSERT_FALSE(integration_.empty());
-  ASSERT_TRUE(linkIssue("acme", issue_, integration_, "OPS-1")) << "the link action must work";
+  ASSERT_TRUE(linkIssue("acme", issue_, integration_, "OPS-1"));
   Reply configured = setConfig("acme", integration_, kAllSyncsOn);
   ASSERT_EQ(configured.status, 200) << configured.describe();
 }

@@ -18,19 +18,20 @@ std::string meta(const std::string& id, const std::string& schema) {
 
 class CreateActionTest : public OutboundTest {
  protected:
-  void SetUp() override {
-    OutboundTest::SetUp();
-    script(respond(201, R"({"id":"10009","key":"OPS-9","self":"x"})"));
-  }
-  // Jira's answers: `created` for the POST, `readBack` for the GET of the new
-  // ticket, `fields` for the metadata (default: every kind of field).
-  void script(const CannedResponse& created,
-              const CannedResponse& readBack = respond(200, jiraIssue("OPS-9", "Boom", "10000", "1", "desc")),
-              const std::optional<CannedResponse>& fields = std::nullopt) {
-    host.http = HttpScript();
-    host.http.on("POST", kCreateUrl, created);
+  static CannedResponse created() { return respond(201, R"({"id":"10009","key":"OPS-9","self":"x"})"); }
+  // Jira's answers, in the order the action asks: `fields` for the metadata
+  // (default: every kind of field), `created` for the POST, `readBack` for
+  // the GET of the new ticket.
+  void answerFields(const CannedResponse& fields = allFieldKinds()) { host.http.on("GET", kFieldsUrl, fields); }
+  void answerCreate(const CannedResponse& answer = created()) { host.http.on("POST", kCreateUrl, answer); }
+  void answerReadBack(const CannedResponse& readBack = respond(200, jiraIssue("OPS-9", "Boom", "10000", "1", "desc"))) {
     host.http.on("GET", api("/issue/OPS-9"), readBack);
-    host.http.on("GET", kFieldsUrl, fields ? *fields : allFieldKinds());
+  }
+  // A whole successful create.
+  void script() {
+    answerFields();
+    answerCreate();
+    answerReadBack();
   }
   static CannedResponse allFieldKinds() {
     return respond(
@@ -59,6 +60,7 @@ class CreateActionTest : public OutboundTest {
 };
 
 TEST_F(CreateActionTest, EveryValueIsConvertedBySchema) {
+  script();
   auto outcome = create(R"({"action":"create","project":"10000","issuetype":"1","title":"Boom","description":"desc",
       "labels":"ops, urgent ,,x","priority":"3","components":["100","101"],"fixVersions":"500","assignee":"bob",
       "customfield_1":"Red","customfield_2":["Docs","Ops"],"customfield_3":["bob","alice"],"customfield_4":"12.5",
@@ -75,6 +77,7 @@ TEST_F(CreateActionTest, EveryValueIsConvertedBySchema) {
 }
 
 TEST_F(CreateActionTest, TheReplyIsTheTicketReadBack) {
+  script();
   auto outcome = create(R"({"project":"10000","issuetype":"1","title":"Boom"})");
   auto body = parseJson(outcome.reply.body);
   EXPECT_EQ(jsonString(body, "key"), "OPS-9");
@@ -84,6 +87,7 @@ TEST_F(CreateActionTest, TheReplyIsTheTicketReadBack) {
 }
 
 TEST_F(CreateActionTest, SummaryIsCutTo255CharactersAndEmptyValuesAreLeftOut) {
+  script();
   const std::string title(300, 'x');
   create(R"({"project":"10000","issuetype":"1","title":")" + title +
          R"(","labels":" , ","assignee":"","components":[],"customfield_4":null})");
@@ -95,6 +99,7 @@ TEST_F(CreateActionTest, SummaryIsCutTo255CharactersAndEmptyValuesAreLeftOut) {
 }
 
 TEST_F(CreateActionTest, IntegralNumbersAreSentAsIntegersAndBadNumbersAreFieldErrors) {
+  script();
   create(R"({"project":"10000","issuetype":"1","title":"t","customfield_4":"42"})");
   EXPECT_TRUE(sentFields()["customfield_4"].IsInt64());
   auto bad = create(R"({"project":"10000","issuetype":"1","title":"t","customfield_4":"lots"})");
@@ -113,8 +118,9 @@ TEST_F(CreateActionTest, ProjectAndIssueTypeAreRequired) {
 }
 
 TEST_F(CreateActionTest, JirasFieldErrorsBecomeFormFieldErrors) {
-  script(respond(400, R"({"errorMessages":[],"errors":{"summary":"You must specify a summary of the issue.",
-                          "customfield_1":"Option id 'Green' is not valid"}})"));
+  answerFields();
+  answerCreate(respond(400, R"({"errorMessages":[],"errors":{"summary":"You must specify a summary of the issue.",
+                                "customfield_1":"Option id 'Green' is not valid"}})"));
   auto outcome = create(R"({"project":"10000","issuetype":"1","title":""})");
   EXPECT_EQ(outcome.reply.status, 400);
   auto body = parseJson(outcome.reply.body);
@@ -123,24 +129,26 @@ TEST_F(CreateActionTest, JirasFieldErrorsBecomeFormFieldErrors) {
 }
 
 TEST_F(CreateActionTest, OtherJiraErrorsBecomeADetail) {
-  script(respond(500, R"({"errorMessages":["Database down","Try later"],"errors":{}})"));
+  answerFields();  // read once: the second create uses the cached metadata
+  answerCreate(respond(500, R"({"errorMessages":["Database down","Try later"],"errors":{}})"));
   auto outcome = create(R"({"project":"10000","issuetype":"1","title":"t"})");
   EXPECT_EQ(jsonString(parseJson(outcome.reply.body), "detail"),
             "Error Communicating with Jira Server (HTTP 500): Database down Try later");
-  script(respond(401, "nope"));
+  answerCreate(respond(401, "nope"));
   auto unauthorized = create(R"({"project":"10000","issuetype":"1","title":"t"})");
   EXPECT_EQ(jsonString(parseJson(unauthorized.reply.body), "detail"),
             "Unauthorized: either your access token was invalid or you do not have access");
 }
 
 TEST_F(CreateActionTest, MissingMetadataIsADetail) {
-  script(respond(201, "{}"), respond(200, "{}"), respond(404, "{}"));
+  answerFields(respond(404, "{}"));
   auto outcome = create(R"({"project":"10000","issuetype":"1","title":"t"})");
   EXPECT_EQ(jsonString(parseJson(outcome.reply.body), "detail"),
             "Could not fetch issue create configuration from Jira.");
 }
 
 TEST_F(CreateActionTest, SuccessSavesTheProjectsDefaultsKeepingOtherProjects) {
+  script();
   EXPECT_CALL(host, orgConfigMerge(1, kIntegrationId, _)).WillOnce([](int64_t, int64_t, const std::string& patch) {
     auto doc = parseJson(patch);
     EXPECT_EQ(jsonString(doc, "project_issue_defaults/10000/issuetype"), "1");
@@ -155,13 +163,16 @@ TEST_F(CreateActionTest, SuccessSavesTheProjectsDefaultsKeepingOtherProjects) {
 }
 
 TEST_F(CreateActionTest, FailureSavesNoDefaults) {
-  script(respond(400, R"({"errors":{"summary":"x"}})"));
+  answerFields();
+  answerCreate(respond(400, R"({"errors":{"summary":"x"}})"));
   EXPECT_CALL(host, orgConfigMerge(_, _, _)).Times(0);
   create(R"({"project":"10000","issuetype":"1","title":"t"})");
 }
 
 TEST_F(CreateActionTest, AFailedReadBackStillAnswersTheNewTicket) {
-  script(respond(201, R"({"id":"10009","key":"OPS-9"})"), respond(503, "later"));
+  answerFields();
+  answerCreate(respond(201, R"({"id":"10009","key":"OPS-9"})"));
+  answerReadBack(respond(503, "later"));
   auto outcome = create(R"({"project":"10000","issuetype":"1","title":"Boom"})");
   EXPECT_EQ(outcome.reply.status, 201);
   EXPECT_EQ(jsonString(parseJson(outcome.reply.body), "key"), "OPS-9");

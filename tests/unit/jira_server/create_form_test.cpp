@@ -54,16 +54,35 @@ std::vector<std::string> secondPage() {
 
 class CreateFormTest : public OutboundTest {
  protected:
-  void SetUp() override {
-    OutboundTest::SetUp();
-    host.http.on("GET", api("/project"), respond(200, kProjects));
+  // Jira lists its projects.
+  void answerProjects() { host.http.on("GET", api("/project"), respond(200, kProjects)); }
+  // Bug and Task in project 10000.
+  void answerTypesOf10000() {
     host.http.on("GET", typesUrl("10000"),
                  respond(200, page({R"({"id":"1","name":"Bug"})", R"({"id":"2","name":"Task"})"}, 0, true)));
+  }
+  // Task in project 20000.
+  void answerTypesOf20000() {
     host.http.on("GET", typesUrl("20000"), respond(200, page({R"({"id":"2","name":"Task"})"}, 0, true)));
+  }
+  // The first page of Bug fields in 10000.
+  void answerBugFieldsFirstPage() {
     host.http.on("GET", fieldsUrl("10000", "1"), respond(200, page(firstPage(), 0, false)));
+  }
+  // The second page of Bug fields in 10000.
+  void answerBugFieldsSecondPage() {
     host.http.on("GET", fieldsUrl("10000", "1", 6), respond(200, page(secondPage(), 6, true)));
-    host.http.on("GET", fieldsUrl("10000", "2"), respond(200, page({}, 0, true)));
-    host.http.on("GET", fieldsUrl("20000", "2"), respond(200, page({}, 0, true)));
+  }
+  // No Task fields in 10000.
+  void answerTaskFieldsOf10000() { host.http.on("GET", fieldsUrl("10000", "2"), respond(200, page({}, 0, true))); }
+  // No Task fields in 20000.
+  void answerTaskFieldsOf20000() { host.http.on("GET", fieldsUrl("20000", "2"), respond(200, page({}, 0, true))); }
+  // What the form of project 10000's first type (Bug) reads.
+  void answerTheBugForm() {
+    answerProjects();
+    answerTypesOf10000();
+    answerBugFieldsFirstPage();
+    answerBugFieldsSecondPage();
   }
   ihp::sdk::json::Document form(const std::string& config = "{}",
                                 const std::map<std::string, std::string>& params = {}) {
@@ -88,6 +107,7 @@ class CreateFormTest : public OutboundTest {
 };
 
 TEST_F(CreateFormTest, FieldsComeInSentrysOrderFromEveryPage) {
+  answerTheBugForm();
   auto doc = form();
   EXPECT_EQ(names(doc), (std::vector<std::string>{"project", "issuetype", "title", "description", "priority",
                                                   "fixVersions", "components", "assignee", "customfield_10200",
@@ -96,6 +116,7 @@ TEST_F(CreateFormTest, FieldsComeInSentrysOrderFromEveryPage) {
 }
 
 TEST_F(CreateFormTest, ProjectAndIssueTypeAreSelectsThatReloadTheForm) {
+  answerTheBugForm();
   auto doc = form();
   const auto& project = field(doc, "project");
   EXPECT_EQ(jsonString(project, "type"), "select");
@@ -110,6 +131,7 @@ TEST_F(CreateFormTest, ProjectAndIssueTypeAreSelectsThatReloadTheForm) {
 }
 
 TEST_F(CreateFormTest, TitleAndDescriptionLinkBackToTheIssue) {
+  answerTheBugForm();
   auto doc = form();
   EXPECT_EQ(jsonString(field(doc, "title"), "default"), "Boom");
   EXPECT_TRUE(field(doc, "title")["required"].GetBool());
@@ -120,6 +142,7 @@ TEST_F(CreateFormTest, TitleAndDescriptionLinkBackToTheIssue) {
 }
 
 TEST_F(CreateFormTest, FieldKindsFollowTheSchema) {
+  answerTheBugForm();
   auto doc = form();
   const auto& priority = field(doc, "priority");
   EXPECT_EQ(jsonString(priority, "type"), "select");
@@ -139,6 +162,7 @@ TEST_F(CreateFormTest, FieldKindsFollowTheSchema) {
 }
 
 TEST_F(CreateFormTest, UserPickersSearchThroughThePluginRoute) {
+  answerTheBugForm();
   auto doc = form();
   EXPECT_EQ(jsonString(field(doc, "assignee"), "url"),
             "/extensions/jira-server/search/acme/7/?field=assignee&project=10000");
@@ -148,6 +172,7 @@ TEST_F(CreateFormTest, UserPickersSearchThroughThePluginRoute) {
 }
 
 TEST_F(CreateFormTest, IssueLinksAndIgnoredFieldsAreHidden) {
+  answerTheBugForm();
   auto doc = form(R"({"issues_ignored_fields":["customfield_10200","labels"]})");
   auto shown = names(doc);
   for (const char* hidden : {"issuelinks", "customfield_10200", "labels", "summary"}) {
@@ -156,6 +181,9 @@ TEST_F(CreateFormTest, IssueLinksAndIgnoredFieldsAreHidden) {
 }
 
 TEST_F(CreateFormTest, SavedDefaultsSelectProjectTypeAndFillPriorityAndLabels) {
+  answerProjects();
+  answerBugFieldsFirstPage();
+  answerBugFieldsSecondPage();
   const std::string config = R"({"project_issue_last":"10000","project_issue_defaults":{"10000":
       {"issuetype":"1","priority":"1","labels":"ops, urgent"}}})";
   host.http.on("GET", typesUrl("10000"),
@@ -168,6 +196,12 @@ TEST_F(CreateFormTest, SavedDefaultsSelectProjectTypeAndFillPriorityAndLabels) {
 }
 
 TEST_F(CreateFormTest, ParamsWinOverSavedDefaults) {
+  answerProjects();
+  answerTypesOf10000();
+  answerTypesOf20000();
+  answerBugFieldsFirstPage();
+  answerBugFieldsSecondPage();
+  answerTaskFieldsOf20000();
   const std::string config = R"({"project_issue_last":"10000"})";
   auto doc = form(config, {{"project", "20000"}, {"issuetype", "2"}});
   EXPECT_EQ(jsonString(field(doc, "project"), "default"), "20000");
@@ -177,8 +211,10 @@ TEST_F(CreateFormTest, ParamsWinOverSavedDefaults) {
 }
 
 TEST_F(CreateFormTest, ProjectListFailureIsADetail) {
-  for (const CannedResponse& response : {respond(500, "x"), respond(200, "[]"), transportFailure(IHP_E_TIMEOUT)}) {
-    host.http = HttpScript();
+  // An empty list last: the plugin keeps a good answer for a while, so after
+  // it no request would be made at all.
+  for (const CannedResponse& response : {respond(500, "x"), transportFailure(IHP_E_TIMEOUT), respond(200, "[]")}) {
+    host.http.clear();
     host.http.on("GET", api("/project"), response);
     auto outcome = hooks.form(IHP_FORM_CREATE, formContext());
     EXPECT_EQ(outcome.reply.status, 400);
@@ -189,7 +225,6 @@ TEST_F(CreateFormTest, ProjectListFailureIsADetail) {
 }
 
 TEST_F(CreateFormTest, MetadataFailureKeepsTheProjectSelector) {
-  host.http = HttpScript();
   host.http.on("GET", api("/project"), respond(200, kProjects));
   host.http.on("GET", typesUrl("10000"), respond(403, "{}"));
   auto doc = form();
@@ -198,6 +233,7 @@ TEST_F(CreateFormTest, MetadataFailureKeepsTheProjectSelector) {
 }
 
 TEST_F(CreateFormTest, ProjectsAndMetadataAreCached) {
+  answerTheBugForm();
   form();
   form();
   EXPECT_EQ(host.http.count("GET", api("/project")), 1u);

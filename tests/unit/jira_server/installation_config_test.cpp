@@ -15,7 +15,8 @@ const std::string kRequestTokenUrl = std::string(kBaseUrl) + "/plugins/servlet/o
 
 class InstallationConfigTest : public PluginTest {
  protected:
-  void SetUp() override {
+  // Jira hands out a request token.
+  void answerRequestToken() {
     host.http.on("POST", kRequestTokenUrl,
                  respond(200, std::string("oauth_token=") + kRequestToken + "&oauth_token_secret=" + kRequestSecret));
   }
@@ -23,6 +24,7 @@ class InstallationConfigTest : public PluginTest {
 };
 
 TEST_F(InstallationConfigTest, ValidFormAdvancesWithTheAuthorizeUrl) {
+  answerRequestToken();
   auto outcome = step1(installForm());
   EXPECT_EQ(outcome.status, IHP_OK);
   ASSERT_EQ(outcome.reply.status, 200) << outcome.reply.body;
@@ -42,6 +44,7 @@ TEST_F(InstallationConfigTest, ValidFormAdvancesWithTheAuthorizeUrl) {
 }
 
 TEST_F(InstallationConfigTest, RequestTokenCallIsOneSignedPostWithoutTokenOrBody) {
+  answerRequestToken();
   EXPECT_CALL(host, oauth1Sign(AllOf(Field(&OAuthSignCall::method, "POST"), Field(&OAuthSignCall::url, kRequestTokenUrl),
                                      Field(&OAuthSignCall::consumerKey, kConsumerKey),
                                      Field(&OAuthSignCall::privateKey, kPrivateKey),
@@ -57,6 +60,7 @@ TEST_F(InstallationConfigTest, RequestTokenCallIsOneSignedPostWithoutTokenOrBody
 }
 
 TEST_F(InstallationConfigTest, UrlIsTrimmedAndTrailingSlashesStrippedKeepingTheContextPath) {
+  answerRequestToken();
   auto outcome = step1(installForm("  https://jira.example.test/jira///  "));
   ASSERT_EQ(outcome.reply.status, 200) << outcome.reply.body;
   auto state = parseJson(*outcome.reply.pipelineState);
@@ -64,6 +68,7 @@ TEST_F(InstallationConfigTest, UrlIsTrimmedAndTrailingSlashesStrippedKeepingTheC
 }
 
 TEST_F(InstallationConfigTest, ConsumerKeyAndPrivateKeyAreTrimmed) {
+  answerRequestToken();
   auto outcome = step1(installForm(kBaseUrl, "  host-consumer \n", std::string("\n") + kPrivateKey + "\n\n"));
   ASSERT_EQ(outcome.reply.status, 200) << outcome.reply.body;
   auto state = parseJson(*outcome.reply.pipelineState);
@@ -72,6 +77,7 @@ TEST_F(InstallationConfigTest, ConsumerKeyAndPrivateKeyAreTrimmed) {
 }
 
 TEST_F(InstallationConfigTest, VerifySslFalseAppliesToTheRequestTokenCall) {
+  answerRequestToken();
   auto outcome = step1(R"({"url":"https://jira.example.test/jira","consumerKey":"host-consumer","privateKey":")" +
                        std::string("-----BEGIN RSA PRIVATE KEY-----\\nMII\\n-----END RSA PRIVATE KEY-----") +
                        R"(","verifySsl":false})");
@@ -136,6 +142,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(InstallationConfigTest, ConsumerKeyOfExactly200CharactersIsAccepted) {
+  answerRequestToken();
   auto outcome = step1(installForm(kBaseUrl, std::string(200, 'k')));
   EXPECT_EQ(outcome.reply.status, 200) << outcome.reply.body;
 }
@@ -173,9 +180,8 @@ class RequestTokenFailures : public InstallationConfigTest,
                              public ::testing::WithParamInterface<RequestTokenFailure> {};
 
 TEST_P(RequestTokenFailures, AnswerSentrysMessage) {
-  HttpScript script;
+  HttpScript& script = host.http;
   script.on("POST", kRequestTokenUrl, GetParam().response);
-  host.http = script;
   auto outcome = step1(installForm());
   EXPECT_EQ(outcome.status, IHP_OK);
   ASSERT_EQ(outcome.reply.status, 400);
@@ -206,9 +212,8 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(InstallationConfigTest, MissingTokenLogsKeyNamesButNeverValues) {
-  HttpScript script;
+  HttpScript& script = host.http;
   script.on("POST", kRequestTokenUrl, respond(200, "oauth_token_secret=s3cr3tvalue&oauth_problem=odd"));
-  host.http = script;
   step1(installForm());
   EXPECT_TRUE(host.anyLogContains("oauth_token_secret"));
   EXPECT_TRUE(host.anyLogContains("oauth_problem"));
@@ -217,6 +222,7 @@ TEST_F(InstallationConfigTest, MissingTokenLogsKeyNamesButNeverValues) {
 }
 
 TEST_F(InstallationConfigTest, NoSecretIsLoggedOnSuccess) {
+  answerRequestToken();
   step1(installForm());
   expectNeverLogged(kRequestToken);
   expectNeverLogged(kRequestSecret);

@@ -26,13 +26,24 @@ std::string serverInfo(const std::string& version, int major) {
 
 class OAuthCallbackTest : public PluginTest {
  protected:
-  void SetUp() override {
+  // Jira trades the request token for an access token.
+  void answerAccessToken() {
     host.http.on("POST", kAccessTokenUrl,
                  respond(200, std::string("oauth_token=") + kAccessToken + "&oauth_token_secret=" + kAccessSecret +
                                   "&oauth_expires_in=157680000&oauth_session_handle=h"));
-    host.http.on("GET", kServerInfoUrl, respond(200, serverInfo("9.12.0", 9)));
+  }
+  // Jira says it is 9.12.
+  void answerServerInfo() { host.http.on("GET", kServerInfoUrl, respond(200, serverInfo("9.12.0", 9))); }
+  // Jira creates the legacy webhook.
+  void answerLegacyWebhook() {
     host.http.on("POST", kLegacyUrl,
                  respond(201, R"({"name":"Issue Sync","self":")" + kLegacyUrl + R"(/5","enabled":true})"));
+  }
+  // A whole step 2 on Jira 9: the access token, the version, the legacy webhook.
+  void answerAJira9Install() {
+    answerAccessToken();
+    answerServerInfo();
+    answerLegacyWebhook();
   }
 
   Outcome step2(const std::string& input = std::string(R"({"oauthToken":")") + kRequestToken + "\"}",
@@ -49,12 +60,12 @@ class OAuthCallbackTest : public PluginTest {
   }
 
   void useJira10() {
-    HttpScript fresh;
+    host.http.clear();
+    HttpScript& fresh = host.http;
     fresh.on("POST", kAccessTokenUrl, respond(200, std::string("oauth_token=") + kAccessToken +
                                                       "&oauth_token_secret=" + kAccessSecret));
     fresh.on("GET", kServerInfoUrl, respond(200, serverInfo("10.3.0", 10)));
     fresh.on("POST", kDcUrl, respond(201, R"({"id":42,"name":"Issue Sync","active":true})"));
-    host.http = fresh;
   }
 
   void givenPreviousInstall(const std::string& status, const MetadataSpec& metadata) {
@@ -64,6 +75,7 @@ class OAuthCallbackTest : public PluginTest {
 };
 
 TEST_F(OAuthCallbackTest, ApiShapeSendsTheOAuthTokenAsVerifier) {
+  answerAJira9Install();
   EXPECT_CALL(host, oauth1Sign(_)).Times(::testing::AnyNumber());
   EXPECT_CALL(host, oauth1Sign(AllOf(Field(&OAuthSignCall::url, kAccessTokenUrl),
                                      Field(&OAuthSignCall::token, Optional(std::string(kRequestToken))),
@@ -74,6 +86,7 @@ TEST_F(OAuthCallbackTest, ApiShapeSendsTheOAuthTokenAsVerifier) {
 }
 
 TEST_F(OAuthCallbackTest, BrowserCallbackPrefersOAuthVerifier) {
+  answerAJira9Install();
   EXPECT_CALL(host, oauth1Sign(_)).Times(::testing::AnyNumber());
   EXPECT_CALL(host, oauth1Sign(AllOf(Field(&OAuthSignCall::url, kAccessTokenUrl),
                                      Field(&OAuthSignCall::verifier, Optional(std::string("ver-1"))))))
@@ -83,6 +96,7 @@ TEST_F(OAuthCallbackTest, BrowserCallbackPrefersOAuthVerifier) {
 }
 
 TEST_F(OAuthCallbackTest, ApiShapeAcceptsAnExplicitVerifier) {
+  answerAJira9Install();
   EXPECT_CALL(host, oauth1Sign(_)).Times(::testing::AnyNumber());
   EXPECT_CALL(host, oauth1Sign(AllOf(Field(&OAuthSignCall::url, kAccessTokenUrl),
                                      Field(&OAuthSignCall::verifier, Optional(std::string("ver-2"))))))
@@ -108,9 +122,9 @@ TEST_F(OAuthCallbackTest, MissingStateFails) {
 TEST_F(OAuthCallbackTest, AccessTokenFailuresShowNoDetail) {
   for (const CannedResponse& response : {respond(401, "oauth_problem=token_rejected"),
                                          transportFailure(IHP_E_UNREACHABLE), respond(200, "oauth_token=only")}) {
-    HttpScript script;
+    host.http.clear();
+    HttpScript& script = host.http;
     script.on("POST", kAccessTokenUrl, response);
-    host.http = script;
     auto outcome = step2();
     EXPECT_EQ(outcome.status, IHP_OK);
     EXPECT_EQ(outcome.reply.status, 400);
@@ -120,6 +134,7 @@ TEST_F(OAuthCallbackTest, AccessTokenFailuresShowNoDetail) {
 }
 
 TEST_F(OAuthCallbackTest, Jira9CreatesALegacyWebhookAndCompletes) {
+  answerAJira9Install();
   auto outcome = step2();
   EXPECT_EQ(outcome.status, IHP_OK);
   ASSERT_EQ(outcome.reply.status, 201) << outcome.reply.body;
@@ -158,6 +173,7 @@ TEST_F(OAuthCallbackTest, Jira9CreatesALegacyWebhookAndCompletes) {
 }
 
 TEST_F(OAuthCallbackTest, JiraCallsAfterTheExchangeAreSignedWithTheAccessToken) {
+  answerAJira9Install();
   step2();
   EXPECT_EQ(host.http.requests().size(), 3u);
   for (const auto& request : host.http.requests()) {
@@ -173,6 +189,7 @@ TEST_F(OAuthCallbackTest, JiraCallsAfterTheExchangeAreSignedWithTheAccessToken) 
 }
 
 TEST_F(OAuthCallbackTest, VerifySslFromTheFormAppliesToEveryCall) {
+  answerAJira9Install();
   step2(R"({"oauthToken":"t"})", pipelineStateJson(kBaseUrl, false));
   ASSERT_FALSE(host.http.requests().empty());
   for (const auto& request : host.http.requests()) EXPECT_FALSE(request.verifyTls) << request.url;
@@ -203,7 +220,6 @@ TEST_F(OAuthCallbackTest, Jira10CreatesADcWebhookWithADeliverySecret) {
 }
 
 TEST_F(OAuthCallbackTest, WebhookAnswered204HasNoId) {
-  host.http = HttpScript();
   host.http.on("POST", kAccessTokenUrl, respond(200, "oauth_token=a&oauth_token_secret=b"));
   host.http.on("GET", kServerInfoUrl, respond(200, serverInfo("9.12.0", 9)));
   host.http.on("POST", kLegacyUrl, respond(204));
@@ -224,7 +240,6 @@ struct WebhookFailure {
 class WebhookFailures : public OAuthCallbackTest, public ::testing::WithParamInterface<WebhookFailure> {};
 
 TEST_P(WebhookFailures, FailTheInstallWithNothingBuilt) {
-  host.http = HttpScript();
   host.http.on("POST", kAccessTokenUrl, respond(200, "oauth_token=a&oauth_token_secret=b"));
   if (GetParam().failServerInfo) {
     host.http.on("GET", kServerInfoUrl, GetParam().response);
@@ -261,17 +276,17 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(OAuthCallbackTest, ServerInfoVersionStringIsAFallback) {
-  HttpScript fresh;
+  HttpScript& fresh = host.http;
   fresh.on("POST", kAccessTokenUrl, respond(200, "oauth_token=a&oauth_token_secret=b"));
   fresh.on("GET", kServerInfoUrl, respond(200, R"({"version":"10.0.1"})"));
   fresh.on("POST", kDcUrl, respond(201, R"({"id":3})"));
-  host.http = fresh;
   auto outcome = step2();
   ASSERT_EQ(outcome.reply.status, 201) << outcome.reply.body;
   EXPECT_EQ(jsonString(parseJson(outcome.reply.body), "metadata/webhook_id"), "3");
 }
 
 TEST_F(OAuthCallbackTest, ExternalIdIsCutTo64CharactersAndNameIsTheConsumerKey) {
+  answerAJira9Install();
   const std::string longKey(200, 'c');
   std::string state = pipelineStateJson();
   state.replace(state.find(kConsumerKey), std::string(kConsumerKey).size(), longKey);
@@ -283,6 +298,7 @@ TEST_F(OAuthCallbackTest, ExternalIdIsCutTo64CharactersAndNameIsTheConsumerKey) 
 }
 
 TEST_F(OAuthCallbackTest, WebhookSecretComesFromTheHostsRandomBytes) {
+  answerAJira9Install();
   EXPECT_CALL(host, randomBytes(32u)).Times(2).WillRepeatedly(Return(ok(std::string(32, '\x5e'))));
   auto outcome = step2();
   ASSERT_EQ(outcome.reply.status, 201);
@@ -290,6 +306,7 @@ TEST_F(OAuthCallbackTest, WebhookSecretComesFromTheHostsRandomBytes) {
 }
 
 TEST_F(OAuthCallbackTest, RandomFailureIsAnInternalError) {
+  answerAccessToken();
   ON_CALL(host, randomBytes(_)).WillByDefault(Return(failed(IHP_E_INTERNAL)));
   auto outcome = step2();
   EXPECT_NE(outcome.status, IHP_OK);
@@ -297,6 +314,8 @@ TEST_F(OAuthCallbackTest, RandomFailureIsAnInternalError) {
 }
 
 TEST_F(OAuthCallbackTest, ReinstallReusesTheSecretAndTheExistingWebhook) {
+  answerAccessToken();
+  answerServerInfo();
   givenPreviousInstall("active", MetadataSpec().id("5"));
   const std::string url = kWebhookPrefix + makeHs256Jwt(R"({"id":"jira.example.test:host-consumer"})", kWebhookSecret) + "/";
   host.http.on("GET", kLegacyUrl + "/5", respond(200, R"({"name":"Issue Sync","url":")" + url + R"(","self":")" +
@@ -310,6 +329,7 @@ TEST_F(OAuthCallbackTest, ReinstallReusesTheSecretAndTheExistingWebhook) {
 }
 
 TEST_F(OAuthCallbackTest, ReinstallRecreatesAWebhookThatIsGoneWithTheSameSecret) {
+  answerAJira9Install();
   givenPreviousInstall("active", MetadataSpec().id("5"));
   host.http.on("GET", kLegacyUrl + "/5", respond(404, R"({"messages":[{"key":"not found"}]})"));
   auto outcome = step2();
@@ -322,6 +342,7 @@ TEST_F(OAuthCallbackTest, ReinstallRecreatesAWebhookThatIsGoneWithTheSameSecret)
 }
 
 TEST_F(OAuthCallbackTest, ReinstallRecreatesAWebhookPointingElsewhere) {
+  answerAJira9Install();
   givenPreviousInstall("active", MetadataSpec().id("5"));
   host.http.on("GET", kLegacyUrl + "/5", respond(200, R"({"url":"https://old-host.example.test/x/","self":"s/5"})"));
   ASSERT_EQ(step2().reply.status, 201);
@@ -329,12 +350,14 @@ TEST_F(OAuthCallbackTest, ReinstallRecreatesAWebhookPointingElsewhere) {
 }
 
 TEST_F(OAuthCallbackTest, ReinstallWithoutStoredWebhookIdCreatesOne) {
+  answerAJira9Install();
   givenPreviousInstall("active", {});
   ASSERT_EQ(step2().reply.status, 201);
   EXPECT_EQ(host.http.count("POST", kLegacyUrl), 1u);
 }
 
 TEST_F(OAuthCallbackTest, ReinstallOfADisabledIntegrationGetsAFreshSecret) {
+  answerAJira9Install();
   givenPreviousInstall("disabled", MetadataSpec().id("5"));
   auto outcome = step2();
   ASSERT_EQ(outcome.reply.status, 201);
@@ -363,6 +386,8 @@ TEST_F(OAuthCallbackTest, ReinstallAfterAnUpgradeDoesNotLookUpTheOldGenerationsI
 }
 
 TEST_F(OAuthCallbackTest, ReinstallLookupFailureFailsTheInstall) {
+  answerAccessToken();
+  answerServerInfo();
   givenPreviousInstall("active", MetadataSpec().id("5"));
   host.http.on("GET", kLegacyUrl + "/5", respond(503, "{}"));
   auto outcome = step2();
@@ -371,6 +396,7 @@ TEST_F(OAuthCallbackTest, ReinstallLookupFailureFailsTheInstall) {
 }
 
 TEST_F(OAuthCallbackTest, HostFailureReadingTheExistingIntegrationIsNotSwallowed) {
+  answerAccessToken();
   ON_CALL(host, integrationFind(_)).WillByDefault(Return(failed(IHP_E_RETRY)));
   auto outcome = step2();
   EXPECT_EQ(outcome.status, IHP_E_RETRY);
@@ -379,6 +405,7 @@ TEST_F(OAuthCallbackTest, HostFailureReadingTheExistingIntegrationIsNotSwallowed
 }
 
 TEST_F(OAuthCallbackTest, NoSecretIsEverLogged) {
+  answerAJira9Install();
   auto outcome = step2();
   auto built = parseJson(outcome.reply.body);
   for (const char* secret : {kAccessToken, kAccessSecret, kRequestToken, kRequestSecret, "MIIBfake"}) {

@@ -18,10 +18,8 @@ std::string searchUrl(const std::string& encodedEmail) {
 
 class OutboundAssigneeTest : public OutboundTest {
  protected:
-  void SetUp() override {
-    OutboundTest::SetUp();
-    host.http.on("PUT", kAssignUrl, respond(204));
-  }
+  // Jira takes the assignment.
+  void acceptAssignment() { host.http.on("PUT", kAssignUrl, respond(204)); }
   Outcome assign(std::vector<std::string> emails) {
     return hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).assignee(std::move(emails)).json());
   }
@@ -32,6 +30,7 @@ class OutboundAssigneeTest : public OutboundTest {
 };
 
 TEST_F(OutboundAssigneeTest, OneHitIsAssigned) {
+  acceptAssignment();
   host.http.on("GET", searchUrl("bob%40example.test"), respond(200, jsonList({jiraUser("bob", "Bob Builder")})));
   auto outcome = assign({"bob@example.test"});
   EXPECT_EQ(outcome.status, IHP_OK) << outcome.reply.error;
@@ -40,6 +39,7 @@ TEST_F(OutboundAssigneeTest, OneHitIsAssigned) {
 }
 
 TEST_F(OutboundAssigneeTest, SeveralHitsPickTheOneWithTheEmailCaseInsensitively) {
+  acceptAssignment();
   host.http.on("GET", searchUrl("Bob%40Example.test"),
                respond(200, jsonList({jiraUser("bobby", "Bobby", "bobby@example.test"), jiraUser("nomail", "No Mail"),
                                       jiraUser("bob", "Bob Builder", "BOB@example.TEST")})));
@@ -48,6 +48,7 @@ TEST_F(OutboundAssigneeTest, SeveralHitsPickTheOneWithTheEmailCaseInsensitively)
 }
 
 TEST_F(OutboundAssigneeTest, LaterVerifiedEmailsAreTriedWhenEarlierOnesFindNobody) {
+  acceptAssignment();
   host.http.on("GET", searchUrl("old%40example.test"), respond(200, "[]"));
   host.http.on("GET", searchUrl("bob%40example.test"), respond(200, jsonList({jiraUser("bob", "Bob")})));
   EXPECT_EQ(assign({"old@example.test", "bob@example.test"}).status, IHP_OK);
@@ -80,7 +81,6 @@ TEST_F(OutboundAssigneeTest, UnauthorizedSearchCountsAsNoMatch) {
 }
 
 TEST_F(OutboundAssigneeTest, UnauthorizedPutIsPermanentWithTheSentryText) {
-  host.http = HttpScript();
   host.http.on("GET", searchUrl("bob%40example.test"), respond(200, jsonList({jiraUser("bob", "Bob")})));
   host.http.on("PUT", kAssignUrl, respond(401, "nope"));
   auto outcome = assign({"bob@example.test"});
@@ -89,7 +89,6 @@ TEST_F(OutboundAssigneeTest, UnauthorizedPutIsPermanentWithTheSentryText) {
 }
 
 TEST_F(OutboundAssigneeTest, NotFoundMarksTheTicketGoneAndIsDone) {
-  host.http = HttpScript();
   host.http.on("PUT", kAssignUrl, respond(404, R"({"errorMessages":["Issue Does Not Exist"],"errors":{}})"));
   EXPECT_CALL(host, externalIssueMarkGone(1, kExternalIssueId, "Jira answered 404")).WillOnce(Return(IHP_OK));
   auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
@@ -97,7 +96,6 @@ TEST_F(OutboundAssigneeTest, NotFoundMarksTheTicketGoneAndIsDone) {
 }
 
 TEST_F(OutboundAssigneeTest, RateLimitedRetriesAfterRetryAfter) {
-  host.http = HttpScript();
   host.http.on("PUT", kAssignUrl, respond(429, "slow down", {{"Retry-After", "3"}}));
   auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
   EXPECT_EQ(outcome.status, IHP_E_RETRY);
@@ -112,7 +110,7 @@ TEST_F(OutboundAssigneeTest, ServerErrorsAndTransportFailuresRetryWithTheErrorAs
       {transportFailure(IHP_E_RESET), "Connection reset by peer"},
       {transportFailure(IHP_E_UNREACHABLE), "Unable to reach host: jira.example.test"}};
   for (const auto& [response, reason] : cases) {
-    host.http = HttpScript();
+    host.http.clear();
     host.http.on("PUT", kAssignUrl, response);
     auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
     EXPECT_EQ(outcome.status, IHP_E_RETRY) << reason;
@@ -129,7 +127,6 @@ TEST_F(OutboundAssigneeTest, TransientSearchFailureRetriesInsteadOfGivingUp) {
 }
 
 TEST_F(OutboundAssigneeTest, OtherRefusalsArePermanentWithJirasStatus) {
-  host.http = HttpScript();
   host.http.on("PUT", kAssignUrl, respond(400, R"({"errors":{"assignee":"User 'bob' cannot be assigned issues."}})"));
   auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
   EXPECT_EQ(outcome.status, IHP_E_PERMANENT);
@@ -138,6 +135,7 @@ TEST_F(OutboundAssigneeTest, OtherRefusalsArePermanentWithJirasStatus) {
 }
 
 TEST_F(OutboundAssigneeTest, UnassignSendsNullName) {
+  acceptAssignment();
   auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
   EXPECT_EQ(outcome.status, IHP_OK);
   EXPECT_EQ(assignedBody(), R"({"name":null})");
@@ -147,6 +145,7 @@ TEST_F(OutboundAssigneeTest, UnassignSendsNullName) {
 // Jira's echo of an earlier assignment may arrive after this one: the mark at
 // the ticket's time after this PUT makes such an echo stale.
 TEST_F(OutboundAssigneeTest, AfterThePutTheAssigneeWatermarkMovesToTheTicketsNewTime) {
+  acceptAssignment();
   EXPECT_CALL(host, watermarkAdvance(1, kIntegrationId, "OPS-1", IHP_WATERMARK_ASSIGNEE, kTicketUpdatedMs))
       .WillOnce(Return(IHP_OK));
   auto outcome = hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());
@@ -160,7 +159,7 @@ TEST_F(OutboundAssigneeTest, AfterThePutTheAssigneeWatermarkMovesToTheTicketsNew
 
 TEST_F(OutboundAssigneeTest, TheAssignmentStandsWhenItsNewTimeCannotBeReadOrRecorded) {
   for (const auto& answer : {respond(503, "busy"), respond(200, R"({"fields":{}})"), respond(404, "gone")}) {
-    host.http = HttpScript();
+    host.http.clear();
     host.http.on("PUT", kAssignUrl, respond(204));
     host.http.on("GET", updatedUrl(), answer);
     EXPECT_CALL(host, watermarkAdvance(_, _, _, _, _)).Times(0);
@@ -169,7 +168,7 @@ TEST_F(OutboundAssigneeTest, TheAssignmentStandsWhenItsNewTimeCannotBeReadOrReco
     EXPECT_TRUE(host.anyLogContains("watermark-after-write: issue=OPS-1 not advanced"));
     ::testing::Mock::VerifyAndClearExpectations(&host);
   }
-  host.http = HttpScript();
+  host.http.clear();
   host.http.on("PUT", kAssignUrl, respond(204));
   scriptUpdatedRead(host.http);
   for (ihp_status refused : {IHP_E_CONFLICT, IHP_E_FORBIDDEN}) {
@@ -181,7 +180,6 @@ TEST_F(OutboundAssigneeTest, TheAssignmentStandsWhenItsNewTimeCannotBeReadOrReco
 }
 
 TEST_F(OutboundAssigneeTest, AFailedPutMovesNoWatermark) {
-  host.http = HttpScript();
   host.http.on("PUT", kAssignUrl, respond(503, "maintenance"));
   EXPECT_CALL(host, watermarkAdvance(_, _, _, _, _)).Times(0);
   EXPECT_EQ(hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json()).status,
@@ -199,7 +197,7 @@ TEST_F(OutboundAssigneeTest, ToggleOffInTheSnapshotDoesNothing) {
 
 TEST_F(OutboundAssigneeTest, EveryAttemptIsSignedAfreshWithTheOrgsIdentity) {
   EXPECT_CALL(host, credentials(kIntegrationId, 1)).Times(2);
-  host.http = HttpScript();
+  host.http.clear();
   host.http.on("PUT", kAssignUrl, respond(503, "x"));
   host.http.on("PUT", kAssignUrl, respond(204));
   scriptUpdatedRead(host.http);
@@ -213,6 +211,7 @@ TEST_F(OutboundAssigneeTest, EveryAttemptIsSignedAfreshWithTheOrgsIdentity) {
 }
 
 TEST_F(OutboundAssigneeTest, PersonalAccessTokenIsSentAsBearer) {
+  acceptAssignment();
   usePatCredentials("pat-secret-1");
   EXPECT_CALL(host, oauth1Sign(_)).Times(0);
   hooks.event(IHP_EVENT_ISSUE_ASSIGNED, EventJson().config(kAssignmentConfig).unassigned().json());

@@ -15,14 +15,14 @@ const std::string kQuoted = R"({"body":"Bob Builder wrote:\n\n{quote}It broke ag
 
 class OutboundCommentsTest : public OutboundTest {
  protected:
-  void SetUp() override {
-    OutboundTest::SetUp();
-    host.http.on("POST", kCommentsUrl, respond(201, R"({"id":"10082","body":"..."})"));
-    host.http.on("PUT", kCommentsUrl + "/10050", respond(200, R"({"id":"10050"})"));
-  }
+  // Jira takes a new comment (id 10082).
+  void acceptNewComment() { host.http.on("POST", kCommentsUrl, respond(201, R"({"id":"10082","body":"..."})")); }
+  // Jira takes an edit of comment 10050.
+  void acceptCommentEdit() { host.http.on("PUT", kCommentsUrl + "/10050", respond(200, R"({"id":"10050"})")); }
 };
 
 TEST_F(OutboundCommentsTest, CreatedCommentIsQuotedAndItsJiraIdLinked) {
+  acceptNewComment();
   EXPECT_CALL(host, commentLinkExternal(1, kCommentId, kExternalIssueId, "10082")).WillOnce(Return(IHP_OK));
   auto outcome = hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kCommentsConfig).json());
   EXPECT_EQ(outcome.status, IHP_OK) << outcome.reply.error;
@@ -31,6 +31,7 @@ TEST_F(OutboundCommentsTest, CreatedCommentIsQuotedAndItsJiraIdLinked) {
 }
 
 TEST_F(OutboundCommentsTest, UpdateWithAKnownIdPutsTheSameFormat) {
+  acceptCommentEdit();
   EXPECT_CALL(host, commentLinkExternal(_, _, _, _)).Times(0);
   auto outcome =
       hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().config(kCommentsConfig).comment("It broke again", "10050").json());
@@ -40,12 +41,14 @@ TEST_F(OutboundCommentsTest, UpdateWithAKnownIdPutsTheSameFormat) {
 }
 
 TEST_F(OutboundCommentsTest, UpdateWithoutAKnownIdPostsANewCommentAndLinksIt) {
+  acceptNewComment();
   EXPECT_CALL(host, commentLinkExternal(1, kCommentId, kExternalIssueId, "10082")).WillOnce(Return(IHP_OK));
   EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_UPDATED, EventJson().config(kCommentsConfig).json()).status, IHP_OK);
   EXPECT_EQ(host.http.count("POST", kCommentsUrl), 1u);
 }
 
 TEST_F(OutboundCommentsTest, UpdateOfACommentDeletedInJiraPostsItAgain) {
+  acceptNewComment();
   host.http.on("PUT", kCommentsUrl + "/10099", respond(404, "{}"));
   EXPECT_CALL(host, externalIssueMarkGone(_, _, _)).Times(0);
   EXPECT_CALL(host, commentLinkExternal(1, kCommentId, kExternalIssueId, "10082")).WillOnce(Return(IHP_OK));
@@ -55,13 +58,13 @@ TEST_F(OutboundCommentsTest, UpdateOfACommentDeletedInJiraPostsItAgain) {
 }
 
 TEST_F(OutboundCommentsTest, AFailedLinkAfterPostingIsNotRetried) {
+  acceptNewComment();
   ON_CALL(host, commentLinkExternal(_, _, _, _)).WillByDefault(Return(IHP_E_RETRY));
   EXPECT_EQ(hooks.event(IHP_EVENT_COMMENT_CREATED, EventJson().config(kCommentsConfig).json()).status, IHP_OK);
   EXPECT_TRUE(host.anyLogContains("comment-link-failed"));
 }
 
 TEST_F(OutboundCommentsTest, FailuresFollowTheOutboxPolicy) {
-  host.http = HttpScript();
   host.http.on("POST", kCommentsUrl, respond(503, "down"));
   host.http.on("POST", kCommentsUrl, respond(401, "no"));
   host.http.on("POST", kCommentsUrl, respond(404, "{}"));
@@ -87,6 +90,7 @@ std::string linkCommentPayload(int64_t org = 1) {
 }
 
 TEST_F(OutboundCommentsTest, LinkCommentJobPostsTheCommentVerbatim) {
+  acceptNewComment();
   auto outcome = plugin.runJob("post_comment", linkCommentPayload());
   EXPECT_EQ(outcome.status, IHP_OK) << outcome.reply.error;
   EXPECT_EQ(host.http.requestsTo("POST", kCommentsUrl).at(0).body,
@@ -94,7 +98,6 @@ TEST_F(OutboundCommentsTest, LinkCommentJobPostsTheCommentVerbatim) {
 }
 
 TEST_F(OutboundCommentsTest, LinkCommentJobRetriesAndGivesUpLikeTheOthers) {
-  host.http = HttpScript();
   host.http.on("POST", kCommentsUrl, respond(429, "", {{"Retry-After", "1"}}));
   host.http.on("POST", kCommentsUrl, respond(404, "{}"));
   auto limited = plugin.runJob("post_comment", linkCommentPayload());

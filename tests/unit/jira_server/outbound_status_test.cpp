@@ -16,12 +16,20 @@ const std::string kMapping = R"({"sync_status_forward":{"10000":{"on_resolve":"1
 
 class OutboundStatusTest : public OutboundTest {
  protected:
-  void SetUp() override {
-    OutboundTest::SetUp();
-    host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
+  // Jira shows OPS-1 in Open (project 10000).
+  void answerTicket() { host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1"))); }
+  // Jira lists the transitions of OPS-1.
+  void answerTransitions() {
     host.http.on("GET", kTransitionsUrl,
                  respond(200, transitionsJson({{"11", "3"}, {"31", "10001"}, {"41", "10001"}})));
-    host.http.on("POST", kTransitionsUrl, respond(204));
+  }
+  // Jira performs a transition.
+  void acceptTransition() { host.http.on("POST", kTransitionsUrl, respond(204)); }
+  // A whole transition: the ticket, its transitions, the POST.
+  void answerATransition() {
+    answerTicket();
+    answerTransitions();
+    acceptTransition();
   }
   Outcome changed(bool resolved, const std::string& config = kMapping) {
     return hooks.event(IHP_EVENT_ISSUE_STATUS_CHANGED, EventJson().config(config).resolved(resolved).json());
@@ -34,12 +42,14 @@ class OutboundStatusTest : public OutboundTest {
 };
 
 TEST_F(OutboundStatusTest, ResolvePostsTheFirstTransitionToTheMappedStatus) {
+  answerATransition();
   auto outcome = changed(true);
   EXPECT_EQ(outcome.status, IHP_OK) << outcome.reply.error;
   EXPECT_EQ(postedBodies(), std::vector<std::string>{R"({"transition":{"id":"31"}})"});
 }
 
 TEST_F(OutboundStatusTest, AfterTheTransitionTheStatusWatermarkMovesToTheTicketsNewTime) {
+  answerATransition();
   EXPECT_CALL(host, watermarkAdvance(1, kIntegrationId, "OPS-1", IHP_WATERMARK_STATUS, kTicketUpdatedMs))
       .WillOnce(Return(IHP_OK));
   EXPECT_EQ(changed(true).status, IHP_OK);
@@ -49,7 +59,6 @@ TEST_F(OutboundStatusTest, AfterTheTransitionTheStatusWatermarkMovesToTheTickets
 }
 
 TEST_F(OutboundStatusTest, TheTransitionStandsWhenItsNewTimeCannotBeRead) {
-  host.http = HttpScript();
   host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
   host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"31", "10001"}})));
   host.http.on("POST", kTransitionsUrl, respond(204));
@@ -60,6 +69,7 @@ TEST_F(OutboundStatusTest, TheTransitionStandsWhenItsNewTimeCannotBeRead) {
 }
 
 TEST_F(OutboundStatusTest, AlreadyInTheTargetStatusDoesNothing) {
+  answerTicket();
   EXPECT_CALL(host, watermarkAdvance(_, _, _, _, _)).Times(0);
   EXPECT_EQ(changed(false).status, IHP_OK);  // on_unresolve = "1", the ticket is in "1"
   EXPECT_TRUE(never("GET", kTransitionsUrl));
@@ -68,7 +78,6 @@ TEST_F(OutboundStatusTest, AlreadyInTheTargetStatusDoesNothing) {
 }
 
 TEST_F(OutboundStatusTest, NoTransitionToTheTargetLogsAWarningAndIsDone) {
-  host.http = HttpScript();
   host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
   host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"11", "3"}})));
   EXPECT_EQ(changed(true).status, IHP_OK);
@@ -77,6 +86,7 @@ TEST_F(OutboundStatusTest, NoTransitionToTheTargetLogsAWarningAndIsDone) {
 }
 
 TEST_F(OutboundStatusTest, ProjectWithoutMappingDoesNothing) {
+  answerTicket();
   const std::string otherProject = R"({"sync_status_forward":{"20000":{"on_resolve":"10001","on_unresolve":"1"}}})";
   EXPECT_EQ(changed(true, otherProject).status, IHP_OK);
   EXPECT_TRUE(never("GET", kTransitionsUrl));
@@ -90,7 +100,6 @@ TEST_F(OutboundStatusTest, EmptyMappingInTheSnapshotIsOff) {
 }
 
 TEST_F(OutboundStatusTest, TransitionsWithoutToAreSkipped) {
-  host.http = HttpScript();
   scriptUpdatedRead(host.http);
   host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
   host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"21", ""}, {"31", "10001"}})));
@@ -100,6 +109,7 @@ TEST_F(OutboundStatusTest, TransitionsWithoutToAreSkipped) {
 }
 
 TEST_F(OutboundStatusTest, TransitionsAreCachedFor240SecondsPerIssue) {
+  answerATransition();
   changed(true);
   host.clockMs += 239'000;
   changed(true);
@@ -111,8 +121,9 @@ TEST_F(OutboundStatusTest, TransitionsAreCachedFor240SecondsPerIssue) {
 }
 
 TEST_F(OutboundStatusTest, StaleCachedTransitionIsRefreshedOnceWhenJiraRefusesIt) {
+  answerATransition();
   changed(true);  // caches [11->3, 31->10001, 41->10001]
-  host.http = HttpScript();
+  host.http.clear();
   scriptUpdatedRead(host.http);
   host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
   host.http.on("POST", kTransitionsUrl, respond(400, R"({"errorMessages":["Workflow operation not valid"]})"));
@@ -124,7 +135,6 @@ TEST_F(OutboundStatusTest, StaleCachedTransitionIsRefreshedOnceWhenJiraRefusesIt
 }
 
 TEST_F(OutboundStatusTest, UnreachableWhileListingTransitionsRetriesWithSentrysText) {
-  host.http = HttpScript();
   host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
   host.http.on("GET", kTransitionsUrl, transportFailure(IHP_E_UNREACHABLE));
   auto outcome = changed(true);
@@ -133,21 +143,18 @@ TEST_F(OutboundStatusTest, UnreachableWhileListingTransitionsRetriesWithSentrysT
 }
 
 TEST_F(OutboundStatusTest, IssueGoneIsRecorded) {
-  host.http = HttpScript();
   host.http.on("GET", kIssueUrl, respond(404, R"({"errorMessages":["Issue Does Not Exist"],"errors":{}})"));
   EXPECT_CALL(host, externalIssueMarkGone(1, kExternalIssueId, _)).WillOnce(Return(IHP_OK));
   EXPECT_EQ(changed(true).status, IHP_OK);
 }
 
 TEST_F(OutboundStatusTest, MarkingGoneRetriesWhenTheHostCannotWriteNow) {
-  host.http = HttpScript();
   host.http.on("GET", kIssueUrl, respond(404, "{}"));
   ON_CALL(host, externalIssueMarkGone(_, _, _)).WillByDefault(Return(IHP_E_RETRY));
   EXPECT_EQ(changed(true).status, IHP_E_RETRY);
 }
 
 TEST_F(OutboundStatusTest, FailurePolicyMatchesTheOtherOutboundCalls) {
-  host.http = HttpScript();
   host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
   host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"31", "10001"}})));
   host.http.on("POST", kTransitionsUrl, respond(401, "no"));
@@ -164,7 +171,6 @@ TEST_F(OutboundStatusTest, FailurePolicyMatchesTheOtherOutboundCalls) {
 }
 
 TEST_F(OutboundStatusTest, UnresolveUsesTheUnresolveTarget) {
-  host.http = HttpScript();
   scriptUpdatedRead(host.http);
   host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "10001")));
   host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"71", "1"}})));

@@ -24,23 +24,31 @@ std::string patForm(const std::string& token = kToken, const std::string& url = 
 
 class PatInstallTest : public OutboundTest {
  protected:
-  void SetUp() override {
-    OutboundTest::SetUp();
-    script();
+  static CannedResponse alice() { return respond(200, jiraUser("alice", "Alice Admin", "alice@example.test")); }
+  static CannedResponse webhookCreated() {
+    return respond(201, R"({"name":"Issue Sync","self":")" + kWebhooksUrl + R"(/5"})");
   }
-  // Jira's answers to the token check and the webhook creation.
-  void script(const CannedResponse& myself = respond(200, jiraUser("alice", "Alice Admin", "alice@example.test")),
-              const CannedResponse& created = respond(201,
-                                                      R"({"name":"Issue Sync","self":")" + kWebhooksUrl + R"(/5"})")) {
-    host.http = HttpScript();
-    host.http.on("GET", kMyselfUrl, myself);
+  // Jira's answer to the token check.
+  void answerMyself(const CannedResponse& myself = alice()) { host.http.on("GET", kMyselfUrl, myself); }
+  // Jira says it is 9.12.
+  void answerServerInfo() {
     host.http.on("GET", kServerInfoUrl, respond(200, R"({"version":"9.12.0","versionNumbers":[9,12,0]})"));
+  }
+  // Jira's answer to the webhook creation.
+  void answerWebhookCreation(const CannedResponse& created = webhookCreated()) {
     host.http.on("POST", kWebhooksUrl, created);
+  }
+  // A whole install: the token check, the version, the webhook creation.
+  void script(const CannedResponse& myself = alice(), const CannedResponse& created = webhookCreated()) {
+    answerMyself(myself);
+    answerServerInfo();
+    answerWebhookCreation(created);
   }
   Outcome install(const std::string& form = patForm()) { return plugin.pipelineStep(0, "{}", form); }
 };
 
 TEST_F(PatInstallTest, CompletesInOneStepWithBearerCredentials) {
+  script();
   auto outcome = install();
   EXPECT_EQ(outcome.status, IHP_OK);
   ASSERT_EQ(outcome.reply.status, 201) << outcome.reply.body;
@@ -60,6 +68,7 @@ TEST_F(PatInstallTest, CompletesInOneStepWithBearerCredentials) {
 }
 
 TEST_F(PatInstallTest, EveryCallUsesTheBearerToken) {
+  script();
   EXPECT_CALL(host, oauth1Sign(_)).Times(0);
   install();
   ASSERT_EQ(host.http.requests().size(), 3u);
@@ -70,6 +79,7 @@ TEST_F(PatInstallTest, EveryCallUsesTheBearerToken) {
 }
 
 TEST_F(PatInstallTest, TheWebhookUrlCarriesATokenForThePatExternalId) {
+  script();
   install();
   auto posted = parseJson(host.http.requestsTo("POST", kWebhooksUrl).at(0).body);
   const std::string url = jsonString(posted, "url");
@@ -81,7 +91,7 @@ TEST_F(PatInstallTest, TheWebhookUrlCarriesATokenForThePatExternalId) {
 }
 
 TEST_F(PatInstallTest, ARejectedTokenIsA400Detail) {
-  script(respond(401, R"({"message":"Client must be authenticated","status-code":401})"));
+  answerMyself(respond(401, R"({"message":"Client must be authenticated","status-code":401})"));
   auto outcome = install();
   EXPECT_EQ(outcome.reply.status, 400);
   EXPECT_EQ(jsonString(parseJson(outcome.reply.body), "detail"),
@@ -90,10 +100,10 @@ TEST_F(PatInstallTest, ARejectedTokenIsA400Detail) {
 }
 
 TEST_F(PatInstallTest, AnUnreachableJiraIsA400Detail) {
-  script(transportFailure(IHP_E_UNREACHABLE));
+  answerMyself(transportFailure(IHP_E_UNREACHABLE));
   EXPECT_EQ(jsonString(parseJson(install().reply.body), "detail"),
             "Could not connect to Jira. Unable to reach host: jira.example.test");
-  script(respond(500, "boom"));
+  answerMyself(respond(500, "boom"));
   EXPECT_EQ(jsonString(parseJson(install().reply.body), "detail"),
             "Could not connect to Jira. Jira answered HTTP 500.");
 }
@@ -123,6 +133,8 @@ TEST_F(PatInstallTest, ReinstallReusesTheStoredSecretAndTheLiveWebhook) {
       .WillByDefault(Return(ok(integrationRecord(kIntegrationId, kPatExternalId, "active", metadataJson(spec)))));
   const std::string url = std::string(kPublicUrl) + "/extensions/jira-server/issue-updated/" +
                           makeHs256Jwt(R"({"id":"jira.example.test:pat:alice"})", kWebhookSecret) + "/";
+  answerMyself();
+  answerServerInfo();
   host.http.on("GET", kWebhooksUrl + "/5",
                respond(200, R"({"self":")" + kWebhooksUrl + R"(/5","url":")" + url + "\"}"));
   auto outcome = install();

@@ -28,18 +28,20 @@ class StatusJobTest : public PluginTest {
   void SetUp() override {
     ON_CALL(host, integrationGet(kIntegrationId)).WillByDefault(Return(ok(integrationRecord())));
     ON_CALL(host, credentials(kIntegrationId, _)).WillByDefault(Return(ok(oauthCredentials())));
-    host.http.on("GET", kStatusUrl, respond(200, kStatuses));
   }
+  // Jira lists its statuses.
+  void answerStatuses() { host.http.on("GET", kStatusUrl, respond(200, kStatuses)); }
   Outcome run(const std::string& from, const std::string& to, int64_t org = 1) {
     return plugin.runJob("status_inbound", jobPayload(from, to, org));
   }
   void failStatusesWith(const CannedResponse& response) {
-    host.http = HttpScript();
+    host.http.clear();
     host.http.on("GET", kStatusUrl, response);
   }
 };
 
 TEST_F(StatusJobTest, ToDoneResolves) {
+  answerStatuses();
   EXPECT_CALL(host, syncStatusInbound(AllOf(Field(&StatusSyncCall::integrationId, kIntegrationId),
                                             Field(&StatusSyncCall::organizationId, 1),
                                             Field(&StatusSyncCall::externalKey, "OPS-1"),
@@ -48,17 +50,20 @@ TEST_F(StatusJobTest, ToDoneResolves) {
 }
 
 TEST_F(StatusJobTest, FromDoneUnresolves) {
+  answerStatuses();
   EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_UNRESOLVE)));
   EXPECT_EQ(run("10001", "3").status, IHP_OK);
 }
 
 TEST_F(StatusJobTest, DoneToDoneAndOpenToOpenDoNothing) {
+  answerStatuses();
   EXPECT_CALL(host, syncStatusInbound(_)).Times(0);
   EXPECT_EQ(run("10001", "10002").status, IHP_OK);
   EXPECT_EQ(run("1", "3").status, IHP_OK);
 }
 
 TEST_F(StatusJobTest, StatusesAreReadSignedWithTheOrgsCredentials) {
+  answerStatuses();
   EXPECT_CALL(host, credentials(kIntegrationId, 4));
   run("1", "10001", 4);
   auto requests = host.http.requestsTo("GET", kStatusUrl);
@@ -69,6 +74,7 @@ TEST_F(StatusJobTest, StatusesAreReadSignedWithTheOrgsCredentials) {
 }
 
 TEST_F(StatusJobTest, DoneStatusesAreCachedFor240SecondsPerIntegration) {
+  answerStatuses();
   run("1", "10001");
   host.clockMs += 239'000;
   run("10001", "1");
@@ -134,6 +140,7 @@ TEST_F(StatusJobTest, MalformedPayloadGivesUp) {
 }
 
 TEST_F(StatusJobTest, HostSyncOutcomes) {
+  answerStatuses();
   ON_CALL(host, syncStatusInbound(_)).WillByDefault(Return(failed(IHP_E_NOT_FOUND)));
   EXPECT_EQ(run("1", "10001").status, IHP_OK);
   ON_CALL(host, syncStatusInbound(_)).WillByDefault(Return(failed(IHP_E_RETRY)));
@@ -149,6 +156,7 @@ TEST_F(StatusJobTest, UnknownJobKindIsPermanent) {
 }
 
 TEST_F(StatusJobTest, PersonalAccessTokenIsSentAsBearer) {
+  answerStatuses();
   ON_CALL(host, credentials(kIntegrationId, _))
       .WillByDefault(Return(ok(R"({"auth_type":"pat","personal_access_token":"pat-secret"})")));
   EXPECT_CALL(host, oauth1Sign(_)).Times(0);

@@ -43,7 +43,7 @@ TEST_F(UninstallTest, AlreadyGoneCountsAsDeleted) {
 
 TEST_F(UninstallTest, RefusedDeletionIsLoggedForAnAdminAndCompletes) {
   for (int32_t status : {401, 403}) {
-    host.http = HttpScript();
+    host.http.clear();
     host.http.on("DELETE", kLegacyHook, respond(status, "{}"));
     host.logs.clear();
     EXPECT_EQ(uninstall(recordWith("12", "legacy")).status, IHP_OK);
@@ -54,13 +54,13 @@ TEST_F(UninstallTest, RefusedDeletionIsLoggedForAnAdminAndCompletes) {
 
 TEST_F(UninstallTest, JiraUnavailableRetries) {
   for (const CannedResponse& response : {respond(503, "x"), transportFailure(IHP_E_TIMEOUT)}) {
-    host.http = HttpScript();
+    host.http.clear();
     host.http.on("DELETE", kLegacyHook, response);
     auto outcome = uninstall(recordWith("12", "legacy"));
     EXPECT_EQ(outcome.status, IHP_E_RETRY);
     EXPECT_FALSE(outcome.reply.error.empty());
   }
-  host.http = HttpScript();
+  host.http.clear();
   host.http.on("DELETE", kLegacyHook, respond(429, "", {{"Retry-After", "9"}}));
   auto limited = uninstall(recordWith("12", "legacy"));
   EXPECT_EQ(limited.status, IHP_E_RETRY);

@@ -71,15 +71,31 @@ TEST_F(HostApiTable, NullContextAndPointersAreInvalid) {
   EXPECT_GT(api.now_ms(nullptr), 0);
 }
 
+// Against each struct's 1.0 minimum (IHP_<NAME>_SIZE_V1_0), never sizeof: a
+// plugin built for an older, smaller layout is still served.
 TEST_F(HostApiTable, StructSizesAreChecked) {
   ihp_http_request request{};
-  request.struct_size = sizeof(ihp_http_request) - 1;
+  request.struct_size = IHP_HTTP_REQUEST_SIZE_V1_0 - 1;
   request.method = str("GET");
-  request.url = str("http://127.0.0.1:1/");
-  ihp_http_response_sink response{sizeof(ihp_http_response_sink), nullptr, nullptr, nullptr, nullptr, nullptr};
+  request.url = str("http://127.0.0.1:1/");  // nothing listens on port 1
+  ihp_http_response_sink response{sizeof(ihp_http_response_sink), nullptr, [](void*, int32_t) {},
+                                  [](void*, ihp_str, ihp_str) {}, [](void*, const char*, size_t) {}, nullptr};
   EXPECT_EQ(api.http_send(&ctx, &request, &response), IHP_E_INVALID);
+  request.struct_size = offsetof(ihp_http_request, tls_insecure_skip_verify);  // a 1.1 plugin's sizeof
+  EXPECT_EQ(api.http_send(&ctx, &request, &response), IHP_E_UNREACHABLE) << "sent";
   request.struct_size = sizeof(ihp_http_request);
-  EXPECT_EQ(api.http_send(&ctx, &request, &response), IHP_E_INVALID);  // NULL callbacks
+  response.on_status = nullptr;
+  EXPECT_EQ(api.http_send(&ctx, &request, &response), IHP_E_INVALID);  // a NULL callback
+
+  ihp_oauth1_request oauth{};
+  oauth.struct_size = IHP_OAUTH1_REQUEST_SIZE_V1_0 - 1;
+  ihp_sink out{sizeof(ihp_sink), nullptr, [](void*, const char*, size_t) {}};
+  EXPECT_EQ(api.oauth1_sign(&ctx, &oauth, &out), IHP_E_INVALID);
+
+  ihp_status_sync status{};
+  status.struct_size = IHP_STATUS_SYNC_SIZE_V1_0 - 1;
+  status.action = IHP_STATUS_ACTION_RESOLVE;
+  EXPECT_EQ(api.sync_status_inbound(&ctx, &status, &out), IHP_E_INVALID);
 
   ihp_sink small{};
   small.struct_size = 4;

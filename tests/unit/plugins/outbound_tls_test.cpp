@@ -5,14 +5,6 @@
 // trusted; and the name is checked even on localhost.
 #include <gtest/gtest.h>
 
-#include <Poco/Net/Context.h>
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/SecureServerSocket.h>
-
 #include <fstream>
 #include <memory>
 #include <string>
@@ -20,40 +12,10 @@
 #include "http/outbound_client.h"
 #include "support/temp_dir.h"
 #include "support/tls_certificates.h"
+#include "support/tls_server.h"
 
 namespace ih::host::http {
 namespace {
-
-using namespace Poco::Net;
-
-class HelloHandler : public HTTPRequestHandler {
- public:
-  void handleRequest(HTTPServerRequest&, HTTPServerResponse& response) override { response.send() << "hello over tls"; }
-};
-
-class HelloFactory : public HTTPRequestHandlerFactory {
- public:
-  HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override { return new HelloHandler; }
-};
-
-// An HTTPS server on 127.0.0.1, port 0, presenting `files`' server certificate.
-class LocalTlsServer {
- public:
-  explicit LocalTlsServer(const ih::testing::TlsFiles& files)
-      : context_(new Context(Context::TLS_SERVER_USE, files.serverPrivateKey, files.serverCertificate, "",
-                             Context::VERIFY_NONE)),
-        socket_(SocketAddress("127.0.0.1", 0), 64, context_),
-        server_(new HelloFactory, socket_, new HTTPServerParams) {
-    server_.start();
-  }
-  ~LocalTlsServer() { server_.stopAll(true); }
-  int port() const { return socket_.address().port(); }
-
- private:
-  Context::Ptr context_;
-  SecureServerSocket socket_;
-  HTTPServer server_;
-};
 
 class OutboundTlsTest : public ::testing::Test {
  protected:
@@ -67,7 +29,7 @@ class OutboundTlsTest : public ::testing::Test {
 
   ih::testing::TempDir dir_;
   ih::testing::TlsFiles localhost_ = ih::testing::writeTlsFiles(dir_, "localhost", "localhost");
-  LocalTlsServer server_{localhost_};
+  ih::testing::LocalTlsServer server_{localhost_};
 };
 
 TEST_F(OutboundTlsTest, AnUntrustedCertificateFailsWithATlsError) {

@@ -26,7 +26,9 @@ struct HttpRequest {
   HeaderList headers;
   std::string body;
   uint32_t timeoutMs = 0;  // 0 = host default
-  bool verifyTls = true;
+  // Accept any certificate (a self-hosted Jira with a private CA; prefer the
+  // host's --tls-ca-file). Off by default, like the ABI member it sets.
+  bool insecureSkipTlsVerify = false;
 };
 
 struct HttpResponse {
@@ -104,7 +106,10 @@ class Host {
     raw.header_count = headers.size();
     raw.body = str(request.body);
     raw.timeout_ms = request.timeoutMs;
-    raw.verify_tls = request.verifyTls ? 1 : 0;
+    // Both TLS members agree: a 1.2 host reads only the new one, a 1.0/1.1
+    // host only verify_tls.
+    raw.tls_insecure_skip_verify = request.insecureSkipTlsVerify ? 1 : 0;
+    raw.verify_tls = request.insecureSkipTlsVerify ? 0 : 1;
 
     HttpResponse response;
     ihp_http_response_sink sink{sizeof(ihp_http_response_sink), &response, &onStatus, &onHeader, &onBody,

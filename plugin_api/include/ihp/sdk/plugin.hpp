@@ -63,6 +63,17 @@ inline const ihp_host_api*& hostApi() {
   return api;
 }
 
+// The 1.0 size of each hook's input: the SDK reads nothing from a smaller
+// struct (rule 3), and compares with the minimum rather than sizeof so a
+// plugin built against a newer header still runs on an older host.
+constexpr size_t minimumSize(const ihp_request*) { return IHP_REQUEST_SIZE_V1_0; }
+constexpr size_t minimumSize(const ihp_pipeline_call*) { return IHP_PIPELINE_CALL_SIZE_V1_0; }
+constexpr size_t minimumSize(const ihp_form_call*) { return IHP_FORM_CALL_SIZE_V1_0; }
+constexpr size_t minimumSize(const ihp_config_call*) { return IHP_CONFIG_CALL_SIZE_V1_0; }
+constexpr size_t minimumSize(const ihp_event*) { return IHP_EVENT_SIZE_V1_0; }
+constexpr size_t minimumSize(const ihp_job*) { return IHP_JOB_SIZE_V1_0; }
+constexpr size_t minimumSize(const ihp_uninstall_call*) { return IHP_UNINSTALL_CALL_SIZE_V1_0; }
+
 inline bool fingerprintMatches(const ihp_fingerprint& host) {
   const ihp_fingerprint mine = IHP_FINGERPRINT_INIT;
   return host.struct_size >= sizeof(ihp_fingerprint) && host.abi_major == mine.abi_major &&
@@ -80,7 +91,7 @@ struct Exports {
                              ihp_reply* rawReply, Method method) noexcept {
     const ihp_host_api* api = hostApi();
     ihp_status status = failClosed(api, ctx, hook, [&]() -> ihp_status {
-      if (instance == nullptr || call == nullptr) return IHP_E_INVALID;
+      if (instance == nullptr || call == nullptr || call->struct_size < minimumSize(call)) return IHP_E_INVALID;
       Host host(api, ctx);
       Reply reply(api, rawReply);
       return (self(instance)->*method)(host, *call, reply);
@@ -166,7 +177,7 @@ struct Exports {
   // Negotiates first (Vulkan-style), then checks the fingerprint, then hands
   // out the table. Never throws.
   static ihp_status entry(ihp_entry_args* args, const Descriptor& (*descriptor)()) noexcept {
-    if (args == nullptr || args->struct_size < sizeof(ihp_entry_args)) return IHP_E_INCOMPATIBLE;
+    if (args == nullptr || args->struct_size < IHP_ENTRY_ARGS_SIZE_V1_0) return IHP_E_INCOMPATIBLE;
     const Descriptor& d = descriptor();
     args->plugin_abi_major = IHP_ABI_MAJOR;
     args->plugin_min_minor = d.minHostMinor;

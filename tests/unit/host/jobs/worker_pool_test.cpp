@@ -13,7 +13,9 @@
 
 #include "ops/metrics.h"
 #include "support/backend.h"
+#include "support/eventually.h"
 #include "support/job_requests.h"
+#include "support/thread_state.h"
 
 namespace ih::host::jobs {
 namespace {
@@ -148,18 +150,18 @@ TEST_P(WorkerPoolTest, StopWaitsForTheRunningJobAndClaimsNothingNew) {
   pool.registerRunner("jira_server", slow);
   pool.start();
   const int64_t inFlight = enqueue("jira_server");
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!started && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  ASSERT_TRUE(started.load());
+  ASSERT_TRUE(ih::testing::eventually([&] { return started.load(); }));
   const int64_t queued = enqueue("jira_server");
   std::atomic<bool> stopped{false};
+  std::atomic<int> stopperThread{0};
   std::thread stopper([&] {
+    stopperThread = ih::testing::currentThreadId();
     pool.stop();
     stopped = true;
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(150));
-  EXPECT_FALSE(stopped.load());  // draining: waits for the running job
+  // Seen waiting (in stop()), and not through: draining waits for the running job.
+  EXPECT_TRUE(ih::testing::waitUntilBlocked(stopperThread));
+  EXPECT_FALSE(stopped.load());
   {
     std::lock_guard lock(mutex);
     release = true;

@@ -88,8 +88,10 @@ TEST_P(ConcurrencyTest, ReadersAreNotBlockedByAnOpenWriter) {
   writer->commit();
 }
 
-TEST_P(ConcurrencyTest, AWriterWaitingTooLongGetsABusyError) {
-  if (isPostgres()) GTEST_SKIP() << "PostgreSQL has no database-wide writer lock";
+// PostgreSQL has no database-wide writer lock, so this holds for SQLite only.
+class SqliteConcurrencyTest : public ConcurrencyTest {};
+
+TEST_P(SqliteConcurrencyTest, AWriterWaitingTooLongGetsABusyError) {
   auto impatient = openAgain({.maxConnections = 2, .busyTimeoutMs = 200});
   auto holder = db().begin();
   holder->beginWrite();
@@ -102,6 +104,7 @@ TEST_P(ConcurrencyTest, AWriterWaitingTooLongGetsABusyError) {
 }
 
 IH_INSTANTIATE_BACKENDS(ConcurrencyTest);
+IH_INSTANTIATE_SQLITE_ONLY(SqliteConcurrencyTest);
 
 }  // namespace
 }  // namespace ih::host::storage

@@ -21,8 +21,47 @@ std::string CapturedRequest::header(const std::string& name) const {
   return {};
 }
 
+HttpScript::~HttpScript() { expectAllAnswersUsed(); }
+
+void HttpScript::expectAllAnswersUsed() const {
+  for (const auto& unused : unusedAnswers()) ADD_FAILURE() << "scripted but never requested: " << unused;
+}
+
+std::vector<std::string> HttpScript::unusedAnswers() const {
+  std::vector<std::string> out;
+  for (const auto& [key, answers] : routes_) {
+    if (optional_.count(key) != 0) continue;
+    const auto served = served_.find(key);
+    const size_t used = served == served_.end() ? 0 : std::min(served->second, answers.size());
+    if (used < answers.size()) {
+      out.push_back(key.first + " " + key.second + ": " + std::to_string(answers.size() - used) + " of " +
+                    std::to_string(answers.size()) + " answers never served");
+    }
+  }
+  return out;
+}
+
+void HttpScript::clear() {
+  expectAllAnswersUsed();
+  routes_.clear();
+  served_.clear();
+  optional_.clear();
+  requests_.clear();
+}
+
 HttpScript& HttpScript::on(const std::string& method, const std::string& url, CannedResponse response) {
+  const auto key = std::make_pair(method, url);
+  if (optional_.erase(key) != 0) {  // a test's own answer replaces the fixture's allowed one
+    routes_.erase(key);
+    served_.erase(key);
+  }
+  routes_[key].push_back(std::move(response));
+  return *this;
+}
+
+HttpScript& HttpScript::allow(const std::string& method, const std::string& url, CannedResponse response) {
   routes_[{method, url}].push_back(std::move(response));
+  optional_.insert({method, url});
   return *this;
 }
 

@@ -45,7 +45,7 @@ ihp_status httpSend(ihp_host_ctx* ctx, const ihp_http_request* request, const ih
   captured.bodyPresent = request->body.ptr != nullptr && request->body.len > 0;
   captured.body = text(request->body);
   captured.timeoutMs = request->timeout_ms;
-  captured.verifyTls = request->verify_tls != 0;
+  captured.verifyTls = IHP_HTTP_REQUEST_VERIFIES_TLS(request);
   CannedResponse canned = hostOf(ctx).httpSend(captured);
   if (canned.transport != IHP_OK) return canned.transport;
   response->on_status(response->self, canned.status);

@@ -12,10 +12,14 @@ std::string api(const std::string& path) { return std::string(kBaseUrl) + "/rest
 
 std::string updatedUrl() { return api("/issue/OPS-1?fields=updated"); }
 
-void scriptUpdatedRead(HttpScript& http) {
-  http.on("GET", updatedUrl(),
-          respond(200, std::string(R"({"id":"10000","key":"OPS-1","fields":{"updated":")") + kTicketUpdated + "\"}}"));
+namespace {
+CannedResponse updatedAnswer() {
+  return respond(200, std::string(R"({"id":"10000","key":"OPS-1","fields":{"updated":")") + kTicketUpdated + "\"}}");
 }
+}  // namespace
+
+void scriptUpdatedRead(HttpScript& http) { http.on("GET", updatedUrl(), updatedAnswer()); }
+void allowUpdatedRead(HttpScript& http) { http.allow("GET", updatedUrl(), updatedAnswer()); }
 
 EventJson& EventJson::config(std::string json) {
   config_ = std::move(json);
@@ -165,7 +169,7 @@ std::string page(const std::vector<std::string>& values, int64_t startAt, bool i
 }
 
 void OutboundTest::SetUp() {
-  scriptUpdatedRead(host.http);
+  allowUpdatedRead(host.http);
   ON_CALL(host, integrationGet(kIntegrationId)).WillByDefault(Return(ok(integrationRecord())));
   ON_CALL(host, credentials(kIntegrationId, 1)).WillByDefault(Return(ok(oauthCredentials())));
   ON_CALL(host, credentials(kIntegrationId, 0)).WillByDefault(Return(ok(oauthCredentials())));

@@ -23,11 +23,14 @@ inline constexpr int64_t kCommentId = 77;
 std::string api(const std::string& path);
 
 // What the plugin reads after each write to OPS-1 (GET ...?fields=updated):
-// OutboundTest scripts this answer; kTicketUpdatedMs is its time.
+// OutboundTest allows this answer (plumbing after any write, which tests of
+// other things need not script); a test about the read scripts it, and then
+// it must happen. kTicketUpdatedMs is its time.
 inline constexpr const char* kTicketUpdated = "2024-06-10T09:13:20.123+0000";
 inline constexpr int64_t kTicketUpdatedMs = 1'718'010'800'123;
 std::string updatedUrl();
 void scriptUpdatedRead(HttpScript& http);
+void allowUpdatedRead(HttpScript& http);
 
 // An ihp_event JSON for org 1, integration 7, ticket OPS-1 (external issue 55).
 class EventJson {
