@@ -17,7 +17,7 @@ namespace ih::host::auth {
 
 namespace {
 
-constexpr std::string_view kPrefix = "$scrypt$";
+constexpr std::string_view kScryptPrefix = "$scrypt$";
 constexpr size_t kSaltBytes = 16;
 constexpr size_t kHashBytes = 32;
 
@@ -102,8 +102,8 @@ struct Parsed {
 };
 
 std::optional<Parsed> parse(std::string_view encoded) {
-  if (encoded.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
-  encoded.remove_prefix(kPrefix.size());
+  if (encoded.substr(0, kScryptPrefix.size()) != kScryptPrefix) return std::nullopt;
+  encoded.remove_prefix(kScryptPrefix.size());
   std::vector<std::string_view> parts;
   for (size_t start = 0;;) {
     const size_t dollar = encoded.find('$', start);
@@ -124,7 +124,7 @@ std::optional<Parsed> parse(std::string_view encoded) {
 std::string hashPassword(std::string_view password, const ScryptParams& params) {
   if (!validParams(params)) throw std::invalid_argument("scrypt parameters out of range");
   const std::string salt = randomBytes(kSaltBytes);
-  return std::string(kPrefix) + "ln=" + std::to_string(params.logN) + ",r=" + std::to_string(params.r) +
+  return std::string(kScryptPrefix) + "ln=" + std::to_string(params.logN) + ",r=" + std::to_string(params.r) +
          ",p=" + std::to_string(params.p) + "$" + base64UrlEncode(salt) + "$" +
          base64UrlEncode(derive(password, salt, params));
 }

@@ -25,7 +25,7 @@ namespace {
 constexpr size_t kKeySize = 32;
 constexpr size_t kNonceSize = 12;
 constexpr size_t kTagSize = 16;
-constexpr std::string_view kPrefix = "v1:";
+constexpr std::string_view kSealedPrefix = "v1:";
 
 using CipherContext = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
 
@@ -108,12 +108,12 @@ std::string SecretBox::seal(std::string_view plaintext) const {
       EVP_EncryptFinal_ex(context.get(), bytes(ciphertext) + length, &length) == 1 &&
       EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(kTagSize), tag.data()) == 1;
   if (!ok) throw std::runtime_error("secret box: encryption failed");
-  return std::string(kPrefix) + base64Encode(nonce + ciphertext + tag);
+  return std::string(kSealedPrefix) + base64Encode(nonce + ciphertext + tag);
 }
 
 std::string SecretBox::open(std::string_view sealed) const {
-  if (sealed.substr(0, kPrefix.size()) != kPrefix) failOpen();
-  const std::optional<std::string> decoded = base64Decode(sealed.substr(kPrefix.size()));
+  if (sealed.substr(0, kSealedPrefix.size()) != kSealedPrefix) failOpen();
+  const std::optional<std::string> decoded = base64Decode(sealed.substr(kSealedPrefix.size()));
   if (!decoded || decoded->size() < kNonceSize + kTagSize) failOpen();
   const std::string& raw = *decoded;
   const std::string_view view(raw);
