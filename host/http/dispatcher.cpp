@@ -5,6 +5,7 @@
 
 #include <Poco/Logger.h>
 
+#include "common/durability.h"
 #include "common/errors.h"
 #include "http/error_mapping.h"
 #include "ops/metrics.h"
@@ -42,7 +43,11 @@ Response Dispatcher::dispatch(RequestContext& ctx) {
   Response response;
   try {
     response = route(ctx);
+    // The answer is a promise (Jira never redelivers a webhook): it leaves
+    // only once what the request committed is on disk (common/durability.h).
+    settleOwedDurability();
   } catch (...) {
+    forgetOwedDurability();
     response = errorResponse(std::current_exception(), ctx.routePattern);
   }
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
