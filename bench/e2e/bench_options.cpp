@@ -13,7 +13,9 @@ constexpr const char* kUsage =
     "usage: ih-bench-e2e [--tickets N] [--seconds S] [--warmup S] [--connections 1,4,16]\n"
     "                    [--outbound-runs N] [--memory-deliveries N] [--memory-step N]\n"
     "                    [--memory-connections N] [--phases load,outbound,memory]\n"
-    "                    [--host-env NAME=VALUE]...";
+    "                    [--host-env NAME=VALUE]... [--host-arg ARG]... [--scene-dir DIR]\n"
+    "  --scene-dir DIR  set up, write wrk scripts for the host into DIR and wait for DIR/done\n"
+    "                   (scripts/bench --side-by-side); no phase runs";
 
 std::vector<std::string> splitList(const std::string& text) {
   std::vector<std::string> items;
@@ -56,6 +58,10 @@ BenchOptions parseOptions(int argc, char** argv) {
     } else if (name == "--phases") {
       auto phases = splitList(value);
       options.phases = std::set<std::string>(phases.begin(), phases.end());
+    } else if (name == "--host-arg") {
+      options.hostArgs.push_back(value);
+    } else if (name == "--scene-dir") {
+      options.sceneDir = value;
     } else if (name == "--host-env") {
       const size_t eq = value.find('=');
       if (eq == std::string::npos) throw std::invalid_argument("--host-env needs NAME=VALUE");

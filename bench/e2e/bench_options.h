@@ -21,6 +21,8 @@ struct BenchOptions {
   int memoryConnections = 4;
   std::set<std::string> phases = {"load", "outbound", "memory"};
   std::map<std::string, std::string> hostEnv;  // --host-env NAME=VALUE, repeatable
+  std::vector<std::string> hostArgs;  // --host-arg ARG, repeatable
+  std::string sceneDir;  // --scene-dir: serve the set-up host to wrk instead of running phases
 };
 
 // Throws std::invalid_argument with a usage line on a bad option; `--help`

@@ -27,6 +27,7 @@ BenchStack::BenchStack(StackOptions options) : options_(std::move(options)) {
   launch.pluginsDir = ih::testing::pluginDir();
   launch.adminToken = kAdminToken;
   for (const auto& [name, value] : options_.hostEnv) launch.env[name] = value;
+  launch.extraArgs.insert(launch.extraArgs.end(), options_.hostArgs.begin(), options_.hostArgs.end());
   host_ = std::make_unique<ih::e2e::HostProcess>(launch);
   api_ = std::make_unique<ih::e2e::jira::JiraHostApi>(*host_, kAdminToken);
 }

@@ -24,6 +24,8 @@ struct StackOptions {
   int loadTickets = 1000;
   // Extra environment of the host, e.g. heaptrack's LD_PRELOAD and DUMP_HEAPTRACK_OUTPUT.
   std::map<std::string, std::string> hostEnv;
+  // Extra command-line arguments of the host, e.g. --durability relaxed.
+  std::vector<std::string> hostArgs;
 };
 
 class BenchStack {

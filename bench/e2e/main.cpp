@@ -25,6 +25,7 @@
 #include "e2e/process_stats.h"
 #include "e2e/text_table.h"
 #include "e2e/webhook_deliveries.h"
+#include "e2e/wrk_scene.h"
 #include "support/json_helpers.h"
 
 namespace ih::bench {
@@ -54,13 +55,14 @@ class E2EBenchmark {
     std::cout << "# ih-bench-e2e: " << options_.tickets << " linked tickets, " << options_.seconds
               << " s per cell after " << options_.warmupSeconds << " s warm-up\n\n";
     const auto started = std::chrono::steady_clock::now();
-    stack_ = std::make_unique<BenchStack>(StackOptions{options_.tickets, options_.hostEnv});
+    stack_ = std::make_unique<BenchStack>(StackOptions{options_.tickets, options_.hostEnv, options_.hostArgs});
     std::this_thread::sleep_for(std::chrono::seconds(1));  // let start-up settle before "idle"
     sampleMemory("idle after start-up (plugin loaded)");
     stack_->setUp();
     std::cout << "start-up and set-up (PAT install, " << options_.tickets + 1 << " issues linked through the API): "
               << fixed(Seconds(std::chrono::steady_clock::now() - started).count()) << " s\n\n";
     sampleMemory("after set-up");
+    if (!options_.sceneDir.empty()) return serveWrkScene(*stack_, options_.sceneDir);
     deliveries_ = std::make_unique<WebhookDeliveries>(*stack_);
 
     if (options_.phases.count("load")) runLoadMatrix();

@@ -33,6 +33,9 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"port", "N", "listen port; 0 picks a free port (default 8080)"},
       {"data-dir", "DIR", "database and generated secrets (default ./var)"},
       {"database", "URL", "sqlite:PATH or postgresql://user:pass@host:port/db (default sqlite:<data-dir>/host.db)"},
+      {"durability", "MODE",
+       "durable: no answer before its writes are fsynced; relaxed: SQLite answers before the fsync, so a power "
+       "loss may drop acknowledged writes (default durable)"},
       {"plugins-dir", "DIR", "scanned at start-up for *.so (default <binary dir>/../plugins)"},
       {"public-url", "URL", "absolute URL prefix for webhook and callback URLs (default http://<bind>:<port>)"},
       {"admin-token", "TOKEN",
@@ -66,6 +69,12 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
   if (auto v = lookup("data-dir")) o.dataDir = *v;
   if (o.dataDir.empty()) throw std::invalid_argument("invalid value for --data-dir: empty path");
   o.databaseUrl = lookup("database").value_or("sqlite:" + (std::filesystem::path(o.dataDir) / "host.db").string());
+  if (auto v = lookup("durability")) {
+    if (*v != "durable" && *v != "relaxed") {
+      throw std::invalid_argument("invalid value for --durability: '" + *v + "' (expected durable or relaxed)");
+    }
+    o.durableCommits = *v == "durable";
+  }
   o.pluginsDir =
       lookup("plugins-dir").value_or((std::filesystem::path(executableDir) / ".." / "plugins").lexically_normal().string());
   o.publicUrl = trimSlashes(lookup("public-url").value_or(""));

@@ -32,6 +32,7 @@ struct HostOptions {
   uint16_t port = 8080;
   std::string dataDir = "./var";
   std::string databaseUrl;  // default sqlite:<data-dir>/host.db
+  bool durableCommits = true;  // --durability durable (default) or relaxed
   std::string pluginsDir;   // default <executable dir>/../plugins
   std::string publicUrl;    // empty = http://<bind>:<real port>, known once listening
   std::optional<std::string> adminToken;  // from --admin-token / the file only

@@ -46,9 +46,11 @@ namespace {
 
 Poco::Logger& appLogger() { return Poco::Logger::get("ih.app"); }
 
-std::unique_ptr<storage::Database> openDatabase(const std::string& url) {
+std::unique_ptr<storage::Database> openDatabase(const std::string& url, bool durableCommits) {
   try {
-    std::unique_ptr<storage::Database> database = storage::Database::open(url);
+    storage::DatabaseOptions options;
+    options.durableCommits = durableCommits;
+    std::unique_ptr<storage::Database> database = storage::Database::open(url, options);
     database->migrate();
     return database;
   } catch (const std::exception& e) {
@@ -172,7 +174,7 @@ struct HostRuntime::Parts {
       : options(o),
         admin((ensureDataDir(o.dataDir), adminToken(o))),
         secrets(openSecretBox(o.dataDir)),
-        database(openDatabase(o.databaseUrl)),
+        database(openDatabase(o.databaseUrl, o.durableCommits)),
         jobs(*database, clock, o.retry),
         directory(clock),
         outbound(jobs),

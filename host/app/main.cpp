@@ -5,6 +5,8 @@
 // (otherwise a worker thread could take the signal's default action and the
 // process would not exit 0). A bad command line is one line on stderr and
 // exit 64.
+#include <malloc.h>
+
 #include <csignal>
 #include <iostream>
 
@@ -21,6 +23,13 @@ int main(int argc, char** argv) {
   sigaddset(&termination, SIGQUIT);
   pthread_sigmask(SIG_BLOCK, &termination, nullptr);
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not kill the host
+  // glibc gives an arena's free top back to the kernel (madvise) once it
+  // passes 128 KiB, and a request's transient buffers pass it: a webhook
+  // then paid a madvise, page faults and TLB shoot-downs across the HTTP
+  // threads (profile in docs/benchmarks.md). A few MiB kept per arena cost
+  // little RSS; blocks above 1 MiB still come from mmap and go back at free.
+  mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
+  mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 
   ih::host::app::HostApplication app;
   try {

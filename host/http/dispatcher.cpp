@@ -5,8 +5,10 @@
 
 #include <Poco/Logger.h>
 
+#include "common/durability.h"
 #include "common/errors.h"
 #include "http/error_mapping.h"
+#include "ops/logging.h"
 #include "ops/metrics.h"
 
 namespace ih::host::http {
@@ -42,7 +44,11 @@ Response Dispatcher::dispatch(RequestContext& ctx) {
   Response response;
   try {
     response = route(ctx);
+    // The answer is a promise (Jira never redelivers a webhook): it leaves
+    // only once what the request committed is on disk (common/durability.h).
+    settleOwedDurability();
   } catch (...) {
+    forgetOwedDurability();
     response = errorResponse(std::current_exception(), ctx.routePattern);
   }
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
@@ -80,7 +86,7 @@ void Dispatcher::record(const RequestContext& ctx, const Response& response, dou
                      {{"route", ctx.routePattern}, {"method", methodLabel(ctx.method)}, {"status", status}});
   metrics_.increment("ih_http_request_duration_seconds_sum", {{"route", ctx.routePattern}}, seconds);
   metrics_.increment("ih_http_request_duration_seconds_count", {{"route", ctx.routePattern}});
-  Poco::Logger& access = Poco::Logger::get("ih.http.access");
+  Poco::Logger& access = Poco::Logger::get(ops::kAccessLogger);
   if (access.information()) {
     access.information("%s %s %d %.1fms", methodLabel(ctx.method), ctx.routePattern, response.status, seconds * 1000.0);
   }

@@ -1,6 +1,7 @@
 // host/http/dispatcher.h - the server's request pipeline, independent of the
 // network front: route -> handler (or the fallback that serves plugin
-// routes) -> error mapping -> metrics and access log. The front
+// routes) -> wait until what the request committed is durable
+// (common/durability.h) -> error mapping -> metrics and access log. The front
 // (http/server.h) reads each request whole, body included and within
 // maxBodyBytes(), before it dispatches, so no handler ever waits on a socket.
 //

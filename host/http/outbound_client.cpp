@@ -92,20 +92,37 @@ Poco::Net::HTTPRequest buildRequest(const OutboundRequest& request, const Poco::
 // Built once per client and shared by every request; verification is chosen
 // per request. VERIFY_STRICT, not RELAXED: for a client both require a valid
 // chain, but Poco skips the name check for localhost under RELAXED.
+//
+// The verifying context parses the system's whole CA bundle, about 100 ms
+// here: it is built by the first https call that verifies rather than at
+// start-up (start-up to /healthz is a goal of its own), except when
+// --tls-ca-file was given, whose file must be checked before the host serves.
 struct PocoOutboundClient::TlsContexts {
+  std::string extraCaFile;
+  std::once_flag verifyingBuilt;
   Poco::Net::Context::Ptr verifying, permissive;
+
+  // Throws std::invalid_argument when the CA file cannot be loaded.
+  Poco::Net::Context::Ptr verifyingContext() {
+    std::call_once(verifyingBuilt, [this] {
+      using Poco::Net::Context;
+      try {
+        verifying = new Context(Context::TLS_CLIENT_USE, extraCaFile, Context::VERIFY_STRICT, 9,
+                                /*loadDefaultCAs=*/true);
+      } catch (const Poco::Exception& e) {
+        throw std::invalid_argument("cannot load the CA file " + extraCaFile + ": " + e.displayText());
+      }
+    });
+    return verifying;
+  }
 };
 
 PocoOutboundClient::PocoOutboundClient(const TlsTrust& trust) : tls_(std::make_unique<TlsContexts>()) {
   static std::once_flag initialised;
   std::call_once(initialised, [] { Poco::Net::initializeSSL(); });
   using Poco::Net::Context;
-  try {
-    tls_->verifying = new Context(Context::TLS_CLIENT_USE, trust.extraCaFile, Context::VERIFY_STRICT, 9,
-                                  /*loadDefaultCAs=*/true);
-  } catch (const Poco::Exception& e) {
-    throw std::invalid_argument("cannot load the CA file " + trust.extraCaFile + ": " + e.displayText());
-  }
+  tls_->extraCaFile = trust.extraCaFile;
+  if (!tls_->extraCaFile.empty()) tls_->verifyingContext();
   tls_->permissive = new Context(Context::TLS_CLIENT_USE, "", Context::VERIFY_NONE, 9, /*loadDefaultCAs=*/false);
 }
 
@@ -129,7 +146,8 @@ OutboundResult PocoOutboundClient::send(const OutboundRequest& request) {
   // Phase 1: connect (and TLS handshake) and send. A failure here means the
   // host could not be reached.
   try {
-    session = openSession(uri, request.verifyTls ? tls_->verifying : tls_->permissive);
+    const bool https = uri.getScheme() == "https";
+    session = openSession(uri, !https ? nullptr : request.verifyTls ? tls_->verifyingContext() : tls_->permissive);
     session->setTimeout(deadline.remaining());
     Poco::Net::HTTPRequest out = buildRequest(request, uri);
     std::ostream& body = session->sendRequest(out);

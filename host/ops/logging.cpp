@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include <Poco/AsyncChannel.h>
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
 #include <Poco/FormattingChannel.h>
@@ -34,6 +35,12 @@ void configureLogging(const std::string& level) {
   // "" applies to every logger that already exists, not just the root.
   Poco::Logger::setChannel("", channel);
   Poco::Logger::setLevel("", priority);
+  // The access log writes a line per request: through a queue that one
+  // thread drains, so no request waits on stderr (or on other requests'
+  // lines) before its answer goes out. Other loggers stay synchronous, so
+  // start-up errors and warnings are written before the process can exit.
+  Poco::AutoPtr<Poco::AsyncChannel> accessQueue(new Poco::AsyncChannel(channel));
+  Poco::Logger::get(kAccessLogger).setChannel(accessQueue);
 }
 
 }  // namespace ih::host::ops

@@ -4,12 +4,15 @@
 //
 // Levels (--log-level): trace, debug, info, notice, warning, error, critical,
 // fatal (Poco's long names such as "information" work too). Loggers created
-// later inherit the channel and level from the root logger.
+// later inherit the channel and level from the root logger. The access log
+// (kAccessLogger, one line per request) is written asynchronously.
 #pragma once
 
 #include <string>
 
 namespace ih::host::ops {
+
+inline constexpr const char* kAccessLogger = "ih.http.access";
 
 // Throws std::invalid_argument for an unknown level name.
 void configureLogging(const std::string& level);

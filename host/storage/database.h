@@ -16,6 +16,11 @@ namespace ih::host::storage {
 struct DatabaseOptions {
   int maxConnections = 16;
   int busyTimeoutMs = 10000;  // SQLite: how long a writer waits for the lock
+  // SQLite: a request's answer waits until its commits are fsynced (group
+  // commit, storage/wal_group_commit.h). false = --durability relaxed: a
+  // power loss may drop commits already answered. PostgreSQL commits are
+  // durable either way.
+  bool durableCommits = true;
 };
 
 class Database {

@@ -63,6 +63,7 @@ void PooledUnitOfWork::commit() {
       throw;
     }
     inTransaction_ = false;
+    if (policy_.groupCommit) oweDurability(policy_.groupCommit, policy_.groupCommit->noteCommitted());
     releaseWriterLock();
   }
   runAfterCommitHooks();

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "storage/connection_pool.h"
+#include "storage/wal_group_commit.h"
 #include "storage/unit_of_work.h"
 
 namespace ih::host::storage {
@@ -38,6 +39,11 @@ struct TransactionPolicy {
   // Held from BEGIN until COMMIT/ROLLBACK when set (SQLite).
   std::shared_ptr<WriterLock> writerLock;
   std::chrono::milliseconds lockTimeout{10000};
+  // Set when a commit is not durable when COMMIT returns (SQLite with
+  // synchronous=NORMAL): a commit that wrote leaves the committing thread
+  // owing its fsync (common/durability.h). Null when COMMIT is durable by
+  // itself (PostgreSQL) or durability was relaxed.
+  std::shared_ptr<WalGroupCommit> groupCommit;
 };
 
 class PooledUnitOfWork final : public UnitOfWork {

@@ -1,7 +1,9 @@
 // host/storage/postgres_backend.cpp - the PostgreSQL backend (libpq through
 // Poco::Data::PostgreSQL). Placeholders become $n (PostgresDialect); writes
 // run in READ COMMITTED transactions, and the repositories' conditional
-// UPDATEs make their read-modify-write steps safe under it.
+// UPDATEs make their read-modify-write steps safe under it. COMMIT returns
+// only once the server has flushed its WAL (synchronous_commit = on, the
+// server's default), so no group commit is needed here.
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/Session.h>
 #include <libpq-fe.h>

@@ -3,7 +3,9 @@
 // Every connection runs in WAL mode (readers never wait for the writer), with
 // foreign keys on and a busy timeout for writers of other processes. Inside
 // this process writers queue on one writer lock per database file, taken
-// before BEGIN IMMEDIATE and held until COMMIT/ROLLBACK.
+// before BEGIN IMMEDIATE and held until COMMIT/ROLLBACK. Commits are made
+// durable by group commit before any answer relies on them
+// (wal_group_commit.h) unless DatabaseOptions::durableCommits is off.
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 
@@ -48,7 +50,9 @@ std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTi
   auto session = std::make_unique<Poco::Data::Session>(Poco::Data::SQLite::Connector::KEY, path, kOpenTimeoutSeconds);
   Query(*session, "PRAGMA busy_timeout = " + std::to_string(busyTimeoutMs)).rows();
   Query(*session, "PRAGMA journal_mode = WAL").rows();
-  Query(*session, "PRAGMA synchronous = NORMAL").execute();  // durable enough under WAL
+  // No fsync inside COMMIT (under the writer lock): durability comes from the
+  // group commit the answer waits for (wal_group_commit.h).
+  Query(*session, "PRAGMA synchronous = NORMAL").execute();
   Query(*session, "PRAGMA foreign_keys = ON").execute();
   return session;
 }
@@ -67,6 +71,7 @@ std::unique_ptr<Database> openSqliteDatabase(const std::string& path, const std:
   spec.transactions.beginSql = "BEGIN IMMEDIATE";
   spec.transactions.writerLock = writerLockFor(path);
   spec.transactions.lockTimeout = std::chrono::milliseconds(options.busyTimeoutMs);
+  if (options.durableCommits) spec.transactions.groupCommit = std::make_shared<WalGroupCommit>(std::filesystem::absolute(path).string() + "-wal");
   spec.description = description;
   return std::make_unique<PooledDatabase>(std::move(spec), options);
 }

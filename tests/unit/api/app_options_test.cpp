@@ -71,6 +71,14 @@ TEST(HostOptionsTest, FrontLimitsAndThePluginDeadlineAreConfigurable) {
   }
 }
 
+TEST(HostOptionsTest, DurabilityIsDurableUnlessRelaxedIsAskedFor) {
+  EXPECT_TRUE(resolve({}).durableCommits) << "acknowledgements wait for the fsync by default";
+  EXPECT_TRUE(resolve({{"durability", "durable"}}).durableCommits);
+  EXPECT_FALSE(resolve({{"durability", "relaxed"}}).durableCommits);
+  EXPECT_THROW(resolve({{"durability", "fast"}}), std::invalid_argument);
+  EXPECT_THROW(resolve({{"durability", ""}}), std::invalid_argument);
+}
+
 TEST(HostOptionsTest, ATlsCaFileMustExist) {
   EXPECT_TRUE(resolve({}).tlsCaFile.empty()) << "the system's CAs only, by default";
   ih::testing::TempDir dir;
