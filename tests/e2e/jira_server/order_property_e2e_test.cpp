@@ -45,7 +45,7 @@ const std::map<std::string, std::string> kAssigneeEmail = {{"alice", "alice@exam
 
 bool isDone(const std::string& status) { return std::count(kDone.begin(), kDone.end(), status) > 0; }
 
-std::string ticketKey(int index) { return "OPS-" + std::to_string(101 + index); }
+std::string propertyTicketKey(int index) { return "OPS-" + std::to_string(101 + index); }
 
 struct TicketState {
   std::optional<std::string> assignee;  // Jira user name, none = unassigned
@@ -73,8 +73,8 @@ class OrderPropertyE2E : public JiraE2ETest {
     ASSERT_EQ(install("acme").status, 200);
     integration_ = integrationIdOf("acme");
     for (int index = 0; index < kTickets; ++index) {
-      issues_.push_back(createIssue("acme", "web", "Ticket " + ticketKey(index)));
-      ASSERT_TRUE(linkIssue("acme", issues_.back(), integration_, ticketKey(index)));
+      issues_.push_back(createIssue("acme", "web", "Ticket " + propertyTicketKey(index)));
+      ASSERT_TRUE(linkIssue("acme", issues_.back(), integration_, propertyTicketKey(index)));
     }
     tickets_.assign(kTickets, TicketState{});
     Reply on = setConfig("acme", integration_, R"({"sync_reverse_assignment":true,"sync_status_reverse":true})");
@@ -89,7 +89,7 @@ class OrderPropertyE2E : public JiraE2ETest {
                        R"({"id":"10201","name":"Resolved","category":"done"},)"
                        R"({"id":"10202","name":"Won't Do","category":"done"}],"issues":[)";
     for (int index = 0; index < kTickets; ++index) {
-      seed += std::string(index ? "," : "") + R"({"key":")" + ticketKey(index) +
+      seed += std::string(index ? "," : "") + R"({"key":")" + propertyTicketKey(index) +
               R"(","project":"OPS","summary":"Property ticket","status":"1","assignee":null})";
     }
     return seed + "]}";
@@ -106,13 +106,13 @@ class OrderPropertyE2E : public JiraE2ETest {
           choices.erase(std::find(choices.begin(), choices.end(), ticket.assignee));
           ticket.assignee = choices[random() % choices.size()];
           const std::string value = ticket.assignee ? "\"" + *ticket.assignee + "\"" : "null";
-          jiraChange(ticketKey(index), "assignee", R"({"assignee":)" + value + R"(,"actor":"alice"})");
+          jiraChange(propertyTicketKey(index), "assignee", R"({"assignee":)" + value + R"(,"actor":"alice"})");
         } else {
           std::vector<std::string> choices = kNotDone;
           choices.insert(choices.end(), kDone.begin(), kDone.end());
           choices.erase(std::find(choices.begin(), choices.end(), ticket.status));
           ticket.status = choices[random() % choices.size()];
-          jiraChange(ticketKey(index), "status", R"({"status":")" + ticket.status + R"(","actor":"alice"})");
+          jiraChange(propertyTicketKey(index), "status", R"({"status":")" + ticket.status + R"(","actor":"alice"})");
         }
       }
     }
@@ -186,9 +186,9 @@ class OrderPropertyE2E : public JiraE2ETest {
       const TicketState& ticket = tickets_[index];
       const std::string email = ticket.assignee ? kAssigneeEmail.at(*ticket.assignee) : "";
       EXPECT_EQ(assigneeEmail("acme", issues_[index]), email)
-          << context << ": " << ticketKey(index) << " ends on Jira's last assignee";
+          << context << ": " << propertyTicketKey(index) << " ends on Jira's last assignee";
       EXPECT_EQ(getIssue("acme", issues_[index]).str("status"), isDone(ticket.status) ? "resolved" : "unresolved")
-          << context << ": " << ticketKey(index) << " ends on its last status " << ticket.status;
+          << context << ": " << propertyTicketKey(index) << " ends on its last status " << ticket.status;
     }
   }
 

@@ -27,7 +27,7 @@ using ih::testing::jsonString;
 constexpr int kLinkedTickets = 1000;
 constexpr int kParallel = 4;
 
-std::string ticketKey(int index) { return "OPS-" + std::to_string(1001 + index); }
+std::string reconcileTicketKey(int index) { return "OPS-" + std::to_string(1001 + index); }
 
 // Runs body(index) for every index in [0, count) from kParallel threads.
 void inParallel(int count, const std::function<void(int)>& body) {
@@ -47,7 +47,7 @@ class ReconcileE2E : public JiraE2ETest {
     start();
     std::string seed = R"({"issues":[)";
     for (int index = 0; index < kLinkedTickets; ++index) {
-      seed += std::string(index ? "," : "") + R"({"key":")" + ticketKey(index) +
+      seed += std::string(index ? "," : "") + R"({"key":")" + reconcileTicketKey(index) +
               R"(","project":"OPS","summary":"Reconciled","status":"1","assignee":null})";
     }
     ASSERT_EQ(jira_->control("POST", "/_mock/seed", seed + "]}").status, 200);
@@ -62,9 +62,9 @@ class ReconcileE2E : public JiraE2ETest {
     issues_.resize(kLinkedTickets);
     std::atomic<int> failures{0};
     inParallel(kLinkedTickets, [&](int index) {
-      Reply created = api_->createIssue("acme", "web", "Ticket " + ticketKey(index));
+      Reply created = api_->createIssue("acme", "web", "Ticket " + reconcileTicketKey(index));
       issues_[index] = created.str("id");
-      if (created.status != 201 || api_->linkIssue("acme", issues_[index], integration_, ticketKey(index)).status != 201) {
+      if (created.status != 201 || api_->linkIssue("acme", issues_[index], integration_, reconcileTicketKey(index)).status != 201) {
         ++failures;
       }
     });
@@ -76,7 +76,7 @@ class ReconcileE2E : public JiraE2ETest {
   void changeEveryTicketInJira() {
     std::atomic<int> failures{0};
     inParallel(kLinkedTickets, [&](int index) {
-      const std::string base = "/_mock/issues/" + ticketKey(index);
+      const std::string base = "/_mock/issues/" + reconcileTicketKey(index);
       if (jira_->control("POST", base + "/assignee", R"({"assignee":"bob","actor":"alice"})").status != 200 ||
           jira_->control("POST", base + "/status", R"({"status":"10001","actor":"alice"})").status != 200) {
         ++failures;
@@ -106,7 +106,7 @@ TEST_F(ReconcileE2E, OneReconcileRecoversAThousandTicketsWhoseWebhooksWereLost) 
   auto dropped = jira_->control("POST", "/_mock/settings", R"({"deliverWebhooks":false})");
   ASSERT_EQ(dropped.status, 200) << dropped.body;
   changeEveryTicketInJira();
-  const auto moved = jira_->control("POST", "/_mock/issues/" + ticketKey(0) + "/move", R"({"project":"APP"})");
+  const auto moved = jira_->control("POST", "/_mock/issues/" + reconcileTicketKey(0) + "/move", R"({"project":"APP"})");
   ASSERT_EQ(moved.status, 200) << moved.body;
   const std::string movedKey = ih::testing::parseJson(moved.body)["key"].GetString();
   ASSERT_TRUE(ih::testing::eventually([&] { return settled(); }, 10s));
@@ -138,7 +138,7 @@ TEST_F(ReconcileE2E, OneReconcileRecoversAThousandTicketsWhoseWebhooksWereLost) 
   std::cerr << "reconcile of " << kLinkedTickets << " linked tickets converged in " << seconds << " s\n";
 
   for (int index = 0; index < kLinkedTickets; index += 37) {
-    EXPECT_EQ(assigneeEmail("acme", issues_[index]), "bob@example.test") << ticketKey(index);
+    EXPECT_EQ(assigneeEmail("acme", issues_[index]), "bob@example.test") << reconcileTicketKey(index);
   }
   Reply external = host_->get("/api/0/organizations/acme/issues/" + issues_[0] + "/external-issues/", kAdmin);
   EXPECT_EQ(jsonString(external.json, "/0/key"), movedKey) << "the moved ticket is re-keyed";

@@ -15,7 +15,7 @@ using ::testing::HasSubstr;
 using ::testing::Optional;
 using ::testing::Return;
 
-const std::string kSearchUrl = std::string(kBaseUrl) + "/rest/api/2/search";
+const std::string kReconcileSearchUrl = std::string(kBaseUrl) + "/rest/api/2/search";
 
 std::string issueBean(const std::string& key, const std::string& statusId, const std::string& category,
                       const std::string& email) {
@@ -48,7 +48,7 @@ class ReconcileJobTest : public PluginTest {
 };
 
 TEST_F(ReconcileJobTest, OneSearchAppliesEveryTicketAsASnapshotAtItsUpdatedTime) {
-  host.http.on("POST", kSearchUrl,
+  host.http.on("POST", kReconcileSearchUrl,
                respond(200, searchAnswer({issueBean("OPS-1", "10001", "done", "bob@example.test"),
                                           issueBean("OPS-2", "3", "indeterminate", "alice@example.test")})));
   EXPECT_CALL(host, syncAssigneeInbound(AllOf(Field(&AssigneeSyncCall::externalKey, "OPS-1"),
@@ -64,7 +64,7 @@ TEST_F(ReconcileJobTest, OneSearchAppliesEveryTicketAsASnapshotAtItsUpdatedTime)
   });
   EXPECT_EQ(run(payloadFor(2)).status, IHP_OK);
 
-  auto search = host.http.requestsTo("POST", kSearchUrl);
+  auto search = host.http.requestsTo("POST", kReconcileSearchUrl);
   ASSERT_EQ(search.size(), 1u);
   auto body = parseJson(search[0].body);
   EXPECT_EQ(jsonString(body, "jql"), R"(key in ("OPS-1","OPS-2"))");
@@ -75,14 +75,14 @@ TEST_F(ReconcileJobTest, OneSearchAppliesEveryTicketAsASnapshotAtItsUpdatedTime)
 }
 
 TEST_F(ReconcileJobTest, AStaleTicketChangesNothing) {
-  host.http.on("POST", kSearchUrl, respond(200, searchAnswer({issueBean("OPS-1", "10001", "done", "b@x.test")})));
+  host.http.on("POST", kReconcileSearchUrl, respond(200, searchAnswer({issueBean("OPS-1", "10001", "done", "b@x.test")})));
   ON_CALL(host, watermarkAdvance(_, _, _, _, _)).WillByDefault(Return(IHP_E_CONFLICT));
   EXPECT_CALL(host, enqueue(_)).Times(0);
   EXPECT_EQ(run(payloadFor(1)).status, IHP_OK);
 }
 
 TEST_F(ReconcileJobTest, AMovedTicketIsReadByItsOldKeyAndReKeyedAndADeletedOneMarkedGone) {
-  host.http.on("POST", kSearchUrl, respond(200, searchAnswer({issueBean("OPS-1", "1", "new", "b@x.test")})));
+  host.http.on("POST", kReconcileSearchUrl, respond(200, searchAnswer({issueBean("OPS-1", "1", "new", "b@x.test")})));
   host.http.on("GET", std::string(kBaseUrl) + "/rest/api/2/issue/OPS-2?fields=assignee,status,updated",
                respond(200, issueBean("APP-7", "1", "new", "b@x.test")));
   host.http.on("GET", std::string(kBaseUrl) + "/rest/api/2/issue/OPS-3?fields=assignee,status,updated",
@@ -98,7 +98,7 @@ TEST_F(ReconcileJobTest, AMovedTicketIsReadByItsOldKeyAndReKeyedAndADeletedOneMa
 TEST_F(ReconcileJobTest, MoreThanOneBatchQueuesTheRestInOrder) {
   std::vector<std::string> beans;
   for (int index = 1; index <= 50; ++index) beans.push_back(issueBean("OPS-" + std::to_string(index), "1", "new", "b@x.test"));
-  host.http.on("POST", kSearchUrl, respond(200, searchAnswer(beans)));
+  host.http.on("POST", kReconcileSearchUrl, respond(200, searchAnswer(beans)));
   ON_CALL(host, watermarkAdvance(_, _, _, _, _)).WillByDefault(Return(IHP_E_CONFLICT));
   EXPECT_CALL(host, enqueue(Field(&JobCall::kind, "reconcile"))).WillOnce([](const JobCall& job) {
     auto rest = ReconcilePayload::fromJson(job.payloadJson);
@@ -112,7 +112,7 @@ TEST_F(ReconcileJobTest, MoreThanOneBatchQueuesTheRestInOrder) {
 }
 
 TEST_F(ReconcileJobTest, ARateLimitedSearchComesBackAfterRetryAfterAndAMalformedPayloadGivesUp) {
-  host.http.on("POST", kSearchUrl, respond(429, "slow down", {{"Retry-After", "9"}}));
+  host.http.on("POST", kReconcileSearchUrl, respond(429, "slow down", {{"Retry-After", "9"}}));
   EXPECT_CALL(host, syncAssigneeInbound(_)).Times(0);
   auto outcome = run(payloadFor(2));
   EXPECT_EQ(outcome.status, IHP_E_RETRY);
