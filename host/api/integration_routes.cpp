@@ -1,5 +1,5 @@
 // The integrations an organization links: list and read (members), change
-// config and unlink (owners).
+// config, unlink and start a reconcile (owners).
 #include "api/api_router.h"
 #include "api/integration_views.h"
 #include "api/json_input.h"
@@ -7,6 +7,7 @@
 #include "api/plugin_replies.h"
 #include "api/route_groups.h"
 #include "common/errors.h"
+#include "domain/reconcile_starter.h"
 #include "plugins/plugin_registry.h"
 
 namespace ih::host::api {
@@ -68,6 +69,14 @@ http::Response deleteIntegration(ApiCall& call) {
   return http::Response::noContent();
 }
 
+// 202 {"jobId"}: the reconcile runs as durable jobs; GET .../jobs/ follows them.
+http::Response reconcileIntegration(ApiCall& call) {
+  const domain::OrgIntegrationView view = requireIntegration(call);
+  const int64_t jobId =
+      domain::ReconcileStarter(call.services.integrations, call.services.jobs).start(call.uow, call.org().id, view.integration.id);
+  return jsonResponse(202, [&](JsonBuilder& b) { b.beginObject().field("jobId", std::to_string(jobId)).endObject(); });
+}
+
 }  // namespace
 
 void registerIntegrationRoutes(ApiRouter& api) {
@@ -75,6 +84,7 @@ void registerIntegrationRoutes(ApiRouter& api) {
   api.add("GET", "/api/0/organizations/{org}/integrations/{id}/", Access::OrgMember, getIntegration);
   api.add("PUT", "/api/0/organizations/{org}/integrations/{id}/", Access::OrgOwner, updateIntegration);
   api.add("DELETE", "/api/0/organizations/{org}/integrations/{id}/", Access::OrgOwner, deleteIntegration);
+  api.add("POST", "/api/0/organizations/{org}/integrations/{id}/reconcile/", Access::OrgOwner, reconcileIntegration);
 }
 
 }  // namespace ih::host::api

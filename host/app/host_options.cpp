@@ -45,6 +45,7 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"max-body-bytes", "N", "largest accepted request body (default 1048576)"},
       {"http-threads", "N", "HTTP event loops, one thread each: requests answered at once (default 16)"},
       {"header-timeout-ms", "N", "a request whose headers and body are not complete in time is closed (default 10000)"},
+      {"reconcile-interval-s", "N", "how often linked tickets are compared with Jira; 0 = never, on demand only (default 900)"},
       {"keep-alive-timeout-ms", "N", "an idle kept-alive HTTP connection is closed after it (default 5000)"},
       {"max-connections", "N", "open HTTP connections; more are answered 503 and closed (default 1024)"},
       {"plugin-call-timeout-ms", "N",
@@ -91,6 +92,9 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
     o.maxBodyBytes = static_cast<size_t>(parseInteger("max-body-bytes", *v, 1, int64_t{1} << 34));
   }
   if (auto v = lookup("http-threads")) o.httpThreads = static_cast<int>(parseInteger("http-threads", *v, 1, 1024));
+  if (auto v = lookup("reconcile-interval-s")) {
+    o.reconcileIntervalS = static_cast<int>(parseInteger("reconcile-interval-s", *v, 0, 31 * 24 * 3600));
+  }
   if (auto v = lookup("header-timeout-ms")) {
     o.headerTimeoutMs = static_cast<int>(parseInteger("header-timeout-ms", *v, 1, 600000));
   }

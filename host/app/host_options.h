@@ -41,6 +41,7 @@ struct HostOptions {
   size_t maxBodyBytes = 1024 * 1024;
   int httpThreads = 16;             // HTTP event loops, one thread each
   int headerTimeoutMs = 10000;      // a request's headers and body must arrive within it
+  int reconcileIntervalS = 900;     // linked tickets compared with the remote side this often; 0 = never
   int keepAliveTimeoutMs = 5000;    // an idle kept-alive connection is closed after it
   int maxConnections = 1024;        // more are answered 503 and closed
   int pluginCallTimeoutMs = 10000;  // a plugin hook call past it is abandoned (503 / job retried)

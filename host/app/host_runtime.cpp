@@ -12,6 +12,7 @@
 #include "api/routes.h"
 #include "app/data_dir.h"
 #include "app/file_limit.h"
+#include "app/reconcile_schedule.h"
 #include "app/startup_error.h"
 #include "auth/bearer_authenticator.h"
 #include "auth/password_service.h"
@@ -25,6 +26,7 @@
 #include "domain/issue_service.h"
 #include "domain/outbound_events.h"
 #include "domain/pipeline_service.h"
+#include "domain/reconcile_starter.h"
 #include "http/dispatcher.h"
 #include "http/outbound_client.h"
 #include "http/router.h"
@@ -167,6 +169,8 @@ struct HostRuntime::Parts {
   std::optional<api::ApiServices> apiServices;
   std::vector<std::unique_ptr<jobs::JobRunner>> runners;
   std::unique_ptr<jobs::WorkerPool> workers;
+  domain::ReconcileStarter reconcileStarter{integrations, jobs};
+  std::unique_ptr<ReconcileSchedule> reconcileSchedule;
   bool running = false;
   int stuckPluginCalls = 0;
 
@@ -223,6 +227,8 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
                                          *p.registry, p.jobs, p.metrics, p.health, p.authenticator, publicUrl,
                                          p.passwords, p.sessions, p.signInThrottle, p.webApp.available()});
   api::registerRoutes(p.router, p.dispatcher, *p.apiServices, &p.webApp);
+  p.reconcileSchedule = std::make_unique<ReconcileSchedule>(*p.database, p.reconcileStarter,
+                                                            std::chrono::seconds(p.options.reconcileIntervalS));
 }
 
 HostRuntime::~HostRuntime() { stop(); }
@@ -230,6 +236,7 @@ HostRuntime::~HostRuntime() { stop(); }
 void HostRuntime::start() {
   Parts& p = *parts_;
   p.workers->start();
+  p.reconcileSchedule->start();
   p.running = true;  // from here on stop() has something to stop, even if the server fails
   p.server.start();
 }
@@ -240,6 +247,7 @@ void HostRuntime::stop() {
   p.running = false;
   appLogger().information("stopping: finishing in-flight requests");
   p.server.stop(std::chrono::milliseconds(p.options.shutdownGraceMs));
+  p.reconcileSchedule->stop();
   appLogger().information("stopping: draining job workers");
   p.workers->stop();
   // Calls abandoned at their deadline may still be inside a plugin; a short

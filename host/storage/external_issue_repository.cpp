@@ -87,6 +87,18 @@ std::vector<ExternalIssue> ExternalIssueRepository::listForIssue(int64_t organiz
   return issues;
 }
 
+std::vector<ExternalIssue> ExternalIssueRepository::listLive(int64_t organizationId, int64_t integrationId) {
+  std::vector<ExternalIssue> issues;
+  const auto rows = Query(uow_, std::string("SELECT ") + kExternalColumns +
+                                    " FROM external_issues e WHERE e.organization_id = ? AND e.integration_id = ?"
+                                    " AND e.gone_reason IS NULL ORDER BY e.id")
+                        .bind(organizationId)
+                        .bind(integrationId)
+                        .rows();
+  for (const auto& row : rows) issues.push_back(externalFromRow(row));
+  return issues;
+}
+
 void ExternalIssueRepository::markGone(int64_t externalIssueId, const std::string& reason) {
   uow_.beginWrite();
   Query(uow_, "UPDATE external_issues SET gone_reason = ? WHERE id = ?").bind(reason).bind(externalIssueId).execute();

@@ -46,6 +46,8 @@ class ExternalIssueRepository {
   std::optional<ExternalIssue> findById(int64_t organizationId, int64_t externalIssueId);
   std::optional<ExternalIssue> findByKey(int64_t organizationId, int64_t integrationId, std::string_view key);
   std::vector<ExternalIssue> listForIssue(int64_t organizationId, int64_t issueId);
+  // The org's external issues of the integration that are not gone, oldest first (what reconcile compares).
+  std::vector<ExternalIssue> listLive(int64_t organizationId, int64_t integrationId);
   void markGone(int64_t externalIssueId, const std::string& reason);
   // Renames (integration, oldKey) to newKey in every organization that has no
   // external issue with newKey yet; the /browse/ URL follows. Returns the count.

@@ -247,6 +247,10 @@ std::vector<OrgIntegration> OrgIntegrationRepository::listForIntegration(int64_t
                        .rows());
 }
 
+std::vector<OrgIntegration> OrgIntegrationRepository::listAll() {
+  return linksFrom(Query(uow_, std::string(kLinkSelect) + " ORDER BY organization_id, integration_id").rows());
+}
+
 void OrgIntegrationRepository::updateConfig(int64_t linkId, const std::string& configJson) {
   uow_.beginWrite();
   Query(uow_, "UPDATE org_integrations SET config = ? WHERE id = ?").bind(configJson).bind(linkId).execute();

@@ -62,6 +62,7 @@ class OrgIntegrationRepository {
   std::optional<OrgIntegration> find(int64_t organizationId, int64_t integrationId);
   std::vector<OrgIntegration> listForOrganization(int64_t organizationId);
   std::vector<OrgIntegration> listForIntegration(int64_t integrationId);
+  std::vector<OrgIntegration> listAll();  // every org's links, for periodic work
   void updateConfig(int64_t linkId, const std::string& configJson);
   void remove(int64_t linkId);
 

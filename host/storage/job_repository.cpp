@@ -84,6 +84,13 @@ std::optional<Job> JobRepository::nextClaimable(int64_t now) {
   return jobFrom(Query(uow_, nextClaimableSql()).bind(now).one());
 }
 
+bool JobRepository::hasUnfinished(std::string_view orderingKey) {
+  return Query(uow_, "SELECT 1 FROM jobs WHERE ordering_key = ? AND state IN ('pending', 'running') LIMIT 1")
+      .bind(orderingKey)
+      .one()
+      .has_value();
+}
+
 bool JobRepository::hasUnfinishedEvent(std::string_view orderingKey, int64_t organizationId, int32_t eventType,
                                        std::optional<int64_t> exceptJobId) {
   // Ids start at 1, so 0 excludes nothing.

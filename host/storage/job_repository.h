@@ -30,6 +30,8 @@ class JobRepository {
   // True while a pending or running job of the organization with this
   // ordering key carries event `eventType` (Job::eventType), other than
   // `exceptJobId`.
+  // A pending or running job with this ordering key exists.
+  bool hasUnfinished(std::string_view orderingKey);
   bool hasUnfinishedEvent(std::string_view orderingKey, int64_t organizationId, int32_t eventType,
                           std::optional<int64_t> exceptJobId);
   // pending -> running, attempts + 1; false when someone else won it.

@@ -13,6 +13,7 @@
 #include "setup/install_step_router.h"
 #include "setup/oauth_callback_step.h"
 #include "sync/event_dispatch.h"
+#include "sync/reconcile_job.h"
 #include "sync/status_job.h"
 #include "tickets/link_comment_job.h"
 #include "tickets/search_route.h"
@@ -73,6 +74,7 @@ class JiraServerPlugin final : public ihp::sdk::Plugin {
   ihp_status runJob(ihp::sdk::Host& host, const ihp_job& job, ihp::sdk::Reply& reply) override {
     const std::string_view kind = ihp::sdk::view(job.kind);
     if (kind == keys::kJobStatusInbound) return runStatusJob(host, job, reply, responseCache_);
+    if (kind == keys::kJobReconcile) return runReconcileJob(host, job, reply, responseCache_);
     if (kind == kJobPostComment) return runLinkCommentJob(host, job, reply, responseCache_);
     reply.error("unknown job kind: " + std::string(kind));
     return IHP_E_PERMANENT;

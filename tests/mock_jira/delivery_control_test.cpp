@@ -1,4 +1,5 @@
-// Steering deliveries: hold them, release them in order, reversed or one by id, drop the next N.
+// Steering deliveries: hold them, release them in order, reversed or one by id, drop the next N,
+// drop all of them (mode drop, or settings deliverWebhooks: false).
 #include <gtest/gtest.h>
 
 #include "mock_jira_fixture.h"
@@ -85,6 +86,36 @@ TEST_F(DeliveryControl, DropNextLosesExactlyThatMany) {
   EXPECT_EQ(jsonString(attempts, "/1/state"), "dropped");
   EXPECT_EQ(jsonString(attempts, "/2/state"), "sent");
   EXPECT_EQ(jsonInt(attempts, "/2/status"), 200);
+}
+
+TEST_F(DeliveryControl, DroppingLosesWhatIsHeldAndEverythingAfterUntilDeliveringAgain) {
+  control("/_mock/deliveries/control", R"({"mode":"hold"})");
+  ASSERT_EQ(asUser("PUT", "/rest/api/2/issue/OPS-1/assignee", R"({"name":"bob"})").status, 204);
+  control("/_mock/settings", R"({"deliverWebhooks":false})");
+  EXPECT_EQ(toJson(parseJson(mock_->control("GET", "/_mock/settings").body)["deliverWebhooks"]), "false");
+  ASSERT_EQ(asUser("PUT", "/rest/api/2/issue/OPS-2/assignee", R"({"name":"bob"})").status, 204);
+  auto attempts = parseJson(mock_->control("GET", "/_mock/deliveries").body);
+  ASSERT_EQ(attempts.Size(), 2u);
+  for (const auto& attempt : attempts.GetArray()) EXPECT_EQ(jsonString(attempt, "/state"), "dropped");
+  EXPECT_EQ(parseJson(mock_->control("GET", "/_mock/deliveries/pending").body).Size(), 0u);
+
+  control("/_mock/settings", R"({"deliverWebhooks":true})");
+  ASSERT_EQ(asUser("PUT", "/rest/api/2/issue/OPS-1/assignee", R"({"name":"alice"})").status, 204);
+  ASSERT_TRUE(receiver_.waitForRequests(1));
+  EXPECT_EQ(receivedPaths(), (std::vector<std::string>{"/OPS-1"})) << "the dropped ones never arrive";
+}
+
+TEST_F(DeliveryControl, BadSettingsAreRefusedAndChangeNothing) {
+  for (const char* body : {R"({"deliverWebhooks":"no","emailVisibility":false})",
+                           R"({"rateLimit":{"capacity":0,"fillRate":1,"intervalSeconds":1},"emailVisibility":false})",
+                           R"({"rateLimit":5,"emailVisibility":false})"}) {
+    auto refused = mock_->control("POST", "/_mock/settings", body);
+    EXPECT_EQ(refused.status, 400) << body;
+  }
+  auto settings = parseJson(mock_->control("GET", "/_mock/settings").body);
+  EXPECT_EQ(toJson(settings["emailVisibility"]), "true");
+  EXPECT_EQ(toJson(settings["deliverWebhooks"]), "true");
+  EXPECT_EQ(toJson(settings["rateLimit"]), "null");
 }
 
 }  // namespace

@@ -50,5 +50,33 @@ TEST_F(Faults, ClearRemovesRules) {
   EXPECT_EQ(mock_->control("POST", "/_mock/faults", R"({"path":"*","count":1})").status, 400);
 }
 
+// Jira DC's limiter: a token bucket over REST calls, its headers on every answer, 429 with
+// Retry-After once empty, counts for tests, off with null.
+TEST_F(Faults, RateLimiterAnswers429WithJirasHeadersOnceTheBucketIsEmpty) {
+  auto set = mock_->control("POST", "/_mock/settings", R"({"rateLimit":{"capacity":2,"fillRate":1,"intervalSeconds":60}})");
+  ASSERT_EQ(set.status, 200) << set.body;
+  auto first = asUser("GET", "/rest/api/2/issue/OPS-1");
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(first.header("x-ratelimit-limit"), "2");
+  EXPECT_EQ(first.header("x-ratelimit-remaining"), "1");
+  EXPECT_EQ(first.header("x-ratelimit-interval-seconds"), "60");
+  EXPECT_EQ(first.header("x-ratelimit-fillrate"), "1");
+  EXPECT_EQ(asUser("GET", "/rest/api/2/issue/OPS-1").status, 200);
+  auto limited = asUser("GET", "/rest/api/2/issue/OPS-1");
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_EQ(limited.header("x-ratelimit-remaining"), "0");
+  const int retryAfter = std::stoi(limited.header("retry-after"));
+  EXPECT_GE(retryAfter, 55);
+  EXPECT_LE(retryAfter, 60);
+  auto counts = parseJson(mock_->control("GET", "/_mock/rate-limit").body);
+  EXPECT_EQ(jsonInt(counts, "/allowed"), 2);
+  EXPECT_EQ(jsonInt(counts, "/limited"), 1);
+
+  ASSERT_EQ(mock_->control("POST", "/_mock/settings", R"({"rateLimit":null})").status, 200);
+  auto free = asUser("GET", "/rest/api/2/issue/OPS-1");
+  EXPECT_EQ(free.status, 200);
+  EXPECT_EQ(free.header("x-ratelimit-limit"), "");
+}
+
 }  // namespace
 }  // namespace ih::testing

@@ -89,5 +89,20 @@ TEST_F(Search, AssignableSearchOnlyOffersActiveAssignableUsers) {
   EXPECT_EQ(names, (std::vector<std::string>{"alice", "bob"}));
 }
 
+// What reconcile sends: key in (...), validateQuery warn (a missing key is a warning, not a 400),
+// paging; a moved issue still matches its old key.
+TEST_F(Search, KeyInListWithWarnValidationPagesAndWarnsOfMissingKeys) {
+  const std::string body = R"json({"jql":"key in (\"OPS-1\", OPS-2, OPS-404)","startAt":1,"maxResults":1,)json"
+                           R"json("validateQuery":"warn","fields":["assignee","status","updated"]})json";
+  auto page = asUser("POST", "/rest/api/2/search", body);
+  ASSERT_EQ(page.status, 200) << page.body;
+  auto doc = parseJson(page.body);
+  EXPECT_EQ(jsonInt(doc, "/total"), 2);
+  EXPECT_EQ(doc["issues"].Size(), 1u);
+  EXPECT_NE(jsonString(doc, "/warningMessages/0").find("OPS-404"), std::string::npos);
+  auto strict = asUser("POST", "/rest/api/2/search", R"json({"jql":"key in (OPS-1, OPS-404)"})json");
+  EXPECT_EQ(strict.status, 400) << strict.body;
+}
+
 }  // namespace
 }  // namespace ih::testing

@@ -56,14 +56,12 @@ class FixtureMutation : public ::testing::Test {
 
 TEST_F(FixtureMutation, ADoneStatusThatIsNoLongerDoneFailsTheStatusStep) {
   auto outcome = replayMutated("inbound-status-done-and-back", [](rapidjson::Document& fixture) {
-    // Jira's status list now says 10001 "Done" is in progress, not done.
-    auto& statuses = interaction(fixture, "GET", "/rest/api/2/status")["response"]["body"]["json"];
-    for (auto& status : statuses.GetArray()) {
-      if (std::string(status["id"].GetString()) == "10001") status["statusCategory"]["key"].SetString("indeterminate");
-    }
+    // Jira's first delivery now says the ticket's status 10001 "Done" is in progress.
+    auto& status = fixture["deliveries"][0]["body"]["issue"]["fields"]["status"];
+    status["statusCategory"]["key"].SetString("indeterminate");
   });
   ASSERT_FALSE(outcome.passed);
-  // Every request still matched: the answer itself misled the host, and the step says so.
+  // Every request still matched: the delivery itself misled the host, and the step says so.
   EXPECT_THAT(outcome.report, HasSubstr("step 7 of 12 (the linked issue is resolved) failed"));
   EXPECT_THAT(outcome.report, HasSubstr("json $.status: expected \"resolved\" got \"unresolved\""));
   EXPECT_THAT(outcome.report, HasSubstr("---- integration-host stderr"));

@@ -43,9 +43,18 @@ HttpResponse pendingJson(const std::vector<Delivery>& pending) {
   return HttpResponse::json(200, out.str());
 }
 
+const char* modeName(DeliveryMode mode) {
+  switch (mode) {
+    case DeliveryMode::kHold: return "hold";
+    case DeliveryMode::kDrop: return "drop";
+    case DeliveryMode::kDeliver: break;
+  }
+  return "deliver";
+}
+
 HttpResponse queueState(ControlServices& services) {
   json::JsonBuilder out;
-  out.beginObject().field("mode", services.deliveries.mode() == DeliveryMode::kHold ? "hold" : "deliver")
+  out.beginObject().field("mode", modeName(services.deliveries.mode()))
       .field("pending", static_cast<std::int64_t>(services.deliveries.pending().size())).endObject();
   return HttpResponse::json(200, out.str());
 }
@@ -53,8 +62,15 @@ HttpResponse queueState(ControlServices& services) {
 HttpResponse steer(ControlServices& services, const RestCall& call) {
   auto body = call.jsonBody();
   if (auto mode = json::string(body, "mode")) {
-    if (*mode != "hold" && *mode != "deliver") return controlError(400, "mode must be \"hold\" or \"deliver\"");
-    services.deliveries.setMode(*mode == "hold" ? DeliveryMode::kHold : DeliveryMode::kDeliver);
+    if (*mode == "hold") {
+      services.deliveries.setMode(DeliveryMode::kHold);
+    } else if (*mode == "drop") {
+      services.deliveries.setMode(DeliveryMode::kDrop);
+    } else if (*mode == "deliver") {
+      services.deliveries.setMode(DeliveryMode::kDeliver);
+    } else {
+      return controlError(400, "mode must be \"hold\", \"deliver\" or \"drop\"");
+    }
   }
   if (auto drop = json::int64(body, "dropNext")) services.deliveries.dropNext(static_cast<int>(*drop));
   return queueState(services);
@@ -108,7 +124,7 @@ void registerDeliveryControls(ControlRegistry& registry, ControlServices& servic
   });
   registry.add("GET", "/_mock/deliveries/pending", "deliveries held or not yet attempted",
                [&](const RestCall&) { return pendingJson(services.deliveries.pending()); });
-  registry.add("POST", "/_mock/deliveries/control", "{mode?: hold|deliver, dropNext?: N}",
+  registry.add("POST", "/_mock/deliveries/control", "{mode?: hold|deliver|drop, dropNext?: N}",
                [&](const RestCall& call) { return steer(services, call); });
   registry.add("POST", "/_mock/deliveries/release", "{order?: fifo|reverse} or {id}: send the held deliveries, or only held delivery id",
                [&](const RestCall& call) { return release(services, call); });

@@ -1,6 +1,7 @@
 // Control routes for looking at and perturbing traffic: the journal, fault rules and the
 // replay status.
 #include "common/json.h"
+#include "common/wall_clock.h"
 #include "control/control_router.h"
 
 namespace ih::mock {
@@ -45,6 +46,10 @@ void registerDiagnosticControls(ControlRegistry& registry, ControlServices& serv
     services.faults.clear();
     return HttpResponse::noContent();
   });
+  registry.add("GET", "/_mock/rate-limit",
+               "the REST rate limiter (POST /_mock/settings rateLimit) and its counts {enabled, capacity, fillRate, "
+               "intervalSeconds, remaining, allowed, limited}",
+               [&](const RestCall&) { return HttpResponse::json(200, services.rateLimiter.json(nowMillis())); });
   registry.add("GET", "/_mock/replay", "replay mode: {complete, used, unused, unmatched}", [&](const RestCall&) {
     if (services.replayer == nullptr) return controlError(404, "not in replay mode");
     return HttpResponse::json(200, services.replayer->statusJson());

@@ -9,14 +9,58 @@
 namespace ih::mock {
 namespace {
 
-HttpResponse settingsJson(const Settings& settings, const MockConfig& config) {
+HttpResponse settingsJson(ControlServices& services) {
+  const MockConfig& config = services.config;
+  const Settings settings = services.state.read([](const JiraModel& m) { return m.settings; });
   const auto numbers = settings.versionNumbers();
   json::JsonBuilder out;
   out.beginObject().field("baseUrl", config.baseUrl).field("contextPath", config.contextPath)
       .field("mode", config.replaying() ? "replay" : config.proxying() ? "proxy" : "stateful")
       .field("recording", config.recording()).field("version", settings.version).key("versionNumbers").beginArray().value(numbers[0])
-      .value(numbers[1]).value(numbers[2]).endArray().field("emailVisibility", settings.emailVisibility).endObject();
+      .value(numbers[1]).value(numbers[2]).endArray().field("emailVisibility", settings.emailVisibility)
+      .field("deliverWebhooks", services.deliveries.mode() != DeliveryMode::kDrop)
+      .rawField("rateLimit", services.rateLimiter.settingsJson()).endObject();
   return HttpResponse::json(200, out.str());
+}
+
+// rateLimit: {"capacity","fillRate","intervalSeconds"} (each at least 1) or null (off).
+std::optional<std::string> readRateLimit(const rapidjson::Value& value, RateLimitSettings& settings) {
+  if (!value.IsObject()) return "rateLimit must be an object or null";
+  for (auto [key, target] : {std::pair{"capacity", &settings.capacity}, std::pair{"fillRate", &settings.fillRate},
+                             std::pair{"intervalSeconds", &settings.intervalSeconds}}) {
+    auto number = json::int64(value, key);
+    if (!number || *number < 1 || *number > 1000000) return std::string("rateLimit.") + key + " must be 1..1000000";
+    *target = static_cast<int>(*number);
+  }
+  return std::nullopt;
+}
+
+// Validates everything before changing anything: a refused body changes nothing.
+HttpResponse changeSettings(ControlServices& services, const RestCall& call) {
+  auto body = call.jsonBody();
+  const rapidjson::Value* rateLimit = json::member(body, "rateLimit");
+  RateLimitSettings limit;
+  if (rateLimit != nullptr && !rateLimit->IsNull()) {
+    if (auto problem = readRateLimit(*rateLimit, limit)) return controlError(400, *problem);
+  }
+  const rapidjson::Value* deliver = json::member(body, "deliverWebhooks");
+  if (deliver != nullptr && !deliver->IsBool()) return controlError(400, "deliverWebhooks must be true or false");
+
+  services.state.write([&](JiraModel& model) {
+    if (auto version = json::string(body, "version")) model.settings.version = *version;
+    if (auto visible = json::boolean(body, "emailVisibility")) model.settings.emailVisibility = *visible;
+    return 0;
+  });
+  // Dropped as an overflowing Jira queue drops them: lost, never retried.
+  if (deliver != nullptr) services.deliveries.setMode(deliver->GetBool() ? DeliveryMode::kDeliver : DeliveryMode::kDrop);
+  if (rateLimit != nullptr) {
+    if (rateLimit->IsNull()) {
+      services.rateLimiter.disable();
+    } else {
+      services.rateLimiter.configure(limit, nowMillis());
+    }
+  }
+  return settingsJson(services);
 }
 
 void writeWebhook(json::JsonBuilder& out, const Webhook& webhook) {
@@ -91,17 +135,12 @@ void registerStateControls(ControlRegistry& registry, ControlServices& services)
     }
     return HttpResponse::json(200, "{}");
   });
-  registry.add("GET", "/_mock/settings", "base URL, context path, mode, version and email visibility", [&](const RestCall&) {
-    return settingsJson(services.state.read([](const JiraModel& m) { return m.settings; }), services.config);
-  });
-  registry.add("POST", "/_mock/settings", "{version?, emailVisibility?}", [&](const RestCall& call) {
-    auto body = call.jsonBody();
-    return settingsJson(services.state.write([&](JiraModel& model) {
-      if (auto version = json::string(body, "version")) model.settings.version = *version;
-      if (auto visible = json::boolean(body, "emailVisibility")) model.settings.emailVisibility = *visible;
-      return model.settings;
-    }), services.config);
-  });
+  registry.add("GET", "/_mock/settings",
+               "base URL, context path, mode, version, email visibility, webhook delivery and rate limit",
+               [&](const RestCall&) { return settingsJson(services); });
+  registry.add("POST", "/_mock/settings",
+               "{version?, emailVisibility?, deliverWebhooks?: bool, rateLimit?: {capacity, fillRate, intervalSeconds} | null}",
+               [&](const RestCall& call) { return changeSettings(services, call); });
   registry.add("POST", "/_mock/oauth/approve", "{oauthToken, user}: approve a request token as that user",
                [&](const RestCall& call) { return approve(services, call); });
   registry.add("POST", "/_mock/oauth/expire", "{oauthToken}: expire a request or access token", [&](const RestCall& call) {

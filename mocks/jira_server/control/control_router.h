@@ -1,6 +1,6 @@
 // The mock's control API under /_mock/ (served at the root, no auth): seeding, settings,
 // OAuth approval, issue changes as Jira users would make them, webhook and delivery
-// inspection and steering, the journal, fault rules and the replay status.
+// inspection and steering, the journal, fault rules, the rate limiter and the replay status.
 // GET /_mock/ lists every route with a one-line description.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include "oauth/token_store.h"
 #include "rest/route_table.h"
 #include "server/fault_injector.h"
+#include "server/rate_limiter.h"
 #include "server/journal.h"
 #include "server/mock_config.h"
 #include "webhooks/delivery_queue.h"
@@ -26,6 +27,7 @@ struct ControlServices {
   DeliveryQueue& deliveries;
   Journal& journal;
   FaultInjector& faults;
+  RateLimiter& rateLimiter;
   Replayer* replayer;  // only in replay mode
 };
 

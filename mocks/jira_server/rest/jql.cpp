@@ -42,6 +42,11 @@ class Lexer {
 
   std::string op() {
     skipSpaces();
+    if ((text_.compare(pos_, 2, "in") == 0 || text_.compare(pos_, 2, "IN") == 0) && pos_ + 2 < text_.size() &&
+        (std::isspace(static_cast<unsigned char>(text_[pos_ + 2])) || text_[pos_ + 2] == '(')) {
+      pos_ += 2;
+      return "in";
+    }
     for (const char* candidate : {"!=", "=", "~"}) {
       std::string c = candidate;
       if (text_.compare(pos_, c.size(), c) == 0) {
@@ -57,6 +62,38 @@ class Lexer {
     skipSpaces();
     if (pos_ < text_.size() && (text_[pos_] == '"' || text_[pos_] == '\'')) return quoted(text_[pos_]);
     return word();
+  }
+
+  // ( v1, "v2", v3 )
+  std::vector<std::string> list() {
+    skipSpaces();
+    if (pos_ >= text_.size() || text_[pos_] != '(') fail("Expecting '('");
+    ++pos_;
+    std::vector<std::string> values;
+    while (true) {
+      skipSpaces();
+      if (pos_ < text_.size() && (text_[pos_] == '"' || text_[pos_] == '\'')) {
+        values.push_back(quoted(text_[pos_]));
+      } else {
+        auto start = pos_;
+        while (pos_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '-' ||
+                                       text_[pos_] == '_' || text_[pos_] == '.')) {
+          ++pos_;
+        }
+        if (start == pos_) fail("Expecting a value");
+        values.push_back(text_.substr(start, pos_ - start));
+      }
+      skipSpaces();
+      if (pos_ < text_.size() && text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < text_.size() && text_[pos_] == ')') {
+        ++pos_;
+        return values;
+      }
+      fail("Expecting ',' or ')'");
+    }
   }
 
   [[noreturn]] void fail(const std::string& what) const {
@@ -93,7 +130,12 @@ bool containsFolded(const std::optional<std::string>& haystack, const std::strin
 bool clauseHolds(const JiraModel& model, const Issue& issue, const JqlClause& clause) {
   const auto field = lowercase(clause.field);
   bool hit = false;
-  if (isIssueField(field)) {
+  if (clause.op == "in") {
+    for (const auto& value : clause.values) {
+      const auto* target = model.findIssue(value);  // a moved issue answers on its old keys too
+      hit = hit || (target != nullptr && target->id == issue.id);
+    }
+  } else if (isIssueField(field)) {
     const auto* target = model.findIssue(clause.value);
     hit = target != nullptr && target->id == issue.id;
   } else if (field == "text") {
@@ -125,7 +167,19 @@ JqlQuery JqlQuery::parse(const std::string& jql) {
     if (!isKnownField(lowercase(field))) {
       throw JiraError::message(400, "Field '" + field + "' does not exist or you do not have permission to view it.");
     }
-    JqlClause clause{field, lexer.op(), ""};
+    JqlClause clause{field, lexer.op(), "", {}};
+    if (clause.op == "in") {
+      if (!isIssueField(lowercase(field))) {
+        throw JiraError::message(400, "The operator 'in' is not supported by the '" + field + "' field in this mock.");
+      }
+      clause.values = lexer.list();
+      query.clauses_.push_back(clause);
+      if (lexer.atEnd()) break;
+      auto joiner = lowercase(lexer.word());
+      if (joiner == "order") break;
+      if (joiner != "and") lexer.fail("Expecting either 'OR' or 'AND'");
+      continue;
+    }
     clause.value = lexer.value();
     bool textual = isTextField(lowercase(field));
     if (textual != (clause.op == "~")) {
@@ -140,9 +194,26 @@ JqlQuery JqlQuery::parse(const std::string& jql) {
   return query;
 }
 
+std::vector<std::string> JqlQuery::warnings(const JiraModel& model) const {
+  std::vector<std::string> out;
+  for (const auto& clause : clauses_) {
+    for (const auto& value : clause.values) {
+      if (model.findIssue(value) == nullptr) {
+        out.push_back("The issue key '" + value + "' for field '" + clause.field + "' is invalid.");
+      }
+    }
+  }
+  return out;
+}
+
 void JqlQuery::validate(const JiraModel& model) const {
   for (const auto& clause : clauses_) {
     const auto field = lowercase(clause.field);
+    for (const auto& value : clause.values) {
+      if (model.findIssue(value) == nullptr) {
+        throw JiraError::message(400, "An issue with key '" + value + "' does not exist for field '" + clause.field + "'.");
+      }
+    }
     if (isIssueField(field) && model.findIssue(clause.value) == nullptr) {
       throw JiraError::message(400, "An issue with key '" + clause.value + "' does not exist for field '" + clause.field + "'.");
     }

@@ -1,5 +1,7 @@
 #include "server/dispatcher.h"
 
+#include "common/wall_clock.h"
+
 namespace ih::mock {
 namespace {
 
@@ -35,7 +37,12 @@ HttpResponse Dispatcher::jiraResponse(const HttpRequest& request) {
 HttpResponse Dispatcher::serve(const HttpRequest& request, const std::string& jiraPath) {
   if (targets_.replayer != nullptr) return replay(request);
   if (targets_.proxy != nullptr) return targets_.proxy->forward(request);
-  return targets_.rest.handle(request, jiraPath);
+  // Replay answers what was recorded (429s included); the limiter is the live Jira's.
+  auto verdict = targets_.rateLimiter.take(jiraPath, nowMillis());
+  if (verdict && !verdict->allowed) return verdict->refusal;
+  auto response = targets_.rest.handle(request, jiraPath);
+  if (verdict) targets_.rateLimiter.annotate(response, nowMillis());
+  return response;
 }
 
 HttpResponse Dispatcher::replay(const HttpRequest& request) {

@@ -1,5 +1,6 @@
 // The request pipeline for every connection: control routes at the root; Jira routes
-// under the context path through fault rules, then replay, proxy or the stateful Jira;
+// under the context path through fault rules, then replay, proxy or (behind the rate
+// limiter) the stateful Jira;
 // then the journal and the recorder.
 #pragma once
 
@@ -15,6 +16,7 @@
 #include "server/journal.h"
 #include "server/mock_config.h"
 #include "server/proxy_forwarder.h"
+#include "server/rate_limiter.h"
 
 namespace ih::mock {
 
@@ -24,6 +26,7 @@ struct DispatchTargets {
   RestRouter& rest;
   const Authenticator& authenticator;
   FaultInjector& faults;
+  RateLimiter& rateLimiter;
   Journal& journal;
   Recorder* recorder;      // --record
   Replayer* replayer;      // --replay

@@ -55,6 +55,7 @@ struct MockRuntime::Parts {
   RestRouter restRouter;
   Journal journal;
   FaultInjector faults;
+  RateLimiter rateLimiter;
   std::unique_ptr<Recorder> recorder;
   std::unique_ptr<Replayer> replayer;
   std::unique_ptr<ProxyForwarder> proxy;
@@ -71,12 +72,12 @@ struct MockRuntime::Parts {
         restServices{state, actions, config.baseUrl},
         restRouter(restServices, authenticator, servlet),
         replayer(cassette ? std::make_unique<Replayer>(std::move(*cassette), config.baseUrl) : nullptr),
-        controlServices{config, state, tokens, actions, deliveries, journal, faults, replayer.get()},
+        controlServices{config, state, tokens, actions, deliveries, journal, faults, rateLimiter, replayer.get()},
         controlRouter(controlServices, restServices) {
     loadSeed();
     if (config.proxying()) startProxy();
     if (config.recording()) startRecorder();
-    dispatcher = std::make_unique<Dispatcher>(DispatchTargets{config, controlRouter, restRouter, authenticator, faults,
+    dispatcher = std::make_unique<Dispatcher>(DispatchTargets{config, controlRouter, restRouter, authenticator, faults, rateLimiter,
                                                               journal, recorder.get(), replayer.get(), proxy.get()});
   }
 

@@ -10,13 +10,17 @@ DeliveryQueue::DeliveryQueue(Sender sender) : sender_(std::move(sender)), worker
 
 DeliveryQueue::~DeliveryQueue() { stop(); }
 
+void DeliveryQueue::recordDropped(Delivery delivery) {
+  attempts_.push_back(DeliveryAttempt{std::move(delivery), "dropped", 0, "dropped by /_mock/deliveries/control",
+                                      nowMillis()});
+}
+
 void DeliveryQueue::enqueue(Delivery delivery) {
   std::lock_guard lock(mutex_);
   delivery.sequence = nextSequence_++;
-  if (dropRemaining_ > 0) {
-    --dropRemaining_;
-    attempts_.push_back(DeliveryAttempt{std::move(delivery), "dropped", 0, "dropped by /_mock/deliveries/control",
-                                        nowMillis()});
+  if (dropRemaining_ > 0 || mode_ == DeliveryMode::kDrop) {
+    if (dropRemaining_ > 0) --dropRemaining_;
+    recordDropped(std::move(delivery));
     return;
   }
   if (mode_ == DeliveryMode::kHold) {
@@ -31,6 +35,10 @@ void DeliveryQueue::setMode(DeliveryMode mode) {
   {
     std::lock_guard lock(mutex_);
     mode_ = mode;
+    if (mode == DeliveryMode::kDrop) {
+      for (auto& held : held_) recordDropped(std::move(held));
+      held_.clear();
+    }
   }
   if (mode == DeliveryMode::kDeliver) release(false);
 }

@@ -1,6 +1,7 @@
 // Asynchronous webhook delivery, as Jira DC does it: one attempt per delivery, no retry,
 // on a dedicated thread so REST answers never wait. Tests steer it: hold deliveries,
-// release them in order or reversed, or drop the next N.
+// release them in order or reversed, drop the next N, or drop everything (what Jira does
+// when its queue overflows: the deliveries are lost, never retried).
 #pragma once
 
 #include <condition_variable>
@@ -33,7 +34,7 @@ struct DeliveryAttempt {
   std::int64_t atMs = 0;
 };
 
-enum class DeliveryMode { kDeliver, kHold };
+enum class DeliveryMode { kDeliver, kHold, kDrop };
 
 class DeliveryQueue {
  public:
@@ -45,7 +46,8 @@ class DeliveryQueue {
   DeliveryQueue& operator=(const DeliveryQueue&) = delete;
 
   void enqueue(Delivery delivery);
-  // Switching to deliver releases everything held, oldest first.
+  // Switching to deliver releases everything held, oldest first; switching to drop
+  // drops what is held (recorded as dropped attempts), and every later delivery.
   void setMode(DeliveryMode mode);
   DeliveryMode mode() const;
   void dropNext(int count);
@@ -64,6 +66,7 @@ class DeliveryQueue {
  private:
   void run();
   void attempt(const Delivery& delivery);
+  void recordDropped(Delivery delivery);  // the caller holds mutex_
 
   Sender sender_;
   mutable std::mutex mutex_;

@@ -36,6 +36,12 @@ ApiError ApiError::signing(ihp_status status) {
 
 ApiError ApiError::invalidResponse(std::string detail) { return ApiError(Kind::InvalidResponse, 0, std::move(detail)); }
 
+ApiError ApiError::paced(int64_t waitMs) {
+  ApiError error(Kind::Paced, 429, "Jira's rate limit allows the next call in " + std::to_string(waitMs) + " ms");
+  error.retryAfterMs_ = waitMs;
+  return error;
+}
+
 std::string ApiError::text() const {
   switch (kind_) {
     case Kind::Http: return body_;
@@ -43,7 +49,8 @@ std::string ApiError::text() const {
     case Kind::Timeout: return "Timed out attempting to reach host: " + body_;
     case Kind::Reset: return "Connection reset by peer";
     case Kind::Signing:
-    case Kind::InvalidResponse: return body_;
+    case Kind::InvalidResponse:
+    case Kind::Paced: return body_;
   }
   return body_;
 }
@@ -52,7 +59,8 @@ bool ApiError::isTransient() const {
   switch (kind_) {
     case Kind::Unreachable:
     case Kind::Timeout:
-    case Kind::Reset: return true;
+    case Kind::Reset:
+    case Kind::Paced: return true;
     case Kind::Http: return status_ >= 500 || status_ == 429;
     case Kind::Signing:
     case Kind::InvalidResponse: return false;

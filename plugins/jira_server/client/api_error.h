@@ -28,6 +28,7 @@ class ApiError {
     Reset,            // connection reset by peer
     Signing,          // the host could not sign the request (e.g. bad key)
     InvalidResponse,  // 2xx, but not the shape the call needs
+    Paced,            // not sent: Jira's rate limit leaves no call before retryAfterMs
   };
 
   static ApiError fromResponse(const ihp::sdk::HttpResponse& response);
@@ -35,10 +36,12 @@ class ApiError {
   static ApiError fromTransport(ihp_status status, std::string_view host, std::string_view cause = {});
   static ApiError signing(ihp_status status);
   static ApiError invalidResponse(std::string detail);
+  static ApiError paced(int64_t waitMs);
 
   Kind kind() const { return kind_; }
   // The HTTP status for Kind::Http; the status Sentry gives transport errors
-  // otherwise (503 unreachable/reset, 504 timeout), 0 for local failures.
+  // otherwise (503 unreachable/reset, 504 timeout), 429 when paced, 0 for
+  // other local failures.
   int32_t status() const { return status_; }
   // The raw response body (Kind::Http), kept verbatim.
   const std::string& body() const { return body_; }
@@ -49,9 +52,9 @@ class ApiError {
   bool isHttp(int32_t httpStatus) const { return kind_ == Kind::Http && status_ == httpStatus; }
   bool isUnauthorized() const { return isHttp(401); }
   bool isNotFound() const { return isHttp(404); }
-  // Worth retrying later: transport failures, 5xx and 429.
+  // Worth retrying later: transport failures, 5xx, 429 and paced calls.
   bool isTransient() const;
-  // From a 429's Retry-After (seconds), when present.
+  // From a 429's Retry-After (seconds), when present; a paced call's wait.
   std::optional<int64_t> retryAfterMs() const { return retryAfterMs_; }
 
  private:

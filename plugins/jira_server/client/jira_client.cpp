@@ -1,6 +1,8 @@
 #include "client/jira_client.h"
 
 #include <charconv>
+#include <chrono>
+#include <thread>
 
 #include "client/url_parts.h"
 
@@ -26,7 +28,18 @@ ApiResult<ihp::sdk::HttpResponse> JiraClient::send(const JiraRequest& request) c
     http.body = *request.jsonBody;
   }
 
+  RateLimits* limits = cache_ != nullptr && connection_.integrationId != 0 ? &cache_->rateLimits() : nullptr;
+  if (limits != nullptr) {
+    const int64_t waitMs = limits->reserve(connection_.integrationId, host_.nowMs(), kMaxPaceWaitMs);
+    if (waitMs > kMaxPaceWaitMs) {
+      host_.debug("jira request " + http.method + " paced: next call allowed in " + std::to_string(waitMs) + " ms");
+      return fail(ApiError::paced(waitMs));
+    }
+    if (waitMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(waitMs));
+  }
+
   auto sent = host_.send(http);
+  if (sent && limits != nullptr) limits->observe(connection_.integrationId, sent.value, host_.nowMs());
   if (!sent) {
     host_.debug("jira request " + http.method + " failed in transport: " + ihp::sdk::statusName(sent.status));
     return fail(ApiError::fromTransport(sent.status, url::netloc(http.url), sent.value.transportError));

@@ -75,6 +75,10 @@ class JiraClient {
  private:
   ihp::sdk::Host host_;
   JiraConnection connection_;
+  // A call waits this long at most for Jira's rate limit; a longer wait
+  // fails it as paced (jobs come back after the wait, a user sees it).
+  static constexpr int64_t kMaxPaceWaitMs = 2000;
+
   ResponseCache* cache_;
 };
 

@@ -1,12 +1,15 @@
-// client/response_cache.h - the plugin-wide cache of Jira GET responses
-// (240 s, as Sentry caches its Jira reads). Keys include the integration id, so
-// two integrations pointing at the same Jira never share entries (Sentry keys
-// by URL only, which can leak one identity's view to another).
+// client/response_cache.h - what the plugin keeps from Jira's responses
+// across calls: GET bodies (240 s, as Sentry caches its Jira reads) and each
+// integration's rate limits (client/rate_limits.h). Keys include the
+// integration id, so two integrations pointing at the same Jira never share
+// entries (Sentry keys by URL only, which can leak one identity's view to
+// another).
 #pragma once
 
 #include <cstdint>
 #include <string>
 
+#include "client/rate_limits.h"
 #include "client/ttl_cache.h"
 
 namespace ih::jira {
@@ -24,6 +27,7 @@ class ResponseCache {
   void put(int64_t integrationId, const std::string& url, std::string body, int64_t nowMs) {
     cache_.put(key(integrationId, url), std::move(body), nowMs);
   }
+  RateLimits& rateLimits() { return rateLimits_; }
 
  private:
   static std::string key(int64_t integrationId, const std::string& url) {
@@ -31,6 +35,7 @@ class ResponseCache {
   }
 
   TtlCache<std::string, std::string> cache_;
+  RateLimits rateLimits_;
 };
 
 }  // namespace ih::jira

@@ -33,5 +33,7 @@ inline constexpr std::string_view kSyncStatusReverse = "sync_status_reverse";
 
 // --- durable job kinds handled by run_job
 inline constexpr std::string_view kJobStatusInbound = "status_inbound";
+// Started by the host (POST .../reconcile/, --reconcile-interval-s) with every live linked ticket.
+inline constexpr std::string_view kJobReconcile = "reconcile";
 
 }  // namespace ih::jira::keys

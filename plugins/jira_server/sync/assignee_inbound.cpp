@@ -2,23 +2,44 @@
 
 #include <string>
 
+#include "common/keys.h"
+#include "sync/syncing_orgs.h"
+
 namespace ih::jira {
+
+namespace {
+
+// Jira hides emails by setting; matching by anything else would guess, so
+// the issue keeps its assignee. The event is still the ticket's newest
+// assignee state: its time becomes the mark so an older, visible assignee
+// delivered late cannot win over it.
+ihp_status markHiddenAssignee(const ihp::sdk::Host& host, int64_t integrationId, const IssueEvent& event) {
+  host.info("missing-assignee-email: issue=" + event.issueKey + " integration=" + std::to_string(integrationId));
+  // sync-log: inbound assignee skipped, Jira hides the assignee's email and no user mapping exists
+  if (event.eventTimeMs == 0) return IHP_OK;
+  auto organizations = orgsSyncing(host, integrationId, keys::kSyncReverseAssignment, "assignee-sync-failed");
+  if (!organizations) return organizations.error();
+  for (const int64_t organizationId : organizations.value()) {
+    ihp_status status = host.watermarkAdvance(organizationId, integrationId, event.issueKey, IHP_WATERMARK_ASSIGNEE,
+                                              event.eventTimeMs);
+    if (status != IHP_OK && status != IHP_E_CONFLICT && status != IHP_E_NOT_FOUND) return status;
+  }
+  return IHP_OK;
+}
+
+}  // namespace
 
 ihp_status syncAssigneeInbound(const ihp::sdk::Host& host, int64_t integrationId, const IssueEvent& event) {
   if (!event.assignee) return IHP_OK;
-  const AssigneeChange& change = *event.assignee;
-  if (change.kind == AssigneeChange::Kind::HiddenEmail) {
-    // Jira hides emails by setting; matching by anything else would guess.
-    host.info("missing-assignee-email: issue=" + event.issueKey + " integration=" + std::to_string(integrationId));
-    return IHP_OK;
-  }
+  const AssigneeAtEvent& change = *event.assignee;
+  if (change.kind == AssigneeAtEvent::Kind::HiddenEmail) return markHiddenAssignee(host, integrationId, event);
 
   ihp_assignee_sync sync{};
   sync.struct_size = sizeof sync;
   sync.integration_id = integrationId;
   sync.external_key = ihp::sdk::str(event.issueKey);
-  sync.assign = change.kind == AssigneeChange::Kind::Assign ? 1 : 0;
-  sync.email = change.kind == AssigneeChange::Kind::Assign ? ihp::sdk::str(change.email) : ihp::sdk::absent();
+  sync.assign = change.kind == AssigneeAtEvent::Kind::Assign ? 1 : 0;
+  sync.email = change.kind == AssigneeAtEvent::Kind::Assign ? ihp::sdk::str(change.email) : ihp::sdk::absent();
   sync.event_time_ms = event.eventTimeMs;
 
   auto result = host.syncAssigneeInbound(sync);
@@ -27,6 +48,7 @@ ihp_status syncAssigneeInbound(const ihp::sdk::Host& host, int64_t integrationId
                " issue=" + event.issueKey);
     return result.status;
   }
+  // sync-log: inbound assignee applied / skipped (stale: older than the ticket's last change; userNotFound) from result
   host.debug("assignee-sync: issue=" + event.issueKey + " result=" + result.value);
   return IHP_OK;
 }

@@ -1,7 +1,8 @@
-// sync/assignee_inbound.h - Jira assignee change -> the host's shared inbound
-// assignee sync (which finds every affected issue across orgs, gates on plugin
-// enablement and sync_reverse_assignment, matches the user by verified email,
-// and skips events older than the per-(org, issue) watermark).
+// sync/assignee_inbound.h - the ticket's assignee at the event time -> the
+// host's shared inbound assignee sync (which finds every affected issue across
+// orgs, gates on plugin enablement and sync_reverse_assignment, matches the
+// user by verified email, and skips events older than the per-(org, issue)
+// watermark). An assignee whose email Jira hides only advances the mark.
 #pragma once
 
 #include <cstdint>

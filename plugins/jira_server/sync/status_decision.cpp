@@ -2,24 +2,15 @@
 
 namespace ih::jira {
 
-std::set<std::string> doneStatusIds(const std::vector<JiraStatus>& statuses) {
-  std::set<std::string> done;
-  for (const auto& status : statuses) {
-    if (status.categoryKey == "done") done.insert(status.id);
-  }
-  return done;
+StatusDecision decideFromCategory(const std::string& categoryKey) {
+  return categoryKey == "done" ? StatusDecision::Resolve : StatusDecision::Unresolve;
 }
 
-StatusDecision decideStatusAction(const std::string& from, const std::string& to, const std::set<std::string>& done) {
-  const bool fromDone = done.count(from) > 0;
-  const bool toDone = done.count(to) > 0;
-  const bool resolve = toDone && !fromDone;
-  const bool unresolve = fromDone && !toDone;
-  // Both cannot hold with a consistent done set; Sentry logs it as a conflict.
-  if (resolve && unresolve) return StatusDecision::Conflict;
-  if (resolve) return StatusDecision::Resolve;
-  if (unresolve) return StatusDecision::Unresolve;
-  return StatusDecision::Nothing;
+std::optional<std::string> categoryOf(const std::string& id, const std::vector<JiraStatus>& statuses) {
+  for (const auto& status : statuses) {
+    if (status.id == id) return status.categoryKey;
+  }
+  return std::nullopt;
 }
 
 }  // namespace ih::jira

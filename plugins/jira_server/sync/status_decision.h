@@ -1,10 +1,13 @@
-// sync/status_decision.h - what a Jira status change means for the host issue
-// (Sentry's rule): resolve when the new status is in the "done" category and
-// the old one is not, unresolve for the reverse, nothing otherwise. Only the
-// status CATEGORY matters inbound; per-project status mappings are outbound.
+// sync/status_decision.h - what a Jira status means for the host issue: the
+// ticket's status AT the event time decides (resolved when its category is
+// "done", unresolved otherwise), never the changelog's from -> to. A
+// transition compared against an older one cannot be ordered (a done -> done
+// move would "do nothing" and let an older not-done -> done win); a state can.
+// Only the status CATEGORY matters inbound; per-project status mappings are
+// outbound.
 #pragma once
 
-#include <set>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,11 +15,11 @@
 
 namespace ih::jira {
 
-enum class StatusDecision { Resolve, Unresolve, Nothing, Conflict };
+enum class StatusDecision { Resolve, Unresolve };
 
-// Ids of the statuses whose statusCategory.key is "done".
-std::set<std::string> doneStatusIds(const std::vector<JiraStatus>& statuses);
+StatusDecision decideFromCategory(const std::string& categoryKey);
 
-StatusDecision decideStatusAction(const std::string& from, const std::string& to, const std::set<std::string>& done);
+// The category key of status `id` in Jira's list; none when Jira lists no such status.
+std::optional<std::string> categoryOf(const std::string& id, const std::vector<JiraStatus>& statuses);
 
 }  // namespace ih::jira

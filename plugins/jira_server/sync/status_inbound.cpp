@@ -4,12 +4,10 @@
 
 #include "common/expected.h"
 #include "common/keys.h"
-#include "ihp/sdk/json.hpp"
 #include "sync/status_job_payload.h"
+#include "sync/syncing_orgs.h"
 
 namespace ih::jira {
-
-namespace json = ihp::sdk::json;
 
 namespace {
 
@@ -23,6 +21,7 @@ Expected<bool, ihp_status> isNewForOrg(const ihp::sdk::Host& host, int64_t organ
                                             event.eventTimeMs);
   if (status == IHP_OK) return true;
   if (status == IHP_E_CONFLICT || status == IHP_E_NOT_FOUND) {
+    // sync-log: inbound status skipped, older than the ticket's last change (or the host's own change is unwritten)
     host.debug(std::string("status-sync-skipped: ") + ihp::sdk::statusName(status) + " org=" +
                std::to_string(organizationId) + " issue=" + event.issueKey);
     return false;
@@ -32,7 +31,8 @@ Expected<bool, ihp_status> isNewForOrg(const ihp::sdk::Host& host, int64_t organ
 
 ihp_status enqueueJob(const ihp::sdk::Host& host, int64_t organizationId, int64_t integrationId,
                       const IssueEvent& event) {
-  StatusJobPayload payload{integrationId, organizationId, event.issueKey, event.status->from, event.status->to};
+  StatusJobPayload payload{integrationId, organizationId, event.issueKey, event.status->id,
+                           event.status->categoryKey};
   ihp::sdk::Host::JobSpec job;
   job.kind = std::string(keys::kJobStatusInbound);
   job.payloadJson = payload.toJson();
@@ -46,24 +46,9 @@ ihp_status enqueueJob(const ihp::sdk::Host& host, int64_t organizationId, int64_
 
 ihp_status enqueueStatusSyncs(const ihp::sdk::Host& host, int64_t integrationId, const IssueEvent& event) {
   if (!event.status) return IHP_OK;
-  auto links = host.orgLinks(integrationId);
-  if (!links) {
-    host.error(std::string("status-sync-failed: org links unreadable: ") + ihp::sdk::statusName(links.status));
-    return links.status;
-  }
-  json::Document doc;
-  if (!json::parse(links.value, doc) || !doc.IsArray()) {
-    host.error("status-sync-failed: org links are not a JSON array");
-    return IHP_E_INTERNAL;
-  }
-
-  for (const auto& link : doc.GetArray()) {
-    const int64_t organizationId = json::int64(link, "organizationId").value_or(0);
-    const json::Value* config = json::member(link, "config");
-    const bool enabled = json::boolean(link, "pluginEnabled").value_or(false);
-    if (organizationId == 0 || !enabled || config == nullptr || !json::truthy(*config, keys::kSyncStatusReverse)) {
-      continue;
-    }
+  auto organizations = orgsSyncing(host, integrationId, keys::kSyncStatusReverse, "status-sync-failed");
+  if (!organizations) return organizations.error();
+  for (const int64_t organizationId : organizations.value()) {
     auto isNew = isNewForOrg(host, organizationId, integrationId, event);
     if (!isNew) return isNew.error();
     if (!isNew.value()) continue;

@@ -6,7 +6,10 @@
 // the jobs commit with the delivery's unit of work. The host answers the
 // watermark with IHP_E_CONFLICT both for an event at or before the mark and
 // while the org still has the host's own status change for the ticket to
-// write (its newer intent); either way that org gets no job.
+// write (its newer intent); either way that org gets no job. The mark and
+// the enqueue are one write transaction, so a ticket's jobs (one ordering key,
+// run in order) are queued in event-time order and the last to run carries
+// the newest status.
 #pragma once
 
 #include <cstdint>

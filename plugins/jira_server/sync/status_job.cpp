@@ -10,13 +10,13 @@ namespace ih::jira {
 
 namespace {
 
-ihp_status giveUp(const ihp::sdk::Host& host, ihp::sdk::Reply& reply, const std::string& reason) {
+ihp_status giveUpStatusJob(const ihp::sdk::Host& host, ihp::sdk::Reply& reply, const std::string& reason) {
   host.warn("status-job-failed: " + reason);
   reply.error(reason);
   return IHP_E_PERMANENT;
 }
 
-ihp_status retryLater(const ihp::sdk::Host& host, ihp::sdk::Reply& reply, const ApiError& error) {
+ihp_status retryStatusJobLater(const ihp::sdk::Host& host, ihp::sdk::Reply& reply, const ApiError& error) {
   host.info("status-job-retry: Jira status " + std::to_string(error.status()));
   if (auto delay = error.retryAfterMs()) reply.retryAfterMs(*delay);
   reply.error("Jira is unavailable (" + std::to_string(error.status()) + ")");
@@ -28,44 +28,47 @@ ihp_status retryLater(const ihp::sdk::Host& host, ihp::sdk::Reply& reply, const 
 ihp_status runStatusJob(const ihp::sdk::Host& host, const ihp_job& job, ihp::sdk::Reply& reply,
                         ResponseCache& cache) {
   auto payload = StatusJobPayload::fromJson(ihp::sdk::view(job.payload_json));
-  if (!payload) return giveUp(host, reply, "malformed status_inbound payload");
+  if (!payload) return giveUpStatusJob(host, reply, "malformed status_inbound payload");
 
   ConnectionLoadError loadError;
   auto connection = loadConnection(host, payload->integrationId, payload->organizationId, loadError);
   if (!connection) {
-    if (loadError.permanent()) return giveUp(host, reply, loadError.reason);
+    if (loadError.permanent()) return giveUpStatusJob(host, reply, loadError.reason);
     reply.error(loadError.reason);
     return IHP_E_RETRY;
   }
 
-  JiraClient client(host, std::move(*connection), &cache);
-  auto statuses = client.statuses();
-  if (!statuses) {
-    if (statuses.error().isTransient()) return retryLater(host, reply, statuses.error());
-    return giveUp(host, reply, "Jira refused the status list (HTTP " + std::to_string(statuses.error().status()) + ")");
+  std::string category = payload->categoryKey;
+  if (category.empty()) {
+    JiraClient client(host, std::move(*connection), &cache);
+    auto statuses = client.statuses();
+    if (!statuses) {
+      if (statuses.error().isTransient()) return retryStatusJobLater(host, reply, statuses.error());
+      return giveUpStatusJob(host, reply,
+                    "Jira refused the status list (HTTP " + std::to_string(statuses.error().status()) + ")");
+    }
+    auto known = categoryOf(payload->statusId, statuses.value());
+    // sync-log: failed, Jira lists no status <statusId>
+    if (!known) return giveUpStatusJob(host, reply, "Jira lists no status " + payload->statusId);
+    category = *known;
   }
 
   ihp_status_sync sync{};
-  switch (decideStatusAction(payload->from, payload->to, doneStatusIds(statuses.value()))) {
-    case StatusDecision::Nothing: return IHP_OK;
-    case StatusDecision::Conflict:
-      host.warn("sync-config-conflict: issue=" + payload->issueKey);
-      return IHP_OK;
-    case StatusDecision::Resolve: sync.action = IHP_STATUS_ACTION_RESOLVE; break;
-    case StatusDecision::Unresolve: sync.action = IHP_STATUS_ACTION_UNRESOLVE; break;
-  }
+  sync.action = decideFromCategory(category) == StatusDecision::Resolve ? IHP_STATUS_ACTION_RESOLVE
+                                                                         : IHP_STATUS_ACTION_UNRESOLVE;
   sync.struct_size = sizeof sync;
   sync.integration_id = payload->integrationId;
   sync.organization_id = payload->organizationId;
   sync.external_key = ihp::sdk::str(payload->issueKey);
 
   auto result = host.syncStatusInbound(sync);
+  // sync-log: inbound status <statusId> (<category>): applied when result.changed > 0, skipped otherwise
   if (result.ok() || result.status == IHP_E_NOT_FOUND) return IHP_OK;  // NOT_FOUND: the link went away meanwhile
   if (result.status == IHP_E_RETRY) {
     reply.error("the host asked to retry the status sync");
     return IHP_E_RETRY;
   }
-  return giveUp(host, reply, std::string("status sync failed: ") + ihp::sdk::statusName(result.status));
+  return giveUpStatusJob(host, reply, std::string("status sync failed: ") + ihp::sdk::statusName(result.status));
 }
 
 }  // namespace ih::jira

@@ -12,8 +12,8 @@ std::string StatusJobPayload::toJson() const {
       .field("integrationId", integrationId)
       .field("organizationId", organizationId)
       .field("issueKey", issueKey)
-      .field("from", from)
-      .field("to", to)
+      .field("statusId", statusId)
+      .field("categoryKey", categoryKey)
       .endObject();
   return out.str();
 }
@@ -25,9 +25,15 @@ std::optional<StatusJobPayload> StatusJobPayload::fromJson(std::string_view text
   payload.integrationId = json::int64(doc, "integrationId").value_or(0);
   payload.organizationId = json::int64(doc, "organizationId").value_or(0);
   payload.issueKey = json::stringOr(doc, "issueKey");
-  payload.from = json::stringOr(doc, "from");
-  payload.to = json::stringOr(doc, "to");
-  if (payload.integrationId == 0 || payload.organizationId == 0 || payload.issueKey.empty()) return std::nullopt;
+  payload.statusId = json::stringOr(doc, "statusId");
+  // Jobs queued before an upgrade carry the change {from, to}: "to" is the
+  // status at their event time.
+  if (payload.statusId.empty()) payload.statusId = json::stringOr(doc, "to");
+  payload.categoryKey = json::stringOr(doc, "categoryKey");
+  if (payload.integrationId == 0 || payload.organizationId == 0 || payload.issueKey.empty() ||
+      payload.statusId.empty()) {
+    return std::nullopt;
+  }
   return payload;
 }
 

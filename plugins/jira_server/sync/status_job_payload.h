@@ -1,5 +1,5 @@
 // sync/status_job_payload.h - the durable "status_inbound" job's payload: one
-// organization, one Jira issue, the status change. Written by the webhook's
+// organization, one Jira issue, its status at the event time. Written by the webhook's
 // fan-out, read back by run_job (possibly after a restart), so both sides use
 // this one definition.
 #pragma once
@@ -15,8 +15,8 @@ struct StatusJobPayload {
   int64_t integrationId = 0;
   int64_t organizationId = 0;
   std::string issueKey;
-  std::string from;  // status ids
-  std::string to;
+  std::string statusId;
+  std::string categoryKey;  // empty: look it up in Jira's status list
 
   std::string toJson() const;
   static std::optional<StatusJobPayload> fromJson(std::string_view json);

@@ -36,16 +36,44 @@ int64_t eventTime(const json::Value& payload, const json::Value* fields) {
 
 // The current assignee decides, never the changelog's from/to (user keys such
 // as JIRAUSER10000, not emails).
-std::optional<AssigneeChange> assigneeOf(const json::Value* fields) {
+std::optional<AssigneeAtEvent> assigneeOf(const json::Value* fields) {
   const json::Value* assignee = fields != nullptr ? json::member(*fields, "assignee") : nullptr;
-  if (assignee == nullptr || assignee->IsNull()) return AssigneeChange{AssigneeChange::Kind::Unassign, {}};
+  if (assignee == nullptr || assignee->IsNull()) return AssigneeAtEvent{AssigneeAtEvent::Kind::Unassign, {}};
   if (!assignee->IsObject()) return std::nullopt;
   std::string email = json::stringOr(*assignee, "emailAddress");
-  if (email.empty()) return AssigneeChange{AssigneeChange::Kind::HiddenEmail, {}};
-  return AssigneeChange{AssigneeChange::Kind::Assign, std::move(email)};
+  if (email.empty()) return AssigneeAtEvent{AssigneeAtEvent::Kind::HiddenEmail, {}};
+  return AssigneeAtEvent{AssigneeAtEvent::Kind::Assign, std::move(email)};
+}
+
+// issue.fields.status when it names a status id, with its category key when
+// the payload carries one.
+std::optional<StatusAtEvent> statusOf(const json::Value* fields) {
+  const json::Value* status = fields != nullptr ? json::member(*fields, "status") : nullptr;
+  if (status == nullptr || !status->IsObject()) return std::nullopt;
+  std::string id = textOf(*status, "id");
+  if (id.empty()) return std::nullopt;
+  const json::Value* category = json::member(*status, "statusCategory");
+  std::string categoryKey = category != nullptr && category->IsObject() ? textOf(*category, "key") : std::string();
+  return StatusAtEvent{std::move(id), std::move(categoryKey)};
 }
 
 }  // namespace
+
+std::optional<IssueEvent> issueSnapshot(const json::Value& issue) {
+  if (!issue.IsObject()) return std::nullopt;
+  auto key = json::string(issue, "key");
+  if (!key || key->empty()) return std::nullopt;
+  const json::Value* fields = json::member(issue, "fields");
+  if (fields != nullptr && !fields->IsObject()) return std::nullopt;
+  IssueEvent event;
+  event.issueKey = std::move(*key);
+  if (fields != nullptr) {
+    if (auto updated = json::string(*fields, "updated")) event.eventTimeMs = ihp::sdk::timestamp::parseMs(*updated).value_or(0);
+    if (json::member(*fields, "assignee") != nullptr) event.assignee = assigneeOf(fields);
+  }
+  event.status = statusOf(fields);
+  return event;
+}
 
 ParsedPayload parseIssuePayload(std::string_view body) {
   json::Document doc;
@@ -72,15 +100,15 @@ ParsedPayload parseIssuePayload(std::string_view body) {
   event.issueKey = std::move(*key);
   event.eventTimeMs = eventTime(doc, fields);
 
+  bool assigneeItem = false;
+  std::optional<std::string> statusItemTo;  // the first "status" item's target
   for (const auto& item : items->GetArray()) {
     if (!item.IsObject()) return malformed("changelog item is not an object");
     const std::string field = json::stringOr(item, "field");
-    if (field == "assignee" && !event.assignee) {
-      if (fields == nullptr) return malformed("assignee changed but issue.fields is missing");
-      event.assignee = assigneeOf(fields);
-      if (!event.assignee) return malformed("issue.fields.assignee is not an object");
-    } else if (field == "status" && !event.status) {
-      event.status = StatusChange{textOf(item, "from"), textOf(item, "to")};
+    if (field == "assignee") {
+      assigneeItem = true;
+    } else if (field == "status" && !statusItemTo) {
+      statusItemTo = textOf(item, "to");
     } else if (field == "Key" && !event.keyChange) {
       // A move: fromString/toString carry the keys (from/to are null there).
       std::string from = textOf(item, "fromString");
@@ -90,6 +118,19 @@ ParsedPayload parseIssuePayload(std::string_view body) {
       if (!from.empty() && !to.empty() && from != to) event.keyChange = KeyChange{from, to};
     }
   }
+
+  // Every event is a snapshot of the ticket at its time, whatever its
+  // changelog names: a newer snapshot must win even when its own change was
+  // elsewhere (a not-done -> not-done move, a summary edit).
+  if (assigneeItem) {
+    if (fields == nullptr) return malformed("assignee changed but issue.fields is missing");
+    event.assignee = assigneeOf(fields);
+    if (!event.assignee) return malformed("issue.fields.assignee is not an object");
+  } else if (fields != nullptr && json::member(*fields, "assignee") != nullptr) {
+    event.assignee = assigneeOf(fields);  // an assignee we cannot read tells nothing
+  }
+  event.status = statusOf(fields);
+  if (!event.status && statusItemTo && !statusItemTo->empty()) event.status = StatusAtEvent{*statusItemTo, {}};
   return parsed;
 }
 

@@ -1,8 +1,11 @@
 // webhook/issue_event.h - the parts of a jira:issue_* delivery the plugin acts
 // on, read once from the raw body: the issue key, the event time (for the
-// per-issue watermarks), and what the changelog says changed (assignee, the
-// first status item, a move to a new key). Only this parser looks at Jira's
-// JSON; the handlers get plain values.
+// per-issue watermarks), the ticket's assignee and status AT that time, and a
+// move to a new key. The state at the event time decides, never the
+// changelog's from -> to: Jira delivers out of order, and only a snapshot can
+// be compared by time (an older transition applied after a newer one would
+// undo it). Only this parser looks at Jira's JSON; the handlers get plain
+// values.
 #pragma once
 
 #include <cstdint>
@@ -10,9 +13,12 @@
 #include <string>
 #include <string_view>
 
+#include "ihp/sdk/json.hpp"
+
 namespace ih::jira {
 
-struct AssigneeChange {
+// The assignee at the event time.
+struct AssigneeAtEvent {
   enum class Kind {
     Unassign,     // fields.assignee null or absent
     Assign,       // fields.assignee.emailAddress present
@@ -22,9 +28,12 @@ struct AssigneeChange {
   std::string email;
 };
 
-struct StatusChange {
-  std::string from;  // status ids, as strings
-  std::string to;
+// The status at the event time: issue.fields.status, else the changelog's
+// "to" (a payload without fields). The category is empty when the payload
+// does not carry it; the status list then tells.
+struct StatusAtEvent {
+  std::string id;
+  std::string categoryKey;  // statusCategory.key: "new", "indeterminate", "done"
 };
 
 struct KeyChange {
@@ -37,8 +46,10 @@ struct IssueEvent {
   std::string issueKey;
   // issue.fields.updated, else the payload's `timestamp`; 0 = unknown.
   int64_t eventTimeMs = 0;
-  std::optional<AssigneeChange> assignee;  // only when a changelog item is "assignee"
-  std::optional<StatusChange> status;      // the first "status" item
+  // Present whenever the payload tells (fields.assignee, or a changelog
+  // "assignee" item without fields.assignee: unassigned).
+  std::optional<AssigneeAtEvent> assignee;
+  std::optional<StatusAtEvent> status;
   std::optional<KeyChange> keyChange;      // a "Key" item (the issue moved)
 };
 
@@ -55,5 +66,10 @@ struct ParsedPayload {
 };
 
 ParsedPayload parseIssuePayload(std::string_view body);
+
+// The same snapshot read from an issue bean as Jira's REST API returns it
+// (search results, GET issue: key, fields.updated, fields.assignee,
+// fields.status); none without a key. Reconcile applies it like a delivery.
+std::optional<IssueEvent> issueSnapshot(const ihp::sdk::json::Value& issue);
 
 }  // namespace ih::jira

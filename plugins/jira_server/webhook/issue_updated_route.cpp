@@ -5,9 +5,7 @@
 
 #include "common/replies.h"
 #include "ihp/sdk/hex.hpp"
-#include "sync/assignee_inbound.h"
-#include "sync/issue_rekey.h"
-#include "sync/status_inbound.h"
+#include "sync/ticket_snapshot.h"
 #include "webhook/hub_signature.h"
 #include "webhook/issue_event.h"
 #include "webhook/token_validator.h"
@@ -82,12 +80,7 @@ ihp_status handleIssueUpdated(const ihp::sdk::Host& host, const ihp_request& req
     case ParsedPayload::Kind::Event: break;
   }
 
-  const IssueEvent& event = payload.event;
-  if (event.keyChange && applyKeyChange(host, integration->id, *event.keyChange) != IHP_OK) {
-    return internalFailure(reply);
-  }
-  if (syncAssigneeInbound(host, integration->id, event) != IHP_OK) return internalFailure(reply);
-  if (enqueueStatusSyncs(host, integration->id, event) != IHP_OK) return internalFailure(reply);
+  if (applyTicketSnapshot(host, integration->id, payload.event) != IHP_OK) return internalFailure(reply);
   replyEmpty(reply, 200);
   return IHP_OK;
 }

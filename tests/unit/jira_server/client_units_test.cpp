@@ -9,6 +9,7 @@
 #include "common/strings.h"
 #include "setup/integration_builder.h"
 #include "setup/url_validator.h"
+#include "client/rate_limits.h"
 #include "sync/status_decision.h"
 
 namespace ih::jira {
@@ -101,15 +102,75 @@ TEST(ApiErrorText, MatchesSentrysTexts) {
   EXPECT_FALSE(ApiError::fromResponse(response).isTransient());
 }
 
-TEST(StatusDecision, FollowsTheDoneCategory) {
-  std::set<std::string> done = doneStatusIds({{"1", "Open", "new"}, {"3", "In Progress", "indeterminate"},
-                                              {"10001", "Done", "done"}, {"10002", "Closed", "done"}});
-  EXPECT_EQ(done, (std::set<std::string>{"10001", "10002"}));
-  EXPECT_EQ(decideStatusAction("1", "10001", done), StatusDecision::Resolve);
-  EXPECT_EQ(decideStatusAction("10001", "3", done), StatusDecision::Unresolve);
-  EXPECT_EQ(decideStatusAction("10001", "10002", done), StatusDecision::Nothing);
-  EXPECT_EQ(decideStatusAction("1", "3", done), StatusDecision::Nothing);
-  EXPECT_EQ(decideStatusAction("", "", done), StatusDecision::Nothing);
+TEST(StatusDecision, TheDoneCategoryResolvesEveryOtherUnresolves) {
+  EXPECT_EQ(decideFromCategory("done"), StatusDecision::Resolve);
+  for (const char* category : {"new", "indeterminate", "undefined", ""}) {
+    EXPECT_EQ(decideFromCategory(category), StatusDecision::Unresolve) << category;
+  }
+  const std::vector<JiraStatus> statuses = {{"1", "Open", "new"}, {"10001", "Done", "done"}};
+  EXPECT_EQ(categoryOf("10001", statuses), std::optional<std::string>("done"));
+  EXPECT_EQ(categoryOf("1", statuses), std::optional<std::string>("new"));
+  EXPECT_EQ(categoryOf("7", statuses), std::nullopt);
+}
+
+ihp::sdk::HttpResponse limitedAnswer(int32_t status, const std::string& remaining,
+                                     std::optional<std::string> retryAfter = std::nullopt) {
+  ihp::sdk::HttpResponse response;
+  response.status = status;
+  response.headers = {{"X-RateLimit-Limit", "4"}, {"X-RateLimit-Remaining", remaining},
+                      {"X-RateLimit-Interval-Seconds", "1"}, {"X-RateLimit-FillRate", "2"}};
+  if (retryAfter) response.headers.emplace_back("Retry-After", *retryAfter);
+  return response;
+}
+
+TEST(RateLimits, UnpacedUntilJiraTellsItsLimits) {
+  RateLimits limits;
+  for (int call = 0; call < 100; ++call) EXPECT_EQ(limits.reserve(7, 1000, 2000), 0);
+  ihp::sdk::HttpResponse plain;
+  plain.status = 200;
+  limits.observe(7, plain, 1000);
+  EXPECT_EQ(limits.reserve(7, 1000, 2000), 0);
+}
+
+TEST(RateLimits, PacesAtTheFillRateOnceTheAnnouncedTokensAreUsed) {
+  RateLimits limits;
+  limits.observe(7, limitedAnswer(200, "2"), 1000);
+  EXPECT_EQ(limits.reserve(7, 1000, 2000), 0);
+  EXPECT_EQ(limits.reserve(7, 1000, 2000), 0);
+  // 2 tokens a second: the next ones every 500 ms, reserved in turn.
+  EXPECT_EQ(limits.reserve(7, 1000, 2000), 500);
+  EXPECT_EQ(limits.reserve(7, 1000, 2000), 1000);
+  // Another integration has its own bucket.
+  EXPECT_EQ(limits.reserve(8, 1000, 2000), 0);
+  // Beyond the caller's patience nothing is reserved: the wait is told.
+  EXPECT_EQ(limits.reserve(7, 1000, 1000), 1500);
+  EXPECT_EQ(limits.reserve(7, 2500, 2000), 0);
+}
+
+TEST(RateLimits, A429HoldsEveryCallerUntilRetryAfter) {
+  RateLimits limits;
+  limits.observe(7, limitedAnswer(200, "4"), 1000);
+  limits.observe(7, limitedAnswer(429, "0", "3"), 1000);
+  EXPECT_EQ(limits.reserve(7, 1000, 10000), 3000);
+  EXPECT_EQ(limits.reserve(7, 1000, 10000), 3500) << "the next caller queues behind at the fill rate";
+  EXPECT_EQ(limits.reserve(7, 1000, 100), 4000) << "and a short-tempered one is told how long";
+}
+
+TEST(RateLimits, ABare429HoldsCallersForRetryAfter) {
+  RateLimits limits;
+  ihp::sdk::HttpResponse bare;
+  bare.status = 429;
+  bare.headers = {{"Retry-After", "2"}};
+  limits.observe(7, bare, 1000);
+  EXPECT_EQ(limits.reserve(7, 1000, 5000), 2000);
+  EXPECT_EQ(limits.reserve(7, 3000, 5000), 0);
+}
+
+TEST(ApiErrors, APacedCallIsATransient429WithItsWait) {
+  const ApiError paced = ApiError::paced(1500);
+  EXPECT_TRUE(paced.isTransient());
+  EXPECT_EQ(paced.status(), 429);
+  EXPECT_EQ(paced.retryAfterMs(), std::optional<int64_t>(1500));
 }
 
 }  // namespace

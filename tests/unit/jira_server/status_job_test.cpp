@@ -1,5 +1,6 @@
-// The durable "status_inbound" job: the decision from Jira's done category
-// (cached 240 s per integration), the host call, and retry vs give-up.
+// The durable "status_inbound" job: the decision from the done category of
+// the status at the event time (from the payload, else Jira's list, cached
+// 240 s per integration), the host call, and retry vs give-up.
 #include "support/plugin_test.h"
 #include "sync/status_job_payload.h"
 
@@ -18,9 +19,9 @@ const std::string kStatuses =
         {"id":"10001","name":"Done","statusCategory":{"id":3,"key":"done"}},
         {"id":"10002","name":"Closed","statusCategory":{"id":3,"key":"done"}}])";
 
-std::string jobPayload(const std::string& from, const std::string& to, int64_t org = 1,
-                       int64_t integration = kIntegrationId) {
-  return StatusJobPayload{integration, org, "OPS-1", from, to}.toJson();
+// A job for OPS-1 whose status at the event time is `statusId` (category not in the payload).
+std::string jobPayload(const std::string& statusId, int64_t org = 1, int64_t integration = kIntegrationId) {
+  return StatusJobPayload{integration, org, "OPS-1", statusId, ""}.toJson();
 }
 
 class StatusJobTest : public PluginTest {
@@ -31,8 +32,8 @@ class StatusJobTest : public PluginTest {
   }
   // Jira lists its statuses.
   void answerStatuses() { host.http.on("GET", kStatusUrl, respond(200, kStatuses)); }
-  Outcome run(const std::string& from, const std::string& to, int64_t org = 1) {
-    return plugin.runJob("status_inbound", jobPayload(from, to, org));
+  Outcome run(const std::string& statusId, int64_t org = 1) {
+    return plugin.runJob("status_inbound", jobPayload(statusId, org));
   }
   void failStatusesWith(const CannedResponse& response) {
     host.http.clear();
@@ -40,32 +41,56 @@ class StatusJobTest : public PluginTest {
   }
 };
 
-TEST_F(StatusJobTest, ToDoneResolves) {
+TEST_F(StatusJobTest, DoneStatusResolves) {
   answerStatuses();
   EXPECT_CALL(host, syncStatusInbound(AllOf(Field(&StatusSyncCall::integrationId, kIntegrationId),
                                             Field(&StatusSyncCall::organizationId, 1),
                                             Field(&StatusSyncCall::externalKey, "OPS-1"),
                                             Field(&StatusSyncCall::action, IHP_STATUS_ACTION_RESOLVE))));
-  EXPECT_EQ(run("1", "10001").status, IHP_OK);
+  EXPECT_EQ(run("10001").status, IHP_OK);
 }
 
-TEST_F(StatusJobTest, FromDoneUnresolves) {
+TEST_F(StatusJobTest, NotDoneStatusUnresolves) {
   answerStatuses();
-  EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_UNRESOLVE)));
-  EXPECT_EQ(run("10001", "3").status, IHP_OK);
+  EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_UNRESOLVE))).Times(2);
+  EXPECT_EQ(run("3").status, IHP_OK);
+  EXPECT_EQ(run("1").status, IHP_OK);
 }
 
-TEST_F(StatusJobTest, DoneToDoneAndOpenToOpenDoNothing) {
+// The defect of issue 10: a done -> done or open -> open move used to "do
+// nothing", so an older move across the line delivered later won. The state
+// at the event time now decides whatever the move was.
+TEST_F(StatusJobTest, TheStatusAtTheEventDecidesNotTheMove) {
+  answerStatuses();
+  {
+    ::testing::InSequence order;
+    EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_RESOLVE)));
+    EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_UNRESOLVE)));
+  }
+  EXPECT_EQ(plugin.runJob("status_inbound", R"({"integrationId":7,"organizationId":1,"issueKey":"OPS-1",)"
+                                            R"("from":"10001","to":"10002"})").status, IHP_OK);
+  EXPECT_EQ(run("3").status, IHP_OK);
+}
+
+TEST_F(StatusJobTest, CategoryFromThePayloadNeedsNoStatusList) {
+  EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_RESOLVE)));
+  auto payload = StatusJobPayload{kIntegrationId, 1, "OPS-1", "10777", "done"}.toJson();
+  EXPECT_EQ(plugin.runJob("status_inbound", payload).status, IHP_OK);
+  EXPECT_EQ(host.http.count("GET", kStatusUrl), 0u);
+}
+
+TEST_F(StatusJobTest, StatusJiraDoesNotListGivesUpWithAReason) {
   answerStatuses();
   EXPECT_CALL(host, syncStatusInbound(_)).Times(0);
-  EXPECT_EQ(run("10001", "10002").status, IHP_OK);
-  EXPECT_EQ(run("1", "3").status, IHP_OK);
+  auto outcome = run("999");
+  EXPECT_EQ(outcome.status, IHP_E_PERMANENT);
+  EXPECT_NE(outcome.reply.error.find("999"), std::string::npos) << outcome.reply.error;
 }
 
 TEST_F(StatusJobTest, StatusesAreReadSignedWithTheOrgsCredentials) {
   answerStatuses();
   EXPECT_CALL(host, credentials(kIntegrationId, 4));
-  run("1", "10001", 4);
+  run("10001", 4);
   auto requests = host.http.requestsTo("GET", kStatusUrl);
   ASSERT_EQ(requests.size(), 1u);
   EXPECT_NE(requests[0].header("Authorization").find(std::string("oauth_token=\"") + kAccessToken), std::string::npos);
@@ -75,18 +100,18 @@ TEST_F(StatusJobTest, StatusesAreReadSignedWithTheOrgsCredentials) {
 
 TEST_F(StatusJobTest, DoneStatusesAreCachedFor240SecondsPerIntegration) {
   answerStatuses();
-  run("1", "10001");
+  run("10001");
   host.clockMs += 239'000;
-  run("10001", "1");
+  run("1");
   EXPECT_EQ(host.http.count("GET", kStatusUrl), 1u);
   host.clockMs += 1'000;
-  run("1", "10001");
+  run("10001");
   EXPECT_EQ(host.http.count("GET", kStatusUrl), 2u);
 
   // Another integration never shares the entry, even on the same Jira.
   ON_CALL(host, integrationGet(8)).WillByDefault(Return(ok(integrationRecord(8, "other:key"))));
   ON_CALL(host, credentials(8, _)).WillByDefault(Return(ok(oauthCredentials())));
-  plugin.runJob("status_inbound", jobPayload("1", "10001", 1, 8));
+  plugin.runJob("status_inbound", jobPayload("10001", 1, 8));
   EXPECT_EQ(host.http.count("GET", kStatusUrl), 3u);
 }
 
@@ -95,7 +120,7 @@ TEST_F(StatusJobTest, JiraUnavailableRetries) {
                                          transportFailure(IHP_E_TIMEOUT), transportFailure(IHP_E_RESET)}) {
     failStatusesWith(response);
     EXPECT_CALL(host, syncStatusInbound(_)).Times(0);
-    auto outcome = run("1", "10001");
+    auto outcome = run("10001");
     EXPECT_EQ(outcome.status, IHP_E_RETRY);
     EXPECT_FALSE(outcome.reply.retryAfterMs);
   }
@@ -103,7 +128,7 @@ TEST_F(StatusJobTest, JiraUnavailableRetries) {
 
 TEST_F(StatusJobTest, RateLimitedRetriesAfterRetryAfter) {
   failStatusesWith(respond(429, "slow down", {{"Retry-After", "7"}}));
-  auto outcome = run("1", "10001");
+  auto outcome = run("10001");
   EXPECT_EQ(outcome.status, IHP_E_RETRY);
   EXPECT_EQ(outcome.reply.retryAfterMs, std::optional<int64_t>(7000));
 }
@@ -111,7 +136,7 @@ TEST_F(StatusJobTest, RateLimitedRetriesAfterRetryAfter) {
 TEST_F(StatusJobTest, UnauthorizedOrNotFoundGivesUpWithAReason) {
   for (int32_t status : {401, 404, 403}) {
     failStatusesWith(respond(status, R"({"message":"no"})"));
-    auto outcome = run("1", "10001");
+    auto outcome = run("10001");
     EXPECT_EQ(outcome.status, IHP_E_PERMANENT) << status;
     EXPECT_NE(outcome.reply.error.find(std::to_string(status)), std::string::npos) << outcome.reply.error;
   }
@@ -119,20 +144,21 @@ TEST_F(StatusJobTest, UnauthorizedOrNotFoundGivesUpWithAReason) {
 
 TEST_F(StatusJobTest, InvalidStatusListGivesUp) {
   failStatusesWith(respond(200, R"({"not":"a list"})"));
-  EXPECT_EQ(run("1", "10001").status, IHP_E_PERMANENT);
+  EXPECT_EQ(run("10001").status, IHP_E_PERMANENT);
 }
 
 TEST_F(StatusJobTest, MissingRecordsGiveUpAndHostHiccupsRetry) {
   ON_CALL(host, credentials(_, _)).WillByDefault(Return(failed(IHP_E_NOT_FOUND)));
-  EXPECT_EQ(run("1", "10001").status, IHP_E_PERMANENT);
+  EXPECT_EQ(run("10001").status, IHP_E_PERMANENT);
   ON_CALL(host, credentials(_, _)).WillByDefault(Return(failed(IHP_E_RETRY)));
-  EXPECT_EQ(run("1", "10001").status, IHP_E_RETRY);
+  EXPECT_EQ(run("10001").status, IHP_E_RETRY);
   ON_CALL(host, integrationGet(_)).WillByDefault(Return(failed(IHP_E_NOT_FOUND)));
-  EXPECT_EQ(run("1", "10001").status, IHP_E_PERMANENT);
+  EXPECT_EQ(run("10001").status, IHP_E_PERMANENT);
 }
 
 TEST_F(StatusJobTest, MalformedPayloadGivesUp) {
-  for (const char* payload : {"", "{}", R"({"integrationId":7,"organizationId":1})", "[]"}) {
+  for (const char* payload : {"", "{}", R"({"integrationId":7,"organizationId":1})",
+                              R"({"integrationId":7,"organizationId":1,"issueKey":"OPS-1"})", "[]"}) {
     auto outcome = plugin.runJob("status_inbound", payload);
     EXPECT_EQ(outcome.status, IHP_E_PERMANENT) << payload;
     EXPECT_FALSE(outcome.reply.error.empty());
@@ -142,11 +168,11 @@ TEST_F(StatusJobTest, MalformedPayloadGivesUp) {
 TEST_F(StatusJobTest, HostSyncOutcomes) {
   answerStatuses();
   ON_CALL(host, syncStatusInbound(_)).WillByDefault(Return(failed(IHP_E_NOT_FOUND)));
-  EXPECT_EQ(run("1", "10001").status, IHP_OK);
+  EXPECT_EQ(run("10001").status, IHP_OK);
   ON_CALL(host, syncStatusInbound(_)).WillByDefault(Return(failed(IHP_E_RETRY)));
-  EXPECT_EQ(run("1", "10001").status, IHP_E_RETRY);
+  EXPECT_EQ(run("10001").status, IHP_E_RETRY);
   ON_CALL(host, syncStatusInbound(_)).WillByDefault(Return(failed(IHP_E_INTERNAL)));
-  EXPECT_EQ(run("1", "10001").status, IHP_E_PERMANENT);
+  EXPECT_EQ(run("10001").status, IHP_E_PERMANENT);
 }
 
 TEST_F(StatusJobTest, UnknownJobKindIsPermanent) {
@@ -160,20 +186,20 @@ TEST_F(StatusJobTest, PersonalAccessTokenIsSentAsBearer) {
   ON_CALL(host, credentials(kIntegrationId, _))
       .WillByDefault(Return(ok(R"({"auth_type":"pat","personal_access_token":"pat-secret"})")));
   EXPECT_CALL(host, oauth1Sign(_)).Times(0);
-  run("1", "10001");
+  run("10001");
   EXPECT_EQ(host.http.requestsTo("GET", kStatusUrl).at(0).header("Authorization"), "Bearer pat-secret");
   expectNeverLogged("pat-secret");
 }
 
 TEST_F(StatusJobTest, SigningFailureGivesUp) {
   ON_CALL(host, oauth1Sign(_)).WillByDefault(Return(failed(IHP_E_INVALID)));
-  EXPECT_EQ(run("1", "10001").status, IHP_E_PERMANENT);
+  EXPECT_EQ(run("10001").status, IHP_E_PERMANENT);
   EXPECT_TRUE(host.http.requests().empty());
 }
 
 TEST_F(StatusJobTest, NoCredentialIsLogged) {
   failStatusesWith(respond(401, "nope"));
-  run("1", "10001");
+  run("10001");
   for (const char* secret : {kAccessToken, kAccessSecret, "MIIBfake"}) expectNeverLogged(secret);
 }
 

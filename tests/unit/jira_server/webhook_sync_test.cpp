@@ -79,9 +79,36 @@ TEST_F(WebhookSyncTest, MalformedChangelogIs400WithAWarning) {
   }
 }
 
-TEST_F(WebhookSyncTest, ChangelogWithoutRelevantItemsIs200) {
+TEST_F(WebhookSyncTest, PayloadWithoutAssigneeOrStatusIs200AndDoesNothing) {
   expectNoSideEffects();
-  EXPECT_EQ(deliver(IssuePayload().json()).reply.status, 200);
+  EXPECT_EQ(deliver(IssuePayload().noAssigneeField().json()).reply.status, 200);
+}
+
+// Every event is the ticket's state at its time: its assignee and status
+// count (and advance their marks) whatever its changelog names.
+TEST_F(WebhookSyncTest, AnEventIsASnapshotWhateverItsChangelogNames) {
+  givenOrgLinks({orgLink(1, true, R"({"sync_status_reverse":true})")});
+  EXPECT_CALL(host, syncAssigneeInbound(AllOf(Field(&AssigneeSyncCall::email, Optional(std::string("bob@example.test"))),
+                                              Field(&AssigneeSyncCall::eventTimeMs, kUpdatedMs))));
+  EXPECT_CALL(host, watermarkAdvance(1, kIntegrationId, "OPS-1", IHP_WATERMARK_STATUS, kUpdatedMs));
+  EXPECT_CALL(host, enqueue(_)).WillOnce([](const JobCall& job) {
+    auto payload = parseJson(job.payloadJson);
+    EXPECT_EQ(jsonString(payload, "statusId"), "10202");
+    EXPECT_EQ(jsonString(payload, "categoryKey"), "done");
+    return IHP_OK;
+  });
+  EXPECT_EQ(deliver(IssuePayload().status("10202", "done").json()).reply.status, 200);
+}
+
+TEST_F(WebhookSyncTest, FieldsStatusWinsOverTheChangelogsTarget) {
+  givenOrgLinks({orgLink(1, true, R"({"sync_status_reverse":true})")});
+  EXPECT_CALL(host, enqueue(_)).WillOnce([](const JobCall& job) {
+    auto payload = parseJson(job.payloadJson);
+    EXPECT_EQ(jsonString(payload, "statusId"), "6");
+    EXPECT_EQ(jsonString(payload, "categoryKey"), "") << "not in the payload: the job reads Jira's list";
+    return IHP_OK;
+  });
+  deliver(IssuePayload().changeStatus("3", "10201").status("6", "").json());
 }
 
 // --- assignee ------------------------------------------------------------------
@@ -95,8 +122,15 @@ TEST_F(WebhookSyncTest, AssigneeWithEmailAssignsByThatEmailAtTheUpdatedTime) {
   EXPECT_EQ(deliver(IssuePayload().changeAssignee().json()).reply.status, 200);
 }
 
-TEST_F(WebhookSyncTest, HiddenEmailIsALoggedNoOp) {
+// Nothing can be matched, but the event is still the newest assignee state:
+// its time becomes the mark of every org that syncs assignees, so an older
+// visible assignee delivered late changes nothing.
+TEST_F(WebhookSyncTest, HiddenEmailOnlyAdvancesTheAssigneeMark) {
+  givenOrgLinks({orgLink(1, true, R"({"sync_reverse_assignment":true})"),
+                 orgLink(2, true, R"({"sync_reverse_assignment":false})")});
   EXPECT_CALL(host, syncAssigneeInbound(_)).Times(0);
+  EXPECT_CALL(host, watermarkAdvance(1, kIntegrationId, "OPS-1", IHP_WATERMARK_ASSIGNEE, kUpdatedMs));
+  EXPECT_CALL(host, watermarkAdvance(2, _, _, _, _)).Times(0);
   EXPECT_EQ(deliver(IssuePayload().changeAssignee().assigneeWithoutEmail().json()).reply.status, 200);
   EXPECT_TRUE(host.anyLogContains("missing-assignee-email"));
 }
@@ -112,8 +146,13 @@ TEST_F(WebhookSyncTest, AbsentAssigneeUnassigns) {
   EXPECT_EQ(deliver(IssuePayload().changeAssignee().noAssigneeField().json()).reply.status, 200);
 }
 
-TEST_F(WebhookSyncTest, NoAssigneeItemMeansNoAssigneeSync) {
+TEST_F(WebhookSyncTest, NoAssigneeFieldNorItemMeansNoAssigneeSync) {
   EXPECT_CALL(host, syncAssigneeInbound(_)).Times(0);
+  EXPECT_EQ(deliver(IssuePayload().noAssigneeField().changeStatus("1", "3").json()).reply.status, 200);
+}
+
+TEST_F(WebhookSyncTest, AStatusEventCarriesTheAssigneeToo) {
+  EXPECT_CALL(host, syncAssigneeInbound(Field(&AssigneeSyncCall::email, Optional(std::string("bob@example.test")))));
   EXPECT_EQ(deliver(IssuePayload().changeStatus("1", "3").json()).reply.status, 200);
 }
 
@@ -188,8 +227,7 @@ TEST_F(WebhookSyncTest, StatusChangeEnqueuesOneJobPerEligibleOrg) {
   EXPECT_EQ(jsonAt(payload, "integrationId")->GetInt64(), kIntegrationId);
   EXPECT_EQ(jsonAt(payload, "organizationId")->GetInt64(), 1);
   EXPECT_EQ(jsonString(payload, "issueKey"), "OPS-1");
-  EXPECT_EQ(jsonString(payload, "from"), "1");
-  EXPECT_EQ(jsonString(payload, "to"), "10001");
+  EXPECT_EQ(jsonString(payload, "statusId"), "10001");
   EXPECT_EQ(jobs[1].organizationId, 5);
 }
 
@@ -217,7 +255,7 @@ TEST_F(WebhookSyncTest, RedeliveredPayloadEnqueuesNothingTheSecondTime) {
 TEST_F(WebhookSyncTest, OnlyTheFirstStatusItemCounts) {
   givenOrgLinks({orgLink(1, true, R"({"sync_status_reverse":true})")});
   EXPECT_CALL(host, enqueue(_)).WillOnce([](const JobCall& job) {
-    EXPECT_NE(job.payloadJson.find(R"("from":"1","to":"3")"), std::string::npos) << job.payloadJson;
+    EXPECT_NE(job.payloadJson.find(R"("statusId":"3")"), std::string::npos) << job.payloadJson;
     return IHP_OK;
   });
   deliver(IssuePayload().changeStatus("1", "3").changeStatus("3", "10001").json());

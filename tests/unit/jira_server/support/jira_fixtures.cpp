@@ -119,6 +119,10 @@ IssuePayload& IssuePayload::changeStatus(const std::string& from, const std::str
   items_.push_back({"status", from, to, "From " + from, "To " + to});
   return *this;
 }
+IssuePayload& IssuePayload::status(const std::string& id, const std::string& categoryKey) {
+  status_ = std::make_pair(id, categoryKey);
+  return *this;
+}
 IssuePayload& IssuePayload::move(const std::string& oldKey, const std::string& newKey) {
   items_.push_back({"Key", std::nullopt, std::nullopt, oldKey, newKey});
   return *this;
@@ -146,6 +150,11 @@ std::string IssuePayload::json() const {
       break;
     case Assignee::Null: out.nullField("assignee"); break;
     case Assignee::Absent: break;
+  }
+  if (status_) {
+    out.key("status").beginObject().field("id", status_->first).field("name", "Status " + status_->first);
+    if (!status_->second.empty()) out.key("statusCategory").beginObject().field("key", status_->second).endObject();
+    out.endObject();
   }
   if (updated_) out.field("updated", *updated_);
   out.endObject().endObject();

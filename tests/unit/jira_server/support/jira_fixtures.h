@@ -58,6 +58,8 @@ class IssuePayload {
   IssuePayload& timestamp(std::optional<int64_t> ms);
   IssuePayload& changeAssignee();   // item field "assignee" (user keys, never emails)
   IssuePayload& changeStatus(const std::string& from, const std::string& to);
+  // fields.status {id, statusCategory.key}; no statusCategory when categoryKey is empty.
+  IssuePayload& status(const std::string& id, const std::string& categoryKey);
   IssuePayload& move(const std::string& oldKey, const std::string& newKey);
   IssuePayload& noChangelog();
   std::string json() const;
@@ -77,6 +79,7 @@ class IssuePayload {
   std::optional<int64_t> timestamp_ = 1718010800999;
   bool changelog_ = true;
   std::vector<Item> items_;
+  std::optional<std::pair<std::string, std::string>> status_;  // id, category key
 };
 
 // 2024-06-10T09:13:20.123+0000 in epoch ms.
