@@ -17,7 +17,7 @@ function(ih_add_plugin target)
   if(ARG_OUTPUT_NAME)
     set_target_properties(${target} PROPERTIES OUTPUT_NAME ${ARG_OUTPUT_NAME})
   endif()
-  if(NOT IH_SANITIZE)
+  if(NOT IH_SANITIZE AND NOT IH_TSAN)
     # The sanitizer runtimes live in the executable, so -z defs cannot hold there.
     target_link_options(${target} PRIVATE -Wl,-z,defs -Wl,-z,now)
   endif()

@@ -22,7 +22,7 @@ http::Response editComment(ApiCall& call) {
   storage::Issue issue = requireIssue(call);
   int64_t commentId = pathId(call.request, "commentId");
   storage::Comment comment =
-      call.services.issues.editComment(call.uow, call.org().id, issue.id, commentId, call.principal.userId, text);
+      call.services.issues.editComment(call.uow, call.org().id, issue.id, commentId, call.principal, text);
   return jsonResponse(200, [&](JsonBuilder& b) { writeComment(b, comment); });
 }
 

@@ -55,6 +55,9 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"job-retry-base-ms", "N", "first retry delay; doubles per attempt, with jitter (default 1000)"},
       {"job-retry-max-ms", "N", "longest delay between two tries (default 300000)"},
       {"tls-ca-file", "FILE", "PEM CA certificates trusted for outbound https besides the system's"},
+      {"outbound-deny", "CIDR,...",
+       "networks plugins' outbound calls may not reach, checked after DNS (default "
+       "169.254.0.0/16,fe80::/10,0.0.0.0/8; \"\" denies nothing)"},
       {"web-dir", "DIR", "the web app's static files (default <binary dir>/../web)"},
       {"session-idle-timeout-s", "N", "browser sessions end after this many seconds unused (default 28800)"},
   };
@@ -123,6 +126,14 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
       throw std::invalid_argument("invalid value for --tls-ca-file: '" + *v + "' is not a file");
     }
     o.tlsCaFile = *v;
+  }
+  if (auto v = lookup("outbound-deny")) {
+    try {
+      http::AddressDenyList::parse(*v);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(std::string("invalid value for --outbound-deny: ") + e.what());
+    }
+    o.outboundDeny = *v;
   }
   o.webDirGiven = lookup("web-dir").has_value();
   o.webDir =

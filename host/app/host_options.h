@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "http/address_deny_list.h"
 #include "jobs/retry_policy.h"
 #include <vector>
 
@@ -48,6 +49,8 @@ struct HostOptions {
   int shutdownGraceMs = 10000;
   jobs::RetryPolicy retry;  // outbound sync retries: attempts, first delay, cap
   std::string tlsCaFile;    // more CAs for outbound https (PEM); empty = the system's only
+  // Networks plugins' outbound calls may not reach (SSRF), CIDR,...; validated.
+  std::string outboundDeny = std::string(http::kDefaultOutboundDeny);
   std::string webDir;       // the web app's files; default <executable dir>/../web
   bool webDirGiven = false;  // --web-dir was set: a missing app is then an error
   int64_t sessionIdleTimeoutMs = 8 * 3600 * 1000;  // browser sessions end after this long unused

@@ -78,7 +78,8 @@ AdminToken adminToken(const HostOptions& options) {
 // A CA file that exists but holds no certificate is a bad option too.
 std::unique_ptr<http::PocoOutboundClient> openOutboundClient(const HostOptions& options) {
   try {
-    auto client = std::make_unique<http::PocoOutboundClient>(http::TlsTrust{options.tlsCaFile});
+    auto client = std::make_unique<http::PocoOutboundClient>(http::TlsTrust{options.tlsCaFile},
+                                                             http::AddressDenyList::parse(options.outboundDeny));
     if (!options.tlsCaFile.empty()) {
       appLogger().information("outbound https also trusts the CAs in %s", options.tlsCaFile);
     }

@@ -24,6 +24,8 @@ namespace {
 
 constexpr size_t kMaxExternalId = 64;
 constexpr const char* kUninstallKind = "integration.uninstall";
+// How far ahead of our clock an inbound event may be dated (clock drift).
+constexpr int64_t kMaxFutureSkewMs = 24LL * 60 * 60 * 1000;
 
 Poco::Logger& integrationsLogger() { return Poco::Logger::get("ih.domain.integrations"); }
 
@@ -273,6 +275,11 @@ std::vector<LinkedIssue> IntegrationService::linkedIssues(UnitOfWork& uow, int64
 
 WatermarkResult IntegrationService::advanceWatermark(UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
                                                      std::string_view key, WatermarkKind kind, int64_t eventTimeMs) {
+  if (eventTimeMs > clock_.nowMs() + kMaxFutureSkewMs) {
+    integrationsLogger().warning("watermark refused: an event of " + std::string(key) + " (integration " +
+                                 std::to_string(integrationId) + ") is dated more than a day ahead of the host's clock");
+    throw BadRequestError("The event time lies more than a day in the future.");
+  }
   // Compare-and-set in one UPDATE inside the write transaction: two
   // deliveries racing for the same ticket cannot both win.
   uow.beginWrite();

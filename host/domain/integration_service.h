@@ -109,6 +109,8 @@ class IntegrationService {
   // Every issue linked to (integration, key), across organizations.
   std::vector<LinkedIssue> linkedIssues(storage::UnitOfWork& uow, int64_t integrationId, std::string_view key);
   // Assignee: stale when eventTime < mark; Status: stale when eventTime <= mark.
+  // A time more than a day ahead of the host's clock is refused
+  // (BadRequestError, logged) whoever sends it: it would freeze the mark there.
   WatermarkResult advanceWatermark(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
                                    std::string_view key, WatermarkKind kind, int64_t eventTimeMs);
   void linkCommentExternal(storage::UnitOfWork& uow, int64_t organizationId, int64_t commentId,

@@ -189,13 +189,15 @@ storage::Comment IssueService::addComment(UnitOfWork& uow, int64_t organizationI
 }
 
 storage::Comment IssueService::editComment(UnitOfWork& uow, int64_t organizationId, int64_t issueId, int64_t commentId,
-                                           std::optional<int64_t> userId, const std::string& text) {
+                                           const auth::Principal& editor, const std::string& text) {
   requireText(text);
   uow.beginWrite();
   const storage::Issue issue = requireIssue(uow, organizationId, issueId);
   storage::CommentRepository comments(uow);
   auto comment = comments.find(organizationId, issueId, commentId);
   if (!comment) throw NotFoundError();
+  const bool byAuthor = comment->userId && comment->userId == editor.userId;
+  if (!editor.superuser && !byAuthor) throw ForbiddenError("Only the comment's author may edit it.");
   comment->text = text;
   comment->updatedAt = clock_.nowMs();
   comments.updateText(comment->id, text, comment->updatedAt);
@@ -204,7 +206,7 @@ storage::Comment IssueService::editComment(UnitOfWork& uow, int64_t organization
     storage::ActivityRepository(uow).updateData(*activityId, noteData(text));
   }
   const auto author = comment->userId ? directory_.findUser(uow, *comment->userId) : std::nullopt;
-  outbound_.commentUpdated(uow, issue, *comment, author, ChangeSource::user(userId));
+  outbound_.commentUpdated(uow, issue, *comment, author, ChangeSource::user(editor.userId));
   return *comment;
 }
 

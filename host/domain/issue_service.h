@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/principal.h"
 #include "common/clock.h"
 #include "domain/change_source.h"
 #include "domain/directory_service.h"
@@ -63,8 +64,11 @@ class IssueService {
   // A comment also writes a "note" activity and syncs to linked tickets.
   storage::Comment addComment(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId,
                               std::optional<int64_t> userId, const std::string& text);
+  // Only the comment's author or the superuser may edit it (ForbiddenError
+  // otherwise, before anything changes): the edit reaches Jira under the
+  // author's name, so nobody else may put words there.
   storage::Comment editComment(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId,
-                               int64_t commentId, std::optional<int64_t> userId, const std::string& text);
+                               int64_t commentId, const auth::Principal& editor, const std::string& text);
 
   std::vector<ExternalIssueView> externalIssues(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId);
 

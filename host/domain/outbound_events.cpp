@@ -109,6 +109,23 @@ void enqueueFor(storage::UnitOfWork& uow, jobs::JobQueue& queue, const storage::
 
 }  // namespace
 
+std::string eventJsonForRun(storage::UnitOfWork& uow, int32_t eventType, std::string eventJson) {
+  if (eventType != IHP_EVENT_COMMENT_UPDATED) return eventJson;
+  json::Document event;
+  if (!json::parseObject(eventJson, event)) return eventJson;
+  json::Value* comment = event.HasMember("comment") ? &event["comment"] : nullptr;
+  const json::Value* external = json::member(event, "externalIssue");
+  if (comment == nullptr || !comment->IsObject() || external == nullptr) return eventJson;
+  const auto commentId = json::int64(*comment, "id");
+  const auto externalIssueId = json::int64(*external, "id");
+  if (!commentId || !externalIssueId) return eventJson;
+  const auto remoteId = storage::ExternalIssueRepository(uow).externalCommentId(*commentId, *externalIssueId);
+  if (!remoteId) return eventJson;
+  comment->RemoveMember("externalCommentId");
+  comment->AddMember("externalCommentId", json::Value(remoteId->c_str(), event.GetAllocator()), event.GetAllocator());
+  return json::stringify(event);
+}
+
 std::string externalIssueOrderingKey(int64_t integrationId, std::string_view key) {
   return "external-issue:" + std::to_string(integrationId) + ":" + std::string(key);
 }

@@ -31,6 +31,14 @@ namespace ih::host::domain {
 // one remote ticket (the plugin's own jobs for it use the same key).
 std::string externalIssueOrderingKey(int64_t integrationId, std::string_view key);
 
+// The event JSON as the plugin should see it when its job runs: a comment
+// edit carries the remote comment id stored NOW, not the one known when the
+// edit was queued. The comment's own post job runs first (same ordering key)
+// but may still have been running, or retrying through an outage, when the
+// edit was queued; without this the edit would be posted as a second comment.
+// Other events, and events that are not JSON objects, come back unchanged.
+std::string eventJsonForRun(storage::UnitOfWork& uow, int32_t eventType, std::string eventJson);
+
 class OutboundEvents {
  public:
   explicit OutboundEvents(jobs::JobQueue& queue);

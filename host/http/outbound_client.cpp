@@ -5,6 +5,8 @@
 #include "http/outbound_client.h"
 
 #include <Poco/Net/Context.h>
+#include <Poco/Net/DNS.h>
+#include <Poco/Net/HostEntry.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -15,12 +17,14 @@
 #include <Poco/Timespan.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <chrono>
 #include <istream>
 #include <memory>
 #include <mutex>
 #include <ostream>
 #include <stdexcept>
+#include <utility>
 
 namespace ih::host::http {
 
@@ -70,9 +74,50 @@ OutboundResult failure(TransportError error, std::string text, std::string cause
   return result;
 }
 
-std::unique_ptr<Poco::Net::HTTPClientSession> openSession(const Poco::URI& uri, Poco::Net::Context::Ptr tls) {
-  if (uri.getScheme() == "https") return std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), tls);
-  return std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+// The addresses `host` stands for that the deny list lets through: itself
+// when it is an address, else DNS's answer, IPv4 first (as Poco's own
+// resolution orders them: "localhost" is often ::1 and 127.0.0.1, and many
+// servers listen on the latter only).
+std::vector<Poco::Net::IPAddress> allowedAddresses(const std::string& host, const AddressDenyList& deny) {
+  std::vector<Poco::Net::IPAddress> addresses;
+  Poco::Net::IPAddress literal;
+  if (Poco::Net::IPAddress::tryParse(host, literal)) {
+    addresses.push_back(literal);
+  } else {
+    addresses = Poco::Net::DNS::hostByName(host).addresses();
+  }
+  std::stable_partition(addresses.begin(), addresses.end(),
+                        [](const auto& address) { return address.family() == Poco::Net::IPAddress::IPv4; });
+  std::erase_if(addresses, [&](const auto& address) { return deny.denies(address); });
+  return addresses;
+}
+
+// A session that connects to the address the deny list let through instead
+// of resolving the name again (Poco resolves in reconnect(); that answer is
+// ignored here, so a rebinding DNS cannot swap the address after the check).
+// The session keeps the URL's host name for the Host header, SNI and the
+// certificate's name check.
+template <class Session>
+class PinnedSession final : public Session {
+ public:
+  template <class... Args>
+  explicit PinnedSession(Poco::Net::SocketAddress pinned, Args&&... args)
+      : Session(std::forward<Args>(args)...), pinned_(std::move(pinned)) {}
+
+ protected:
+  void connect(const Poco::Net::SocketAddress&) override { Session::connect(pinned_); }
+
+ private:
+  Poco::Net::SocketAddress pinned_;
+};
+
+std::unique_ptr<Poco::Net::HTTPClientSession> openSession(const Poco::URI& uri, const Poco::Net::IPAddress& address,
+                                                          Poco::Net::Context::Ptr tls) {
+  const Poco::Net::SocketAddress pinned(address, uri.getPort());
+  if (uri.getScheme() == "https") {
+    return std::make_unique<PinnedSession<Poco::Net::HTTPSClientSession>>(pinned, uri.getHost(), uri.getPort(), tls);
+  }
+  return std::make_unique<PinnedSession<Poco::Net::HTTPClientSession>>(pinned, uri.getHost(), uri.getPort());
 }
 
 Poco::Net::HTTPRequest buildRequest(const OutboundRequest& request, const Poco::URI& uri) {
@@ -117,7 +162,8 @@ struct PocoOutboundClient::TlsContexts {
   }
 };
 
-PocoOutboundClient::PocoOutboundClient(const TlsTrust& trust) : tls_(std::make_unique<TlsContexts>()) {
+PocoOutboundClient::PocoOutboundClient(const TlsTrust& trust, AddressDenyList deny)
+    : tls_(std::make_unique<TlsContexts>()), deny_(std::move(deny)) {
   static std::once_flag initialised;
   std::call_once(initialised, [] { Poco::Net::initializeSSL(); });
   using Poco::Net::Context;
@@ -143,11 +189,14 @@ OutboundResult PocoOutboundClient::send(const OutboundRequest& request) {
   const Deadline deadline(request.timeoutMs == 0 ? 30000 : request.timeoutMs);
   const std::string timedOut = "Timed out attempting to reach host: " + host;
   std::unique_ptr<Poco::Net::HTTPClientSession> session;
-  // Phase 1: connect (and TLS handshake) and send. A failure here means the
-  // host could not be reached.
+  // Phase 1: resolve, check the outbound policy, connect (and TLS handshake)
+  // and send. A failure here means the host could not be reached.
   try {
+    const auto allowed = allowedAddresses(host, deny_);
+    if (allowed.empty()) return failure(TransportError::Unreachable, "Unable to reach host: " + host, kOutboundDeniedCause);
     const bool https = uri.getScheme() == "https";
-    session = openSession(uri, !https ? nullptr : request.verifyTls ? tls_->verifyingContext() : tls_->permissive);
+    session = openSession(uri, allowed.front(),
+                          !https ? nullptr : request.verifyTls ? tls_->verifyingContext() : tls_->permissive);
     session->setTimeout(deadline.remaining());
     Poco::Net::HTTPRequest out = buildRequest(request, uri);
     std::ostream& body = session->sendRequest(out);

@@ -6,6 +6,12 @@
 // by default, off per request for self-hosted servers with private CAs, or
 // trust them with TlsTrust),
 // a whole-exchange timeout, and classifies transport failures. Thread-safe.
+//
+// Outbound policy (SSRF): the name is resolved here, each address is checked
+// against the deny list (--outbound-deny), and the socket connects to exactly
+// the address that passed, so a name that re-resolves elsewhere between check
+// and connect (DNS rebinding) gains nothing. Redirects are never followed:
+// a plugin that follows one sends a new request, checked the same way.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +19,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "http/address_deny_list.h"
 
 namespace ih::host::http {
 
@@ -61,13 +69,17 @@ struct TlsTrust {
 class PocoOutboundClient final : public OutboundClient {
  public:
   // Throws std::invalid_argument when `extraCaFile` cannot be loaded.
-  explicit PocoOutboundClient(const TlsTrust& trust = {});
+  explicit PocoOutboundClient(const TlsTrust& trust = {}, AddressDenyList deny = {});
   ~PocoOutboundClient() override;
   OutboundResult send(const OutboundRequest& request) override;
 
  private:
   struct TlsContexts;
   std::unique_ptr<TlsContexts> tls_;
+  AddressDenyList deny_;
 };
+
+// What an outbound call to a denied address fails with (OutboundResult::cause).
+inline constexpr const char* kOutboundDeniedCause = "the address is denied by the host's outbound policy";
 
 }  // namespace ih::host::http

@@ -2,6 +2,7 @@
 #include "plugins/plugin_job_runner.h"
 
 #include "common/errors.h"
+#include "domain/outbound_events.h"
 #include "ihp/sdk/json.hpp"
 #include "plugins/host_services.h"
 #include "plugins/loaded_plugin.h"
@@ -39,7 +40,8 @@ jobs::JobOutcome PluginJobRunner::run(const storage::Job& job) {
     if (job.kind == kEventKind) {
       auto event = parseEvent(job.payloadJson);
       if (!event) return jobs::JobOutcome::dead("malformed ihp.event payload");
-      reply = plugin_.handleEvent(scope, event->type, event->eventJson, attemptOf(job));
+      const std::string eventJson = domain::eventJsonForRun(*uow, event->type, std::move(event->eventJson));
+      reply = plugin_.handleEvent(scope, event->type, eventJson, attemptOf(job));
     } else {
       reply = plugin_.runJob(scope, job.id, job.kind, job.payloadJson, attemptOf(job));
     }

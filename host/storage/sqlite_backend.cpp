@@ -6,9 +6,18 @@
 // before BEGIN IMMEDIATE and held until COMMIT/ROLLBACK. Commits are made
 // durable by group commit before any answer relies on them
 // (wal_group_commit.h) unless DatabaseOptions::durableCommits is off.
+//
+// The database file is the owner's alone (0600): it holds sealed credentials
+// and everything the tenants wrote, and any other local account could copy it.
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -42,11 +51,25 @@ std::shared_ptr<WriterLock> writerLockFor(const std::string& path) {
 // failing to open a local file is not worth waiting that long for.
 constexpr std::size_t kOpenTimeoutSeconds = 5;
 
+// Creates the file 0600 when missing and takes group/other access away from
+// one that exists, with its WAL and shared-memory files (SQLite creates those
+// with the database file's mode, so a fresh database needs nothing more).
+void restrictToOwner(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) throw std::runtime_error("cannot open " + path + ": " + std::strerror(errno));
+  const int changed = ::fchmod(fd, 0600);
+  const int error = errno;
+  ::close(fd);
+  if (changed != 0) throw std::runtime_error("cannot chmod 0600 " + path + ": " + std::strerror(error));
+  for (const char* suffix : {"-wal", "-shm"}) ::chmod((path + suffix).c_str(), 0600);  // absent: nothing to do
+}
+
 std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTimeoutMs) {
   const std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
   if (!std::filesystem::is_directory(parent)) {
     throw std::runtime_error("directory " + parent.string() + " does not exist");
   }
+  restrictToOwner(path);
   auto session = std::make_unique<Poco::Data::Session>(Poco::Data::SQLite::Connector::KEY, path, kOpenTimeoutSeconds);
   Query(*session, "PRAGMA busy_timeout = " + std::to_string(busyTimeoutMs)).rows();
   Query(*session, "PRAGMA journal_mode = WAL").rows();

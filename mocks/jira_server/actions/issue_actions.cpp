@@ -180,11 +180,13 @@ std::string IssueActions::commentChange(const std::string& issueKey, const std::
   return json;
 }
 
-std::string IssueActions::addComment(const std::string& issueKey, const std::string& body, const std::string& actor) {
+std::string IssueActions::addComment(const std::string& issueKey, const std::string& body, const std::string& actor,
+                                     std::vector<CommentProperty> properties) {
   if (body.empty()) throw JiraError::field(400, "comment", "Comment body can not be empty!");
   return commentChange(issueKey, actor, true, [&](JiraModel& model, Issue& issue) -> Comment& {
     const auto now = nowMillis();
-    issue.comments.push_back(Comment{std::to_string(model.nextCommentId++), actor, actor, body, now, now});
+    issue.comments.push_back(
+        Comment{std::to_string(model.nextCommentId++), actor, actor, body, now, now, std::move(properties)});
     return issue.comments.back();
   });
 }

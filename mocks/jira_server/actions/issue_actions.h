@@ -31,8 +31,10 @@ class IssueActions {
   void transition(const std::string& issueKey, const std::string& transitionId, const std::string& actor);
   // Sets the status directly, bypassing the workflow (control API).
   void setStatus(const std::string& issueKey, const std::string& statusId, const std::string& actor);
-  // Both return the comment as JSON.
-  std::string addComment(const std::string& issueKey, const std::string& body, const std::string& actor);
+  // Both return the comment as JSON. `properties` are stored with the new
+  // comment (Jira accepts them on create, like an integration's marker).
+  std::string addComment(const std::string& issueKey, const std::string& body, const std::string& actor,
+                         std::vector<CommentProperty> properties = {});
   std::string editComment(const std::string& issueKey, const std::string& commentId, const std::string& body,
                           const std::string& actor);
   CreatedIssue create(const rapidjson::Value& request, const std::string& actor);

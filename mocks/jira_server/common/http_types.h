@@ -34,7 +34,9 @@ struct HttpRequest {
 };
 
 // How the connection is treated instead of sending an answer.
-enum class TransportFault { kNone, kConnectionReset };
+// kConnectionReset: RST instead of an answer; kAnswerDropped: the request was
+// served, then the connection is closed (FIN) without the answer.
+enum class TransportFault { kNone, kConnectionReset, kAnswerDropped };
 
 struct HttpResponse {
   int status = 200;

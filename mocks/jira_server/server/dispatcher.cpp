@@ -31,6 +31,7 @@ HttpResponse Dispatcher::jiraResponse(const HttpRequest& request) {
   }
   auto response = serve(request, request.path.substr(context.size()));
   if (fault) response.delayMs += fault->delayMs;
+  if (fault && fault->dropAnswer) response.fault = TransportFault::kAnswerDropped;
   return response;
 }
 

@@ -35,7 +35,7 @@ std::string FaultInjector::json() const {
   for (const auto& rule : rules_) {
     out.beginObject().field("method", rule.method).field("path", rule.path).field("status", rule.status)
         .field("count", rule.count).field("delayMs", rule.delayMs).field("retryAfter", rule.retryAfter)
-        .field("reset", rule.reset).endObject();
+        .field("reset", rule.reset).field("dropAnswer", rule.dropAnswer).endObject();
   }
   out.endArray();
   return out.str();

@@ -1,6 +1,7 @@
 // Faults as data: "the next N requests matching method+path fail with status S (with
-// Retry-After and DC rate-limit headers for 429), are delayed, or have their connection
-// reset". Rules are consumed in the order they were added.
+// Retry-After and DC rate-limit headers for 429), are delayed, have their connection
+// reset, or are applied and then lose their answer". Rules are consumed in the order
+// they were added.
 #pragma once
 
 #include <mutex>
@@ -20,6 +21,10 @@ struct FaultRule {
   int delayMs = 0;
   int retryAfter = -1;  // seconds; -1 = default for 429 / none otherwise
   bool reset = false;   // abortive close instead of any answer
+  // The request is served (its change happens) but the connection is closed
+  // without an answer: what a client sees when Jira applied a POST and the
+  // network or the client died before the response arrived.
+  bool dropAnswer = false;
 };
 
 class FaultInjector {

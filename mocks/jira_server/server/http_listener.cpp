@@ -46,10 +46,12 @@ std::string reasonFor(int status) {
   return Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
 }
 
-void abortConnection(HTTPServerRequest& request, HTTPServerResponse& response) {
+// Closes the connection without an answer: with RST (`reset`, the client sees
+// "connection reset") or with FIN (the client sees the answer end before it began).
+void closeWithoutAnswer(HTTPServerRequest& request, HTTPServerResponse& response, bool reset) {
   auto& impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl&>(request);
   auto socket = impl.detachSocket();
-  socket.setLinger(true, 0);  // RST instead of FIN: the client sees "connection reset"
+  if (reset) socket.setLinger(true, 0);
   socket.close();
   response.setKeepAlive(false);
 }
@@ -102,8 +104,8 @@ class MockRequestHandler : public Poco::Net::HTTPRequestHandler {
       answer = HttpResponse::text(500, std::string("mock-jira internal error: ") + e.what(), "text/plain");
     }
     if (answer.delayMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(answer.delayMs));
-    if (answer.fault == TransportFault::kConnectionReset) {
-      abortConnection(in, out);
+    if (answer.fault != TransportFault::kNone) {
+      closeWithoutAnswer(in, out, answer.fault == TransportFault::kConnectionReset);
       return;
     }
     write(answer, request, out);

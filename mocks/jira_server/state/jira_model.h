@@ -76,6 +76,13 @@ struct Transition {
   std::vector<std::string> from;  // empty = available from every status
 };
 
+// An entity property of a comment (Jira's CommentPropertyService): a key and
+// a JSON object, e.g. a marker an integration sets when it posts.
+struct CommentProperty {
+  std::string key;
+  std::string valueJson;
+};
+
 struct Comment {
   std::string id;
   std::string author;
@@ -83,6 +90,7 @@ struct Comment {
   std::string body;
   std::int64_t createdMs = 0;
   std::int64_t updatedMs = 0;
+  std::vector<CommentProperty> properties;
 };
 
 struct Issue {

@@ -112,15 +112,22 @@ std::string issueJson(const JiraModel& model, const Issue& issue, const ViewCont
 }
 
 void writeComment(json::JsonBuilder& out, const JiraModel& model, const Issue& issue, const Comment& comment,
-                  const ViewContext& ctx) {
+                  const ViewContext& ctx, bool withProperties) {
   out.beginObject().field("self", ctx.api("issue/" + issue.id + "/comment/" + comment.id)).field("id", comment.id);
   out.key("author");
   writeUserOrNull(out, model, comment.author, ctx);
   out.field("body", comment.body).key("updateAuthor");
   writeUserOrNull(out, model, comment.updateAuthor, ctx);
   out.field("created", jiraDate(comment.createdMs))
-      .field("updated", jiraDate(comment.updatedMs))
-      .endObject();
+      .field("updated", jiraDate(comment.updatedMs));
+  if (withProperties) {
+    out.key("properties").beginArray();
+    for (const auto& property : comment.properties) {
+      out.beginObject().field("key", property.key).rawField("value", property.valueJson).endObject();
+    }
+    out.endArray();
+  }
+  out.endObject();
 }
 
 std::string commentJson(const JiraModel& model, const Issue& issue, const Comment& comment, const ViewContext& ctx) {
@@ -129,10 +136,20 @@ std::string commentJson(const JiraModel& model, const Issue& issue, const Commen
   return out.str();
 }
 
-void writeCommentPage(json::JsonBuilder& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx) {
-  const auto total = static_cast<std::int64_t>(issue.comments.size());
-  out.beginObject().field("startAt", 0).field("maxResults", total).field("total", total).key("comments").beginArray();
-  for (const auto& c : issue.comments) writeComment(out, model, issue, c, ctx);
+void writeCommentPage(json::JsonBuilder& out, const JiraModel& model, const Issue& issue, const ViewContext& ctx,
+                      const CommentPageQuery& query) {
+  const std::size_t total = issue.comments.size();
+  const std::size_t first = std::min(query.startAt, total);
+  const std::size_t count = std::min(total - first, query.maxResults.value_or(total));
+  out.beginObject()
+      .field("startAt", static_cast<std::int64_t>(query.startAt))
+      .field("maxResults", static_cast<std::int64_t>(query.maxResults.value_or(total)))
+      .field("total", static_cast<std::int64_t>(total))
+      .key("comments")
+      .beginArray();
+  for (std::size_t i = first; i < first + count; ++i) {
+    writeComment(out, model, issue, issue.comments[i], ctx, query.withProperties);
+  }
   out.endArray().endObject();
 }
 

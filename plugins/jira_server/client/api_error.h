@@ -1,6 +1,7 @@
 // client/api_error.h - how a failed Jira call is described to callers
 // (Sentry's error mapping, behaviour spec §8.5): HTTP errors keep their status
-// and raw body; transport failures carry Sentry's fixed texts ("Unable to reach
+// and raw body (for callers that parse it) but describe themselves with
+// Jira's structured messages only; transport failures carry Sentry's fixed texts ("Unable to reach
 // host: <host>", "Timed out attempting to reach host: <host>", "Connection
 // reset by peer"); better than Sentry, an unreachable host's text adds the
 // cause the host reported, e.g. "Unable to reach host: jira.corp:8443 (TLS:
@@ -45,9 +46,16 @@ class ApiError {
   int32_t status() const { return status_; }
   // The raw response body (Kind::Http), kept verbatim.
   const std::string& body() const { return body_; }
-  // Sentry's text of the error: the body for HTTP errors, the fixed texts for
-  // transport errors. May contain what Jira said; never a credential.
+  // The text of the error: for HTTP errors only Jira's structured messages
+  // (structuredMessages), else "Jira answered HTTP <status>"; the fixed texts
+  // for transport errors. Never a raw foreign body: the URL is the user's, so
+  // an answer from an internal service must not come back to them (SSRF echo).
   std::string text() const;
+  // Jira's structured error messages in a body, in words, or "": the
+  // "errorMessages" strings, the "messages"[].message strings and the
+  // "errors" {field: message} pairs of a JSON object, or an OAuth
+  // `oauth_problem=<token>`. Nothing else of the body.
+  static std::string structuredMessages(std::string_view body);
 
   bool isHttp(int32_t httpStatus) const { return kind_ == Kind::Http && status_ == httpStatus; }
   bool isUnauthorized() const { return isHttp(401); }

@@ -41,7 +41,7 @@ ihp_status handleOutboundEvent(const ihp::sdk::Host& host, const ihp_event& raw,
   switch (event.type) {
     case IHP_EVENT_ISSUE_ASSIGNED: return syncAssigneeOutbound(client, event, reply);
     case IHP_EVENT_ISSUE_STATUS_CHANGED: return syncStatusOutbound(client, event, reply);
-    default: return syncCommentOutbound(client, event, reply);
+    default: return syncCommentOutbound(client, event, raw.attempt, reply);
   }
 }
 

@@ -51,12 +51,24 @@ ihp_status runLinkCommentJob(const ihp::sdk::Host& host, const ihp_job& raw, ihp
   if (!connection) return status;
 
   const JiraClient client(host, std::move(*connection), &cache);
-  auto posted = CommentApi(client).add(job->issueKey, job->body);
-  if (!posted) {
-    // No external issue id here: a 404 means the ticket went away since the link.
-    return outboundFailure(host, reply, {job->organizationId, 0, job->issueKey}, posted.error(),
-                           {kCommentUnauthorized, "Failed to post the link comment to Jira Server issue"});
+  const CommentApi comments(client);
+  const FailureTexts texts{kCommentUnauthorized, "Failed to post the link comment to Jira Server issue"};
+  // No external issue id here: a 404 means the ticket went away since the link.
+  const OutboundTarget target{job->organizationId, 0, job->issueKey};
+  // Effectively-once, as for synced comments: a retry first looks for the
+  // comment an earlier attempt may have posted before its answer was lost.
+  const std::string marker =
+      "integration/" + std::to_string(job->integrationId) + "/link-job/" + std::to_string(raw.job_id);
+  if (raw.attempt > 1) {
+    auto found = comments.findMarked(job->issueKey, marker);
+    if (!found) return outboundFailure(host, reply, target, found.error(), texts);
+    if (found.value()) {
+      host.info("link-comment-posted: issue=" + job->issueKey + " (found the comment posted earlier)");
+      return IHP_OK;
+    }
   }
+  auto posted = comments.add(job->issueKey, job->body, marker);
+  if (!posted) return outboundFailure(host, reply, target, posted.error(), texts);
   host.info("link-comment-posted: issue=" + job->issueKey);
   return IHP_OK;
 }

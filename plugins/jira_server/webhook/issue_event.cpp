@@ -1,5 +1,7 @@
 #include "webhook/issue_event.h"
 
+#include <algorithm>
+
 #include "ihp/sdk/timestamp.hpp"
 #include "ihp/sdk/json.hpp"
 
@@ -23,15 +25,20 @@ std::string textOf(const json::Value& item, const char* key) {
   return std::string(value->GetString(), value->GetStringLength());
 }
 
-int64_t eventTime(const json::Value& payload, const json::Value* fields) {
-  if (fields != nullptr) {
-    if (auto updated = json::string(*fields, "updated")) {
-      if (auto ms = ihp::sdk::timestamp::parseMs(*updated)) return *ms;
-    }
-  }
+// The payload's `timestamp` (epoch ms), when it is a positive integer.
+int64_t deliveryTime(const json::Value& payload) {
   const json::Value* timestamp = json::member(payload, "timestamp");
   if (timestamp != nullptr && timestamp->IsInt64() && timestamp->GetInt64() > 0) return timestamp->GetInt64();
   return 0;
+}
+
+// issue.fields.updated in epoch ms: 0 when absent or null; nullopt when it is
+// there but not a time Jira writes (never guessed: it orders the ticket's changes).
+std::optional<int64_t> updatedTime(const json::Value* fields) {
+  const json::Value* updated = fields != nullptr ? json::member(*fields, "updated") : nullptr;
+  if (updated == nullptr || updated->IsNull()) return 0;
+  if (!updated->IsString()) return std::nullopt;
+  return ihp::sdk::timestamp::parseMs(std::string_view(updated->GetString(), updated->GetStringLength()));
 }
 
 // The current assignee decides, never the changelog's from/to (user keys such
@@ -98,7 +105,11 @@ ParsedPayload parseIssuePayload(std::string_view body) {
   IssueEvent& event = parsed.event;
   event.webhookEvent = json::stringOr(doc, "webhookEvent");
   event.issueKey = std::move(*key);
-  event.eventTimeMs = eventTime(doc, fields);
+  const auto updated = updatedTime(fields);
+  if (!updated) return malformed("issue.fields.updated is not a time");
+  const int64_t stated = deliveryTime(doc);
+  event.eventTimeMs = *updated != 0 ? *updated : stated;
+  event.latestStatedTimeMs = std::max(*updated, stated);
 
   bool assigneeItem = false;
   std::optional<std::string> statusItemTo;  // the first "status" item's target

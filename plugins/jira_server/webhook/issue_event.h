@@ -46,6 +46,10 @@ struct IssueEvent {
   std::string issueKey;
   // issue.fields.updated, else the payload's `timestamp`; 0 = unknown.
   int64_t eventTimeMs = 0;
+  // The later of the two times the delivery states (0 = none): a sender's
+  // clock far ahead would freeze the ticket's watermark, so the handler
+  // refuses deliveries dated beyond its own clock's tolerance.
+  int64_t latestStatedTimeMs = 0;
   // Present whenever the payload tells (fields.assignee, or a changelog
   // "assignee" item without fields.assignee: unassigned).
   std::optional<AssigneeAtEvent> assignee;
@@ -57,7 +61,7 @@ struct ParsedPayload {
   enum class Kind {
     Invalid,      // not JSON, or not an object
     NoChangelog,  // nothing to do (typically jira:issue_created)
-    Malformed,    // a changelog we cannot act on safely
+    Malformed,    // a changelog we cannot act on safely, or a fields.updated that is not a time
     Event,
   };
   Kind kind = Kind::Invalid;

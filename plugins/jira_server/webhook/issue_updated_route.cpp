@@ -16,6 +16,12 @@ namespace {
 
 constexpr std::string_view kInvalidTokenCounter = "webhook_invalid_token_total";
 
+// How far ahead of the host's clock a delivery may be dated. Clocks drift and
+// Jira stamps its own time, so a little is normal; a time days ahead would
+// move the ticket's watermark there and every genuine change until then
+// would look older and be ignored (inbound sync frozen for that ticket).
+constexpr int64_t kMaxFutureSkewMs = 24LL * 60 * 60 * 1000;
+
 std::optional<std::string_view> find(const ihp_header* pairs, size_t count, std::string_view name) {
   for (size_t i = 0; i < count; ++i) {
     if (ihp::sdk::view(pairs[i].name) == name) return ihp::sdk::view(pairs[i].value);
@@ -80,7 +86,15 @@ ihp_status handleIssueUpdated(const ihp::sdk::Host& host, const ihp_request& req
     case ParsedPayload::Kind::Event: break;
   }
 
-  if (applyTicketSnapshot(host, integration->id, payload.event) != IHP_OK) return internalFailure(reply);
+  const IssueEvent& event = payload.event;
+  if (const int64_t now = host.nowMs(); event.latestStatedTimeMs > now + kMaxFutureSkewMs) {
+    host.warn("future-time: issue=" + event.issueKey + " is dated " +
+              std::to_string((event.latestStatedTimeMs - now) / 1000) + " s ahead of the host's clock; ignored");
+    host.count("webhook_future_time_total");
+    replyEmpty(reply, 400);
+    return IHP_OK;
+  }
+  if (applyTicketSnapshot(host, integration->id, event) != IHP_OK) return internalFailure(reply);
   replyEmpty(reply, 200);
   return IHP_OK;
 }

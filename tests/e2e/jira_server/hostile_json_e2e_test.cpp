@@ -4,9 +4,12 @@
 // POST .../comments/, and on the webhook with a valid token, where the
 // plugin parses the delivery through the SDK. Now every such body, invalid
 // UTF-8 and JSON deeper than 64 levels are a 400, nothing is stored, and the
-// host keeps serving.
+// host keeps serving. Also findings 4 and 6 against real processes: another
+// member's comment edit is 403, and a delivery dated far in the future is a
+// 400 that moves no watermark.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 
 #include "jira_e2e.h"
@@ -91,6 +94,32 @@ TEST_F(HostileJsonE2E, InvalidUtf8IsRefusedAndNothingIsStored) {
       "POST", webhook_, "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"OPS-\xff\"},\"changelog\":{}}");
   EXPECT_EQ(delivery.status, 400);
   EXPECT_EQ(activityCount(), before) << "nothing stored";
+  expectServing();
+}
+
+TEST_F(HostileJsonE2E, AnotherMembersCommentIsNotTheirsToEdit) {
+  const std::string carol = createUser("carol@example.test");
+  addMember("acme", carol);
+  Reply token = host_->post("/api/0/users/" + carol + "/tokens/", "", kAdmin);
+  ASSERT_EQ(token.status, 201) << token.describe();
+  Reply created = postComment(R"({"text":"bob's words"})");
+  ASSERT_EQ(created.status, 201) << created.describe();
+  const std::string path = "/api/0/organizations/acme/issues/" + issue_ + "/comments/" + created.str("id") + "/";
+  Reply forged = host_->put(path, R"({"text":"carol's words"})", token.str("token"));
+  EXPECT_EQ(forged.status, 403) << forged.describe();
+  EXPECT_EQ(host_->put(path, R"({"text":"bob again"})", memberToken_).status, 200);
+  expectServing();
+}
+
+TEST_F(HostileJsonE2E, ADeliveryDatedFarInTheFutureIs400) {
+  const std::string assign =
+      R"({"webhookEvent":"jira:issue_updated","timestamp":)" + std::to_string(INT64_MAX) +
+      R"(,"issue":{"key":"OPS-1","fields":{"assignee":null}},"changelog":{"items":[{"field":"assignee","from":null,"to":null}]}})";
+  EXPECT_EQ(ih::testing::httpRequest("POST", webhook_, assign).status, 400);
+  const std::string updated = R"({"webhookEvent":"jira:issue_updated","issue":{"key":"OPS-1","fields":)"
+                              R"({"updated":"9999-12-31T23:59:59.999+0000","assignee":null}},)"
+                              R"("changelog":{"items":[{"field":"assignee","from":null,"to":null}]}})";
+  EXPECT_EQ(ih::testing::httpRequest("POST", webhook_, updated).status, 400);
   expectServing();
 }
 

@@ -58,6 +58,17 @@ std::string OutboundE2E::ticketField(const std::string& key, const std::string& 
   return value.IsString() ? value.GetString() : (value.IsNull() ? "" : ih::testing::toJson(value));
 }
 
+std::vector<std::string> OutboundE2E::commentBodies(const std::string& key) {
+  std::vector<std::string> bodies;
+  auto response = jira_->jira("GET", "/rest/api/2/issue/" + key + "/comment", "",
+                              {{"Authorization", std::string("Bearer ") + kReaderPat}});
+  if (response.status != 200) return {"<HTTP " + std::to_string(response.status) + ">"};
+  auto doc = ih::testing::parseJson(response.body);
+  if (!jsonHas(doc, "/comments") || !doc["comments"].IsArray()) return {"<no comments list>"};
+  for (const auto& comment : doc["comments"].GetArray()) bodies.push_back(jsonString(comment, "/body"));
+  return bodies;
+}
+
 std::vector<JournalEntry> OutboundE2E::journal(const std::string& method, const std::string& pathSuffix) {
   return jira_->journal(method, pathSuffix);
 }

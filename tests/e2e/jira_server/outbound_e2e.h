@@ -45,6 +45,8 @@ class OutboundE2E : public JiraE2ETest {
   // A field of the ticket as Jira's REST API shows it (JSON pointer under the
   // issue, e.g. "/fields/assignee/name"); "" when absent or null.
   std::string ticketField(const std::string& key, const std::string& pointer);
+  // The bodies of the ticket's comments as Jira lists them, oldest first.
+  std::vector<std::string> commentBodies(const std::string& key);
   std::vector<JournalEntry> journal(const std::string& method, const std::string& pathSuffix);
   void clearJournal();
   void addFault(const std::string& faultJson);

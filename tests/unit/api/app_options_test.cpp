@@ -88,6 +88,14 @@ TEST(HostOptionsTest, ATlsCaFileMustExist) {
   EXPECT_THROW(resolve({{"tls-ca-file", dir.path()}}), std::invalid_argument);
 }
 
+TEST(HostOptionsTest, TheOutboundDenyListDefaultsToLinkLocalAndIsValidated) {
+  EXPECT_EQ(resolve({}).outboundDeny, "169.254.0.0/16,fe80::/10,0.0.0.0/8");
+  EXPECT_EQ(resolve({{"outbound-deny", "10.0.0.0/8,::1"}}).outboundDeny, "10.0.0.0/8,::1");
+  EXPECT_EQ(resolve({{"outbound-deny", ""}}).outboundDeny, "");  // deny nothing
+  EXPECT_THROW(resolve({{"outbound-deny", "10.0.0.0/40"}}), std::invalid_argument);
+  EXPECT_THROW(resolve({{"outbound-deny", "intranet"}}), std::invalid_argument);
+}
+
 TEST(HostOptionsTest, TheWebAppLivesBesideTheBinaryUnlessNamed) {
   HostOptions defaults = resolve({});
   EXPECT_EQ(defaults.webDir, "/opt/ih/web");

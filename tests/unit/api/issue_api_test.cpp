@@ -128,6 +128,19 @@ TEST_F(IssueApiTest, CommentsAreCreatedAndEdited) {
   EXPECT_EQ(host.post(issuePath + "comments/", R"({"text":""})", acme.memberToken).status, 400);
 }
 
+// Another member (the org's owner included) may not rewrite someone's comment:
+// the edit would reach Jira under the author's name. The superuser may.
+TEST_F(IssueApiTest, OnlyTheAuthorOrTheSuperuserEditsAComment) {
+  const std::string id = host.post(issuePath + "comments/", R"({"text":"mine"})", acme.memberToken).str("id");
+  ApiReply byOwner = host.put(issuePath + "comments/" + id + "/", R"({"text":"rewritten"})", acme.ownerToken);
+  EXPECT_EQ(byOwner.status, 403) << byOwner.describe();
+  EXPECT_EQ(byOwner.str("detail"), "Only the comment's author may edit it.");
+  ApiReply notes = host.get(issuePath + "activities/", acme.memberToken);
+  ASSERT_EQ(notes.status, 200);
+  EXPECT_EQ(ihp::sdk::json::stringOr(notes.json[0]["data"], "text"), "mine");
+  EXPECT_EQ(host.put(issuePath + "comments/" + id + "/", R"({"text":"moderated"})").status, 200);
+}
+
 TEST_F(IssueApiTest, ExternalIssuesStartEmpty) {
   ApiReply list = host.get(issuePath + "external-issues/", acme.memberToken);
   ASSERT_EQ(list.status, 200);

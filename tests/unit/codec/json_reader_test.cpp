@@ -92,6 +92,19 @@ TEST(JsonReader, KeepsValidUtf8AndEscapes) {
   EXPECT_EQ(std::string(doc[4].GetString(), doc[4].GetStringLength()), std::string("a\0b", 3));
 }
 
+// RapidJSON reads a number beyond double's range as infinity, which no writer
+// can write back: the host would store or answer broken JSON. Found by
+// tests/fuzz/json_reader_fuzz ("5e0308").
+TEST(JsonReader, NumbersBeyondDoublesRangeAreRefused) {
+  for (const char* text : {"5e0308", "[1,-5e308]", R"({"n":1e400})"}) {
+    const ReadResult result = readText(text);
+    EXPECT_EQ(result.error, ReadError::Syntax) << text;
+    EXPECT_EQ(result.syntax, rapidjson::kParseErrorNumberTooBig) << text;
+    EXPECT_EQ(result.reason().rfind("Number too big to be stored in double", 0), 0u) << result.reason();
+  }
+  EXPECT_TRUE(readText("1.7e308").ok());
+}
+
 TEST(JsonReader, SyntaxErrorsSayWhereAndWhy) {
   ReadResult missing = readText("[1,2");
   EXPECT_EQ(missing.error, ReadError::Syntax);

@@ -84,6 +84,16 @@ TEST(ApiErrorText, MatchesSentrysTexts) {
   response.status = 503;
   response.body = "oauth_problem=down";
   EXPECT_EQ(ApiError::fromResponse(response).text(), "oauth_problem=down");
+  // Anything but Jira's structured messages stays out of the text: the URL is
+  // the installer's, and an internal service's answer must not come back (SSRF).
+  response.body = "INTERNAL-SECRET root:x:0:0";
+  EXPECT_EQ(ApiError::fromResponse(response).text(), "Jira answered HTTP 503");
+  response.body = R"({"errorMessages":["No project"],"errors":{"summary":"required"},"secret":"INTERNAL-SECRET"})";
+  EXPECT_EQ(ApiError::fromResponse(response).text(), "No project summary: required");
+  response.body = R"({"messages":[{"key":"k","message":"URL taken"}]})";
+  EXPECT_EQ(ApiError::fromResponse(response).text(), "URL taken");
+  response.body = "oauth_problem=x&detail=INTERNAL-SECRET";
+  EXPECT_EQ(ApiError::fromResponse(response).text(), "oauth_problem=x");
   EXPECT_TRUE(ApiError::fromResponse(response).isTransient());
   EXPECT_EQ(ApiError::fromTransport(IHP_E_UNREACHABLE, "jira.example.test").text(),
             "Unable to reach host: jira.example.test");

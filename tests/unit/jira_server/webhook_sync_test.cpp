@@ -1,6 +1,9 @@
 // What an authenticated delivery does: the payload matrix, the assignee
 // handler (what it asks the host's shared inbound sync), the status fan-out
 // (per-org gating, watermarks, durable jobs) and moved-issue re-keying.
+#include <cstdint>
+
+#include "ihp/sdk/timestamp.hpp"
 #include "support/fake_crypto.h"
 #include "support/plugin_test.h"
 
@@ -166,12 +169,44 @@ TEST_F(WebhookSyncTest, EventTimeFallsBackToTheTimestampThenUnknown) {
   {
     InSequence order;
     EXPECT_CALL(host, syncAssigneeInbound(Field(&AssigneeSyncCall::eventTimeMs, 1718010800999)));
-    EXPECT_CALL(host, syncAssigneeInbound(Field(&AssigneeSyncCall::eventTimeMs, 1718010800999)));
     EXPECT_CALL(host, syncAssigneeInbound(Field(&AssigneeSyncCall::eventTimeMs, 0)));
   }
   deliver(IssuePayload().changeAssignee().updated(std::nullopt).json());
-  deliver(IssuePayload().changeAssignee().updated("last tuesday").json());
   deliver(IssuePayload().changeAssignee().updated(std::nullopt).timestamp(std::nullopt).json());
+}
+
+// fields.updated orders the ticket's changes: one that is there but is not a
+// time is refused, never replaced by a guess (the delivery's timestamp).
+TEST_F(WebhookSyncTest, AnUpdatedTimeThatDoesNotParseIs400) {
+  expectNoSideEffects();
+  for (const char* updated : {"last tuesday", "2024-06-10T09:13:20.123+25:00", "2024-02-30T00:00:00.000+0000", ""}) {
+    EXPECT_EQ(deliver(IssuePayload().changeAssignee().updated(updated).json()).reply.status, 400) << updated;
+  }
+  std::string numeric = IssuePayload().changeAssignee().updated(std::nullopt).json();
+  numeric.replace(numeric.find(R"("fields":{)"), 10, R"("fields":{"updated":1718010800999,)");
+  EXPECT_EQ(deliver(numeric).reply.status, 400);
+  EXPECT_TRUE(host.anyLogContains("issue.fields.updated is not a time"));
+}
+
+// A sender dated far ahead would move the ticket's watermark there and freeze
+// its inbound sync; more than a day ahead of the host's clock moves nothing.
+TEST_F(WebhookSyncTest, ADeliveryDatedMoreThanADayAheadMovesNothing) {
+  expectNoSideEffects();
+  const int64_t dayAhead = host.clockMs + 24LL * 60 * 60 * 1000;
+  const std::string farUpdated = ihp::sdk::timestamp::formatMs(dayAhead + 1000, ihp::sdk::timestamp::UtcSuffix::NumericOffset);
+  EXPECT_EQ(deliver(IssuePayload().changeAssignee().updated(farUpdated).json()).reply.status, 400);
+  EXPECT_EQ(deliver(IssuePayload().changeAssignee().timestamp(INT64_MAX).json()).reply.status, 400);
+  EXPECT_EQ(deliver(IssuePayload().changeStatus("1", "3").updated(std::nullopt).timestamp(dayAhead + 1).json())
+                .reply.status,
+            400);
+  EXPECT_TRUE(host.anyLogContains("future-time: issue=OPS-1"));
+}
+
+TEST_F(WebhookSyncTest, ADeliveryUpToADayAheadIsAccepted) {
+  const int64_t dayAhead = host.clockMs + 24LL * 60 * 60 * 1000;
+  EXPECT_CALL(host, syncAssigneeInbound(Field(&AssigneeSyncCall::eventTimeMs, dayAhead)));
+  const std::string updated = ihp::sdk::timestamp::formatMs(dayAhead, ihp::sdk::timestamp::UtcSuffix::NumericOffset);
+  EXPECT_EQ(deliver(IssuePayload().changeAssignee().updated(updated).timestamp(dayAhead).json()).reply.status, 200);
 }
 
 TEST_F(WebhookSyncTest, AssigneeIsOneHostCallWhateverTheOrgs) {

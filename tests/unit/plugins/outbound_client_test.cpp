@@ -212,5 +212,42 @@ TEST(OutboundClient, InvalidRequestsAreRefusedBeforeConnecting) {
   EXPECT_EQ(client.send(injected).error, TransportError::InvalidRequest);
 }
 
+// SSRF: the deny list is checked on the address the name resolves to, so
+// neither a literal, nor a name, nor an IPv4-mapped IPv6 form reaches a
+// denied network; nothing is sent there.
+TEST(OutboundClient, DeniedAddressesAreNeverContacted) {
+  LocalServer server;
+  PocoOutboundClient open;
+  ASSERT_EQ(open.send(get(server.url("/created"))).response.status, 201);
+  PocoOutboundClient guarded({}, AddressDenyList::parse("127.0.0.0/8, ::1"));
+  const std::string port = server.url("").substr(server.url("").rfind(':'));
+  for (const std::string& url : {server.url("/created"), "http://localhost" + port + "/created",
+                                 "http://[::ffff:127.0.0.1]" + port + "/created"}) {
+    auto result = guarded.send(get(url));
+    EXPECT_EQ(result.error, TransportError::Unreachable) << url;
+    EXPECT_EQ(result.cause, kOutboundDeniedCause) << url;
+    EXPECT_EQ(result.response.status, 0) << url;
+  }
+  PocoOutboundClient otherNetworks({}, AddressDenyList::parse(std::string(kDefaultOutboundDeny)));
+  EXPECT_EQ(otherNetworks.send(get(server.url("/created"))).response.status, 201);  // loopback allowed by default
+  EXPECT_EQ(otherNetworks.send(get("http://169.254.169.254/latest/meta-data/")).cause, kOutboundDeniedCause);
+  EXPECT_EQ(otherNetworks.send(get("http://0.0.0.0" + port + "/created")).cause, kOutboundDeniedCause);
+}
+
+TEST(OutboundClient, DenyListsParseCidrsAndRefuseNonsense) {
+  const auto list = AddressDenyList::parse(" 10.0.0.0/8 ,fe80::/10,192.168.1.7");
+  using Poco::Net::IPAddress;
+  EXPECT_TRUE(list.denies(IPAddress("10.200.1.1")));
+  EXPECT_FALSE(list.denies(IPAddress("11.0.0.1")));
+  EXPECT_TRUE(list.denies(IPAddress("fe80::1")));
+  EXPECT_TRUE(list.denies(IPAddress("192.168.1.7")));
+  EXPECT_FALSE(list.denies(IPAddress("192.168.1.8")));
+  EXPECT_TRUE(list.denies(IPAddress("::ffff:10.1.2.3")));
+  EXPECT_TRUE(AddressDenyList::parse("").empty());
+  for (const char* bad : {"10.0.0.0/33", "fe80::/129", "example.test", "10.0.0.0/", "10.0.0.0/8x"}) {
+    EXPECT_THROW(AddressDenyList::parse(bad), std::invalid_argument) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace ih::host::http

@@ -45,7 +45,7 @@ TEST_F(OutboundTlsTest, AnUntrustedCertificateFailsWithATlsError) {
 TEST_F(OutboundTlsTest, VerificationOffAcceptsAnyCertificate) {
   PocoOutboundClient client;
   const OutboundResult result = client.send(get("localhost", false));
-  ASSERT_EQ(result.error, TransportError::None) << result.errorText;
+  ASSERT_EQ(result.error, TransportError::None) << result.errorText << " (" << result.cause << ")";
   EXPECT_EQ(result.response.status, 200);
   EXPECT_EQ(result.response.body, "hello over tls");
 }
@@ -53,7 +53,7 @@ TEST_F(OutboundTlsTest, VerificationOffAcceptsAnyCertificate) {
 TEST_F(OutboundTlsTest, AGivenCaIsTrusted) {
   PocoOutboundClient client(TlsTrust{localhost_.caCertificate});
   const OutboundResult result = client.send(get("localhost", true));
-  ASSERT_EQ(result.error, TransportError::None) << result.errorText;
+  ASSERT_EQ(result.error, TransportError::None) << result.errorText << " (" << result.cause << ")";
   EXPECT_EQ(result.response.body, "hello over tls");
 }
 

@@ -24,6 +24,7 @@
 // handled where it is read.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -93,7 +94,15 @@ class GuardedHandler {
   bool Uint(unsigned u) { return target_.Uint(u); }
   bool Int64(int64_t i) { return target_.Int64(i); }
   bool Uint64(uint64_t u) { return target_.Uint64(u); }
-  bool Double(double d) { return target_.Double(d); }
+  // RapidJSON turns a number beyond double's range (5e308) into infinity
+  // instead of refusing it, and no JSON writer can write that back (the
+  // host would answer or store broken JSON): refused like RapidJSON's own
+  // "number too big" (found by tests/fuzz/json_reader_fuzz).
+  bool Double(double d) {
+    if (std::isfinite(d)) return target_.Double(d);
+    numberTooBig_ = true;
+    return false;
+  }
   bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return target_.RawNumber(s, n, copy); }
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
     return decodedUtf8(s, n) && target_.String(s, n, copy);
@@ -111,6 +120,7 @@ class GuardedHandler {
   }
 
   ReadError refusal() const { return refusal_; }
+  bool numberTooBig() const { return numberTooBig_; }
 
  private:
   bool enter() {
@@ -127,6 +137,7 @@ class GuardedHandler {
   Document& target_;
   unsigned depth_ = 0;
   ReadError refusal_ = ReadError::None;
+  bool numberTooBig_ = false;
 };
 
 }  // namespace detail
@@ -146,7 +157,7 @@ inline ReadResult read(std::string_view text, Document& out) {
     if (parsed && input.Tell() != text.size()) parsed.Set(rapidjson::kParseErrorDocumentRootNotSingular, input.Tell());
     if (parsed) return true;
     result.offset = parsed.Offset();
-    result.syntax = parsed.Code();
+    result.syntax = guard.numberTooBig() ? rapidjson::kParseErrorNumberTooBig : parsed.Code();
     result.error = guard.refusal() != ReadError::None ? guard.refusal() : ReadError::Syntax;
     return false;
   };

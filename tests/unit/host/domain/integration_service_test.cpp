@@ -17,6 +17,7 @@ namespace {
 
 namespace json = ihp::sdk::json;
 using ih::test::throwsFieldError;
+using ih::test::kStartMs;
 using storage::IntegrationStatus;
 
 class IntegrationServiceTest : public ih::test::DomainTest {
@@ -255,6 +256,27 @@ TEST_P(IntegrationServiceTest, WatermarksHaveTheirOwnStalenessRules) {
   EXPECT_EQ(advance(WatermarkKind::Status, 101), WatermarkResult::Advanced);
   EXPECT_EQ(advance(WatermarkKind::Assignee, 500, "OPS-2"), WatermarkResult::NotLinked);
   EXPECT_EQ(advance(WatermarkKind::Assignee, 500, "OPS-1", beta_.id), WatermarkResult::NotLinked);
+}
+
+// Defence in depth behind the plugin's own check: whoever asks, a time more
+// than a day ahead of the host's clock never becomes a watermark (it would
+// make every genuine change until then look stale).
+TEST_P(IntegrationServiceTest, WatermarksRefuseTimesMoreThanADayAhead) {
+  const auto view = install(acme_.id, spec());
+  const auto project = makeProject(acme_.id, "api", {});
+  linkTicket(acme_.id, view.integration.id, makeIssue(acme_.id, project.id).id, "OPS-1");
+  const int64_t day = 24LL * 60 * 60 * 1000;
+  for (const auto kind : {WatermarkKind::Assignee, WatermarkKind::Status}) {
+    for (const int64_t time : {kStartMs + day + 1, INT64_MAX}) {
+      auto uow = db().begin();
+      EXPECT_THROW(integrations_->advanceWatermark(*uow, acme_.id, view.integration.id, "OPS-1", kind, time),
+                   BadRequestError);
+    }
+    const auto accepted = inTransaction([&](auto& uow) {
+      return integrations_->advanceWatermark(uow, acme_.id, view.integration.id, "OPS-1", kind, kStartMs + day);
+    });
+    EXPECT_EQ(accepted, WatermarkResult::Advanced);
+  }
 }
 
 TEST_P(IntegrationServiceTest, ConcurrentWatermarkAdvancesKeepTheMaximum) {

@@ -9,6 +9,7 @@
 namespace ih::host::domain {
 namespace {
 
+using auth::Principal;
 using ih::test::throwsFieldError;
 using storage::IssueStatus;
 
@@ -198,7 +199,7 @@ TEST_P(IssueServiceTest, CommentsWriteANoteAndEditsKeepItInStep) {
   EXPECT_EQ(activities[0].dataJson, R"({"text":"First \"take\""})");
   clock_.advance(100);
   const auto edited = inTransaction(
-      [&](auto& uow) { return issues_->editComment(uow, org_.id, issue_.id, comment.id, alice_.id, "Second"); });
+      [&](auto& uow) { return issues_->editComment(uow, org_.id, issue_.id, comment.id, Principal::user(alice_.id), "Second"); });
   EXPECT_EQ(edited.text, "Second");
   EXPECT_EQ(edited.updatedAt, ih::test::kStartMs + 100);
   activities = activitiesOf(issue_);
@@ -211,10 +212,10 @@ TEST_P(IssueServiceTest, CommentsAreCheckedAgainstTheirIssueAndText) {
       inTransaction([&](auto& uow) { return issues_->addComment(uow, org_.id, issue_.id, alice_.id, "Hi"); });
   const auto otherIssue = makeIssue(org_.id, project_.id);
   auto uow = db().begin();
-  EXPECT_THROW(issues_->editComment(*uow, org_.id, otherIssue.id, comment.id, alice_.id, "x"), NotFoundError);
+  EXPECT_THROW(issues_->editComment(*uow, org_.id, otherIssue.id, comment.id, Principal::user(alice_.id), "x"), NotFoundError);
   EXPECT_TRUE(throwsFieldError([&] { issues_->addComment(*uow, org_.id, issue_.id, alice_.id, " "); }, "text"));
   EXPECT_TRUE(
-      throwsFieldError([&] { issues_->editComment(*uow, org_.id, issue_.id, comment.id, alice_.id, ""); }, "text"));
+      throwsFieldError([&] { issues_->editComment(*uow, org_.id, issue_.id, comment.id, Principal::user(alice_.id), ""); }, "text"));
 }
 
 TEST_P(IssueServiceTest, ExternalIssuesOfTheIssueAreListed) {

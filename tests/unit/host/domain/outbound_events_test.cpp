@@ -1,6 +1,7 @@
 // OutboundEvents: the gating matrix and the event payloads plugins receive.
 #include <gtest/gtest.h>
 
+#include "common/errors.h"
 #include "ihp/plugin_abi.h"
 #include "ihp/sdk/json.hpp"
 #include "storage/integration_repositories.h"
@@ -10,6 +11,7 @@ namespace ih::host::domain {
 namespace {
 
 namespace json = ihp::sdk::json;
+using auth::Principal;
 using storage::IssueStatus;
 
 constexpr const char* kAllOn =
@@ -189,7 +191,7 @@ TEST_P(OutboundEventsTest, CommentEventsCarryTextAuthorAndTheKnownRemoteId) {
 
   inTransaction([&](auto& uow) {
     integrations_->linkCommentExternal(uow, org_.id, comment.id, ticket_.id, "10042");
-    issues_->editComment(uow, org_.id, issue_.id, comment.id, alice_.id, "Fixed");
+    issues_->editComment(uow, org_.id, issue_.id, comment.id, Principal::user(alice_.id), "Fixed");
   });
   const auto jobs = pendingJobs();
   ASSERT_EQ(jobs.size(), 2u);
@@ -199,6 +201,69 @@ TEST_P(OutboundEventsTest, CommentEventsCarryTextAuthorAndTheKnownRemoteId) {
   const auto& edited = *json::member(*json::member(updated, "event"), "comment");
   EXPECT_EQ(json::stringOr(edited, "text"), "Fixed");
   EXPECT_EQ(json::stringOr(edited, "externalCommentId"), "10042");
+}
+
+// An edit queued while the comment's own post job had not yet recorded the
+// Jira id carries no id; when the edit's job runs (after the post job: same
+// ordering key) the id recorded since is filled in, so the edit is not
+// posted as a second comment.
+TEST_P(OutboundEventsTest, ACommentEditLearnsTheRemoteIdRecordedBeforeItRuns) {
+  const auto comment =
+      inTransaction([&](auto& uow) { return issues_->addComment(uow, org_.id, issue_.id, alice_.id, "Looking"); });
+  inTransaction([&](auto& uow) {
+    issues_->editComment(uow, org_.id, issue_.id, comment.id, Principal::user(alice_.id), "Fixed");
+  });
+  const auto jobs = pendingJobs();
+  ASSERT_EQ(jobs.size(), 2u);
+  json::Document queued;
+  ASSERT_TRUE(json::parseObject(jobs[1].payloadJson, queued));
+  const std::string editEvent = json::stringify(*json::member(queued, "event"));
+  EXPECT_EQ(editEvent.find("externalCommentId"), std::string::npos);
+
+  auto uow = db().begin();
+  EXPECT_EQ(eventJsonForRun(*uow, IHP_EVENT_COMMENT_UPDATED, editEvent), editEvent);  // still unknown: unchanged
+  integrations_->linkCommentExternal(*uow, org_.id, comment.id, ticket_.id, "10077");
+  json::Document atRun;
+  ASSERT_TRUE(json::parseObject(eventJsonForRun(*uow, IHP_EVENT_COMMENT_UPDATED, editEvent), atRun));
+  const auto& body = *json::member(atRun, "comment");
+  EXPECT_EQ(json::stringOr(body, "externalCommentId"), "10077");
+  EXPECT_EQ(json::stringOr(body, "text"), "Fixed");
+  // Other events and non-JSON payloads pass through untouched.
+  EXPECT_EQ(eventJsonForRun(*uow, IHP_EVENT_COMMENT_CREATED, editEvent), editEvent);
+  EXPECT_EQ(eventJsonForRun(*uow, IHP_EVENT_COMMENT_UPDATED, "not json"), "not json");
+}
+
+// The edit reaches Jira under the author's name, so only the author (or the
+// superuser) may make it; anyone else is refused before anything changes.
+TEST_P(OutboundEventsTest, OnlyTheAuthorOrTheSuperuserEditsAComment) {
+  const auto bob = makeUser("bob@example.test");
+  makeTeam(org_.id, "ops", {bob.id});
+  const auto comment =
+      inTransaction([&](auto& uow) { return issues_->addComment(uow, org_.id, issue_.id, alice_.id, "Mine"); });
+  ASSERT_EQ(pendingJobs().size(), 1u);
+  {
+    auto uow = db().begin();
+    EXPECT_THROW(issues_->editComment(*uow, org_.id, issue_.id, comment.id, Principal::user(bob.id), "Bob's words"),
+                 ForbiddenError);
+    uow->rollback();
+  }
+  EXPECT_EQ(pendingJobs().size(), 1u);  // nothing queued for Jira
+  {
+    auto uow = db().begin();
+    EXPECT_EQ(storage::CommentRepository(*uow).find(org_.id, issue_.id, comment.id)->text, "Mine");
+  }
+  const auto bySuperuser = inTransaction([&](auto& uow) {
+    return issues_->editComment(uow, org_.id, issue_.id, comment.id, Principal::admin(), "Moderated");
+  });
+  EXPECT_EQ(bySuperuser.text, "Moderated");
+  EXPECT_EQ(pendingJobs().size(), 2u);
+
+  // A comment the superuser wrote has no author among the users: only the superuser edits it.
+  const auto adminNote =
+      inTransaction([&](auto& uow) { return issues_->addComment(uow, org_.id, issue_.id, std::nullopt, "Admin"); });
+  auto uow = db().begin();
+  EXPECT_THROW(issues_->editComment(*uow, org_.id, issue_.id, adminNote.id, Principal::user(alice_.id), "x"),
+               ForbiddenError);
 }
 
 TEST_P(OutboundEventsTest, EventsRollBackWithTheirChange) {

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <fstream>
 #include <stdexcept>
 
 #include "storage/database.h"
@@ -76,6 +79,35 @@ TEST(DatabaseOpenTest, UnreachableServerFailsAtOpenWithoutThePassword) {
 TEST(DatabaseOpenTest, SqliteInAMissingDirectoryFailsAtOpen) {
   ih::testing::TempDir dir;
   EXPECT_THROW(Database::open("sqlite:" + dir.file("missing/host.db")), std::runtime_error);
+}
+
+mode_t modeOf(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return 07777;
+  return info.st_mode & 07777;
+}
+
+// The file holds every tenant's data and the sealed credentials: no other
+// local account may read it, whatever the umask, and with its WAL files.
+TEST(DatabaseOpenTest, SqliteFilesAreTheOwnersAlone) {
+  ih::testing::TempDir dir;
+  const std::string path = dir.file("host.db");
+  const mode_t oldMask = ::umask(022);
+  {
+    auto db = Database::open("sqlite:" + path);
+    auto uow = db->begin();
+    uow->beginWrite();
+    uow->commit();
+    EXPECT_EQ(modeOf(path), 0600u);
+    EXPECT_EQ(modeOf(path + "-wal"), 0600u);
+  }
+  // A file an older host created 0644 is tightened when opened.
+  const std::string old = dir.file("old.db");
+  std::ofstream(old).close();
+  ::chmod(old.c_str(), 0644);
+  Database::open("sqlite:" + old);
+  EXPECT_EQ(modeOf(old), 0600u);
+  ::umask(oldMask);
 }
 
 }  // namespace
