@@ -1,7 +1,9 @@
 // sync/assignee_inbound.h - Jira assignee change -> the host's shared inbound
 // assignee sync (which finds every affected issue across orgs, gates on plugin
-// enablement and sync_reverse_assignment, matches the user by verified email,
-// and skips events older than the per-(org, issue) watermark).
+// enablement and sync_reverse_assignment, matches the user by verified email
+// or, when Jira hides the email or it matches nobody, by the organization's
+// user mapping for the Jira name or key, skips events older than the per-(org,
+// issue) watermark, and writes each issue's sync log line).
 #pragma once
 
 #include <cstdint>

@@ -41,8 +41,8 @@ std::optional<AssigneeChange> assigneeOf(const json::Value* fields) {
   if (assignee == nullptr || assignee->IsNull()) return AssigneeChange{AssigneeChange::Kind::Unassign, {}};
   if (!assignee->IsObject()) return std::nullopt;
   std::string email = json::stringOr(*assignee, "emailAddress");
-  if (email.empty()) return AssigneeChange{AssigneeChange::Kind::HiddenEmail, {}};
-  return AssigneeChange{AssigneeChange::Kind::Assign, std::move(email)};
+  const auto kind = email.empty() ? AssigneeChange::Kind::HiddenEmail : AssigneeChange::Kind::Assign;
+  return AssigneeChange{kind, std::move(email), json::stringOr(*assignee, "name"), json::stringOr(*assignee, "key")};
 }
 
 }  // namespace

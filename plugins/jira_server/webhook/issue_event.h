@@ -16,10 +16,12 @@ struct AssigneeChange {
   enum class Kind {
     Unassign,     // fields.assignee null or absent
     Assign,       // fields.assignee.emailAddress present
-    HiddenEmail,  // an assignee whose email Jira hides: nothing can be matched
+    HiddenEmail,  // an assignee whose email Jira hides: only a user mapping can match
   };
   Kind kind = Kind::Unassign;
   std::string email;
+  std::string name;  // the Jira login name (fields.assignee.name), for user mappings
+  std::string key;   // its stable key (fields.assignee.key, e.g. JIRAUSER10100)
 };
 
 struct StatusChange {

@@ -95,10 +95,14 @@ TEST_F(WebhookSyncTest, AssigneeWithEmailAssignsByThatEmailAtTheUpdatedTime) {
   EXPECT_EQ(deliver(IssuePayload().changeAssignee().json()).reply.status, 200);
 }
 
-TEST_F(WebhookSyncTest, HiddenEmailIsALoggedNoOp) {
-  EXPECT_CALL(host, syncAssigneeInbound(_)).Times(0);
+// Jira hides the email: the host gets the Jira name and key instead, and its
+// user mapping decides (the email field stays absent, never guessed).
+TEST_F(WebhookSyncTest, HiddenEmailAssignsByTheJiraNameAndKey) {
+  EXPECT_CALL(host, syncAssigneeInbound(AllOf(
+                        Field(&AssigneeSyncCall::assign, true), Field(&AssigneeSyncCall::email, std::nullopt),
+                        Field(&AssigneeSyncCall::remoteUser, Optional(std::string("bob"))),
+                        Field(&AssigneeSyncCall::remoteUserKey, Optional(std::string("JIRAUSER10200"))))));
   EXPECT_EQ(deliver(IssuePayload().changeAssignee().assigneeWithoutEmail().json()).reply.status, 200);
-  EXPECT_TRUE(host.anyLogContains("missing-assignee-email"));
 }
 
 TEST_F(WebhookSyncTest, NullAssigneeUnassigns) {
