@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "outbound_e2e.h"
+#include "ihp/sdk/json.hpp"
 #include "support/json_helpers.h"
 
 namespace ih::e2e::jira {
@@ -46,7 +47,7 @@ TEST_F(SyncTrustE2E, HiddenEmailsSyncThroughAValidatedUserMapping) {
   ASSERT_EQ(jira_->control("POST", "/_mock/settings", R"({"emailVisibility":false})").status, 200);
   jiraAssigns("bob");
   ASSERT_TRUE(within(10s, [&] { return syncLogHas("Jira's email for bob is hidden and no user mapping exists"); }))
-      << testing::PrintToString(syncLogDetails());
+      << ::testing::PrintToString(syncLogDetails());
   EXPECT_EQ(assigneeEmail("acme", issue_), "");
 
   // Refused, nothing stored: a Jira user Jira does not know, a non-member.
@@ -68,7 +69,7 @@ TEST_F(SyncTrustE2E, HiddenEmailsSyncThroughAValidatedUserMapping) {
   jiraAssigns("");
   jiraAssigns("bob");
   ASSERT_TRUE(within(10s, [&] { return assigneeEmail("acme", issue_) == "bob@example.test"; }));
-  EXPECT_TRUE(syncLogHas("by user mapping")) << testing::PrintToString(syncLogDetails());
+  EXPECT_TRUE(syncLogHas("by user mapping")) << ::testing::PrintToString(syncLogDetails());
 
   // Outbound: assigning bob here sets Jira's bob by name, with no user search.
   ASSERT_EQ(updateIssue("acme", issue_, R"({"assignedTo":null})").status, 200);
@@ -78,7 +79,7 @@ TEST_F(SyncTrustE2E, HiddenEmailsSyncThroughAValidatedUserMapping) {
   ASSERT_TRUE(within(10s, [&] { return ticketField("OPS-1", "/fields/assignee/name") == "bob"; }));
   ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
   EXPECT_TRUE(journal("GET", "/rest/api/2/user/assignable/search").empty());
-  EXPECT_TRUE(syncLogHas("assigned to Jira user bob (by user mapping)")) << testing::PrintToString(syncLogDetails());
+  EXPECT_TRUE(syncLogHas("assigned to Jira user bob (by user mapping)")) << ::testing::PrintToString(syncLogDetails());
 }
 
 TEST_F(SyncTrustE2E, ATransitionNeedingAFieldIsDeadAtOnceAndAnOwnerRetriesIt) {
@@ -87,21 +88,21 @@ TEST_F(SyncTrustE2E, ATransitionNeedingAFieldIsDeadAtOnceAndAnOwnerRetriesIt) {
   ASSERT_EQ(jira_->control("POST", "/_mock/seed", finishNeedsResolution).status, 200);
   ASSERT_EQ(updateIssue("acme", issue_, R"({"status":"resolved"})").status, 200);
 
-  rapidjson::Document dead;
+  Reply dead;
   ASSERT_TRUE(within(10s, [&] {
-    dead = host_->get(path("jobs/?state=dead"), kAdmin).json.Move();
-    return dead.IsArray() && dead.Size() == 1;
+    dead = host_->get(path("jobs/?state=dead"), kAdmin);
+    return dead.json.IsArray() && dead.json.Size() == 1;
   }));
-  EXPECT_EQ(json::int64(dead[0], "attempts"), 1) << "not retried: retrying cannot fill a field";
-  EXPECT_NE(json::stringOr(dead[0], "lastError").find("transition 31 needs field resolution"), std::string::npos)
-      << json::stringOr(dead[0], "lastError");
-  EXPECT_TRUE(syncLogHas("transition 31 needs field resolution")) << testing::PrintToString(syncLogDetails());
+  EXPECT_EQ(json::int64(dead.json[0], "attempts"), 1) << "not retried: retrying cannot fill a field";
+  EXPECT_NE(json::stringOr(dead.json[0], "lastError").find("transition 31 needs field resolution"), std::string::npos)
+      << json::stringOr(dead.json[0], "lastError");
+  EXPECT_TRUE(syncLogHas("transition 31 needs field resolution")) << ::testing::PrintToString(syncLogDetails());
   EXPECT_EQ(ticketField("OPS-1", "/fields/status/id"), "1");
 
   // The workflow is fixed in Jira; an owner retries the job.
   const std::string finish = R"({"transitions":[{"id":"31","name":"Finish","to":"10001","requiredFields":[]}]})";
   ASSERT_EQ(jira_->control("POST", "/_mock/seed", finish).status, 200);
-  const std::string jobId = json::stringOr(dead[0], "id");
+  const std::string jobId = json::stringOr(dead.json[0], "id");
   Reply retried = host_->post(path("jobs/" + jobId + "/retry/"), "", kAdmin);
   ASSERT_EQ(retried.status, 202) << retried.describe();
   EXPECT_TRUE(within(10s, [&] { return ticketField("OPS-1", "/fields/status/id") == "10001"; }));
