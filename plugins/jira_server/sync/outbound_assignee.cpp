@@ -75,6 +75,10 @@ ihp_status syncAssigneeOutbound(const JiraClient& client, const OutboundEvent& e
   auto assigned = IssueApi(client).assign(event.issueKey, jiraName);
   if (!assigned) return outboundFailure(host, reply, target, assigned.error(), texts);
   host.info(std::string("assignee-synced: issue=") + event.issueKey + (jiraName ? " assigned" : " unassigned"));
+  advanceWatermarkAfterWrite(client, event, IHP_WATERMARK_ASSIGNEE);
+  // Last, after every call to Jira: the line is a database write, and on
+  // SQLite a write holds the lock until the job commits, which would keep
+  // webhooks waiting through a slow Jira answer.
   if (!jiraName) {
     noteOutbound(host, event, IHP_SYNC_APPLIED, "unassigned in Jira");
   } else {
@@ -82,7 +86,6 @@ ihp_status syncAssigneeOutbound(const JiraClient& client, const OutboundEvent& e
     noteOutbound(host, event, IHP_SYNC_APPLIED,
                  "assigned to Jira user " + *jiraName + (mapped ? " (by user mapping)" : " (found by verified email)"));
   }
-  advanceWatermarkAfterWrite(client, event, IHP_WATERMARK_ASSIGNEE);
   return IHP_OK;
 }
 
