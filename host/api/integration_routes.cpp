@@ -1,6 +1,7 @@
 // The integrations an organization links: list and read (members), change
 // config, unlink and start a reconcile (owners).
 #include "api/api_router.h"
+#include "api/audit_trail.h"
 #include "api/integration_views.h"
 #include "api/json_input.h"
 #include "api/json_response.h"
@@ -60,12 +61,21 @@ http::Response updateIntegration(ApiCall& call) {
   if (config == nullptr || !config->IsObject()) throw ValidationError("config", "This field must be an object.");
   domain::OrgIntegrationView view = requireIntegration(call);
   if (auto answer = applyConfig(call, view, toJsonText(*config))) return std::move(*answer);
-  return integrationResponse(call, requireIntegration(call));
+  domain::OrgIntegrationView after = requireIntegration(call);
+  const std::string change = domain::configChangeData(view.link.configJson, after.link.configJson);
+  // A patch that changes nothing leaves no entry.
+  if (change.rfind("{\"changed\":[]", 0) != 0) {
+    recordAudit(call, {"integration.config_changed", "integration", std::to_string(view.integration.id), change});
+  }
+  return integrationResponse(call, after);
 }
 
 http::Response deleteIntegration(ApiCall& call) {
   domain::OrgIntegrationView view = requireIntegration(call);
   call.services.integrations.unlink(call.uow, call.org().id, view.integration.id);
+  JsonBuilder data;
+  data.beginObject().field("provider", view.integration.provider).field("name", view.integration.name).endObject();
+  recordAudit(call, {"integration.uninstalled", "integration", std::to_string(view.integration.id), data.str()});
   return http::Response::noContent();
 }
 

@@ -1,5 +1,6 @@
 // Organizations (superuser creates them) and their members (owners manage).
 #include "api/api_router.h"
+#include "api/audit_trail.h"
 #include "api/json_input.h"
 #include "api/json_response.h"
 #include "api/route_groups.h"
@@ -31,7 +32,16 @@ http::Response addMember(ApiCall& call) {
   int64_t userId = requireId(body, "userId");
   storage::Role role = parseRole(body);
   if (!call.services.directory.findUser(call.uow, userId)) throw ValidationError("userId", "Unknown user.");
+  const auto previous = call.services.directory.roleOf(call.uow, call.org().id, userId);
   call.services.directory.addMember(call.uow, call.org().id, userId, role);
+  if (!previous || *previous != role) {
+    JsonBuilder data;
+    data.beginObject().field("role", roleName(role));
+    if (previous) data.field("previousRole", roleName(*previous));
+    data.endObject();
+    const char* event = previous ? "member.role_changed" : "member.added";
+    recordAudit(call, {event, "member", std::to_string(userId), data.str()});
+  }
   return jsonResponse(201, [&](JsonBuilder& b) {
     b.beginObject()
         .field("organizationId", idString(call.org().id))

@@ -5,6 +5,8 @@
 #include "api/json_response.h"
 #include "api/serializers.h"
 #include "common/errors.h"
+#include "domain/audit_log.h"
+#include "domain/directory_service.h"
 #include "domain/integration_service.h"
 #include "domain/pipeline_service.h"
 #include "ihp/sdk/json.hpp"
@@ -101,6 +103,11 @@ StepOutcome complete(ApiServices& services, storage::UnitOfWork& uow, const stor
     return invalid(pipelineErrorBody(e.what()));
   }
   services.pipelines.finish(uow, pipeline.id);
+  json::JsonBuilder data;
+  data.beginObject().field("provider", spec.provider).field("name", view.integration.name).endObject();
+  domain::AuditLog(services.directory)
+      .record(uow, pipeline.organizationId, domain::AuditActor{!pipeline.userId, pipeline.userId},
+              {"integration.installed", "integration", std::to_string(view.integration.id), data.str()});
   StepOutcome out;
   out.kind = StepOutcome::Kind::Complete;
   out.httpStatus = 200;

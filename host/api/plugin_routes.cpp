@@ -1,6 +1,7 @@
 // Loaded plugins, and their enablement per organization (plugins start
 // disabled everywhere; owners turn them on).
 #include "api/api_router.h"
+#include "api/audit_trail.h"
 #include "api/json_input.h"
 #include "api/json_response.h"
 #include "api/plugin_lookup.h"
@@ -31,7 +32,9 @@ http::Response listOrgPlugins(ApiCall& call) {
 http::Response setOrgPlugin(ApiCall& call) {
   const std::string key = requirePlugin(call.services, call.request.pathParam("key")).info().key;
   bool enabled = requireBool(call.request.jsonObject(), "enabled");
+  const bool before = call.services.integrations.pluginEnabled(call.uow, call.org().id, key);
   call.services.integrations.setPluginEnabled(call.uow, call.org().id, key, enabled);
+  if (before != enabled) recordAudit(call, {enabled ? "plugin.enabled" : "plugin.disabled", "plugin", key, "{}"});
   return jsonResponse(200, [&](JsonBuilder& b) { writeEnablement(b, key, enabled); });
 }
 

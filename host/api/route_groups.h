@@ -19,7 +19,9 @@ void registerPipelineRoutes(ApiRouter& api);       // setup pipeline steps
 void registerSetupCallbackRoutes(ApiRouter& api);  // browser callback /extensions/<key>/setup/
 void registerIntegrationRoutes(ApiRouter& api);    // integrations of an organization
 void registerIssueIntegrationRoutes(ApiRouter& api);  // link/create forms and actions
-void registerJobRoutes(ApiRouter& api);            // durable jobs (dead letters)
+void registerJobRoutes(ApiRouter& api);            // durable jobs (dead letters: list, retry, discard)
+void registerSyncLogRoutes(ApiRouter& api);        // an issue's sync log, the organization's audit log
+void registerUserMappingRoutes(ApiRouter& api);    // remote users standing for members
 void registerSessionRoutes(ApiRouter& api);        // browser sign-in, who am I, sign-out
 void registerPasswordRoutes(ApiRouter& api);       // users' passwords
 void registerDirectoryReadRoutes(ApiRouter& api);  // organizations, members, projects for the web app

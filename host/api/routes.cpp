@@ -26,6 +26,8 @@ void registerRoutes(http::Router& router, http::Dispatcher& dispatcher, ApiServi
   registerIntegrationRoutes(api);
   registerIssueIntegrationRoutes(api);
   registerJobRoutes(api);
+  registerSyncLogRoutes(api);
+  registerUserMappingRoutes(api);
   registerSessionRoutes(api);
   registerPasswordRoutes(api);
   registerDirectoryReadRoutes(api);

@@ -22,6 +22,7 @@
 #include "common/clock.h"
 #include "domain/directory_service.h"
 #include "domain/inbound_sync.h"
+#include "domain/sync_log.h"
 #include "domain/integration_service.h"
 #include "domain/issue_service.h"
 #include "domain/outbound_events.h"
@@ -213,6 +214,9 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
   const size_t loaded = p.registry->loadDirectory(p.options.pluginsDir);
   appLogger().information("%z plugin(s) loaded from %s", loaded, p.options.pluginsDir);
 
+  p.jobs.onDeadLetter([&p](storage::UnitOfWork& uow, const storage::Job& job, const std::string& reason) {
+    domain::SyncLog(p.clock).jobDeadLettered(uow, job, reason);
+  });
   const size_t requeued = p.jobs.requeueInterrupted();
   if (requeued > 0) appLogger().information("%z interrupted job(s) requeued", requeued);
 

@@ -23,6 +23,7 @@ namespace ih::host::domain {
 class DirectoryService {
  public:
   explicit DirectoryService(const Clock& clock);
+  const Clock& clock() const { return clock_; }
 
   // --- organizations -------------------------------------------------------
   // slug: [a-z0-9][a-z0-9_-]{0,49}, unique; name: 1..200 chars.

@@ -7,10 +7,13 @@
 #include <map>
 
 #include "domain/outbound_events.h"
+#include "domain/sync_log.h"
 #include "ihp/plugin_abi.h"
 #include "ihp/sdk/json.hpp"
 #include "storage/integration_repositories.h"
+#include "storage/external_issue_repository.h"
 #include "storage/job_repository.h"
+#include "storage/user_mapping_repository.h"
 
 namespace ih::host::domain {
 
@@ -63,10 +66,65 @@ void logStaleForPendingChange(const char* what, int64_t integrationId, int64_t o
 InboundSync::InboundSync(DirectoryService& directory, IssueService& issues, IntegrationService& integrations)
     : directory_(directory), issues_(issues), integrations_(integrations) {}
 
+namespace {
+
+// "jdoe" for the sync log: the remote user's name, else its key.
+std::string remoteUserLabel(const AssigneeSyncRequest& request) {
+  if (request.remoteUser && !request.remoteUser->empty()) return *request.remoteUser;
+  if (request.remoteUserKey && !request.remoteUserKey->empty()) return *request.remoteUserKey;
+  return "the assignee";
+}
+
+std::string staleReason(UnitOfWork& uow, int64_t organizationId, const AssigneeSyncRequest& request) {
+  auto external = storage::ExternalIssueRepository(uow).findByKey(organizationId, request.integrationId,
+                                                                 request.externalKey);
+  if (external && external->assigneeWatermark > request.eventTimeMs && request.eventTimeMs != 0) {
+    return "older than the change of " + changeTime(external->assigneeWatermark);
+  }
+  return "the host's own assignment of this ticket is still to be written";
+}
+
+}  // namespace
+
+std::optional<int64_t> InboundSync::assigneeFor(UnitOfWork& uow, int64_t organizationId, const LinkedIssue& issue,
+                                                const AssigneeSyncRequest& request, bool& mapped,
+                                                std::string& whyNot) {
+  mapped = false;
+  if (request.email) {
+    // First eligible user (lowest id) on a team of the issue's project.
+    const auto users = directory_.usersByVerifiedEmail(uow, organizationId, *request.email, issue.projectId);
+    if (!users.empty()) return users.front().id;
+  }
+  storage::UserMappingRepository mappings(uow);
+  std::optional<storage::UserMappingRow> mapping;
+  if (request.remoteUser) mapping = mappings.findRemote(organizationId, request.integrationId, *request.remoteUser);
+  if (!mapping && request.remoteUserKey) {
+    mapping = mappings.findRemote(organizationId, request.integrationId, *request.remoteUserKey);
+  }
+  // A mapping to someone who has left the organization assigns nobody.
+  if (mapping && directory_.roleOf(uow, organizationId, mapping->userId)) {
+    mapped = true;
+    return mapping->userId;
+  }
+  const std::string who = remoteUserLabel(request);
+  whyNot = request.email ? "no member on a team of the project has Jira's email for " + who +
+                               " as a verified address, and no user mapping exists"
+                         : "Jira's email for " + who + " is hidden and no user mapping exists";
+  return std::nullopt;
+}
+
 AssigneeSyncResult InboundSync::syncAssignee(UnitOfWork& uow, const AssigneeSyncRequest& request) {
   AssigneeSyncResult result;
   // Watermark, read and change happen in one write transaction.
   uow.beginWrite();
+  SyncLog syncLog(directory_.clock());
+  SyncNote note{request.integrationId, request.externalKey, SyncDirection::Inbound, "assignee", SyncOutcome::Applied,
+                ""};
+  auto logFor = [&](int64_t organizationId, const LinkedIssue& issue, SyncOutcome outcome, std::string reason) {
+    note.outcome = outcome;
+    note.reason = std::move(reason);
+    syncLog.write(uow, organizationId, issue.issueId, note);
+  };
   const ChangeSource source = ChangeSource::integration(request.integrationId, request.provider);
   const auto groups = byOrganization(integrations_.linkedIssues(uow, request.integrationId, request.externalKey));
   for (const auto& [organizationId, linked] : groups) {
@@ -78,28 +136,40 @@ AssigneeSyncResult InboundSync::syncAssignee(UnitOfWork& uow, const AssigneeSync
                                   WatermarkKind::Assignee, eventTime,             std::nullopt};
     if (orderEvent(uow, order) == WatermarkResult::Stale) {
       result.stale += static_cast<int>(linked.size());
+      const std::string why = staleReason(uow, organizationId, request);
+      for (const auto& issue : linked) logFor(organizationId, issue, SyncOutcome::Skipped, why);
       continue;
     }
     int notFound = 0;
     for (const auto& issue : linked) {
-      if (!request.email) {
+      if (!request.assign) {
         if (issues_.assign(uow, organizationId, issue.issueId, std::nullopt, source)) {
           ++result.unassigned;
+          logFor(organizationId, issue, SyncOutcome::Applied, "unassigned in Jira");
         } else {
           ++result.unchanged;
+          logFor(organizationId, issue, SyncOutcome::Skipped, "unassigned in Jira, as here already");
         }
         continue;
       }
-      // First eligible user (lowest id) on a team of the issue's project.
-      const auto users = directory_.usersByVerifiedEmail(uow, organizationId, *request.email, issue.projectId);
-      if (users.empty()) {
+      bool mapped = false;
+      std::string whyNot;
+      const auto userId = assigneeFor(uow, organizationId, issue, request, mapped, whyNot);
+      if (!userId) {
         ++notFound;  // left as it is: never unassigned for want of a user
+        logFor(organizationId, issue, SyncOutcome::Skipped, whyNot);
         continue;
       }
-      if (issues_.assign(uow, organizationId, issue.issueId, users.front().id, source)) {
+      if (mapped) ++result.mapped;
+      const std::string how = mapped ? " (by user mapping)" : "";
+      if (issues_.assign(uow, organizationId, issue.issueId, *userId, source)) {
         ++result.assigned;
+        logFor(organizationId, issue, SyncOutcome::Applied,
+               "assigned to user " + std::to_string(*userId) + ", Jira user " + remoteUserLabel(request) + how);
       } else {
         ++result.unchanged;
+        logFor(organizationId, issue, SyncOutcome::Skipped,
+               "Jira user " + remoteUserLabel(request) + how + " is already the assignee");
       }
     }
     if (notFound > 0) {

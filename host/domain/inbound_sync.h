@@ -6,7 +6,10 @@
 // enabled and have sync_reverse_assignment on. Unassign clears every affected
 // issue. Assign picks, per issue, an active user with a VERIFIED email equal to
 // the remote email (case-insensitive) who is on a team of the issue's project;
-// without one the issue stays as it is ("userNotFound", logged as a halt).
+// without one, the organization's user mapping for the remote user decides
+// (a member; the team rule is for guesses by email, a mapping is an owner's
+// statement); without that the issue stays as it is ("userNotFound", logged
+// as a halt). Every decision per issue goes to its sync log in words.
 // Events older than the per-(org, external issue) assignee watermark are
 // skipped. Status: one organization, following its resolution_strategy; issues
 // already in the target state get no activity. All changes carry the
@@ -37,12 +40,18 @@ struct AssigneeSyncRequest {
   int64_t integrationId = 0;
   std::string provider;
   std::string externalKey;
-  std::optional<std::string> email;  // none = unassign
-  int64_t eventTimeMs = 0;           // 0 = no ordering guard
+  bool assign = false;               // false = unassign
+  std::optional<std::string> email;  // none: Jira hides it
+  // The remote user as the provider names it (login name, stable key): its
+  // user mapping decides when there is no email or the email matches no
+  // verified address of an eligible member.
+  std::optional<std::string> remoteUser;
+  std::optional<std::string> remoteUserKey;
+  int64_t eventTimeMs = 0;  // 0 = no ordering guard
 };
 
 struct AssigneeSyncResult {
-  int affected = 0, assigned = 0, unassigned = 0, unchanged = 0, stale = 0, userNotFound = 0;
+  int affected = 0, assigned = 0, unassigned = 0, unchanged = 0, stale = 0, userNotFound = 0, mapped = 0;
 };
 
 enum class StatusAction { Resolve, Unresolve };
@@ -83,6 +92,11 @@ class InboundSync {
   WatermarkResult orderEvent(storage::UnitOfWork& uow, const InboundEventOrder& event);
 
  private:
+  // The member to assign for `request` on `issue`: by verified email, then by
+  // user mapping (mapped = true). None: nobody, with the reason in words.
+  std::optional<int64_t> assigneeFor(storage::UnitOfWork& uow, int64_t organizationId, const LinkedIssue& issue,
+                                     const AssigneeSyncRequest& request, bool& mapped, std::string& whyNot);
+
   DirectoryService& directory_;
   IssueService& issues_;
   IntegrationService& integrations_;

@@ -12,6 +12,7 @@
 #include "ihp/plugin_abi.h"
 #include "ihp/sdk/json.hpp"
 #include "storage/external_issue_repository.h"
+#include "storage/user_mapping_repository.h"
 
 namespace ih::host::domain {
 
@@ -46,7 +47,8 @@ bool eligible(const SyncTargetRow& target, const ChangeSource& source, Direction
   return json::truthy(config, toggleFor(direction));
 }
 
-void writeUser(json::JsonBuilder& out, const storage::User& user, bool withEmails) {
+void writeUser(json::JsonBuilder& out, const storage::User& user, bool withEmails,
+               const std::optional<std::string>& remoteUser = std::nullopt) {
   out.beginObject().field("id", user.id).field("name", user.name);
   if (withEmails) {
     out.field("email", user.email).key("verifiedEmails").beginArray();
@@ -55,6 +57,7 @@ void writeUser(json::JsonBuilder& out, const storage::User& user, bool withEmail
     }
     out.endArray();
   }
+  if (remoteUser) out.field("remoteUser", *remoteUser);
   out.endObject();
 }
 
@@ -135,10 +138,15 @@ OutboundEvents::OutboundEvents(jobs::JobQueue& queue) : queue_(queue) {}
 void OutboundEvents::issueAssigned(storage::UnitOfWork& uow, const storage::Issue& issue,
                                    const std::optional<storage::User>& assignee, const ChangeSource& source) {
   enqueueFor(uow, queue_, issue, source, Direction::Assignment, IHP_EVENT_ISSUE_ASSIGNED,
-             [&](json::JsonBuilder& out, const SyncTargetRow&) {
+             [&](json::JsonBuilder& out, const SyncTargetRow& target) {
                out.key("assignee");
                if (assignee) {
-                 writeUser(out, *assignee, true);
+                 // The organization's mapping names the remote user outright,
+                 // so the plugin assigns it without searching by email.
+                 auto mapping = storage::UserMappingRepository(uow).findForUser(
+                     issue.organizationId, target.externalIssue.integrationId, assignee->id);
+                 writeUser(out, *assignee, true, mapping ? std::optional<std::string>(mapping->remoteName)
+                                                         : std::nullopt);
                } else {
                  out.null();
                }

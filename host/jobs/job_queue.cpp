@@ -89,7 +89,7 @@ storage::JobState JobQueue::retryOrDeadLetter(int64_t jobId, const std::string& 
   const int64_t now = clock_.nowMs();
   if (job->attempts >= job->maxAttempts) {
     const std::string reason = "attempts exhausted (" + std::to_string(job->attempts) + "): " + error;
-    jobs.markDead(jobId, reason, now);
+    markDead(*uow, *job, reason);
     uow->commit();
     jobsLogger().warning("job " + std::to_string(jobId) + " (" + job->kind + ") dead-lettered: " + reason);
     wake();
@@ -103,12 +103,36 @@ storage::JobState JobQueue::retryOrDeadLetter(int64_t jobId, const std::string& 
   return storage::JobState::Pending;
 }
 
+void JobQueue::markDead(storage::UnitOfWork& uow, const storage::Job& job, const std::string& reason) {
+  storage::JobRepository(uow).markDead(job.id, reason, clock_.nowMs());
+  if (!deadLetterListener_) return;
+  try {
+    deadLetterListener_(uow, job, reason);
+  } catch (const std::exception& e) {
+    // The dead letter itself must stand even when its log line cannot be written.
+    jobsLogger().error("job " + std::to_string(job.id) + ": dead-letter listener failed: " + e.what());
+  }
+}
+
 void JobQueue::deadLetter(int64_t jobId, const std::string& reason) {
   auto uow = database_.begin();
-  storage::JobRepository(*uow).markDead(jobId, reason, clock_.nowMs());
+  uow->beginWrite();
+  auto job = storage::JobRepository(*uow).findById(jobId);
+  if (!job) return;
+  markDead(*uow, *job, reason);
   uow->commit();
   jobsLogger().warning("job " + std::to_string(jobId) + " dead-lettered: " + reason);
   wake();
+}
+
+bool JobQueue::retryDead(storage::UnitOfWork& uow, int64_t jobId, int64_t organizationId) {
+  if (!storage::JobRepository(uow).reviveDead(jobId, organizationId, clock_.nowMs())) return false;
+  uow.afterCommit([this] { wake(); });
+  return true;
+}
+
+bool JobQueue::discardDead(storage::UnitOfWork& uow, int64_t jobId, int64_t organizationId, const std::string& note) {
+  return storage::JobRepository(uow).discardDead(jobId, organizationId, note, clock_.nowMs());
 }
 
 size_t JobQueue::requeueInterrupted() {

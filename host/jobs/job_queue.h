@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -36,6 +37,11 @@ struct JobRequest {
   int64_t delayMs = 0;
   uint32_t maxAttempts = 0;  // 0 = the policy's default
 };
+
+// Told, inside the unit of work that dead-letters a job, that it did (the
+// domain writes the job's ticket's sync log). Never throws.
+using DeadLetterListener =
+    std::function<void(storage::UnitOfWork& uow, const storage::Job& job, const std::string& reason)>;
 
 struct JobFilter {
   std::optional<int64_t> organizationId;
@@ -62,6 +68,11 @@ class JobQueue {
   void deadLetter(int64_t jobId, const std::string& reason);
   // Start-up recovery: jobs stuck in "running" go back to "pending".
   size_t requeueInterrupted();
+  // An owner's decisions about a dead job, in the caller's unit of work
+  // (workers are woken after it commits). False: no dead job of that id in
+  // the organization.
+  bool retryDead(storage::UnitOfWork& uow, int64_t jobId, int64_t organizationId);
+  bool discardDead(storage::UnitOfWork& uow, int64_t jobId, int64_t organizationId, const std::string& note);
 
   // Blocks until a job may be runnable or the timeout passes.
   void waitForWork(std::chrono::milliseconds timeout);
@@ -69,6 +80,8 @@ class JobQueue {
 
   size_t depth();  // pending + running, for /metrics
   size_t deadCount();
+  // Set once, before the workers start.
+  void onDeadLetter(DeadLetterListener listener) { deadLetterListener_ = std::move(listener); }
   // Newest first.
   std::vector<storage::Job> list(const JobFilter& filter);
   std::optional<storage::Job> find(int64_t jobId);
@@ -79,6 +92,8 @@ class JobQueue {
   storage::Database& database_;
   const Clock& clock_;
   RetryPolicy policy_;
+  DeadLetterListener deadLetterListener_;
+  void markDead(storage::UnitOfWork& uow, const storage::Job& job, const std::string& reason);
   std::mutex wakeMutex_;
   std::condition_variable wakeSignal_;
   uint64_t wakeGeneration_ = 0;

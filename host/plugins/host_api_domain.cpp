@@ -95,8 +95,19 @@ ihp_status syncAssigneeInbound(ihp_host_ctx* ctx, const ihp_assignee_sync* rawSy
     request.integrationId = ownIntegration(c, raw.integration_id).id;
     request.provider = c.plugin->key;
     request.externalKey = std::string(requiredText(raw.external_key, "external_key"));
-    if (raw.assign != 0) request.email = std::string(requiredText(raw.email, "email"));
+    request.assign = raw.assign != 0;
     request.eventTimeMs = raw.event_time_ms;
+    // Since 1.3: the remote user, whose mapping decides when the email is
+    // hidden or matches nobody (an older plugin's copy has them absent).
+    if (raw.remote_user.ptr != nullptr) request.remoteUser = std::string(text(raw.remote_user, "remote_user"));
+    if (raw.remote_user_key.ptr != nullptr) {
+      request.remoteUserKey = std::string(text(raw.remote_user_key, "remote_user_key"));
+    }
+    // Assigning needs an email, or a remote user whose mapping can stand in.
+    const bool remoteUserNamed = request.remoteUser || request.remoteUserKey;
+    if (request.assign && (raw.email.ptr != nullptr || !remoteUserNamed)) {
+      request.email = std::string(requiredText(raw.email, "email"));
+    }
     out.write(json_out::assigneeSync(c.services->inboundSync.syncAssignee(unitOfWork(c), request)));
     return IHP_OK;
   });

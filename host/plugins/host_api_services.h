@@ -14,5 +14,6 @@ void installIntegrationServices(ihp_host_api& table);  // integrations, org link
 void installDomainServices(ihp_host_api& table);       // issues, users, activities, inbound sync, watermarks
 void installJobServices(ihp_host_api& table);          // job_enqueue
 void installReplyServices(ihp_host_api& table);        // reply_*
+void installSyncLogServices(ihp_host_api& table);      // sync_log_write
 
 }  // namespace ih::host::plugins::api

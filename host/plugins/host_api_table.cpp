@@ -18,6 +18,7 @@ const ihp_host_api& hostApiTable() {
     api::installDomainServices(t);
     api::installJobServices(t);
     api::installReplyServices(t);
+    api::installSyncLogServices(t);
     return t;
   }();
   return table;

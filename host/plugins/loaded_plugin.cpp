@@ -234,6 +234,18 @@ HookReply LoadedPlugin::runJob(CallScope& scope, int64_t jobId, const std::strin
                 });
 }
 
+HookReply LoadedPlugin::remoteUsersResolve(CallScope& scope, int64_t integrationId, const std::string& usersJson) {
+  return invoke("remote_users_resolve", api_->remote_users_resolve != nullptr, scope,
+                [fn = api_->remote_users_resolve, instance = instance_, organizationId = scope.organizationId,
+                 integrationId, usersJson](ihp_host_ctx* ctx, ihp_reply* reply) {
+                  auto call = sized<ihp_remote_users_call>();
+                  call.organization_id = organizationId;
+                  call.integration_id = integrationId;
+                  call.users_json = borrow(usersJson);
+                  return fn(instance, ctx, &call, reply);
+                });
+}
+
 HookReply LoadedPlugin::uninstall(CallScope& scope, int64_t integrationId, const std::string& integrationJson,
                                   const std::string& credentialsJson, uint32_t attempt) {
   return invoke("uninstall", api_->uninstall != nullptr, scope,

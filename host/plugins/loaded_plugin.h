@@ -115,6 +115,8 @@ class LoadedPlugin {
   HookReply handleEvent(CallScope& scope, int32_t type, const std::string& eventJson, uint32_t attempt);
   HookReply runJob(CallScope& scope, int64_t jobId, const std::string& kind, const std::string& payloadJson,
                    uint32_t attempt);
+  // ABI 1.3; IHP_E_UNSUPPORTED from a plugin table without it.
+  HookReply remoteUsersResolve(CallScope& scope, int64_t integrationId, const std::string& usersJson);
   HookReply uninstall(CallScope& scope, int64_t integrationId, const std::string& integrationJson,
                       const std::string& credentialsJson, uint32_t attempt);
 

@@ -143,6 +143,30 @@ void JobRepository::markDead(int64_t id, const std::string& reason, int64_t now)
       .execute();
 }
 
+bool JobRepository::reviveDead(int64_t id, int64_t organizationId, int64_t now) {
+  uow_.beginWrite();
+  return Query(uow_,
+               "UPDATE jobs SET state = 'pending', attempts = 0, run_at = ?, updated_at = ?"
+               " WHERE id = ? AND organization_id = ? AND state = 'dead'")
+             .bind(now)
+             .bind(now)
+             .bind(id)
+             .bind(organizationId)
+             .execute() == 1;
+}
+
+bool JobRepository::discardDead(int64_t id, int64_t organizationId, const std::string& note, int64_t now) {
+  uow_.beginWrite();
+  return Query(uow_,
+               "UPDATE jobs SET state = 'done', last_error = ?, updated_at = ?"
+               " WHERE id = ? AND organization_id = ? AND state = 'dead'")
+             .bind(note)
+             .bind(now)
+             .bind(id)
+             .bind(organizationId)
+             .execute() == 1;
+}
+
 size_t JobRepository::requeueRunning(int64_t now) {
   uow_.beginWrite();
   return Query(uow_, "UPDATE jobs SET state = 'pending', updated_at = ? WHERE state = 'running'").bind(now).execute();

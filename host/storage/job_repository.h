@@ -40,6 +40,13 @@ class JobRepository {
   void reschedule(int64_t id, int64_t runAt, const std::string& error, int64_t now);
   void markDead(int64_t id, const std::string& reason, int64_t now);
   size_t requeueRunning(int64_t now);
+  // A dead job runs again: pending now, attempts from 0, keeping its id, so it
+  // still goes before the later jobs of its ordering key. False unless the
+  // job is dead and the organization's.
+  bool reviveDead(int64_t id, int64_t organizationId, int64_t now);
+  // A dead job is set aside for good (done, with `note` as its last word).
+  // False unless the job is dead and the organization's.
+  bool discardDead(int64_t id, int64_t organizationId, const std::string& note, int64_t now);
   size_t countInState(JobState state);
   // Newest first.
   std::vector<Job> list(std::optional<int64_t> organizationId, std::optional<JobState> state, size_t limit);

@@ -185,6 +185,37 @@ std::vector<std::string> browserSignIn() {
   };
 }
 
+// What the sync did and who changed what, for people asking "why did this
+// not sync?" and "who changed the settings?":
+// - sync_log: per issue, newest first, bounded by SyncLogRepository (the last
+//   200 entries of an issue, none older than 30 days);
+// - audit_log: per organization, actor kept as it was (type, id, email);
+// - user_mappings: a remote user (its login name and stable key) stands for a
+//   member when the remote side hides emails.
+std::vector<std::string> syncVisibility() {
+  return {
+      "CREATE TABLE sync_log ({pk}, organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " issue_id BIGINT NOT NULL REFERENCES issues (id) ON DELETE CASCADE, integration_id BIGINT,"
+      " external_key TEXT NOT NULL, direction TEXT NOT NULL, kind TEXT NOT NULL, outcome TEXT NOT NULL,"
+      " detail TEXT NOT NULL, created_at BIGINT NOT NULL)",
+      "CREATE INDEX sync_log_by_issue ON sync_log (issue_id, id)",
+      "CREATE INDEX sync_log_by_time ON sync_log (created_at)",
+
+      "CREATE TABLE audit_log ({pk}, organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " actor_type TEXT NOT NULL, actor_user_id BIGINT, actor_email TEXT, event TEXT NOT NULL,"
+      " target_type TEXT NOT NULL, target_id TEXT, data TEXT NOT NULL, created_at BIGINT NOT NULL)",
+      "CREATE INDEX audit_log_by_organization ON audit_log (organization_id, id)",
+
+      "CREATE TABLE user_mappings ({pk},"
+      " organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+      " integration_id BIGINT NOT NULL REFERENCES integrations (id) ON DELETE CASCADE,"
+      " remote_name TEXT NOT NULL, remote_key TEXT, remote_display_name TEXT,"
+      " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE, created_at BIGINT NOT NULL,"
+      " UNIQUE (organization_id, integration_id, remote_name))",
+      "CREATE INDEX user_mappings_by_user ON user_mappings (organization_id, integration_id, user_id)",
+  };
+}
+
 std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> parts) {
   std::vector<std::string> all;
   for (const auto& part : parts) all.insert(all.end(), part.begin(), part.end());
@@ -199,6 +230,8 @@ const std::vector<Migration>& schemaMigrations() {
       {2, "job event types", jobEventTypes()},
       {3, "index-only job claims", jobClaimIndexes()},
       {4, "browser sign-in", browserSignIn()},
+      // 5 is SAFETY's and 7 MULTIHOST's (issue 9/11 work in flight).
+      {6, "sync log, audit log, user mappings", syncVisibility()},
   };
   return migrations;
 }

@@ -18,6 +18,7 @@
 #include "tickets/link_comment_job.h"
 #include "tickets/search_route.h"
 #include "tickets/ticket_hooks.h"
+#include "sync/remote_users.h"
 #include "uninstall/webhook_removal.h"
 #include "webhook/issue_updated_route.h"
 
@@ -69,6 +70,11 @@ class JiraServerPlugin final : public ihp::sdk::Plugin {
 
   ihp_status uninstall(ihp::sdk::Host& host, const ihp_uninstall_call& call, ihp::sdk::Reply& reply) override {
     return runUninstall(host, call, reply);
+  }
+
+  ihp_status remoteUsersResolve(ihp::sdk::Host& host, const ihp_remote_users_call& call,
+                                ihp::sdk::Reply& reply) override {
+    return runRemoteUsersResolve(host, call, reply, responseCache_);
   }
 
   ihp_status runJob(ihp::sdk::Host& host, const ihp_job& job, ihp::sdk::Reply& reply) override {

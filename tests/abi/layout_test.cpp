@@ -1,4 +1,4 @@
-// tests/abi/layout_test.cpp - pins the 1.2 layout of every ABI struct on
+// tests/abi/layout_test.cpp - pins the 1.3 layout of every ABI struct on
 // LP64 (x86_64, aarch64): a member moved, resized or inserted anywhere but
 // the end fails the build here, not at a plugin's run time. Tables may only
 // grow at the end (rule 3), so a deliberate addition updates the sizeof line
@@ -21,9 +21,9 @@ static_assert(sizeof(ihp_http_response_sink) == 48);  // 40 in 1.0
 static_assert(IHP_HTTP_RESPONSE_SINK_SIZE_V1_0 == 40);
 static_assert(sizeof(ihp_oauth1_request) == 104);
 static_assert(sizeof(ihp_job_spec) == 80);
-static_assert(sizeof(ihp_assignee_sync) == 64);
+static_assert(sizeof(ihp_assignee_sync) == 96);  // 64 until 1.2
 static_assert(sizeof(ihp_status_sync) == 48);
-static_assert(sizeof(ihp_host_api) == 304);
+static_assert(sizeof(ihp_host_api) == 312);  // 304 until 1.2
 static_assert(sizeof(ihp_route) == 40);
 static_assert(sizeof(ihp_request) == 120);
 static_assert(sizeof(ihp_pipeline_call) == 80);
@@ -32,7 +32,9 @@ static_assert(sizeof(ihp_job) == 56);
 static_assert(sizeof(ihp_form_call) == 40);
 static_assert(sizeof(ihp_config_call) == 56);
 static_assert(sizeof(ihp_uninstall_call) == 56);
-static_assert(sizeof(ihp_plugin_api) == 224);
+static_assert(sizeof(ihp_plugin_api) == 232);  // 224 until 1.2
+static_assert(sizeof(ihp_sync_log_entry) == 80);
+static_assert(sizeof(ihp_remote_users_call) == 40);
 static_assert(sizeof(ihp_entry_args) == 64);
 static_assert(offsetof(ihp_str, len) == 8);
 static_assert(offsetof(ihp_fingerprint, byte_order) == 16);
@@ -42,6 +44,13 @@ static_assert(offsetof(ihp_http_request, verify_tls) == 76);
 // a 1.1 plugin's struct_size (80) must read as "does not have it".
 static_assert(offsetof(ihp_http_request, tls_insecure_skip_verify) == 80);
 static_assert(!IHP_HAS_MEMBER(ihp_http_request, 80, tls_insecure_skip_verify));
+// The 1.3 members start past the 1.2 structs' sizeof (64, 304, 224), so an
+// older peer's struct_size reads as "does not have them".
+static_assert(offsetof(ihp_assignee_sync, remote_user) == 64);
+static_assert(offsetof(ihp_assignee_sync, remote_user_key) == 80);
+static_assert(!IHP_HAS_MEMBER(ihp_assignee_sync, 64, remote_user));
+static_assert(offsetof(ihp_host_api, sync_log_write) == 304);
+static_assert(offsetof(ihp_plugin_api, remote_users_resolve) == 224);
 static_assert(offsetof(ihp_job_spec, delay_ms) == 72);
 static_assert(offsetof(ihp_host_api, log) == 8);
 static_assert(offsetof(ihp_host_api, http_send) == 32);
@@ -84,6 +93,8 @@ static_assert(IHP_FORM_CALL_SIZE_V1_0 == 40);
 static_assert(IHP_CONFIG_CALL_SIZE_V1_0 == 56);
 static_assert(IHP_UNINSTALL_CALL_SIZE_V1_0 == 52);
 static_assert(IHP_ENTRY_ARGS_SIZE_V1_0 == 64);
+static_assert(IHP_SYNC_LOG_ENTRY_SIZE_V1_3 == 80);
+static_assert(IHP_REMOTE_USERS_CALL_SIZE_V1_3 == 40);
 #endif
 
 namespace {
@@ -115,6 +126,8 @@ TEST(AbiLayout, EveryExtensibleStructStartsWithItsSizeAndHasAMinimum) {
   EXPECT_EXTENSIBLE(ihp_uninstall_call, IHP_UNINSTALL_CALL_SIZE_V1_0);
   EXPECT_EXTENSIBLE(ihp_plugin_api, IHP_PLUGIN_API_SIZE_V1_0);
   EXPECT_EXTENSIBLE(ihp_entry_args, IHP_ENTRY_ARGS_SIZE_V1_0);
+  EXPECT_EXTENSIBLE(ihp_sync_log_entry, IHP_SYNC_LOG_ENTRY_SIZE_V1_3);
+  EXPECT_EXTENSIBLE(ihp_remote_users_call, IHP_REMOTE_USERS_CALL_SIZE_V1_3);
   // Frozen: compared whole, so its size is its only valid size.
   EXPECT_EQ(offsetof(ihp_fingerprint, struct_size), 0u);
 }

@@ -1,7 +1,9 @@
 // Browser tests of an issue linked to Jira: link a ticket and create one
 // through the dialogs (built from the plugin's forms, with search-as-you-type),
 // assign in the page and see Jira updated (the mock's journal), see a change
-// made in Jira appear on the page; and a job Jira refused on the sync health page.
+// made in Jira appear on the page; a job Jira refused on the sync health page,
+// retried from there until Jira has the change, with the retry in the audit
+// log and the outcome in the issue's sync log.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { launchBrowser, newPage, screenshot } from "./support/browser.mjs";
@@ -103,5 +105,26 @@ describe("an issue linked to Jira", () => {
     await row.waitFor();
     await row.getByText(dead.lastError).waitFor();
     await screenshot(page, "sync-health");
+  });
+
+  test("a dead job retried from the health page", async () => {
+    // The fault was for one call: Jira takes the assignment now.
+    const row = page.getByRole("row").filter({ hasText: "Change sent to Jira" });
+    await row.getByRole("button", { name: /^Retry job / }).click();
+    await page.getByRole("status").getByText(/will run again/).waitFor();
+    await eventually(async () => {
+      const puts = await journal("PUT", "/jira/rest/api/2/issue/OPS-3/assignee");
+      return puts.some((e) => JSON.parse(e.body).name === "alice");
+    }, "OPS-3 assigned to alice in Jira after the retry");
+    await page.getByText("No failed jobs.").waitFor({ timeout: 15000 });
+    const audit = page.getByRole("table", { name: "Audit log, newest first" });
+    await audit.getByRole("row").filter({ hasText: "job.retried" }).waitFor();
+    await screenshot(page, "sync-health-retried");
+    // The issue's sync log tells the story: the failure, then the assignment.
+    await page.goBack();
+    const log = page.getByRole("table", { name: "Sync log, newest first" });
+    await log.getByRole("row").filter({ hasText: "assigned to Jira user alice" }).first().waitFor({ timeout: 15000 });
+    await log.getByRole("row").filter({ hasText: "Failed" }).first().waitFor();
+    await screenshot(page, "issue-sync-log");
   });
 });

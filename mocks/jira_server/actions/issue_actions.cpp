@@ -1,5 +1,7 @@
 #include "actions/issue_actions.h"
 
+#include <algorithm>
+
 #include "actions/issue_fields.h"
 #include "actions/jira_error.h"
 #include "common/json.h"
@@ -96,10 +98,17 @@ void IssueActions::assign(const std::string& issueKey, const std::optional<std::
   });
 }
 
-void IssueActions::transition(const std::string& issueKey, const std::string& transitionId, const std::string& actor) {
+void IssueActions::transition(const std::string& issueKey, const std::string& transitionId, const std::string& actor,
+                              const std::vector<std::string>& providedFields) {
   update(issueKey, actor, "issue_generic", [&](JiraModel& model, Issue& issue) {
     for (const auto* t : model.transitionsFrom(issue.statusId)) {
-      if (t->id == transitionId) return t->to ? statusChange(model, issue, *t->to) : std::vector<ChangeItem>{};
+      if (t->id != transitionId) continue;
+      for (const auto& field : t->requiredFields) {
+        if (std::find(providedFields.begin(), providedFields.end(), field) == providedFields.end()) {
+          throw JiraError::field(400, field, "Field '" + field + "' is required");
+        }
+      }
+      return t->to ? statusChange(model, issue, *t->to) : std::vector<ChangeItem>{};
     }
     throw JiraError::message(400, "It seems that you have tried to perform a workflow operation (" + transitionId +
                                       ") that is not valid for the current state of this issue (" + issue.key + ").");

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <rapidjson/document.h>
 
@@ -28,7 +29,9 @@ class IssueActions {
   // All methods throw JiraError (404 unknown issue, 400 invalid input). `actor` is the
   // acting user's name and must exist.
   void assign(const std::string& issueKey, const std::optional<std::string>& assignee, const std::string& actor);
-  void transition(const std::string& issueKey, const std::string& transitionId, const std::string& actor);
+  // `providedFields`: the names under the request's "fields".
+  void transition(const std::string& issueKey, const std::string& transitionId, const std::string& actor,
+                  const std::vector<std::string>& providedFields = {});
   // Sets the status directly, bypassing the workflow (control API).
   void setStatus(const std::string& issueKey, const std::string& statusId, const std::string& actor);
   // Both return the comment as JSON. `properties` are stored with the new

@@ -32,7 +32,11 @@ HttpResponse doTransition(const RestCall& call) {
   const auto* transition = json::member(body, "transition");
   auto id = transition != nullptr ? json::string(*transition, "id") : std::nullopt;
   if (!id) throw JiraError::message(400, "Missing 'transition' identifier");
-  call.services.actions.transition(call.param("key"), *id, call.user);
+  std::vector<std::string> provided;
+  if (const auto* fields = json::member(body, "fields"); fields != nullptr && fields->IsObject()) {
+    for (const auto& member : fields->GetObject()) provided.emplace_back(member.name.GetString());
+  }
+  call.services.actions.transition(call.param("key"), *id, call.user, provided);
   return HttpResponse::noContent();
 }
 

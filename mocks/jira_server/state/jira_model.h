@@ -74,6 +74,9 @@ struct Transition {
   std::string name;
   std::optional<std::string> to;  // real Jira sometimes omits it
   std::vector<std::string> from;  // empty = available from every status
+  // Fields the transition's screen requires: Jira refuses the transition with
+  // 400 {"errors":{"<field>":"..."}} unless the request's "fields" has them.
+  std::vector<std::string> requiredFields;
 };
 
 // An entity property of a comment (Jira's CommentPropertyService): a key and

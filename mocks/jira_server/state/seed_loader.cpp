@@ -124,6 +124,7 @@ void loadWorkflow(JiraModel& model, const Value& seed) {
     transition.name = required(entry, "name", "a transition");
     transition.to = nullableText(entry, "to");
     transition.from = json::stringArray(entry, "from");
+    transition.requiredFields = json::stringArray(entry, "requiredFields");
     upsert(model.transitions, std::move(transition), [](const Transition& t) { return t.id; });
   }
 }

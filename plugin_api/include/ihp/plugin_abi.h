@@ -18,7 +18,8 @@
  *     plugin's minimum. Host-table members added after 1.0 must be checked
  *     with IHP_HOST_HAS() before use.
  *  3. Struct safety. Every extensible struct starts with `uint32_t struct_size`
- *     and has a minimum size, IHP_<NAME>_SIZE_V1_0 (its 1.0 layout). Readers
+ *     and has a minimum size, IHP_<NAME>_SIZE_V1_0 (its 1.0 layout; a struct
+ *     added in 1.n has IHP_<NAME>_SIZE_V1_n, its first layout). Readers
  *     reject a struct_size below that minimum (never compare with sizeof: it
  *     grows with the header, and an older peer would be refused), check the
  *     size before they read a later member (IHP_HAS_MEMBER), and copy at most
@@ -68,7 +69,7 @@ extern "C" {
 /* ------------------------------------------------------------------------ */
 
 #define IHP_ABI_MAJOR 1
-#define IHP_ABI_MINOR 2
+#define IHP_ABI_MINOR 3
 
 /* The one symbol a plugin exports. Its type is ihp_entry_fn. */
 #define IHP_ENTRY_SYMBOL "ihp_plugin_entry"
@@ -301,6 +302,13 @@ typedef struct ihp_assignee_sync {
   uint8_t assign;        /* 1 = assign to `email`, 0 = unassign */
   ihp_str email;
   int64_t event_time_ms; /* the provider's time of the change; 0 = unknown (no ordering guard) */
+  /* Since 1.3 (all optional; zero = as in 1.0). The remote user as the
+   * provider names it: its login name and its stable key. With assign = 1
+   * and no email (the provider hides it), or an email that matches no
+   * verified address, the organization's user mapping for this name or key
+   * decides. The name also goes into the sync log, so never pass secrets. */
+  ihp_str remote_user;
+  ihp_str remote_user_key;
 } ihp_assignee_sync;
 
 #define IHP_ASSIGNEE_SYNC_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_assignee_sync, event_time_ms)
@@ -321,6 +329,37 @@ typedef struct ihp_status_sync {
 } ihp_status_sync;
 
 #define IHP_STATUS_SYNC_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_status_sync, action)
+
+/* ------------------------------------------------------------------------ */
+/* Sync log (host service, since 1.3)                                       */
+/* ------------------------------------------------------------------------ */
+
+#define IHP_SYNC_INBOUND 1
+#define IHP_SYNC_OUTBOUND 2
+
+#define IHP_SYNC_APPLIED 1
+#define IHP_SYNC_SKIPPED 2
+#define IHP_SYNC_PENDING 3
+#define IHP_SYNC_FAILED 4
+
+/* One line of the sync log of every issue linked to (integration_id,
+ * external_key) in organization_id (0 = every organization that links the
+ * integration). Users read `detail` to learn why something did or did not
+ * sync, so write it in words: the reason only, the host puts the outcome in
+ * front ("no status mapping for project 10000" is shown as "skipped: no
+ * status mapping for project 10000"). At most 1000 bytes; never secrets. */
+typedef struct ihp_sync_log_entry {
+  uint32_t struct_size;
+  int64_t organization_id;
+  int64_t integration_id;
+  ihp_str external_key;
+  int32_t direction; /* IHP_SYNC_INBOUND | IHP_SYNC_OUTBOUND */
+  int32_t outcome;   /* IHP_SYNC_APPLIED ... IHP_SYNC_FAILED */
+  ihp_str kind;      /* "assignee" | "status" | "comment" | "link" | "reconcile" */
+  ihp_str detail;
+} ihp_sync_log_entry;
+
+#define IHP_SYNC_LOG_ENTRY_SIZE_V1_3 IHP_SIZE_THROUGH(ihp_sync_log_entry, detail)
 
 /* ------------------------------------------------------------------------ */
 /* The host's function table                                                */
@@ -481,6 +520,13 @@ typedef struct ihp_host_api {
   /* Pipelines: a lookup key for browser callbacks that carry no bearer
    * token (e.g. the OAuth request token). */
   void (*reply_pipeline_ref)(ihp_reply *reply, ihp_str ref);
+
+  /* --- since 1.3 (check with IHP_HOST_HAS) -------------------------------- */
+
+  /* Appends to the sync log (see ihp_sync_log_entry). Joins the unit of
+   * work, so a hook that fails leaves no entry; the host itself logs the
+   * failures of the jobs it runs. IHP_E_NOT_FOUND when no issue is linked. */
+  ihp_status (*sync_log_write)(ihp_host_ctx *ctx, const ihp_sync_log_entry *entry);
 } ihp_host_api;
 
 /* The size of the 1.0 host table; a host table smaller than this is refused. */
@@ -550,7 +596,9 @@ typedef struct ihp_pipeline_call {
  *   common: {"organizationId","integrationId","config":{...},
  *            "issue":{"id","shortId","title","status","projectId"},
  *            "externalIssue":{"id","key"}}
- *   ISSUE_ASSIGNED: "assignee": null | {"id","name","email","verifiedEmails":[...]}
+ *   ISSUE_ASSIGNED: "assignee": null | {"id","name","email","verifiedEmails":[...],
+ *                   "remoteUser"? (since 1.3: the organization maps this user to
+ *                   that remote user name; assign it without an email search)}
  *   ISSUE_STATUS_CHANGED: "resolved": bool
  *   COMMENT_*: "comment": {"id","text","author":{"id","name"},"externalCommentId"?} */
 typedef struct ihp_event {
@@ -617,6 +665,18 @@ typedef struct ihp_uninstall_call {
 
 #define IHP_UNINSTALL_CALL_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_uninstall_call, attempt)
 
+/* Since 1.3. Looks up remote users by name or key for a user mapping.
+ * users_json: ["jdoe", "JIRAUSER10100", ...]. Reply 200:
+ * [{"query","found":bool,"name","key","displayName"}] in the same order. */
+typedef struct ihp_remote_users_call {
+  uint32_t struct_size;
+  int64_t organization_id;
+  int64_t integration_id;
+  ihp_str users_json;
+} ihp_remote_users_call;
+
+#define IHP_REMOTE_USERS_CALL_SIZE_V1_3 IHP_SIZE_THROUGH(ihp_remote_users_call, users_json)
+
 /* ------------------------------------------------------------------------ */
 /* The plugin's table                                                       */
 /* ------------------------------------------------------------------------ */
@@ -678,6 +738,12 @@ typedef struct ihp_plugin_api {
                         const ihp_job *job, ihp_reply *reply);
   ihp_status (*uninstall)(ihp_plugin *instance, ihp_host_ctx *ctx,
                           const ihp_uninstall_call *call, ihp_reply *reply);
+
+  /* --- since 1.3 (a smaller table or NULL: not provided) ------------------ */
+
+  /* HTTP server worker threads (validating a user mapping). */
+  ihp_status (*remote_users_resolve)(ihp_plugin *instance, ihp_host_ctx *ctx,
+                                     const ihp_remote_users_call *call, ihp_reply *reply);
 } ihp_plugin_api;
 
 /* The size of the 1.0 plugin table; a smaller table is refused. */

@@ -41,4 +41,20 @@ ApiResult<std::vector<JiraUser>> UserApi::assignable(const AssignableScope& scop
   return users;
 }
 
+ApiResult<std::optional<JiraUser>> UserApi::find(std::string_view nameOrKey) const {
+  for (const char* param : {"username", "key"}) {
+    json::Document doc;
+    const std::string path =
+        std::string("/rest/api/2/user?") + param + "=" + ihp::sdk::url::percentEncode(nameOrKey);
+    auto got = getJson(client_, path, false, doc);
+    if (!got) {
+      if (got.error().isNotFound()) continue;
+      return fail(got.error());
+    }
+    JiraUser user = userOf(doc);
+    if (!user.name.empty()) return std::optional<JiraUser>(std::move(user));
+  }
+  return std::optional<JiraUser>();
+}
+
 }  // namespace ih::jira

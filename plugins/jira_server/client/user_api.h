@@ -37,6 +37,9 @@ class UserApi {
   ApiResult<JiraUser> myself() const;
   // GET /rest/api/2/user/assignable/search?issueKey=|project=&username= (cached).
   ApiResult<std::vector<JiraUser>> assignable(const AssignableScope& scope, std::string_view username) const;
+  // GET /rest/api/2/user?username= (uncached): the user with that login
+  // name, else ?key= (the stable key); nullopt when neither exists (404).
+  ApiResult<std::optional<JiraUser>> find(std::string_view nameOrKey) const;
 
  private:
   const JiraClient& client_;

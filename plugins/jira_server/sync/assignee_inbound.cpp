@@ -4,6 +4,7 @@
 
 #include "common/keys.h"
 #include "sync/syncing_orgs.h"
+#include "sync/sync_note.h"
 
 namespace ih::jira {
 
@@ -32,15 +33,23 @@ ihp_status markHiddenAssignee(const ihp::sdk::Host& host, int64_t integrationId,
 ihp_status syncAssigneeInbound(const ihp::sdk::Host& host, int64_t integrationId, const IssueEvent& event) {
   if (!event.assignee) return IHP_OK;
   const AssigneeAtEvent& change = *event.assignee;
-  if (change.kind == AssigneeAtEvent::Kind::HiddenEmail) return markHiddenAssignee(host, integrationId, event);
+  if (change.kind == AssigneeAtEvent::Kind::HiddenEmail && change.name.empty() && change.key.empty()) {
+    noteInbound(host, integrationId, event.issueKey, "assignee", IHP_SYNC_SKIPPED,
+                "Jira sent an assignee without email, name or key");
+    return markHiddenAssignee(host, integrationId, event);
+  }
 
   ihp_assignee_sync sync{};
   sync.struct_size = sizeof sync;
   sync.integration_id = integrationId;
   sync.external_key = ihp::sdk::str(event.issueKey);
-  sync.assign = change.kind == AssigneeAtEvent::Kind::Assign ? 1 : 0;
+  sync.assign = change.kind == AssigneeAtEvent::Kind::Unassign ? 0 : 1;
   sync.email = change.kind == AssigneeAtEvent::Kind::Assign ? ihp::sdk::str(change.email) : ihp::sdk::absent();
   sync.event_time_ms = event.eventTimeMs;
+  // With the email hidden or matching nobody, the host's user mapping for
+  // this name or key decides (and says so in the sync log).
+  sync.remote_user = change.name.empty() ? ihp::sdk::absent() : ihp::sdk::str(change.name);
+  sync.remote_user_key = change.key.empty() ? ihp::sdk::absent() : ihp::sdk::str(change.key);
 
   auto result = host.syncAssigneeInbound(sync);
   if (!result) {

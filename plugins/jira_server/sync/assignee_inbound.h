@@ -1,8 +1,10 @@
 // sync/assignee_inbound.h - the ticket's assignee at the event time -> the
 // host's shared inbound assignee sync (which finds every affected issue across
 // orgs, gates on plugin enablement and sync_reverse_assignment, matches the
-// user by verified email, and skips events older than the per-(org, issue)
-// watermark). An assignee whose email Jira hides only advances the mark.
+// user by verified email or, when Jira hides the email or it matches nobody,
+// by the organization's user mapping for the Jira name or key, skips events
+// older than the per-(org, issue) watermark, and writes each issue's sync log
+// line). An assignee that names nobody at all only advances the mark.
 #pragma once
 
 #include <cstdint>

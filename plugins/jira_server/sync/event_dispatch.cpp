@@ -8,6 +8,7 @@
 #include "sync/outbound_event.h"
 #include "sync/outbound_outcome.h"
 #include "sync/outbound_status.h"
+#include "sync/sync_note.h"
 
 namespace ih::jira {
 
@@ -19,6 +20,8 @@ ihp_status handleOutboundEvent(const ihp::sdk::Host& host, const ihp_event& raw,
   }
   if (!event.enabledByConfig()) {
     host.debug("outbound-skipped: sync is off for event type " + std::to_string(event.type));
+    noteOutbound(host, event, IHP_SYNC_SKIPPED,
+                 "sending " + std::string(outboundKind(event.type)) + " changes to Jira is off in the settings");
     return IHP_OK;
   }
   switch (event.type) {

@@ -8,6 +8,7 @@
 #include "client/user_api.h"
 #include "sync/outbound_outcome.h"
 #include "sync/outbound_watermark.h"
+#include "sync/sync_note.h"
 
 namespace ih::jira {
 
@@ -57,7 +58,9 @@ ihp_status syncAssigneeOutbound(const JiraClient& client, const OutboundEvent& e
   const FailureTexts texts{kAssignUnauthorized, kAssignFailed};
 
   std::optional<std::string> jiraName;
-  if (event.assignee) {
+  if (event.assignee && event.assignee->remoteUser) {
+    jiraName = event.assignee->remoteUser;
+  } else if (event.assignee) {
     auto found = findJiraUser(client, event);
     if (!found) return outboundFailure(host, reply, target, found.error(), texts);
     if (!found.value()) {
@@ -73,6 +76,16 @@ ihp_status syncAssigneeOutbound(const JiraClient& client, const OutboundEvent& e
   if (!assigned) return outboundFailure(host, reply, target, assigned.error(), texts);
   host.info(std::string("assignee-synced: issue=") + event.issueKey + (jiraName ? " assigned" : " unassigned"));
   advanceWatermarkAfterWrite(client, event, IHP_WATERMARK_ASSIGNEE);
+  // Last, after every call to Jira: the line is a database write, and on
+  // SQLite a write holds the lock until the job commits, which would keep
+  // webhooks waiting through a slow Jira answer.
+  if (!jiraName) {
+    noteOutbound(host, event, IHP_SYNC_APPLIED, "unassigned in Jira");
+  } else {
+    const bool mapped = event.assignee->remoteUser.has_value();
+    noteOutbound(host, event, IHP_SYNC_APPLIED,
+                 "assigned to Jira user " + *jiraName + (mapped ? " (by user mapping)" : " (found by verified email)"));
+  }
   return IHP_OK;
 }
 

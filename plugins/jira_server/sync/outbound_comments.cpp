@@ -3,6 +3,7 @@
 #include "client/comment_api.h"
 #include "ihp/plugin_abi.h"
 #include "sync/outbound_outcome.h"
+#include "sync/sync_note.h"
 
 namespace ih::jira {
 
@@ -51,6 +52,7 @@ ihp_status postComment(const JiraClient& client, const OutboundEvent& event, boo
   if (!created) return outboundFailure(host, reply, targetOf(event), created.error(), kCommentFailureTexts);
   linkComment(host, event, created.value());
   host.info("comment-synced: issue=" + event.issueKey + " created");
+  noteOutbound(host, event, IHP_SYNC_APPLIED, "comment " + std::to_string(event.comment.id) + " posted to Jira");
   return IHP_OK;
 }
 
@@ -75,6 +77,8 @@ ihp_status syncCommentOutbound(const JiraClient& client, const OutboundEvent& ev
       CommentApi(client).update(event.issueKey, *event.comment.externalCommentId, quotedCommentBody(event.comment));
   if (updated) {
     client.host().info("comment-synced: issue=" + event.issueKey + " updated");
+    noteOutbound(client.host(), event, IHP_SYNC_APPLIED,
+                 "comment " + std::to_string(event.comment.id) + " updated in Jira");
     return IHP_OK;
   }
   // 404: the comment (or the whole ticket) is gone; posting anew tells which.

@@ -16,6 +16,7 @@ std::optional<OutboundAssignee> assigneeOf(const json::Value& event) {
   OutboundAssignee assignee;
   assignee.id = json::int64(*user, "id").value_or(0);
   assignee.name = json::stringOr(*user, "name");
+  if (auto remote = json::string(*user, "remoteUser"); remote && !remote->empty()) assignee.remoteUser = remote;
   if (const json::Value* emails = json::member(*user, "verifiedEmails"); emails != nullptr && emails->IsArray()) {
     for (const auto& email : emails->GetArray()) {
       if (email.IsString() && email.GetStringLength() > 0) assignee.verifiedEmails.emplace_back(email.GetString());

@@ -18,6 +18,9 @@ struct OutboundAssignee {
   int64_t id = 0;
   std::string name;
   std::vector<std::string> verifiedEmails;
+  // The Jira user the organization maps this member to (ABI 1.3): assigned
+  // by that name, with no email search.
+  std::optional<std::string> remoteUser;
 };
 
 struct OutboundComment {

@@ -7,8 +7,10 @@
 #include "client/issue_api.h"
 #include "client/transition_api.h"
 #include "config/status_mapping.h"
+#include "ihp/sdk/json.hpp"
 #include "sync/outbound_outcome.h"
 #include "sync/outbound_watermark.h"
+#include "sync/sync_note.h"
 
 namespace ih::jira {
 
@@ -35,6 +37,21 @@ std::string describe(const std::vector<JiraTransition>& transitions) {
   return "[" + text + "]";
 }
 
+// The fields a 400 answer to a transition names (Jira's {"errors":{"resolution":
+// "..."}}), comma-separated; empty for any other failure.
+std::string requiredTransitionFields(const ApiError& error) {
+  if (!error.isHttp(400)) return {};
+  ihp::sdk::json::Document body;
+  if (!ihp::sdk::json::parseObject(error.body(), body)) return {};
+  const auto* errors = ihp::sdk::json::member(body, "errors");
+  if (errors == nullptr || !errors->IsObject()) return {};
+  std::string fields;
+  for (const auto& member : errors->GetObject()) {
+    fields += (fields.empty() ? "" : ", ") + std::string(member.name.GetString(), member.name.GetStringLength());
+  }
+  return fields;
+}
+
 }  // namespace
 
 ihp_status syncStatusOutbound(const JiraClient& client, const OutboundEvent& event, ihp::sdk::Reply& reply) {
@@ -46,10 +63,14 @@ ihp_status syncStatusOutbound(const JiraClient& client, const OutboundEvent& eve
   auto mapping = statusTargetsFor(event.config, issue->projectId);
   if (!mapping) {
     host.debug("status-sync-skipped: no mapping for the project of " + event.issueKey);
+    noteOutbound(host, event, IHP_SYNC_SKIPPED, "no status mapping for project " + issue->projectId);
     return IHP_OK;
   }
   const std::string& wanted = mapping->forResolved(event.resolved);
-  if (issue->statusId == wanted) return IHP_OK;
+  if (issue->statusId == wanted) {
+    noteOutbound(host, event, IHP_SYNC_SKIPPED, "the Jira ticket is in status " + wanted + " already");
+    return IHP_OK;
+  }
 
   TransitionApi transitions(client);
   auto available = transitions.list(event.issueKey, true);
@@ -64,6 +85,8 @@ ihp_status syncStatusOutbound(const JiraClient& client, const OutboundEvent& eve
   if (!transitionId) {
     host.warn("jira.status-sync-fail: issue=" + event.issueKey + " target=" + wanted +
               " transitions=" + describe(available.value()));
+    noteOutbound(host, event, IHP_SYNC_SKIPPED,
+                 "no Jira transition leads from status " + issue->statusId + " to status " + wanted);
     return IHP_OK;
   }
 
@@ -75,9 +98,18 @@ ihp_status syncStatusOutbound(const JiraClient& client, const OutboundEvent& eve
     auto freshId = fresh ? transitionTo(fresh.value(), wanted) : std::nullopt;
     if (freshId) done = transitions.perform(event.issueKey, *freshId);
   }
-  if (!done) return outboundFailure(host, reply, target, done.error(), kStatusFailureTexts);
+  if (!done) {
+    // Retrying cannot fill a field the workflow's screen requires: give up
+    // at once, saying which fields, so an owner can change the workflow.
+    if (auto fields = requiredTransitionFields(done.error()); !fields.empty()) {
+      return giveUp(host, reply, "transition " + *transitionId + " needs field " + fields);
+    }
+    return outboundFailure(host, reply, target, done.error(), kStatusFailureTexts);
+  }
   host.info("status-synced: issue=" + event.issueKey + " target=" + wanted);
   advanceWatermarkAfterWrite(client, event, IHP_WATERMARK_STATUS);
+  // After the last call to Jira (see outbound_assignee.cpp: a write holds SQLite's lock).
+  noteOutbound(host, event, IHP_SYNC_APPLIED, "moved to status " + wanted + " with transition " + *transitionId);
   return IHP_OK;
 }
 

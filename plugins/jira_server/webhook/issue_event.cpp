@@ -48,8 +48,8 @@ std::optional<AssigneeAtEvent> assigneeOf(const json::Value* fields) {
   if (assignee == nullptr || assignee->IsNull()) return AssigneeAtEvent{AssigneeAtEvent::Kind::Unassign, {}};
   if (!assignee->IsObject()) return std::nullopt;
   std::string email = json::stringOr(*assignee, "emailAddress");
-  if (email.empty()) return AssigneeAtEvent{AssigneeAtEvent::Kind::HiddenEmail, {}};
-  return AssigneeAtEvent{AssigneeAtEvent::Kind::Assign, std::move(email)};
+  const auto kind = email.empty() ? AssigneeAtEvent::Kind::HiddenEmail : AssigneeAtEvent::Kind::Assign;
+  return AssigneeAtEvent{kind, std::move(email), json::stringOr(*assignee, "name"), json::stringOr(*assignee, "key")};
 }
 
 // issue.fields.status when it names a status id, with its category key when

@@ -22,10 +22,12 @@ struct AssigneeAtEvent {
   enum class Kind {
     Unassign,     // fields.assignee null or absent
     Assign,       // fields.assignee.emailAddress present
-    HiddenEmail,  // an assignee whose email Jira hides: nothing can be matched
+    HiddenEmail,  // an assignee whose email Jira hides: only a user mapping can match
   };
   Kind kind = Kind::Unassign;
   std::string email;
+  std::string name;  // the Jira login name (fields.assignee.name), for user mappings
+  std::string key;   // its stable key (fields.assignee.key, e.g. JIRAUSER10100)
 };
 
 // The status at the event time: issue.fields.status, else the changelog's

@@ -30,7 +30,7 @@ TEST_F(PluginApiTest, ListsLoadedPlugins) {
   EXPECT_EQ(ihp::sdk::json::stringOr(p, "key"), "api_test");
   EXPECT_EQ(ihp::sdk::json::stringOr(p, "name"), "API Test");
   EXPECT_EQ(ihp::sdk::json::stringOr(p, "version"), "1.2.3");
-  EXPECT_EQ(ihp::sdk::json::stringOr(p, "abiVersion"), "1.2");
+  EXPECT_EQ(ihp::sdk::json::stringOr(p, "abiVersion"), "1.3");
   ASSERT_TRUE(p["features"].IsArray());
   EXPECT_STREQ(p["features"][0].GetString(), "issue-basic");
 }

@@ -181,3 +181,53 @@ TEST_F(OutboundStatusTest, UnresolveUsesTheUnresolveTarget) {
 
 }  // namespace
 }  // namespace ih::jira::testing
+
+namespace ih::jira::testing {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::Field;
+using ::testing::HasSubstr;
+
+class OutboundStatusSyncLogTest : public OutboundTest {
+ protected:
+  Outcome resolve() {
+    return hooks.event(IHP_EVENT_ISSUE_STATUS_CHANGED, EventJson().config(kMapping).resolved(true).json());
+  }
+};
+
+// Jira's screen requires a field: retrying cannot fill it, so the job gives
+// up at once and says which transition needs which field.
+TEST_F(OutboundStatusSyncLogTest, ATransitionNeedingAFieldGivesUpAtOnceNamingIt) {
+  host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
+  host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"31", "10001"}})));
+  host.http.on("POST", kTransitionsUrl,
+               respond(400, R"({"errorMessages":[],"errors":{"resolution":"Field 'resolution' is required"}})"));
+  auto outcome = resolve();
+  EXPECT_EQ(outcome.status, IHP_E_PERMANENT);
+  EXPECT_EQ(outcome.reply.error, "transition 31 needs field resolution");
+}
+
+TEST_F(OutboundStatusSyncLogTest, AnAppliedTransitionIsWrittenToTheSyncLog) {
+  host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
+  host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"31", "10001"}})));
+  host.http.on("POST", kTransitionsUrl, respond(204));
+  EXPECT_CALL(host, syncLogWrite(AllOf(Field(&SyncLogCall::direction, IHP_SYNC_OUTBOUND),
+                                       Field(&SyncLogCall::outcome, IHP_SYNC_APPLIED),
+                                       Field(&SyncLogCall::kind, "status"), Field(&SyncLogCall::externalKey, "OPS-1"),
+                                       Field(&SyncLogCall::detail, "moved to status 10001 with transition 31"))));
+  EXPECT_EQ(resolve().status, IHP_OK);
+}
+
+TEST_F(OutboundStatusSyncLogTest, AProjectWithoutMappingIsASkipInWords) {
+  host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
+  EXPECT_CALL(host, syncLogWrite(AllOf(Field(&SyncLogCall::outcome, IHP_SYNC_SKIPPED),
+                                       Field(&SyncLogCall::detail, HasSubstr("no status mapping for project 10000")))));
+  const std::string otherProject = R"({"sync_status_forward":{"99999":{"on_resolve":"10001","on_unresolve":"1"}}})";
+  auto outcome =
+      hooks.event(IHP_EVENT_ISSUE_STATUS_CHANGED, EventJson().config(otherProject).resolved(true).json());
+  EXPECT_EQ(outcome.status, IHP_OK);
+}
+
+}  // namespace
+}  // namespace ih::jira::testing

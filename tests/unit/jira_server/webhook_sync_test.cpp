@@ -125,17 +125,14 @@ TEST_F(WebhookSyncTest, AssigneeWithEmailAssignsByThatEmailAtTheUpdatedTime) {
   EXPECT_EQ(deliver(IssuePayload().changeAssignee().json()).reply.status, 200);
 }
 
-// Nothing can be matched, but the event is still the newest assignee state:
-// its time becomes the mark of every org that syncs assignees, so an older
-// visible assignee delivered late changes nothing.
-TEST_F(WebhookSyncTest, HiddenEmailOnlyAdvancesTheAssigneeMark) {
-  givenOrgLinks({orgLink(1, true, R"({"sync_reverse_assignment":true})"),
-                 orgLink(2, true, R"({"sync_reverse_assignment":false})")});
-  EXPECT_CALL(host, syncAssigneeInbound(_)).Times(0);
-  EXPECT_CALL(host, watermarkAdvance(1, kIntegrationId, "OPS-1", IHP_WATERMARK_ASSIGNEE, kUpdatedMs));
-  EXPECT_CALL(host, watermarkAdvance(2, _, _, _, _)).Times(0);
+// Jira hides the email: the host gets the Jira name and key instead, and its
+// user mapping decides (the email field stays absent, never guessed).
+TEST_F(WebhookSyncTest, HiddenEmailAssignsByTheJiraNameAndKey) {
+  EXPECT_CALL(host, syncAssigneeInbound(AllOf(
+                        Field(&AssigneeSyncCall::assign, true), Field(&AssigneeSyncCall::email, std::nullopt),
+                        Field(&AssigneeSyncCall::remoteUser, Optional(std::string("bob"))),
+                        Field(&AssigneeSyncCall::remoteUserKey, Optional(std::string("JIRAUSER10200"))))));
   EXPECT_EQ(deliver(IssuePayload().changeAssignee().assigneeWithoutEmail().json()).reply.status, 200);
-  EXPECT_TRUE(host.anyLogContains("missing-assignee-email"));
 }
 
 TEST_F(WebhookSyncTest, NullAssigneeUnassigns) {

@@ -8,6 +8,7 @@
 #include "host_fixture.h"
 #include "ihp/sdk/hex.hpp"
 #include "ihp/sdk/strings.hpp"
+#include "domain/sync_log.h"
 #include "plugins/host_api_table.h"
 #include "plugins/host_call_context.h"
 
@@ -310,6 +311,66 @@ TEST_F(HostApiTable, RolledBackHookEnqueuesNothing) {
   ASSERT_EQ(api.job_enqueue(&ctx, &job), IHP_OK);
   uow->rollback();
   EXPECT_TRUE(host.jobs().list({}).empty());
+}
+
+}  // namespace
+}  // namespace ih::host::plugins
+
+namespace ih::host::plugins {
+namespace {
+
+// sync_log_write (ABI 1.3): a line lands on every linked issue of the
+// ticket, in the hook's unit of work; a shape the log cannot show, another
+// plugin's integration or a ticket nobody links changes nothing.
+TEST_F(HostApiTable, SyncLogWriteChecksTheLineAndWritesItToTheLinkedIssue) {
+  EXPECT_TRUE(IHP_HOST_HAS(&api, sync_log_write));
+  int64_t org = host.createOrganization("acme");
+  int64_t mine = host.installIntegration(org, "alpha", "ext-a");
+  host.enablePlugin(org, "alpha");
+  int64_t issueId = 0;
+  host.inTransaction([&](storage::UnitOfWork& work) {
+    const auto project = host.directory().createProject(work, org, "api", {});
+    issueId = host.issues().create(work, org, project.id, "Broken", domain::ChangeSource::user(std::nullopt)).id;
+    host.integrations().linkExternalIssue(work, org, mine, issueId, "OPS-1", "T", "", "");
+  });
+  ihp_sync_log_entry entry{};
+  entry.struct_size = sizeof entry;
+  entry.organization_id = org;
+  entry.integration_id = mine;
+  entry.external_key = str("OPS-1");
+  entry.direction = IHP_SYNC_OUTBOUND;
+  entry.outcome = IHP_SYNC_SKIPPED;
+  entry.kind = str("status");
+  entry.detail = str("no status mapping for project 10000");
+
+  auto bad = entry;
+  bad.outcome = 9;
+  EXPECT_EQ(api.sync_log_write(&ctx, &bad), IHP_E_INVALID);
+  bad = entry;
+  bad.kind = str("weather");
+  EXPECT_EQ(api.sync_log_write(&ctx, &bad), IHP_E_INVALID);
+  bad = entry;
+  const std::string essay(1001, 'x');
+  bad.detail = str(essay);
+  EXPECT_EQ(api.sync_log_write(&ctx, &bad), IHP_E_INVALID);
+  bad = entry;
+  bad.struct_size = IHP_SYNC_LOG_ENTRY_SIZE_V1_3 - 1;
+  EXPECT_EQ(api.sync_log_write(&ctx, &bad), IHP_E_INVALID);
+  bad = entry;
+  bad.external_key = str("OPS-404");
+  EXPECT_EQ(api.sync_log_write(&ctx, &bad), IHP_E_NOT_FOUND);
+  ihp_host_ctx other = contextFor(beta);
+  EXPECT_EQ(api.sync_log_write(&other, &entry), IHP_E_NOT_FOUND);
+
+  ASSERT_EQ(api.sync_log_write(&ctx, &entry), IHP_OK);
+  entry.organization_id = 0;  // every organization linking the ticket
+  ASSERT_EQ(api.sync_log_write(&ctx, &entry), IHP_OK);
+  const auto lines = domain::SyncLog(host.clock()).list(*uow, org, issueId, 10);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].detail, "skipped: no status mapping for project 10000");
+  EXPECT_EQ(lines[0].direction, "outbound");
+  EXPECT_EQ(lines[0].kind, "status");
+  EXPECT_EQ(lines[0].externalKey, "OPS-1");
 }
 
 }  // namespace

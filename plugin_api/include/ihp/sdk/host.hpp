@@ -225,6 +225,35 @@ class Host {
     return api_->external_issue_mark_gone(ctx_, organizationId, externalIssueId, str(reason));
   }
 
+  // --- sync log (ABI 1.3) ---------------------------------------------------
+  // One line of the sync log of the issues linked to (integrationId,
+  // externalKey) in organizationId (0 = every organization linking it).
+  // `reason` is words for people ("no status mapping for project 10000"),
+  // never secrets. On a host older than 1.3 the line is dropped: the log
+  // explains a sync, it never decides one, so the plugin carries on.
+  struct SyncLogLine {
+    int64_t organizationId = 0;
+    int64_t integrationId = 0;
+    std::string_view externalKey;
+    int32_t direction = IHP_SYNC_INBOUND;  // IHP_SYNC_INBOUND | IHP_SYNC_OUTBOUND
+    int32_t outcome = IHP_SYNC_APPLIED;    // IHP_SYNC_APPLIED ... IHP_SYNC_FAILED
+    std::string_view kind;                 // assignee | status | comment | link | reconcile
+    std::string_view reason;
+  };
+  ihp_status syncLog(const SyncLogLine& line) const {
+    if (!IHP_HOST_HAS(api_, sync_log_write)) return IHP_E_UNSUPPORTED;
+    ihp_sync_log_entry raw{};
+    raw.struct_size = sizeof raw;
+    raw.organization_id = line.organizationId;
+    raw.integration_id = line.integrationId;
+    raw.external_key = str(line.externalKey);
+    raw.direction = line.direction;
+    raw.outcome = line.outcome;
+    raw.kind = str(line.kind);
+    raw.detail = str(line.reason);
+    return api_->sync_log_write(ctx_, &raw);
+  }
+
   // --- jobs ----------------------------------------------------------------
   struct JobSpec {
     std::string kind;

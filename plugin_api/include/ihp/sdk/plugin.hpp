@@ -53,6 +53,8 @@ class Plugin {
   virtual ihp_status handleEvent(Host&, const ihp_event&, Reply&) { return IHP_E_UNSUPPORTED; }
   virtual ihp_status runJob(Host&, const ihp_job&, Reply&) { return IHP_E_UNSUPPORTED; }
   virtual ihp_status uninstall(Host&, const ihp_uninstall_call&, Reply&) { return IHP_E_UNSUPPORTED; }
+  // ABI 1.3: are these remote users real? (user mappings)
+  virtual ihp_status remoteUsersResolve(Host&, const ihp_remote_users_call&, Reply&) { return IHP_E_UNSUPPORTED; }
 };
 
 namespace detail {
@@ -73,6 +75,7 @@ constexpr size_t minimumSize(const ihp_config_call*) { return IHP_CONFIG_CALL_SI
 constexpr size_t minimumSize(const ihp_event*) { return IHP_EVENT_SIZE_V1_0; }
 constexpr size_t minimumSize(const ihp_job*) { return IHP_JOB_SIZE_V1_0; }
 constexpr size_t minimumSize(const ihp_uninstall_call*) { return IHP_UNINSTALL_CALL_SIZE_V1_0; }
+constexpr size_t minimumSize(const ihp_remote_users_call*) { return IHP_REMOTE_USERS_CALL_SIZE_V1_3; }
 
 inline bool fingerprintMatches(const ihp_fingerprint& host) {
   const ihp_fingerprint mine = IHP_FINGERPRINT_INIT;
@@ -141,6 +144,10 @@ struct Exports {
   static ihp_status uninstall(ihp_plugin* i, ihp_host_ctx* c, const ihp_uninstall_call* r, ihp_reply* o) noexcept {
     return dispatch("uninstall", i, c, r, o, &Plugin::uninstall);
   }
+  static ihp_status remoteUsersResolve(ihp_plugin* i, ihp_host_ctx* c, const ihp_remote_users_call* r,
+                                       ihp_reply* o) noexcept {
+    return dispatch("remote_users_resolve", i, c, r, o, &Plugin::remoteUsersResolve);
+  }
 
   static const ihp_plugin_api* table(const Descriptor& d) {
     static const ihp_plugin_api api = [&] {
@@ -169,6 +176,7 @@ struct Exports {
       t.handle_event = &handleEvent;
       t.run_job = &runJob;
       t.uninstall = &uninstall;
+      t.remote_users_resolve = &remoteUsersResolve;
       return t;
     }();
     return &api;

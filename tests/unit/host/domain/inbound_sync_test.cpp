@@ -39,7 +39,9 @@ class InboundSyncTest : public ih::test::DomainTest {
   AssigneeSyncResult syncAssignee(std::optional<std::string> email, int64_t eventTime = 0,
                                   const std::string& key = "OPS-1") {
     return inTransaction([&](auto& uow) {
-      return inbound_->syncAssignee(uow, AssigneeSyncRequest{jira_.id, "jira_server", key, email, eventTime});
+      AssigneeSyncRequest request{jira_.id, "jira_server", key, email.has_value(), email, std::nullopt, std::nullopt,
+                                  eventTime};
+      return inbound_->syncAssignee(uow, request);
     });
   }
   StatusSyncResult syncStatus(int64_t organizationId, StatusAction action) {

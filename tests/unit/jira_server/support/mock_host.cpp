@@ -124,12 +124,17 @@ ihp_status activityWrite(ihp_host_ctx* ctx, int64_t org, int64_t issue, ihp_str 
 }
 ihp_status syncAssignee(ihp_host_ctx* ctx, const ihp_assignee_sync* sync, const ihp_sink* out) {
   AssigneeSyncCall call{sync->integration_id, text(sync->external_key), sync->assign != 0, optionalText(sync->email),
-                        sync->event_time_ms};
+                        sync->event_time_ms, optionalText(sync->remote_user), optionalText(sync->remote_user_key)};
   return deliver(hostOf(ctx).syncAssigneeInbound(call), out);
 }
 ihp_status syncStatus(ihp_host_ctx* ctx, const ihp_status_sync* sync, const ihp_sink* out) {
   StatusSyncCall call{sync->integration_id, sync->organization_id, text(sync->external_key), sync->action};
   return deliver(hostOf(ctx).syncStatusInbound(call), out);
+}
+ihp_status syncLogWrite(ihp_host_ctx* ctx, const ihp_sync_log_entry* entry) {
+  SyncLogCall call{entry->organization_id, entry->integration_id, text(entry->external_key), entry->direction,
+                   entry->outcome, text(entry->kind), text(entry->detail)};
+  return hostOf(ctx).syncLogWrite(call);
 }
 ihp_status watermarkAdvance(ihp_host_ctx* ctx, int64_t org, int64_t id, ihp_str key, int32_t kind, int64_t time) {
   return hostOf(ctx).watermarkAdvance(org, id, text(key), kind, time);
@@ -188,6 +193,7 @@ ihp_host_api buildTable(bool withRekey) {
   api.activity_write = &activityWrite;
   api.sync_assignee_inbound = &syncAssignee;
   api.sync_status_inbound = &syncStatus;
+  api.sync_log_write = &syncLogWrite;
   api.watermark_advance = &watermarkAdvance;
   api.comment_link_external = &commentLinkExternal;
   api.external_issue_mark_gone = &externalIssueMarkGone;
@@ -287,6 +293,7 @@ MockHost::MockHost() {
   ON_CALL(*this, syncAssigneeInbound(_))
       .WillByDefault(Return(ok(R"({"affected":1,"assigned":1,"unassigned":0,"unchanged":0,"stale":0,"userNotFound":0})")));
   ON_CALL(*this, syncStatusInbound(_)).WillByDefault(Return(ok(R"({"affected":1,"changed":1})")));
+  ON_CALL(*this, syncLogWrite(_)).WillByDefault(Return(IHP_OK));
   ON_CALL(*this, watermarkAdvance(_, _, _, _, _)).WillByDefault(Return(IHP_OK));
   ON_CALL(*this, commentLinkExternal(_, _, _, _)).WillByDefault(Return(IHP_E_UNSUPPORTED));
   ON_CALL(*this, externalIssueMarkGone(_, _, _)).WillByDefault(Return(IHP_E_UNSUPPORTED));

@@ -39,6 +39,15 @@ struct AssigneeSyncCall {
   bool assign = false;
   std::optional<std::string> email;
   int64_t eventTimeMs = 0;
+  std::optional<std::string> remoteUser, remoteUserKey;  // ABI 1.3
+};
+
+// One sync_log_write (ABI 1.3).
+struct SyncLogCall {
+  int64_t organizationId = 0, integrationId = 0;
+  std::string externalKey;
+  int32_t direction = 0, outcome = 0;
+  std::string kind, detail;
 };
 
 struct StatusSyncCall {
@@ -97,6 +106,7 @@ class MockHost {
   MOCK_METHOD(ihp_status, activityWrite, (int64_t org, int64_t issue, const std::string& type, const std::string& data));
   MOCK_METHOD(SinkResult, syncAssigneeInbound, (const AssigneeSyncCall&));
   MOCK_METHOD(SinkResult, syncStatusInbound, (const StatusSyncCall&));
+  MOCK_METHOD(ihp_status, syncLogWrite, (const SyncLogCall&));
   MOCK_METHOD(ihp_status, watermarkAdvance,
               (int64_t org, int64_t integrationId, const std::string& key, int32_t kind, int64_t timeMs));
   MOCK_METHOD(ihp_status, commentLinkExternal,

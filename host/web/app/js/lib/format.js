@@ -24,6 +24,13 @@ export const issueStatusLabels = {
   resolved: ["Resolved", "ok"],
 };
 
+export const syncOutcomeLabels = {
+  applied: ["Applied", "ok"],
+  skipped: ["Skipped", ""],
+  pending: ["Pending", "warn"],
+  failed: ["Failed", "danger"],
+};
+
 export const resolutionStrategies = [
   ["resolve", "Resolve"],
   ["resolve_current_release", "Resolve in the current release"],

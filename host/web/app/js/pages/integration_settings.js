@@ -1,11 +1,11 @@
 // An integration's sync settings (owners): the sync toggles, the status
 // mapping per Jira project (projects and their statuses come live from Jira
 // through the plugin's search route), how resolving works, the fields hidden
-// from the create form, and uninstalling.
+// from the create form, user mappings (the Jira user who stands for a member
+// when Jira hides emails), and uninstalling.
 //
-// TODO(sync-trust): user mappings (GET/PUT .../integrations/{id}/user-mappings/)
-// and "reconcile now" (POST .../integrations/{id}/reconcile/) get their own
-// sections here once the host serves those routes.
+// TODO(reconcile): "reconcile now" (POST .../integrations/{id}/reconcile/)
+// gets its own section here with the reconcile route.
 import { html, useEffect, useState } from "../lib/html.js";
 import { api, apiPath, withQuery } from "../lib/api.js";
 import { useSubmit } from "../lib/submit.js";
@@ -15,7 +15,7 @@ import { useResource } from "../lib/resource.js";
 import { canManage, useSession } from "../lib/session.js";
 import { OrgFrame, useOrganization } from "../components/layout.js";
 import { Dialog } from "../components/dialog.js";
-import { Checkbox, SelectField, TextArea } from "../components/forms.js";
+import { Checkbox, SelectField, TextArea, TextField } from "../components/forms.js";
 import { Alert, ErrorAlert, Loading, StatusBadge } from "../components/status.js";
 
 const toggles = [
@@ -139,6 +139,53 @@ function SettingsForm({ org, integration, onSaved }) {
     </form>`;
 }
 
+// The whole list is saved at once (PUT replaces it); the host checks every
+// Jira user with Jira and every member before it stores anything.
+function UserMappings({ org, integration }) {
+  const path = apiPath("organizations", org.slug, "integrations", integration.id, "user-mappings");
+  const stored = useResource(path);
+  const members = useResource(apiPath("organizations", org.slug, "members"));
+  const [rows, setRows] = useState(null);
+  const [saved, setSaved] = useState("");
+  useEffect(() => {
+    if (stored.data && rows === null) setRows(stored.data.map((m) => ({ jiraUser: m.jiraUser, userId: m.userId })));
+  }, [stored.data]);
+  const { busy, error, fields, submit: save } = useSubmit(async (event) => {
+    setSaved("");
+    const answer = await api.put(path, (rows || []).filter((r) => r.jiraUser.trim() || r.userId)
+      .map((r) => ({ jiraUser: r.jiraUser.trim(), userId: r.userId })));
+    setRows(answer.map((m) => ({ jiraUser: m.jiraUser, userId: m.userId })));
+    setSaved("User mappings saved.");
+  });
+  const choices = (members.data || []).map((m) => [m.userId, m.name ? `${m.name} (${m.email})` : m.email]);
+  const update = (i, change) => setRows((r) => r.map((x, j) => (j === i ? { ...x, ...change } : x)));
+  return html`
+    <section class="card stack" aria-labelledby="user-mappings-heading">
+      <h2 id="user-mappings-heading">User mappings</h2>
+      <p class="muted small">When Jira hides email addresses, or a Jira user's email matches nobody here, a mapping
+        says who they are. Assignments from Jira use it, and assigning here sets that Jira user without a search.</p>
+      <${ErrorAlert} error=${stored.error} />
+      ${saved && html`<${Alert} kind="success"><p>${saved}</p><//>`}
+      <form onSubmit=${save} novalidate class="stack">
+        <${ErrorAlert} error=${error} />
+        ${(rows || []).map((row, index) => html`
+          <div class="mapping-row" role="group" key=${index} aria-label=${`User mapping ${index + 1}`}>
+            <${TextField} label="Jira user (name or key)" value=${row.jiraUser} error=${fields.jiraUser}
+              onInput=${(jiraUser) => update(index, { jiraUser })} />
+            <${SelectField} label="Member" value=${row.userId} placeholder="Choose a member" choices=${choices}
+              error=${fields.userId} onChange=${(userId) => update(index, { userId })} />
+            <button type="button" class="secondary" aria-label=${`Remove user mapping ${index + 1}`}
+              onClick=${() => setRows((r) => r.filter((_, j) => j !== index))}>Remove</button>
+          </div>`)}
+        <div class="actions">
+          <button type="button" class="secondary" disabled=${rows === null}
+            onClick=${() => setRows((r) => [...(r || []), { jiraUser: "", userId: "" }])}>Add a user mapping</button>
+          <button type="submit" disabled=${busy || rows === null}>${busy ? "Checking with Jira…" : "Save user mappings"}</button>
+        </div>
+      </form>
+    </section>`;
+}
+
 function Uninstall({ org, integration }) {
   const [open, setOpen] = useState(false);
   const { busy, error, submit: uninstall } = useSubmit(async () => {
@@ -182,6 +229,7 @@ export function IntegrationSettingsPage({ org: slug, id }) {
       ${canManage(session, org)
         ? html`
           <${SettingsForm} org=${org} integration=${integration.data} onSaved=${() => integration.reload(true)} />
+          <${UserMappings} org=${org} integration=${integration.data} />
           <${Uninstall} org=${org} integration=${integration.data} />`
         : html`<${Alert} kind="info"><p>Only owners of ${org.name} can change an integration's settings.</p><//>`}`}`}<//>`;
 }

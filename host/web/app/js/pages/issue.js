@@ -1,13 +1,11 @@
 // One issue: title, status and assignee (changed here, synced to linked
-// tickets), linked Jira tickets, comments and the activity. The page polls
-// every few seconds, so changes made in Jira appear without a reload.
-//
-// TODO(sync-trust): the issue's sync log (GET .../issues/{id}/sync-log/:
-// what was sent to or applied from Jira, skipped or failed, and why) gets a
-// section here once the host serves it.
+// tickets), linked Jira tickets, comments, the activity, and the sync log
+// (what was sent to or applied from Jira, skipped or failed, and why, so
+// "why did this not sync?" has an answer on the page). The page polls every
+// few seconds, so changes made in Jira appear without a reload.
 import { html, useState } from "../lib/html.js";
 import { api, apiPath } from "../lib/api.js";
-import { describeActivity, formatDate, issueStatusLabels, providerName } from "../lib/format.js";
+import { describeActivity, formatDate, issueStatusLabels, providerName, syncOutcomeLabels } from "../lib/format.js";
 import { paths } from "../lib/router.js";
 import { usePolling, useResource } from "../lib/resource.js";
 import { useSubmit } from "../lib/submit.js";
@@ -121,6 +119,30 @@ function Activity({ activities }) {
     </section>`;
 }
 
+function SyncLog({ entries }) {
+  return html`
+    <section class="card" aria-labelledby="sync-log-heading">
+      <h2 id="sync-log-heading">Sync log</h2>
+      <p class="muted small">What the sync with Jira did for this issue, newest first (the last 200 entries).</p>
+      ${entries.length === 0 && html`<${Empty}>Nothing was synced yet.<//>`}
+      ${entries.length > 0 && html`
+        <table aria-label="Sync log, newest first">
+          <thead><tr><th scope="col">When</th><th scope="col">Ticket</th><th scope="col">What</th>
+            <th scope="col">Outcome</th><th scope="col">Why</th></tr></thead>
+          <tbody>
+            ${entries.map((e) => html`
+              <tr key=${e.id}>
+                <td><time datetime=${e.dateCreated}>${formatDate(e.dateCreated)}</time></td>
+                <td class="mono">${e.externalIssue}</td>
+                <td>${e.kind} ${e.direction === "inbound" ? "from Jira" : "to Jira"}</td>
+                <td><${StatusBadge} table=${syncOutcomeLabels} value=${e.outcome} /></td>
+                <td>${e.detail}</td>
+              </tr>`)}
+          </tbody>
+        </table>`}
+    </section>`;
+}
+
 export function IssuePage({ org: slug, id }) {
   const organization = useOrganization(slug);
   const issue = useResource(apiPath("organizations", slug, "issues", id));
@@ -128,10 +150,12 @@ export function IssuePage({ org: slug, id }) {
   const externals = useResource(apiPath("organizations", slug, "issues", id, "external-issues"));
   const members = useResource(apiPath("organizations", slug, "members"));
   const integrations = useResource(apiPath("organizations", slug, "integrations"));
+  const syncLog = useResource(apiPath("organizations", slug, "issues", id, "sync-log"));
   const refresh = () => {
     issue.reload(true);
     activities.reload(true);
     externals.reload(true);
+    syncLog.reload(true);
   };
   usePolling(refresh, POLL_MS);
   const acts = activities.data || [];
@@ -158,5 +182,6 @@ export function IssuePage({ org: slug, id }) {
           <${Properties} slug=${slug} issue=${issue.data} members=${members.data} onChanged=${refresh} />
           <${Activity} activities=${acts.filter((a) => a.type !== "note")} />
         </div>
-      </div>`}`}<//>`;
+      </div>
+      <${SyncLog} entries=${syncLog.data || []} />`}`}<//>`;
 }

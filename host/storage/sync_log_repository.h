@@ -1,0 +1,49 @@
+// host/storage/sync_log_repository.h - the sync log: one row per decision the
+// sync made about an issue (inbound or outbound, applied, skipped, pending or
+// failed, and why in words), read newest first by the issue's page.
+//
+// Bounded so a ticket that flaps cannot fill the database: each insert drops
+// the issue's entries beyond the newest kKeepPerIssue and those older than the
+// retention period; pruneOlderThan() sweeps the rest of the table.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ih::host::storage {
+
+class UnitOfWork;
+
+struct SyncLogRow {
+  int64_t id = 0;
+  int64_t organizationId = 0;
+  int64_t issueId = 0;
+  std::optional<int64_t> integrationId;
+  std::string externalKey;
+  std::string direction;  // inbound | outbound
+  std::string kind;       // assignee | status | comment | link | reconcile
+  std::string outcome;    // applied | skipped | pending | failed
+  std::string detail;
+  int64_t createdAt = 0;
+};
+
+class SyncLogRepository {
+ public:
+  static constexpr size_t kKeepPerIssue = 200;
+  static constexpr int64_t kRetentionMs = 30LL * 24 * 3600 * 1000;
+
+  explicit SyncLogRepository(UnitOfWork& uow) : uow_(uow) {}
+
+  // Appends (id and createdAt as given are ignored / used), then prunes the issue.
+  int64_t insert(const SyncLogRow& row);
+  // Newest first; beforeId > 0 pages to older entries.
+  std::vector<SyncLogRow> listForIssue(int64_t organizationId, int64_t issueId, size_t limit, int64_t beforeId = 0);
+  size_t pruneOlderThan(int64_t cutoffMs);
+
+ private:
+  UnitOfWork& uow_;
+};
+
+}  // namespace ih::host::storage
