@@ -54,8 +54,12 @@ class SyncScene {
   bool flipNext() {
     const size_t ticket = next_++ % flips_.size();
     const std::string email = kEmails[flips_[ticket]++ % 2];
-    domain::AssigneeSyncRequest request{integrationId_, "jira_server", "OPS-" + std::to_string(ticket + 1), email,
-                                        ++eventTimeMs_};
+    domain::AssigneeSyncRequest request{.integrationId = integrationId_,
+                                        .provider = "jira_server",
+                                        .externalKey = "OPS-" + std::to_string(ticket + 1),
+                                        .assign = true,
+                                        .email = email,
+                                        .eventTimeMs = ++eventTimeMs_};
     auto uow = host_.begin();
     const domain::AssigneeSyncResult result = host_.inboundSync().syncAssignee(*uow, request);
     uow->commit();
