@@ -50,6 +50,8 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"job-max-attempts", "N", "tries of a background job before it is dead-lettered (default 8)"},
       {"job-retry-base-ms", "N", "first retry delay; doubles per attempt, with jitter (default 1000)"},
       {"job-retry-max-ms", "N", "longest delay between two tries (default 300000)"},
+      {"job-lease-ms", "N",
+       "a claimed job's lease, renewed while it runs; any host re-queues it once expired (default 30000)"},
       {"tls-ca-file", "FILE", "PEM CA certificates trusted for outbound https besides the system's"},
       {"web-dir", "DIR", "the web app's static files (default <binary dir>/../web)"},
       {"session-idle-timeout-s", "N", "browser sessions end after this many seconds unused (default 28800)"},
@@ -105,6 +107,8 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
   if (auto v = lookup("job-retry-max-ms")) {
     o.retry.maxDelayMs = parseInteger("job-retry-max-ms", *v, o.retry.baseDelayMs, int64_t{24} * 3600 * 1000);
   }
+  // Renewed every lease/3: below a second renewals would crowd the database.
+  if (auto v = lookup("job-lease-ms")) o.jobLeaseMs = parseInteger("job-lease-ms", *v, 1000, int64_t{3600} * 1000);
   if (auto v = lookup("tls-ca-file")) {
     if (v->empty() || !std::filesystem::is_regular_file(*v)) {
       throw std::invalid_argument("invalid value for --tls-ca-file: '" + *v + "' is not a file");

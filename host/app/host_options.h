@@ -45,6 +45,7 @@ struct HostOptions {
   int pluginCallTimeoutMs = 10000;  // a plugin hook call past it is abandoned (503 / job retried)
   int shutdownGraceMs = 10000;
   jobs::RetryPolicy retry;  // outbound sync retries: attempts, first delay, cap
+  int64_t jobLeaseMs = 30000;  // a running job unrenewed this long is re-queued by any host
   std::string tlsCaFile;    // more CAs for outbound https (PEM); empty = the system's only
   std::string webDir;       // the web app's files; default <executable dir>/../web
   bool webDirGiven = false;  // --web-dir was set: a missing app is then an error

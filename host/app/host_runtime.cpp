@@ -173,7 +173,7 @@ struct HostRuntime::Parts {
         admin((ensureDataDir(o.dataDir), adminToken(o))),
         secrets(openSecretBox(o.dataDir)),
         database(openDatabase(o.databaseUrl)),
-        jobs(*database, clock, o.retry),
+        jobs(*database, clock, o.retry, o.jobLeaseMs),
         directory(clock),
         outbound(jobs),
         issues(clock, directory, outbound),
@@ -206,8 +206,9 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
   const size_t loaded = p.registry->loadDirectory(p.options.pluginsDir);
   appLogger().information("%z plugin(s) loaded from %s", loaded, p.options.pluginsDir);
 
-  const size_t requeued = p.jobs.requeueInterrupted();
-  if (requeued > 0) appLogger().information("%z interrupted job(s) requeued", requeued);
+  // Only expired leases: other hosts on this database are running theirs.
+  appLogger().information("job leases held as %s for %?d ms", p.jobs.owner(), p.jobs.leaseMs());
+  p.jobs.requeueExpired();
 
   p.workers = std::make_unique<jobs::WorkerPool>(p.jobs, p.metrics, p.options.workers);
   for (plugins::LoadedPlugin* plugin : p.registry->plugins()) {

@@ -185,6 +185,21 @@ std::vector<std::string> browserSignIn() {
   };
 }
 
+// Leases instead of start-up resets, so several hosts can share one queue: a
+// running job names the process that claimed it (owner) and when its claim
+// ends unless renewed (locked_until). Any host returns only expired claims to
+// the queue. Jobs already running when this migrates have no known owner;
+// an expired lease (0) lets the first host that looks re-queue them.
+std::vector<std::string> jobLeases() {
+  return {
+      "ALTER TABLE jobs ADD COLUMN owner TEXT",
+      "ALTER TABLE jobs ADD COLUMN locked_until BIGINT",
+      "UPDATE jobs SET locked_until = 0 WHERE state = 'running'",
+      // Partial, so the claim's planner is not tempted away from jobs_by_state.
+      "CREATE INDEX jobs_by_lease ON jobs (locked_until) WHERE state = 'running'",
+  };
+}
+
 std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> parts) {
   std::vector<std::string> all;
   for (const auto& part : parts) all.insert(all.end(), part.begin(), part.end());
@@ -199,6 +214,7 @@ const std::vector<Migration>& schemaMigrations() {
       {2, "job event types", jobEventTypes()},
       {3, "index-only job claims", jobClaimIndexes()},
       {4, "browser sign-in", browserSignIn()},
+      {7, "job leases", jobLeases()},
   };
   return migrations;
 }
