@@ -38,6 +38,9 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"admin-token", "TOKEN",
        "superuser bearer token (default env INTEGRATION_HOST_ADMIN_TOKEN, else <data-dir>/admin-token)"},
       {"workers", "N", "background job workers (default: number of cores)"},
+      {"secret-key-file", "FILE",
+       "key sealing stored credentials, the same file on every host of a database (default env "
+       "INTEGRATION_HOST_SECRET_KEY_FILE, else <data-dir>/secret-key)"},
       {"log-level", "LEVEL", "trace, debug, info, notice, warning, error, critical or fatal (default info)"},
       {"max-body-bytes", "N", "largest accepted request body (default 1048576)"},
       {"http-threads", "N", "HTTP event loops, one thread each: requests answered at once (default 16)"},
@@ -76,6 +79,10 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
   }
   o.adminToken = lookup("admin-token");
   if (o.adminToken && o.adminToken->empty()) throw std::invalid_argument("invalid value for --admin-token: empty");
+  if (auto v = lookup("secret-key-file")) {
+    if (v->empty()) throw std::invalid_argument("invalid value for --secret-key-file: empty path");
+    o.secretKeyFile = *v;
+  }
   o.workers = static_cast<int>(hardwareThreads == 0 ? 1 : hardwareThreads);
   if (auto v = lookup("workers")) o.workers = static_cast<int>(parseInteger("workers", *v, 1, 256));
   if (auto v = lookup("log-level")) o.logLevel = *v;

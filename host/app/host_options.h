@@ -35,6 +35,7 @@ struct HostOptions {
   std::string pluginsDir;   // default <executable dir>/../plugins
   std::string publicUrl;    // empty = http://<bind>:<real port>, known once listening
   std::optional<std::string> adminToken;  // from --admin-token / the file only
+  std::string secretKeyFile;  // default <data-dir>/secret-key (resolved with the environment at start-up)
   int workers = 1;
   std::string logLevel = "info";
   size_t maxBodyBytes = 1024 * 1024;

@@ -190,8 +190,12 @@ std::vector<std::string> browserSignIn() {
 // ends unless renewed (locked_until). Any host returns only expired claims to
 // the queue. Jobs already running when this migrates have no known owner;
 // an expired lease (0) lets the first host that looks re-queue them.
-std::vector<std::string> jobLeases() {
+//
+// host_settings holds what every host on the database must agree on, such as
+// the fingerprint of the secret key that seals credentials.
+std::vector<std::string> severalHosts() {
   return {
+      "CREATE TABLE host_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL, created_at BIGINT NOT NULL)",
       "ALTER TABLE jobs ADD COLUMN owner TEXT",
       "ALTER TABLE jobs ADD COLUMN locked_until BIGINT",
       "UPDATE jobs SET locked_until = 0 WHERE state = 'running'",
@@ -214,7 +218,7 @@ const std::vector<Migration>& schemaMigrations() {
       {2, "job event types", jobEventTypes()},
       {3, "index-only job claims", jobClaimIndexes()},
       {4, "browser sign-in", browserSignIn()},
-      {7, "job leases", jobLeases()},
+      {7, "several hosts on one database", severalHosts()},
   };
   return migrations;
 }

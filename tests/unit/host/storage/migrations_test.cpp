@@ -41,6 +41,7 @@ TEST_P(MigrationsTest, FreshDatabaseGetsTheWholeSchemaOnce) {
                                              "comment_external_links",
                                              "comments",
                                              "external_issues",
+                                             "host_settings",
                                              "identities",
                                              "integrations",
                                              "issue_external_links",
