@@ -8,12 +8,21 @@
 
 #include "jobs/instance_id.h"
 #include "jobs/jobs_log.h"
+#include "storage/dialect.h"
 #include "storage/job_repository.h"
+#include "storage/query.h"
 
 namespace ih::host::jobs {
 
 namespace {
 
+
+// The notification channel of "a job was enqueued" between hosts.
+constexpr const char* kJobsChannel = "ih_jobs";
+constexpr std::chrono::milliseconds kPollWithoutWakeups{250};
+// With wake-ups only time-based work (retries, delays) is found by polling;
+// the retry policy's first delay is up to 5 s, so 2 s stays well within it.
+constexpr std::chrono::milliseconds kPollWithWakeups{2000};
 
 double random01() {
   thread_local std::mt19937_64 engine{std::random_device{}()};
@@ -40,7 +49,8 @@ JobQueue::JobQueue(storage::Database& database, const Clock& clock, RetryPolicy 
       clock_(clock),
       policy_(policy),
       leaseMs_(leaseMs > 0 ? leaseMs : kDefaultLeaseMs),
-      owner_(owner.empty() ? newInstanceId() : std::move(owner)) {}
+      owner_(owner.empty() ? newInstanceId() : std::move(owner)),
+      otherHostsEnqueue_(database.listen(kJobsChannel, [this] { wake(); })) {}
 
 int64_t JobQueue::enqueue(storage::UnitOfWork& uow, const JobRequest& request) {
   const int64_t now = clock_.nowMs();
@@ -59,8 +69,12 @@ int64_t JobQueue::enqueue(storage::UnitOfWork& uow, const JobRequest& request) {
   job.updatedAt = now;
   uow.beginWrite();
   const int64_t id = storage::JobRepository(uow).insert(job);
-  // Workers learn of the job only once it is visible to them.
+  // Workers learn of the job only once it is visible to them; other hosts'
+  // by a notification PostgreSQL delivers at commit.
   uow.afterCommit([this] { wake(); });
+  if (const std::string notify = uow.dialect().notifySql(kJobsChannel); !notify.empty()) {
+    storage::Query(uow, notify).execute();
+  }
   return id;
 }
 
@@ -145,6 +159,10 @@ void JobQueue::waitForWork(std::chrono::milliseconds timeout) {
   std::unique_lock lock(wakeMutex_);
   const uint64_t seen = wakeGeneration_;
   wakeSignal_.wait_for(lock, timeout, [&] { return wakeGeneration_ != seen; });
+}
+
+std::chrono::milliseconds JobQueue::idlePollInterval() const {
+  return otherHostsEnqueue_ && otherHostsEnqueue_->live() ? kPollWithWakeups : kPollWithoutWakeups;
 }
 
 void JobQueue::wake() {

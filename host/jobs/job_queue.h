@@ -19,6 +19,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -85,6 +86,11 @@ class JobQueue {
 
   // Blocks until a job may be runnable or the timeout passes.
   void waitForWork(std::chrono::milliseconds timeout);
+  // How long an idle worker waits before looking again (retries and delayed
+  // jobs fall due without a wake-up): short while jobs enqueued by other
+  // hosts can only be found by looking, seconds while their notifications
+  // arrive.
+  std::chrono::milliseconds idlePollInterval() const;
   void wake();
 
   size_t depth();  // pending + running, for /metrics
@@ -104,6 +110,8 @@ class JobQueue {
   std::mutex wakeMutex_;
   std::condition_variable wakeSignal_;
   uint64_t wakeGeneration_ = 0;
+  // Last: it calls wake() from its thread until it is destroyed.
+  std::unique_ptr<storage::NotificationListener> otherHostsEnqueue_;
 };
 
 }  // namespace ih::host::jobs

@@ -17,9 +17,6 @@ namespace {
 constexpr const char* kProcessed = "ih_jobs_processed_total";
 constexpr const char* kDepth = "ih_jobs_queue_depth";
 constexpr const char* kDead = "ih_jobs_dead";
-// Idle workers look again this often even without a wake-up: retries and
-// delayed jobs become due without anyone enqueuing.
-constexpr std::chrono::milliseconds kIdlePoll{250};
 // After a storage error (database briefly unavailable) a worker backs off.
 constexpr std::chrono::milliseconds kErrorBackoff{1000};
 // The lease keeper looks a few times per lease (a renewal delayed by one slow
@@ -139,7 +136,7 @@ void WorkerPool::workerLoop() {
       continue;
     }
     if (!job) {
-      queue_.waitForWork(kIdlePoll);
+      queue_.waitForWork(queue_.idlePollInterval());
       continue;
     }
     // A claimed job always runs to its end: stop() waits for it (drain).

@@ -24,6 +24,9 @@ class Dialect {
   // concurrent claimers pass over each other's rows instead of queueing on
   // them. Empty where one writer at a time already serialises claims.
   virtual const char* lockSkippingLocked() const = 0;
+  // A statement that notifies the listeners of `channel` (a plain
+  // identifier) when its transaction commits; empty where nobody listens.
+  virtual std::string notifySql(std::string_view channel) const = 0;
 };
 
 }  // namespace ih::host::storage

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "support/backend.h"
+#include "support/eventually.h"
 #include "support/job_requests.h"
 #include "support/thread_state.h"
 
@@ -99,6 +100,35 @@ TEST_P(JobQueueTest, WorkersAreWokenOnlyAfterCommit) {
   waiter.join();
   ASSERT_TRUE(woke.load());
   EXPECT_LT(returnedAt - committedAt, kWaitLimit / 2) << "woken by the commit, not by the wait's time limit";
+}
+
+// Issue 11: a job enqueued on one host wakes an idle worker of another at
+// once (PostgreSQL NOTIFY at commit), so idle workers may poll only every few
+// seconds. The waiter is seen asleep first, so the check does not depend on
+// timing; the wait's limit is far above any wake-up's latency.
+TEST_P(JobQueueTest, AJobEnqueuedOnAnotherHostWakesThisOne) {
+  if (!isPostgres()) {
+    EXPECT_EQ(queue_->idlePollInterval(), std::chrono::milliseconds(250)) << "SQLite: nobody else enqueues";
+    return;
+  }
+  using Clock = std::chrono::steady_clock;
+  constexpr auto kWaitLimit = std::chrono::seconds(20);
+  JobQueue otherHost(db(), clock_, RetryPolicy{});
+  ASSERT_TRUE(ih::testing::eventually([&] { return otherHost.idlePollInterval() > std::chrono::milliseconds(250); },
+                                      std::chrono::seconds(10)))
+      << "the other host's listener connects and idle polling backs off";
+  std::atomic<int> waiterThread{0};
+  Clock::time_point returnedAt;
+  std::thread waiter([&] {
+    waiterThread = ih::testing::currentThreadId();
+    otherHost.waitForWork(kWaitLimit);
+    returnedAt = Clock::now();
+  });
+  ASSERT_TRUE(ih::testing::waitUntilBlocked(waiterThread)) << "the other host's worker waits for work";
+  const auto committedAt = Clock::now();
+  enqueue();
+  waiter.join();
+  EXPECT_LT(returnedAt - committedAt, kWaitLimit / 2) << "woken by the notification, not by the wait's limit";
 }
 
 TEST_P(JobQueueTest, ClaimsInIdOrderAndIncrementsAttempts) {
