@@ -64,7 +64,7 @@ void jobQueueClaimComplete(benchmark::State& state) {
       state.SkipWithError("the queue ran dry");
       break;
     }
-    host.jobs().complete(job->id);
+    host.jobs().complete(*job);
   }
   state.SetItemsProcessed(state.iterations());
 }

@@ -41,6 +41,9 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"admin-token", "TOKEN",
        "superuser bearer token (default env INTEGRATION_HOST_ADMIN_TOKEN, else <data-dir>/admin-token)"},
       {"workers", "N", "background job workers (default: number of cores)"},
+      {"secret-key-file", "FILE",
+       "key sealing stored credentials, the same file on every host of a database (default env "
+       "INTEGRATION_HOST_SECRET_KEY_FILE, else <data-dir>/secret-key)"},
       {"log-level", "LEVEL", "trace, debug, info, notice, warning, error, critical or fatal (default info)"},
       {"max-body-bytes", "N", "largest accepted request body (default 1048576)"},
       {"http-threads", "N", "HTTP event loops, one thread each: requests answered at once (default 16)"},
@@ -54,6 +57,8 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"job-max-attempts", "N", "tries of a background job before it is dead-lettered (default 8)"},
       {"job-retry-base-ms", "N", "first retry delay; doubles per attempt, with jitter (default 1000)"},
       {"job-retry-max-ms", "N", "longest delay between two tries (default 300000)"},
+      {"job-lease-ms", "N",
+       "a claimed job's lease, renewed while it runs; any host re-queues it once expired (default 30000)"},
       {"tls-ca-file", "FILE", "PEM CA certificates trusted for outbound https besides the system's"},
       {"outbound-deny", "CIDR,...",
        "networks plugins' outbound calls may not reach, checked after DNS (default "
@@ -87,6 +92,10 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
   }
   o.adminToken = lookup("admin-token");
   if (o.adminToken && o.adminToken->empty()) throw std::invalid_argument("invalid value for --admin-token: empty");
+  if (auto v = lookup("secret-key-file")) {
+    if (v->empty()) throw std::invalid_argument("invalid value for --secret-key-file: empty path");
+    o.secretKeyFile = *v;
+  }
   o.workers = static_cast<int>(hardwareThreads == 0 ? 1 : hardwareThreads);
   if (auto v = lookup("workers")) o.workers = static_cast<int>(parseInteger("workers", *v, 1, 256));
   if (auto v = lookup("log-level")) o.logLevel = *v;
@@ -121,6 +130,8 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
   if (auto v = lookup("job-retry-max-ms")) {
     o.retry.maxDelayMs = parseInteger("job-retry-max-ms", *v, o.retry.baseDelayMs, int64_t{24} * 3600 * 1000);
   }
+  // Renewed every lease/3: below a second renewals would crowd the database.
+  if (auto v = lookup("job-lease-ms")) o.jobLeaseMs = parseInteger("job-lease-ms", *v, 1000, int64_t{3600} * 1000);
   if (auto v = lookup("tls-ca-file")) {
     if (v->empty() || !std::filesystem::is_regular_file(*v)) {
       throw std::invalid_argument("invalid value for --tls-ca-file: '" + *v + "' is not a file");

@@ -37,6 +37,7 @@ struct HostOptions {
   std::string pluginsDir;   // default <executable dir>/../plugins
   std::string publicUrl;    // empty = http://<bind>:<real port>, known once listening
   std::optional<std::string> adminToken;  // from --admin-token / the file only
+  std::string secretKeyFile;  // default <data-dir>/secret-key (resolved with the environment at start-up)
   int workers = 1;
   std::string logLevel = "info";
   size_t maxBodyBytes = 1024 * 1024;
@@ -48,6 +49,7 @@ struct HostOptions {
   int pluginCallTimeoutMs = 10000;  // a plugin hook call past it is abandoned (503 / job retried)
   int shutdownGraceMs = 10000;
   jobs::RetryPolicy retry;  // outbound sync retries: attempts, first delay, cap
+  int64_t jobLeaseMs = 30000;  // a running job unrenewed this long is re-queued by any host
   std::string tlsCaFile;    // more CAs for outbound https (PEM); empty = the system's only
   // Networks plugins' outbound calls may not reach (SSRF), CIDR,...; validated.
   std::string outboundDeny = std::string(http::kDefaultOutboundDeny);

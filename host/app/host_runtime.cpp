@@ -41,6 +41,7 @@
 #include "plugins/plugin_registry.h"
 #include "plugins/uninstall_job_runner.h"
 #include "storage/database.h"
+#include "storage/host_settings_repository.h"
 #include "web/static_site.h"
 
 namespace ih::host::app {
@@ -61,12 +62,39 @@ std::unique_ptr<storage::Database> openDatabase(const std::string& url, bool dur
   }
 }
 
-auth::SecretBox openSecretBox(const std::string& dataDir) {
-  const std::string path = (std::filesystem::path(dataDir) / "secret-key").string();
+// --secret-key-file, else the environment, else the data dir's own file.
+std::string secretKeyPath(const HostOptions& options) {
+  if (!options.secretKeyFile.empty()) return options.secretKeyFile;
+  const char* fromEnvironment = std::getenv("INTEGRATION_HOST_SECRET_KEY_FILE");
+  if (fromEnvironment != nullptr && *fromEnvironment != '\0') return fromEnvironment;
+  return (std::filesystem::path(options.dataDir) / "secret-key").string();
+}
+
+auth::SecretBox openSecretBox(const std::string& path) {
   try {
     return auth::SecretBox::fromKeyFile(path);
   } catch (const std::exception& e) {
     throw StartupError(kExitCantCreate, std::string("cannot load the secret key: ") + e.what());
+  }
+}
+
+// The first host records its key's check value; a host with another key
+// would seal credentials the others cannot open (and fail to open theirs),
+// so it does not start.
+void checkSecretKey(storage::Database& database, const auth::SecretBox& secrets, const std::string& path) {
+  std::string recorded;
+  const std::string ours = secrets.keyCheckValue();
+  try {
+    auto uow = database.begin();
+    recorded = storage::HostSettingsRepository(*uow).putIfAbsent("secret_key_check", ours, SystemClock().nowMs());
+    uow->commit();
+  } catch (const std::exception& e) {
+    throw StartupError(kExitUnavailable, std::string("database unavailable: ") + e.what());
+  }
+  if (recorded != ours) {
+    throw StartupError(kExitConfig, "the secret key in " + path +
+                                        " is not the key this database's credentials are sealed with;"
+                                        " give every host the same --secret-key-file");
   }
 }
 
@@ -179,9 +207,9 @@ struct HostRuntime::Parts {
   explicit Parts(const HostOptions& o)
       : options(o),
         admin((ensureDataDir(o.dataDir), adminToken(o))),
-        secrets(openSecretBox(o.dataDir)),
+        secrets(openSecretBox(secretKeyPath(o))),
         database(openDatabase(o.databaseUrl, o.durableCommits)),
-        jobs(*database, clock, o.retry),
+        jobs(*database, clock, o.retry, o.jobLeaseMs),
         directory(clock),
         outbound(jobs),
         issues(clock, directory, outbound),
@@ -200,6 +228,7 @@ struct HostRuntime::Parts {
 HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<Parts>(options)) {
   Parts& p = *parts_;
   appLogger().information("database %s", p.database->describe());
+  checkSecretKey(*p.database, p.secrets, secretKeyPath(p.options));
   try {
     p.server.bind();  // the real port is part of the default public URL
   } catch (const std::exception& e) {
@@ -217,8 +246,9 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
   p.jobs.onDeadLetter([&p](storage::UnitOfWork& uow, const storage::Job& job, const std::string& reason) {
     domain::SyncLog(p.clock).jobDeadLettered(uow, job, reason);
   });
-  const size_t requeued = p.jobs.requeueInterrupted();
-  if (requeued > 0) appLogger().information("%z interrupted job(s) requeued", requeued);
+  // Only expired leases: other hosts on this database are running theirs.
+  appLogger().information("job leases held as %s for %?d ms", p.jobs.owner(), p.jobs.leaseMs());
+  p.jobs.requeueExpired();
 
   p.workers = std::make_unique<jobs::WorkerPool>(p.jobs, p.metrics, p.options.workers);
   for (plugins::LoadedPlugin* plugin : p.registry->plugins()) {

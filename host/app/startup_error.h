@@ -1,5 +1,6 @@
 // host/app/startup_error.h - a start-up failure with the process exit code it
-// maps to (sysexits.h style: 64 usage, 69 unavailable, 73 cannot create).
+// maps to (sysexits.h style: 64 usage, 69 unavailable, 73 cannot create,
+// 78 configuration).
 // The message is the one line printed on stderr.
 #pragma once
 
@@ -12,6 +13,7 @@ inline constexpr int kExitUsage = 64;
 inline constexpr int kExitUnavailable = 69;
 inline constexpr int kExitSoftware = 70;
 inline constexpr int kExitCantCreate = 73;
+inline constexpr int kExitConfig = 78;
 
 class StartupError : public std::runtime_error {
  public:

@@ -17,6 +17,7 @@
 
 #include "auth/crypto.h"
 #include "common/base64.h"
+#include "ihp/sdk/hex.hpp"
 
 namespace ih::host::auth {
 
@@ -91,6 +92,12 @@ SecretBox SecretBox::fromKeyFile(const std::string& path) {
 SecretBox SecretBox::fromKey(std::string key32) {
   if (key32.size() != kKeySize) throw std::invalid_argument("secret box key must be 32 bytes");
   return SecretBox(std::move(key32));
+}
+
+std::string SecretBox::keyCheckValue() const {
+  // Versioned label: a future key format gets a value of its own.
+  const auto mac = hmacSha256(key_, "integration-host secret-key check v1");
+  return "v1:" + ihp::sdk::hex::encode(mac.data(), mac.size() / 2);
 }
 
 std::string SecretBox::seal(std::string_view plaintext) const {

@@ -3,7 +3,8 @@
 //
 // AES-256-GCM with a random 96-bit nonce per message; the output is
 // "v1:" + base64(nonce | ciphertext | tag). The 32-byte key lives in
-// <data-dir>/secret-key (mode 0600, created on first start). Losing the key
+// --secret-key-file, by default <data-dir>/secret-key (mode 0600, created on
+// first start); every host on one database must use the same one. Losing the key
 // makes stored credentials unreadable: integrations must then be reinstalled.
 // Thread-safe.
 #pragma once
@@ -20,6 +21,11 @@ class SecretBox {
   static SecretBox fromKeyFile(const std::string& path);
   // For tests: a fixed 32-byte key.
   static SecretBox fromKey(std::string key32);
+
+  // A fingerprint of the key that reveals nothing about it (an HMAC of a
+  // fixed label), kept in the database so hosts sharing it can tell at
+  // start-up whether they hold the same key.
+  std::string keyCheckValue() const;
 
   std::string seal(std::string_view plaintext) const;
   // Throws std::runtime_error when the text was tampered with or the key differs.

@@ -6,23 +6,51 @@
 
 #include <random>
 
+#include "jobs/instance_id.h"
 #include "jobs/jobs_log.h"
+#include "storage/dialect.h"
 #include "storage/job_repository.h"
+#include "storage/query.h"
 
 namespace ih::host::jobs {
 
 namespace {
 
 
+// The notification channel of "a job was enqueued" between hosts.
+constexpr const char* kJobsChannel = "ih_jobs";
+constexpr std::chrono::milliseconds kPollWithoutWakeups{250};
+// With wake-ups only time-based work (retries, delays) is found by polling;
+// the retry policy's first delay is up to 5 s, so 2 s stays well within it.
+constexpr std::chrono::milliseconds kPollWithWakeups{2000};
+
 double random01() {
   thread_local std::mt19937_64 engine{std::random_device{}()};
   return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
 }
 
+storage::JobClaim claimOf(const storage::Job& claimed, const std::string& owner) {
+  return storage::JobClaim{claimed.id, owner, claimed.attempts};
+}
+
+// Another process re-queued or re-claimed the job after this attempt's lease
+// ran out; whatever this attempt did is not recorded.
+void logLostLease(const storage::Job& claimed, const char* outcome) {
+  jobsLogger().warning("job " + std::to_string(claimed.id) + " (" + claimed.kind + ") attempt " +
+                       std::to_string(claimed.attempts) + " lost its lease; its outcome (" + outcome +
+                       ") is not recorded");
+}
+
 }  // namespace
 
-JobQueue::JobQueue(storage::Database& database, const Clock& clock, RetryPolicy policy)
-    : database_(database), clock_(clock), policy_(policy) {}
+JobQueue::JobQueue(storage::Database& database, const Clock& clock, RetryPolicy policy, int64_t leaseMs,
+                   std::string owner)
+    : database_(database),
+      clock_(clock),
+      policy_(policy),
+      leaseMs_(leaseMs > 0 ? leaseMs : kDefaultLeaseMs),
+      owner_(owner.empty() ? newInstanceId() : std::move(owner)),
+      otherHostsEnqueue_(database.listen(kJobsChannel, [this] { wake(); })) {}
 
 int64_t JobQueue::enqueue(storage::UnitOfWork& uow, const JobRequest& request) {
   const int64_t now = clock_.nowMs();
@@ -41,70 +69,61 @@ int64_t JobQueue::enqueue(storage::UnitOfWork& uow, const JobRequest& request) {
   job.updatedAt = now;
   uow.beginWrite();
   const int64_t id = storage::JobRepository(uow).insert(job);
-  // Workers learn of the job only once it is visible to them.
+  // Workers learn of the job only once it is visible to them; other hosts'
+  // by a notification PostgreSQL delivers at commit.
   uow.afterCommit([this] { wake(); });
+  if (const std::string notify = uow.dialect().notifySql(kJobsChannel); !notify.empty()) {
+    storage::Query(uow, notify).execute();
+  }
   return id;
 }
 
 std::optional<storage::Job> JobQueue::claimNext() {
   auto uow = database_.begin();
-  // The write transaction makes pick-and-flip atomic on SQLite; on PostgreSQL
-  // the conditional UPDATE lets only one claimer win, so losers try again.
-  uow->beginWrite();
-  storage::JobRepository jobs(*uow);
   const int64_t now = clock_.nowMs();
-  for (int round = 0; round < 8; ++round) {
-    auto candidate = jobs.nextClaimable(now);
-    if (!candidate) break;
-    if (jobs.markRunning(candidate->id, now)) {
-      uow->commit();
-      candidate->state = storage::JobState::Running;
-      candidate->attempts += 1;
-      candidate->updatedAt = now;
-      return candidate;
-    }
+  auto claimed = storage::JobRepository(*uow).claim(owner_, now, now + leaseMs_);
+  uow->commit();
+  return claimed;
+}
+
+bool JobQueue::complete(const storage::Job& claimed) {
+  auto uow = database_.begin();
+  const bool current = storage::JobRepository(*uow).markDone(claimOf(claimed, owner_), clock_.nowMs());
+  uow->commit();
+  if (!current) {
+    logLostLease(claimed, "done");
+    return false;
   }
-  uow->commit();
-  return std::nullopt;
-}
-
-void JobQueue::complete(int64_t jobId) {
-  auto uow = database_.begin();
-  storage::JobRepository(*uow).markDone(jobId, clock_.nowMs());
-  uow->commit();
   wake();  // a job waiting on this one's ordering key may run now
+  return true;
 }
 
-void JobQueue::retry(int64_t jobId, const std::string& error, std::optional<int64_t> retryAfterMs) {
-  retryOrDeadLetter(jobId, error, retryAfterMs);
+bool JobQueue::retry(const storage::Job& claimed, const std::string& error, std::optional<int64_t> retryAfterMs) {
+  return retryOrDeadLetter(claimed, error, retryAfterMs).has_value();
 }
 
-storage::JobState JobQueue::retryOrDeadLetter(int64_t jobId, const std::string& error,
-                                              std::optional<int64_t> retryAfterMs) {
-  auto uow = database_.begin();
-  uow->beginWrite();
-  storage::JobRepository jobs(*uow);
-  auto job = jobs.findById(jobId);
-  if (!job) return storage::JobState::Dead;
+std::optional<storage::JobState> JobQueue::retryOrDeadLetter(const storage::Job& claimed, const std::string& error,
+                                                             std::optional<int64_t> retryAfterMs) {
   const int64_t now = clock_.nowMs();
-  if (job->attempts >= job->maxAttempts) {
-    const std::string reason = "attempts exhausted (" + std::to_string(job->attempts) + "): " + error;
-    markDead(*uow, *job, reason);
-    uow->commit();
-    jobsLogger().warning("job " + std::to_string(jobId) + " (" + job->kind + ") dead-lettered: " + reason);
-    wake();
+  if (claimed.attempts >= claimed.maxAttempts) {
+    const std::string reason = "attempts exhausted (" + std::to_string(claimed.attempts) + "): " + error;
+    if (!deadLetter(claimed, reason)) return std::nullopt;
     return storage::JobState::Dead;
   }
-  const int64_t delay = policy_.delayBeforeAttempt(job->attempts + 1, random01(), retryAfterMs);
-  jobs.reschedule(jobId, now + delay, error, now);
+  const int64_t delay = policy_.delayBeforeAttempt(claimed.attempts + 1, random01(), retryAfterMs);
+  auto uow = database_.begin();
+  const bool current = storage::JobRepository(*uow).reschedule(claimOf(claimed, owner_), now + delay, error, now);
   uow->commit();
-  jobsLogger().information("job " + std::to_string(jobId) + " (" + job->kind + ") will retry in " + std::to_string(delay) +
-                       " ms: " + error);
+  if (!current) {
+    logLostLease(claimed, "retry");
+    return std::nullopt;
+  }
+  jobsLogger().information("job " + std::to_string(claimed.id) + " (" + claimed.kind + ") will retry in " +
+                           std::to_string(delay) + " ms: " + error);
   return storage::JobState::Pending;
 }
 
-void JobQueue::markDead(storage::UnitOfWork& uow, const storage::Job& job, const std::string& reason) {
-  storage::JobRepository(uow).markDead(job.id, reason, clock_.nowMs());
+void JobQueue::notifyDeadLetter(storage::UnitOfWork& uow, const storage::Job& job, const std::string& reason) {
   if (!deadLetterListener_) return;
   try {
     deadLetterListener_(uow, job, reason);
@@ -114,15 +133,19 @@ void JobQueue::markDead(storage::UnitOfWork& uow, const storage::Job& job, const
   }
 }
 
-void JobQueue::deadLetter(int64_t jobId, const std::string& reason) {
+bool JobQueue::deadLetter(const storage::Job& claimed, const std::string& reason) {
   auto uow = database_.begin();
   uow->beginWrite();
-  auto job = storage::JobRepository(*uow).findById(jobId);
-  if (!job) return;
-  markDead(*uow, *job, reason);
+  const bool current = storage::JobRepository(*uow).markDead(claimOf(claimed, owner_), reason, clock_.nowMs());
+  if (current) notifyDeadLetter(*uow, claimed, reason);
   uow->commit();
-  jobsLogger().warning("job " + std::to_string(jobId) + " dead-lettered: " + reason);
+  if (!current) {
+    logLostLease(claimed, "dead");
+    return false;
+  }
+  jobsLogger().warning("job " + std::to_string(claimed.id) + " (" + claimed.kind + ") dead-lettered: " + reason);
   wake();
+  return true;
 }
 
 bool JobQueue::retryDead(storage::UnitOfWork& uow, int64_t jobId, int64_t organizationId) {
@@ -135,12 +158,20 @@ bool JobQueue::discardDead(storage::UnitOfWork& uow, int64_t jobId, int64_t orga
   return storage::JobRepository(uow).discardDead(jobId, organizationId, note, clock_.nowMs());
 }
 
-size_t JobQueue::requeueInterrupted() {
+size_t JobQueue::renewLeases(const std::vector<int64_t>& jobIds) {
+  if (jobIds.empty()) return 0;
   auto uow = database_.begin();
-  const size_t count = storage::JobRepository(*uow).requeueRunning(clock_.nowMs());
+  const size_t renewed = storage::JobRepository(*uow).renewLeases(owner_, jobIds, clock_.nowMs() + leaseMs_);
+  uow->commit();
+  return renewed;
+}
+
+size_t JobQueue::requeueExpired() {
+  auto uow = database_.begin();
+  const size_t count = storage::JobRepository(*uow).requeueExpired(clock_.nowMs());
   uow->commit();
   if (count > 0) {
-    jobsLogger().information("re-queued " + std::to_string(count) + " job(s) interrupted by a restart");
+    jobsLogger().warning("re-queued " + std::to_string(count) + " job(s) whose lease expired");
     wake();
   }
   return count;
@@ -150,6 +181,10 @@ void JobQueue::waitForWork(std::chrono::milliseconds timeout) {
   std::unique_lock lock(wakeMutex_);
   const uint64_t seen = wakeGeneration_;
   wakeSignal_.wait_for(lock, timeout, [&] { return wakeGeneration_ != seen; });
+}
+
+std::chrono::milliseconds JobQueue::idlePollInterval() const {
+  return otherHostsEnqueue_ && otherHostsEnqueue_->live() ? kPollWithWakeups : kPollWithoutWakeups;
 }
 
 void JobQueue::wake() {

@@ -6,14 +6,21 @@
 // followed by an unassign of the same ticket can never land reversed). A
 // failed job is retried with exponential backoff plus jitter (or after the
 // remote side's Retry-After), up to its attempt limit, then dead-lettered with
-// its reason. Jobs left "running" by a crash are re-queued at start-up.
-// Thread-safe.
+// its reason.
+//
+// Several host processes may share the queue. A claim is a lease held by this
+// process (owner()) for `leaseMs`; the worker pool renews the leases of jobs
+// still running, and any process re-queues jobs whose lease expired (a host
+// that died or lost the database). An outcome is recorded only while the
+// attempt is still the job's current claim: a stale attempt changes nothing,
+// and the call says so. Thread-safe.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -51,23 +58,37 @@ struct JobFilter {
 
 class JobQueue {
  public:
-  JobQueue(storage::Database& database, const Clock& clock, RetryPolicy policy);
+  static constexpr int64_t kDefaultLeaseMs = 30'000;
+
+  // `owner` names this process in leases; empty = a fresh newInstanceId().
+  JobQueue(storage::Database& database, const Clock& clock, RetryPolicy policy, int64_t leaseMs = kDefaultLeaseMs,
+           std::string owner = {});
 
   // Joins `uow`; the workers are woken after it commits. Returns the job id.
   int64_t enqueue(storage::UnitOfWork& uow, const JobRequest& request);
 
-  // Atomically moves the oldest runnable job to "running" (attempts + 1).
+  // Atomically moves the oldest runnable job to "running" (attempts + 1)
+  // under a lease of this process.
   std::optional<storage::Job> claimNext();
-  void complete(int64_t jobId);
+  // The outcomes of a claimed job (as claimNext() returned it). Each returns
+  // false, changes nothing and logs it when the attempt lost its lease.
+  bool complete(const storage::Job& claimed);
   // Schedules another attempt (backoff, or retryAfterMs when given) or
   // dead-letters the job when its attempts are used up.
-  void retry(int64_t jobId, const std::string& error, std::optional<int64_t> retryAfterMs = std::nullopt);
-  // retry(), telling which it was: Pending (another attempt) or Dead.
-  storage::JobState retryOrDeadLetter(int64_t jobId, const std::string& error,
-                                      std::optional<int64_t> retryAfterMs = std::nullopt);
-  void deadLetter(int64_t jobId, const std::string& reason);
-  // Start-up recovery: jobs stuck in "running" go back to "pending".
-  size_t requeueInterrupted();
+  bool retry(const storage::Job& claimed, const std::string& error, std::optional<int64_t> retryAfterMs = std::nullopt);
+  // retry(), telling which it was: Pending (another attempt), Dead, or
+  // nullopt when the attempt had lost its lease.
+  std::optional<storage::JobState> retryOrDeadLetter(const storage::Job& claimed, const std::string& error,
+                                                     std::optional<int64_t> retryAfterMs = std::nullopt);
+  bool deadLetter(const storage::Job& claimed, const std::string& reason);
+  // Extends the leases of these running jobs of this process; returns how
+  // many it still held.
+  size_t renewLeases(const std::vector<int64_t>& jobIds);
+  // Running jobs of any process whose lease expired go back to pending.
+  size_t requeueExpired();
+
+  const std::string& owner() const { return owner_; }
+  int64_t leaseMs() const { return leaseMs_; }
   // An owner's decisions about a dead job, in the caller's unit of work
   // (workers are woken after it commits). False: no dead job of that id in
   // the organization.
@@ -76,6 +97,11 @@ class JobQueue {
 
   // Blocks until a job may be runnable or the timeout passes.
   void waitForWork(std::chrono::milliseconds timeout);
+  // How long an idle worker waits before looking again (retries and delayed
+  // jobs fall due without a wake-up): short while jobs enqueued by other
+  // hosts can only be found by looking, seconds while their notifications
+  // arrive.
+  std::chrono::milliseconds idlePollInterval() const;
   void wake();
 
   size_t depth();  // pending + running, for /metrics
@@ -93,10 +119,14 @@ class JobQueue {
   const Clock& clock_;
   RetryPolicy policy_;
   DeadLetterListener deadLetterListener_;
-  void markDead(storage::UnitOfWork& uow, const storage::Job& job, const std::string& reason);
+  void notifyDeadLetter(storage::UnitOfWork& uow, const storage::Job& job, const std::string& reason);
+  int64_t leaseMs_;
+  std::string owner_;
   std::mutex wakeMutex_;
   std::condition_variable wakeSignal_;
   uint64_t wakeGeneration_ = 0;
+  // Last: it calls wake() from its thread until it is destroyed.
+  std::unique_ptr<storage::NotificationListener> otherHostsEnqueue_;
 };
 
 }  // namespace ih::host::jobs

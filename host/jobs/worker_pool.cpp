@@ -4,6 +4,7 @@
 
 #include <Poco/Logger.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "jobs/jobs_log.h"
@@ -16,18 +17,40 @@ namespace {
 constexpr const char* kProcessed = "ih_jobs_processed_total";
 constexpr const char* kDepth = "ih_jobs_queue_depth";
 constexpr const char* kDead = "ih_jobs_dead";
-// Idle workers look again this often even without a wake-up: retries and
-// delayed jobs become due without anyone enqueuing.
-constexpr std::chrono::milliseconds kIdlePoll{250};
 // After a storage error (database briefly unavailable) a worker backs off.
 constexpr std::chrono::milliseconds kErrorBackoff{1000};
+// The lease keeper looks a few times per lease (a renewal delayed by one slow
+// round still lands in time), and at least this often, so a dead host's jobs
+// run again within lease + this.
+constexpr int64_t kLeaseChecksPerLease = 3;
+constexpr int64_t kLongestLeaseCheckMs = 5000;
 
+// Keeps a claimed job in the set of jobs whose leases this pool renews, for
+// as long as its attempt runs here.
+class RunningHereMark {
+ public:
+  RunningHereMark(std::mutex& mutex, std::set<int64_t>& running, int64_t id) : mutex_(mutex), running_(running), id_(id) {
+    std::lock_guard lock(mutex_);
+    running_.insert(id_);
+  }
+  ~RunningHereMark() {
+    std::lock_guard lock(mutex_);
+    running_.erase(id_);
+  }
+  RunningHereMark(const RunningHereMark&) = delete;
+  RunningHereMark& operator=(const RunningHereMark&) = delete;
+
+ private:
+  std::mutex& mutex_;
+  std::set<int64_t>& running_;
+  int64_t id_;
+};
 
 }  // namespace
 
 WorkerPool::WorkerPool(JobQueue& queue, ops::Metrics& metrics, int workerCount)
     : queue_(queue), metrics_(metrics), workerCount_(workerCount < 1 ? 1 : workerCount) {
-  metrics_.describe(kProcessed, "Jobs processed by the workers, by outcome (done, retry, dead).");
+  metrics_.describe(kProcessed, "Jobs processed by the workers, by outcome (done, retry, dead, lost_lease).");
   metrics_.describe(kDepth, "Jobs pending or running.");
   metrics_.describe(kDead, "Dead-lettered jobs kept for inspection.");
   // Removed again in the destructor: the queue may not outlive the pool.
@@ -49,6 +72,8 @@ void WorkerPool::registerRunner(const std::string& pluginKey, JobRunner& runner)
 void WorkerPool::start() {
   if (!threads_.empty()) return;
   stopping_ = false;
+  keeperStopping_ = false;
+  leaseKeeper_ = std::thread([this] { leaseKeeperLoop(); });
   for (int i = 0; i < workerCount_; ++i) threads_.emplace_back([this] { workerLoop(); });
 }
 
@@ -59,6 +84,45 @@ void WorkerPool::stop() {
     if (thread.joinable()) thread.join();
   }
   threads_.clear();
+  // Only now: draining jobs keep their leases until they are recorded.
+  {
+    std::lock_guard lock(stateMutex_);
+    keeperStopping_ = true;
+  }
+  stopSignal_.notify_all();
+  if (leaseKeeper_.joinable()) leaseKeeper_.join();
+}
+
+std::vector<int64_t> WorkerPool::runningHere() {
+  std::lock_guard lock(stateMutex_);
+  return {runningHere_.begin(), runningHere_.end()};
+}
+
+void WorkerPool::keepLeases() {
+  const auto running = runningHere();
+  const size_t renewed = queue_.renewLeases(running);
+  if (renewed < running.size()) {
+    // Those attempts run on, but their outcome will not be recorded.
+    jobsLogger().warning(std::to_string(running.size() - renewed) +
+                         " job(s) running here lost their lease before it could be renewed");
+  }
+  queue_.requeueExpired();
+}
+
+void WorkerPool::leaseKeeperLoop() {
+  const auto interval =
+      std::chrono::milliseconds(std::min(queue_.leaseMs() / kLeaseChecksPerLease, kLongestLeaseCheckMs));
+  std::unique_lock lock(stateMutex_);
+  while (!keeperStopping_) {
+    lock.unlock();
+    try {
+      keepLeases();
+    } catch (const std::exception& error) {
+      jobsLogger().error(std::string("renewing job leases failed: ") + error.what());
+    }
+    lock.lock();
+    stopSignal_.wait_for(lock, interval, [this] { return keeperStopping_; });
+  }
 }
 
 void WorkerPool::workerLoop() {
@@ -72,15 +136,16 @@ void WorkerPool::workerLoop() {
       continue;
     }
     if (!job) {
-      queue_.waitForWork(kIdlePoll);
+      queue_.waitForWork(queue_.idlePollInterval());
       continue;
     }
     // A claimed job always runs to its end: stop() waits for it (drain).
     try {
+      RunningHereMark mark(stateMutex_, runningHere_, job->id);
       runOne(*job);
     } catch (const std::exception& error) {
-      // Recording the outcome failed; the job stays "running" until the next
-      // start-up re-queues it.
+      // Recording the outcome failed; the job stays "running" until its lease
+      // expires and a host re-queues it.
       jobsLogger().error("recording the outcome of job " + std::to_string(job->id) + " failed: " + error.what());
     }
   }
@@ -89,8 +154,8 @@ void WorkerPool::workerLoop() {
 void WorkerPool::runOne(const storage::Job& job) {
   auto runner = runners_.find(job.pluginKey);
   if (runner == runners_.end()) {
-    queue_.deadLetter(job.id, "no runner for plugin '" + job.pluginKey + "'");
-    metrics_.increment(kProcessed, {{"outcome", "dead"}});
+    const bool recorded = queue_.deadLetter(job, "no runner for plugin '" + job.pluginKey + "'");
+    metrics_.increment(kProcessed, {{"outcome", recorded ? "dead" : "lost_lease"}});
     return;
   }
   JobOutcome outcome;
@@ -103,17 +168,16 @@ void WorkerPool::runOne(const storage::Job& job) {
   }
   switch (outcome.kind) {
     case JobOutcome::Kind::Done:
-      queue_.complete(job.id);
-      metrics_.increment(kProcessed, {{"outcome", "done"}});
+      metrics_.increment(kProcessed, {{"outcome", queue_.complete(job) ? "done" : "lost_lease"}});
       break;
     case JobOutcome::Kind::Retry: {
-      const auto state = queue_.retryOrDeadLetter(job.id, outcome.reason, outcome.retryAfterMs);
-      metrics_.increment(kProcessed, {{"outcome", state == storage::JobState::Dead ? "dead" : "retry"}});
+      const auto state = queue_.retryOrDeadLetter(job, outcome.reason, outcome.retryAfterMs);
+      const char* recorded = !state ? "lost_lease" : (*state == storage::JobState::Dead ? "dead" : "retry");
+      metrics_.increment(kProcessed, {{"outcome", recorded}});
       break;
     }
     case JobOutcome::Kind::Dead:
-      queue_.deadLetter(job.id, outcome.reason);
-      metrics_.increment(kProcessed, {{"outcome", "dead"}});
+      metrics_.increment(kProcessed, {{"outcome", queue_.deadLetter(job, outcome.reason) ? "dead" : "lost_lease"}});
       break;
   }
 }

@@ -1,13 +1,18 @@
 // host/jobs/worker_pool.h - background threads that drain the job queue.
 //
 // Each worker claims a job, dispatches it to the JobRunner registered for the
-// job's plugin key, and records the outcome. stop() lets running jobs finish
-// (SIGTERM drains) and then joins the threads.
+// job's plugin key, and records the outcome. A lease keeper thread renews the
+// leases of the jobs running here and returns expired ones of any host to the
+// queue. stop() lets running jobs finish (SIGTERM drains) and then joins the
+// threads.
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -34,6 +39,9 @@ class WorkerPool {
  private:
   void workerLoop();
   void runOne(const storage::Job& job);
+  void leaseKeeperLoop();
+  void keepLeases();
+  std::vector<int64_t> runningHere();
 
   JobQueue& queue_;
   ops::Metrics& metrics_;
@@ -41,6 +49,11 @@ class WorkerPool {
   std::map<std::string, JobRunner*> runners_;
   std::vector<std::thread> threads_;
   std::atomic<bool> stopping_{false};
+  std::thread leaseKeeper_;
+  std::mutex stateMutex_;  // guards runningHere_ and keeperStopping_
+  std::condition_variable stopSignal_;
+  bool keeperStopping_ = false;
+  std::set<int64_t> runningHere_;  // claimed by this pool and not yet recorded
 };
 
 }  // namespace ih::host::jobs

@@ -6,8 +6,11 @@
 // begin(); each unit of work gets its own pooled connection.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
+
+#include "storage/notification_listener.h"
 
 #include "storage/unit_of_work.h"
 
@@ -37,6 +40,11 @@ class Database {
   virtual const Dialect& dialect() const = 0;
   // The URL with any password masked, for logs.
   virtual std::string describe() const = 0;
+  // Calls `onNotify` (on another thread) when any process sharing the
+  // database sends a notification on `channel` (Dialect::notifySql) and
+  // commits it; nullptr where the backend has no such thing (SQLite: one
+  // process, whose own commits wake it directly).
+  virtual std::unique_ptr<NotificationListener> listen(const std::string& channel, std::function<void()> onNotify) = 0;
 };
 
 }  // namespace ih::host::storage

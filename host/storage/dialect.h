@@ -20,6 +20,13 @@ class Dialect {
   virtual std::string translate(std::string_view portableSql) const = 0;
   // Column definition for an auto-increment 64-bit primary key named `id`.
   virtual const char* autoIncrementPrimaryKey() const = 0;
+  // Appended to a SELECT whose rows the transaction is about to update, so
+  // concurrent claimers pass over each other's rows instead of queueing on
+  // them. Empty where one writer at a time already serialises claims.
+  virtual const char* lockSkippingLocked() const = 0;
+  // A statement that notifies the listeners of `channel` (a plain
+  // identifier) when its transaction commits; empty where nobody listens.
+  virtual std::string notifySql(std::string_view channel) const = 0;
 };
 
 }  // namespace ih::host::storage

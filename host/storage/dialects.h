@@ -10,6 +10,9 @@ class SqliteDialect final : public Dialect {
   const char* name() const override { return "sqlite"; }
   std::string translate(std::string_view portableSql) const override { return std::string(portableSql); }
   const char* autoIncrementPrimaryKey() const override { return "id INTEGER PRIMARY KEY AUTOINCREMENT"; }
+  // SQLite's write transaction (BEGIN IMMEDIATE) already admits one claimer.
+  const char* lockSkippingLocked() const override { return ""; }
+  std::string notifySql(std::string_view) const override { return {}; }
 };
 
 class PostgresDialect final : public Dialect {
@@ -19,6 +22,10 @@ class PostgresDialect final : public Dialect {
   // comments alone.
   std::string translate(std::string_view portableSql) const override;
   const char* autoIncrementPrimaryKey() const override { return "id BIGSERIAL PRIMARY KEY"; }
+  const char* lockSkippingLocked() const override { return " FOR UPDATE SKIP LOCKED"; }
+  std::string notifySql(std::string_view channel) const override {
+    return "NOTIFY " + std::string(channel);
+  }
 };
 
 }  // namespace ih::host::storage

@@ -1,6 +1,7 @@
 // host/storage/job_repository.cpp - see job_repository.h.
 #include "storage/job_repository.h"
 
+#include "storage/dialect.h"
 #include "storage/query.h"
 #include "storage/unit_of_work.h"
 
@@ -8,9 +9,33 @@ namespace ih::host::storage {
 
 namespace {
 
+// The job columns jobFromRow() reads, in its order; `j.`-qualified for
+// SELECTs, bare for RETURNING (which SQLite allows only unqualified).
 constexpr const char* kJobColumns =
     "j.id, j.plugin_key, j.kind, j.payload, j.ordering_key, j.organization_id, j.integration_id, j.state,"
-    " j.attempts, j.max_attempts, j.run_at, j.last_error, j.created_at, j.updated_at, j.event_type";
+    " j.attempts, j.max_attempts, j.run_at, j.last_error, j.created_at, j.updated_at, j.event_type,"
+    " j.owner, j.locked_until";
+constexpr const char* kReturnedJobColumns =
+    "id, plugin_key, kind, payload, ordering_key, organization_id, integration_id, state,"
+    " attempts, max_attempts, run_at, last_error, created_at, updated_at, event_type, owner, locked_until";
+
+// Dead and done jobs never block their key: a dead-lettered event must not
+// stall every later event of the same ticket. The plan (jobs_by_state walked
+// in id order, stopping at the first hit; the probe a seek in
+// jobs_by_ordering_key_state over the key's unfinished jobs) never sorts or
+// reads the whole backlog; job_repository_test asserts it on both backends.
+std::string claimableSql(const char* columns, const char* lockClause) {
+  return std::string("SELECT ") + columns +
+         " FROM jobs j WHERE j.state = 'pending' AND j.run_at <= ?"
+         " AND (j.ordering_key IS NULL OR NOT EXISTS ("
+         "  SELECT 1 FROM jobs p WHERE p.ordering_key = j.ordering_key AND p.state IN ('pending', 'running')"
+         "  AND p.id < j.id))"
+         " ORDER BY j.id LIMIT 1" +
+         lockClause;
+}
+
+// Matches a running job only while `claim` is its current attempt.
+constexpr const char* kWhereClaimIsCurrent = " WHERE id = ? AND state = 'running' AND owner = ? AND attempts = ?";
 
 Job jobFromRow(const Row& row) {
   Job job;
@@ -29,6 +54,8 @@ Job jobFromRow(const Row& row) {
   job.createdAt = row.int64(12);
   job.updatedAt = row.int64(13);
   if (auto type = row.optInt64(14)) job.eventType = static_cast<int32_t>(*type);
+  job.owner = row.optText(15);
+  job.lockedUntil = row.optInt64(16);
   return job;
 }
 
@@ -66,19 +93,7 @@ std::optional<Job> JobRepository::findById(int64_t id) {
   return jobFrom(Query(uow_, std::string("SELECT ") + kJobColumns + " FROM jobs j WHERE j.id = ?").bind(id).one());
 }
 
-std::string JobRepository::nextClaimableSql() {
-  // Dead and done jobs never block their key: a dead-lettered event must not
-  // stall every later event of the same ticket. The plan (jobs_by_state walked
-  // in id order, stopping at the first hit; the probe a seek in
-  // jobs_by_ordering_key_state over the key's unfinished jobs) never sorts or
-  // reads the whole backlog; job_repository_test asserts it on SQLite.
-  return std::string("SELECT ") + kJobColumns +
-         " FROM jobs j WHERE j.state = 'pending' AND j.run_at <= ?"
-         " AND (j.ordering_key IS NULL OR NOT EXISTS ("
-         "  SELECT 1 FROM jobs p WHERE p.ordering_key = j.ordering_key AND p.state IN ('pending', 'running')"
-         "  AND p.id < j.id))"
-         " ORDER BY j.id LIMIT 1";
-}
+std::string JobRepository::nextClaimableSql() { return claimableSql(kJobColumns, ""); }
 
 std::optional<Job> JobRepository::nextClaimable(int64_t now) {
   return jobFrom(Query(uow_, nextClaimableSql()).bind(now).one());
@@ -89,6 +104,21 @@ bool JobRepository::hasUnfinished(std::string_view orderingKey) {
       .bind(orderingKey)
       .one()
       .has_value();
+}
+
+std::optional<Job> JobRepository::claim(const std::string& owner, int64_t now, int64_t lockedUntil) {
+  uow_.beginWrite();
+  // `state = 'pending'` again outside: on PostgreSQL the candidate is locked,
+  // but a claimer that read it just before another committed must not win.
+  return jobFrom(Query(uow_, std::string("UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = ?,"
+                                         " locked_until = ?, updated_at = ? WHERE id = (") +
+                                 claimableSql("j.id", uow_.dialect().lockSkippingLocked()) +
+                                 ") AND state = 'pending' RETURNING " + kReturnedJobColumns)
+                     .bind(owner)
+                     .bind(lockedUntil)
+                     .bind(now)
+                     .bind(now)
+                     .one());
 }
 
 bool JobRepository::hasUnfinishedEvent(std::string_view orderingKey, int64_t organizationId, int32_t eventType,
@@ -105,48 +135,62 @@ bool JobRepository::hasUnfinishedEvent(std::string_view orderingKey, int64_t org
       .has_value();
 }
 
-bool JobRepository::markRunning(int64_t id, int64_t now) {
+bool JobRepository::markDone(const JobClaim& claim, int64_t now, const std::optional<std::string>& note) {
   uow_.beginWrite();
-  return Query(uow_,
-               "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ?"
-               " WHERE id = ? AND state = 'pending'")
+  return Query(uow_, std::string("UPDATE jobs SET state = 'done', last_error = COALESCE(?, last_error), updated_at = ?,"
+                                 " locked_until = NULL") +
+                         kWhereClaimIsCurrent)
+             .bind(note)
              .bind(now)
-             .bind(id)
+             .bind(claim.jobId)
+             .bind(claim.owner)
+             .bind(claim.attempt)
              .execute() == 1;
 }
 
-void JobRepository::markDone(int64_t id, int64_t now, const std::optional<std::string>& note) {
+bool JobRepository::reschedule(const JobClaim& claim, int64_t runAt, const std::string& error, int64_t now) {
   uow_.beginWrite();
-  Query(uow_, "UPDATE jobs SET state = 'done', last_error = COALESCE(?, last_error), updated_at = ? WHERE id = ?")
-      .bind(note)
-      .bind(now)
-      .bind(id)
-      .execute();
+  return Query(uow_, std::string("UPDATE jobs SET state = 'pending', run_at = ?, last_error = ?, updated_at = ?,"
+                                 " owner = NULL, locked_until = NULL") +
+                         kWhereClaimIsCurrent)
+             .bind(runAt)
+             .bind(error)
+             .bind(now)
+             .bind(claim.jobId)
+             .bind(claim.owner)
+             .bind(claim.attempt)
+             .execute() == 1;
 }
 
-void JobRepository::reschedule(int64_t id, int64_t runAt, const std::string& error, int64_t now) {
+bool JobRepository::markDead(const JobClaim& claim, const std::string& reason, int64_t now) {
   uow_.beginWrite();
-  Query(uow_, "UPDATE jobs SET state = 'pending', run_at = ?, last_error = ?, updated_at = ? WHERE id = ?")
-      .bind(runAt)
-      .bind(error)
-      .bind(now)
-      .bind(id)
-      .execute();
+  return Query(uow_, std::string("UPDATE jobs SET state = 'dead', last_error = ?, updated_at = ?, locked_until = NULL") +
+                         kWhereClaimIsCurrent)
+             .bind(reason)
+             .bind(now)
+             .bind(claim.jobId)
+             .bind(claim.owner)
+             .bind(claim.attempt)
+             .execute() == 1;
 }
 
-void JobRepository::markDead(int64_t id, const std::string& reason, int64_t now) {
+size_t JobRepository::renewLeases(const std::string& owner, const std::vector<int64_t>& jobIds, int64_t lockedUntil) {
+  if (jobIds.empty()) return 0;
+  std::string sql = "UPDATE jobs SET locked_until = ? WHERE state = 'running' AND owner = ? AND id IN (?";
+  for (size_t i = 1; i < jobIds.size(); ++i) sql += ", ?";
+  sql += ")";
   uow_.beginWrite();
-  Query(uow_, "UPDATE jobs SET state = 'dead', last_error = ?, updated_at = ? WHERE id = ?")
-      .bind(reason)
-      .bind(now)
-      .bind(id)
-      .execute();
+  Query query(uow_, sql);
+  query.bind(lockedUntil).bind(owner);
+  for (const int64_t id : jobIds) query.bind(id);
+  return query.execute();
 }
 
 bool JobRepository::reviveDead(int64_t id, int64_t organizationId, int64_t now) {
   uow_.beginWrite();
   return Query(uow_,
-               "UPDATE jobs SET state = 'pending', attempts = 0, run_at = ?, updated_at = ?"
+               "UPDATE jobs SET state = 'pending', attempts = 0, run_at = ?, updated_at = ?,"
+               " owner = NULL, locked_until = NULL"
                " WHERE id = ? AND organization_id = ? AND state = 'dead'")
              .bind(now)
              .bind(now)
@@ -158,7 +202,7 @@ bool JobRepository::reviveDead(int64_t id, int64_t organizationId, int64_t now) 
 bool JobRepository::discardDead(int64_t id, int64_t organizationId, const std::string& note, int64_t now) {
   uow_.beginWrite();
   return Query(uow_,
-               "UPDATE jobs SET state = 'done', last_error = ?, updated_at = ?"
+               "UPDATE jobs SET state = 'done', last_error = ?, updated_at = ?, locked_until = NULL"
                " WHERE id = ? AND organization_id = ? AND state = 'dead'")
              .bind(note)
              .bind(now)
@@ -167,9 +211,14 @@ bool JobRepository::discardDead(int64_t id, int64_t organizationId, const std::s
              .execute() == 1;
 }
 
-size_t JobRepository::requeueRunning(int64_t now) {
+size_t JobRepository::requeueExpired(int64_t now) {
   uow_.beginWrite();
-  return Query(uow_, "UPDATE jobs SET state = 'pending', updated_at = ? WHERE state = 'running'").bind(now).execute();
+  return Query(uow_,
+               "UPDATE jobs SET state = 'pending', owner = NULL, locked_until = NULL, updated_at = ?"
+               " WHERE state = 'running' AND (locked_until IS NULL OR locked_until < ?)")
+      .bind(now)
+      .bind(now)
+      .execute();
 }
 
 size_t JobRepository::countInState(JobState state) {

@@ -1,8 +1,11 @@
 // host/storage/job_repository.h - rows of the durable job queue.
 //
-// Claiming is two steps that are safe on both backends without row-locking
-// syntax: pick the candidate, then flip it with a conditional UPDATE
-// (state = 'pending') that only one claimer can win.
+// Several host processes may share one queue. A claim is one statement that
+// flips the lowest claimable pending job to running under a lease (owner,
+// attempt, locked_until): on PostgreSQL its candidate is picked FOR UPDATE
+// SKIP LOCKED, on SQLite the single writer serialises claimers. Every later
+// change of a running job names the claim it belongs to, so an attempt whose
+// lease expired (and was re-queued or re-claimed) changes nothing.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +20,13 @@ namespace ih::host::storage {
 
 class UnitOfWork;
 
+// One attempt of a running job, as its owner knows it.
+struct JobClaim {
+  int64_t jobId = 0;
+  std::string owner;
+  uint32_t attempt = 0;  // Job::attempts right after the claim
+};
+
 class JobRepository {
  public:
   explicit JobRepository(UnitOfWork& uow) : uow_(uow) {}
@@ -27,6 +37,9 @@ class JobRepository {
   std::optional<Job> nextClaimable(int64_t now);
   // Its statement (one `?`: now), for EXPLAIN in tests.
   static std::string nextClaimableSql();
+  // nextClaimable() flipped to running for `owner` until `lockedUntil`,
+  // attempts + 1, in one statement; nullopt when nothing is claimable.
+  std::optional<Job> claim(const std::string& owner, int64_t now, int64_t lockedUntil);
   // True while a pending or running job of the organization with this
   // ordering key carries event `eventType` (Job::eventType), other than
   // `exceptJobId`.
@@ -34,12 +47,17 @@ class JobRepository {
   bool hasUnfinished(std::string_view orderingKey);
   bool hasUnfinishedEvent(std::string_view orderingKey, int64_t organizationId, int32_t eventType,
                           std::optional<int64_t> exceptJobId);
-  // pending -> running, attempts + 1; false when someone else won it.
-  bool markRunning(int64_t id, int64_t now);
-  void markDone(int64_t id, int64_t now, const std::optional<std::string>& note = std::nullopt);
-  void reschedule(int64_t id, int64_t runAt, const std::string& error, int64_t now);
-  void markDead(int64_t id, const std::string& reason, int64_t now);
-  size_t requeueRunning(int64_t now);
+  // Outcomes of a claim; false (nothing changed) when the claim is no longer
+  // current: its lease expired and the job was re-queued or claimed again.
+  bool markDone(const JobClaim& claim, int64_t now, const std::optional<std::string>& note = std::nullopt);
+  bool reschedule(const JobClaim& claim, int64_t runAt, const std::string& error, int64_t now);
+  bool markDead(const JobClaim& claim, const std::string& reason, int64_t now);
+  // Extends the leases of `owner`'s running jobs among `jobIds`; returns how
+  // many it still held.
+  size_t renewLeases(const std::string& owner, const std::vector<int64_t>& jobIds, int64_t lockedUntil);
+  // Running jobs whose lease ended before `now` go back to pending (whoever
+  // owned them: a host that died, or one cut off from the database).
+  size_t requeueExpired(int64_t now);
   // A dead job runs again: pending now, attempts from 0, keeping its id, so it
   // still goes before the later jobs of its ordering key. False unless the
   // job is dead and the organization's.

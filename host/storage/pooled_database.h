@@ -20,6 +20,8 @@ struct BackendSpec {
   TransactionPolicy transactions;
   std::string migrationLockSql;  // run first in each migration transaction
   std::string description;       // the URL, password masked
+  // Opens a listener (Database::listen); unset = the backend has none.
+  std::function<std::unique_ptr<NotificationListener>(const std::string&, std::function<void()>)> listen;
 };
 
 class PooledDatabase final : public Database {
@@ -30,6 +32,9 @@ class PooledDatabase final : public Database {
   void migrate() override;
   const Dialect& dialect() const override { return *spec_.dialect; }
   std::string describe() const override { return spec_.description; }
+  std::unique_ptr<NotificationListener> listen(const std::string& channel, std::function<void()> onNotify) override {
+    return spec_.listen ? spec_.listen(channel, std::move(onNotify)) : nullptr;
+  }
 
  private:
   BackendSpec spec_;

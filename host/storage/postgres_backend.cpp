@@ -13,6 +13,7 @@
 #include "storage/database_url.h"
 #include "storage/dialects.h"
 #include "storage/pooled_database.h"
+#include "storage/postgres_listener.h"
 #include "storage/storage_error.h"
 
 namespace ih::host::storage {
@@ -54,6 +55,9 @@ std::unique_ptr<Database> openPostgresDatabase(const DatabaseUrl& url, const Dat
   spec.connect = [info] {
     probe(info);
     return std::make_unique<Poco::Data::Session>(Poco::Data::PostgreSQL::Connector::KEY, info, kConnectTimeoutSeconds);
+  };
+  spec.listen = [info](const std::string& channel, std::function<void()> onNotify) {
+    return listenOnPostgres(info, channel, std::move(onNotify));
   };
   spec.transactions.beginSql = "BEGIN";
   spec.migrationLockSql = kMigrationLock;

@@ -197,6 +197,11 @@ struct Job {
   std::optional<std::string> lastError;
   int64_t createdAt = 0;
   int64_t updatedAt = 0;
+  // While running: the claiming process (JobQueue::owner()) and when its
+  // lease ends unless renewed. `attempts` numbers the claim: an outcome is
+  // recorded only by the owner of the attempt that is still current.
+  std::optional<std::string> owner;
+  std::optional<int64_t> lockedUntil;
 };
 
 const char* toString(Role role);

@@ -216,6 +216,25 @@ std::vector<std::string> syncVisibility() {
   };
 }
 
+// Leases instead of start-up resets, so several hosts can share one queue: a
+// running job names the process that claimed it (owner) and when its claim
+// ends unless renewed (locked_until). Any host returns only expired claims to
+// the queue. Jobs already running when this migrates have no known owner;
+// an expired lease (0) lets the first host that looks re-queue them.
+//
+// host_settings holds what every host on the database must agree on, such as
+// the fingerprint of the secret key that seals credentials.
+std::vector<std::string> severalHosts() {
+  return {
+      "CREATE TABLE host_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL, created_at BIGINT NOT NULL)",
+      "ALTER TABLE jobs ADD COLUMN owner TEXT",
+      "ALTER TABLE jobs ADD COLUMN locked_until BIGINT",
+      "UPDATE jobs SET locked_until = 0 WHERE state = 'running'",
+      // Partial, so the claim's planner is not tempted away from jobs_by_state.
+      "CREATE INDEX jobs_by_lease ON jobs (locked_until) WHERE state = 'running'",
+  };
+}
+
 std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> parts) {
   std::vector<std::string> all;
   for (const auto& part : parts) all.insert(all.end(), part.begin(), part.end());
@@ -230,8 +249,8 @@ const std::vector<Migration>& schemaMigrations() {
       {2, "job event types", jobEventTypes()},
       {3, "index-only job claims", jobClaimIndexes()},
       {4, "browser sign-in", browserSignIn()},
-      // 5 is SAFETY's and 7 MULTIHOST's (issue 9/11 work in flight).
-      {6, "sync log, audit log, user mappings", syncVisibility()},
+      {5, "sync log, audit log, user mappings", syncVisibility()},
+      {6, "several hosts on one database", severalHosts()},
   };
   return migrations;
 }

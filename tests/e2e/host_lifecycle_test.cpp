@@ -172,6 +172,34 @@ TEST_F(HostLifecycleTest, AKeyFileThatCannotBeCreatedExits73WithOneLine) {
   EXPECT_NE(err.find("secret key"), std::string::npos) << err;
 }
 
+// Issue 11 finding 4: hosts sharing a database must share the key that seals
+// its credentials. A copy of the key elsewhere (given by the environment)
+// serves; another key refuses to start, naming its file.
+TEST_F(HostLifecycleTest, AKeyThatDoesNotMatchTheDatabaseExits78NamingTheFile) {
+  const std::string dataDir = temp.path() + "/fleet";
+  {
+    HostProcess first(launchIn(dataDir));
+    EXPECT_EQ(first.process().stop(), 0);
+  }
+  const std::string sharedCopy = temp.write("shared-key", ih::testing::readFile(dataDir + "/secret-key"));
+  HostLaunch withCopy = launchIn(dataDir);
+  withCopy.env["INTEGRATION_HOST_SECRET_KEY_FILE"] = sharedCopy;
+  {
+    HostProcess second(withCopy);
+    EXPECT_EQ(second.process().stop(), 0);
+  }
+  const std::string otherKey = temp.path() + "/other-key";  // created fresh, so it differs
+  std::string err;
+  EXPECT_EQ(HostProcess::runToExit({"--data-dir", dataDir, "--admin-token", "t", "--plugins-dir", plugins.path(),
+                                    "--port", "0", "--secret-key-file", otherKey},
+                                   &err),
+            78)
+      << err;
+  EXPECT_EQ(countLines(err, "integration-host:"), 1u) << err;
+  EXPECT_NE(err.find("secret key in " + otherKey), std::string::npos) << err;
+  EXPECT_TRUE(std::filesystem::exists(otherKey));
+}
+
 TEST_F(HostLifecycleTest, AnAdminTokenFileThatCannotBeCreatedExits73WithOneLine) {
   const std::string dataDir = temp.path() + "/tokenless";
   std::filesystem::create_directories(dataDir + "/admin-token");  // where the token file must go

@@ -51,6 +51,17 @@ TEST(HostOptionsTest, JobRetriesAreConfigurable) {
   EXPECT_THROW(resolve({{"job-retry-base-ms", "500"}, {"job-retry-max-ms", "100"}}), std::invalid_argument);
 }
 
+TEST(HostOptionsTest, SeveralHostsShareAKeyFileAndLeaseJobs) {
+  HostOptions defaults = resolve({});
+  EXPECT_EQ(defaults.jobLeaseMs, 30000);
+  EXPECT_EQ(defaults.secretKeyFile, "") << "resolved at start-up: the environment, else <data-dir>/secret-key";
+  HostOptions o = resolve({{"job-lease-ms", "5000"}, {"secret-key-file", "/etc/ih/secret-key"}});
+  EXPECT_EQ(o.jobLeaseMs, 5000);
+  EXPECT_EQ(o.secretKeyFile, "/etc/ih/secret-key");
+  EXPECT_THROW(resolve({{"job-lease-ms", "999"}}), std::invalid_argument);
+  EXPECT_THROW(resolve({{"secret-key-file", ""}}), std::invalid_argument);
+}
+
 TEST(HostOptionsTest, FrontLimitsAndThePluginDeadlineAreConfigurable) {
   HostOptions defaults = resolve({});
   EXPECT_EQ(defaults.headerTimeoutMs, 10000);  // the contract's default

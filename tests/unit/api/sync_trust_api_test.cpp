@@ -11,6 +11,7 @@
 #include "api_test_host.h"
 #include "domain/sync_log.h"
 #include "jobs/job_queue.h"
+#include "storage/query.h"
 
 namespace ih::test {
 namespace {
@@ -39,7 +40,15 @@ class SyncTrustApiTest : public ::testing::Test {
     request.delayMs = 3'600'000;  // not claimed by anyone while the test looks at it
     int64_t id = 0;
     core().inTransaction([&](auto& uow) { id = core().jobs().enqueue(uow, request); });
-    core().jobs().deadLetter(id, "permanent failure: Jira answered 400");
+    // Dead-lettering goes through a claim, which a delayed job never gets:
+    // the row is set dead as a worker's last attempt would leave it.
+    core().inTransaction([&](auto& uow) {
+      uow.beginWrite();
+      host::storage::Query(uow, "UPDATE jobs SET state = 'dead', last_error = ? WHERE id = ?")
+          .bind(std::string("permanent failure: Jira answered 400"))
+          .bind(id)
+          .execute();
+    });
     return id;
   }
 

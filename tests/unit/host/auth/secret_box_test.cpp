@@ -42,6 +42,18 @@ TEST(SecretBoxTest, DetectsTamperingAndForeignKeys) {
   EXPECT_THROW(box.open("v1:AAAA"), std::runtime_error);
 }
 
+// Hosts compare check values to find out whether they share a key; the value
+// must tell keys apart without giving the key away.
+TEST(SecretBoxTest, KeyCheckValueTellsKeysApartWithoutShowingThem) {
+  const std::string key(32, 'a');
+  const auto box = SecretBox::fromKey(key);
+  EXPECT_EQ(box.keyCheckValue(), SecretBox::fromKey(key).keyCheckValue());
+  EXPECT_NE(box.keyCheckValue(), SecretBox::fromKey(std::string(32, 'b')).keyCheckValue());
+  EXPECT_EQ(box.keyCheckValue().rfind("v1:", 0), 0u);
+  EXPECT_EQ(box.keyCheckValue().find("6161"), std::string::npos) << "no hex of the key";
+  EXPECT_EQ(box.keyCheckValue().find(key), std::string::npos);
+}
+
 TEST(SecretBoxTest, KeyMustBe32Bytes) { EXPECT_THROW(SecretBox::fromKey("short"), std::invalid_argument); }
 
 TEST(SecretBoxTest, KeyFileIsCreatedWithMode0600AndReused) {

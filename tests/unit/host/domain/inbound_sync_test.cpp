@@ -195,7 +195,7 @@ constexpr const char* kStatusForward = R"({"sync_status_forward":{"10000":{"on_r
 void finishJob(jobs::JobQueue& queue) {
   const auto job = queue.claimNext();
   ASSERT_TRUE(job);
-  queue.complete(job->id);
+  queue.complete(*job);
 }
 
 TEST_P(InboundSyncTest, AssigneeChangesWaitWhileTheHostsOwnAssignmentIsUnwritten) {
@@ -214,7 +214,7 @@ TEST_P(InboundSyncTest, AssigneeChangesWaitWhileTheHostsOwnAssignmentIsUnwritten
   const auto running = jobs_->claimNext();  // a running job has not written yet either
   ASSERT_TRUE(running);
   EXPECT_EQ(syncAssignee(std::nullopt, 301).stale, 1);
-  jobs_->complete(running->id);
+  jobs_->complete(*running);
   result = syncAssignee(std::nullopt, 302);
   EXPECT_EQ(result.stale, 0);
   EXPECT_EQ(result.unassigned, 1);

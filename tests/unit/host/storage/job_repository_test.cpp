@@ -46,13 +46,20 @@ TEST_P(JobRepositoryTest, CandidateIsTheLowestDueIdWhoseKeyIsFree) {
   const int64_t keyedSecond = add(*uow, "k", 10);
   const int64_t free = add(*uow, std::nullopt, 10);
   EXPECT_EQ(jobs.nextClaimable(100)->id, keyedFirst);
-  ASSERT_TRUE(jobs.markRunning(keyedFirst, 100));
-  EXPECT_FALSE(jobs.markRunning(keyedFirst, 100));  // only one claimer wins
+  const auto claimed = jobs.claim("host-a", 100, 200);
+  ASSERT_TRUE(claimed);
+  EXPECT_EQ(claimed->id, keyedFirst);
+  EXPECT_EQ(claimed->state, JobState::Running);
+  EXPECT_EQ(claimed->owner, "host-a");
+  EXPECT_EQ(claimed->lockedUntil, 200);
   // keyedSecond waits for keyedFirst (running); `free` may go.
   EXPECT_EQ(jobs.nextClaimable(100)->id, free);
-  ASSERT_TRUE(jobs.markRunning(free, 100));
+  ASSERT_EQ(jobs.claim("host-b", 100, 200)->id, free);
   EXPECT_FALSE(jobs.nextClaimable(100));
-  jobs.markDone(keyedFirst, 110);
+  EXPECT_FALSE(jobs.claim("host-b", 100, 200));
+  EXPECT_FALSE(jobs.markDone({keyedFirst, "host-b", 1}, 110)) << "another owner's claim";
+  EXPECT_FALSE(jobs.markDone({keyedFirst, "host-a", 2}, 110)) << "another attempt";
+  EXPECT_TRUE(jobs.markDone({keyedFirst, "host-a", 1}, 110));
   EXPECT_EQ(jobs.nextClaimable(120)->id, keyedSecond);
   EXPECT_EQ(jobs.nextClaimable(1000)->id, future);
   const auto running = jobs.findById(keyedFirst);
@@ -74,17 +81,24 @@ TEST_P(JobRepositoryTest, RescheduleDeadRequeueCountAndList) {
   JobRepository jobs(*uow);
   const int64_t a = add(*uow, std::nullopt, 10);
   const int64_t b = add(*uow, std::nullopt, 10);
-  jobs.markRunning(a, 10);
-  jobs.markRunning(b, 10);
-  jobs.reschedule(a, 500, "HTTP 503", 20);
+  ASSERT_EQ(jobs.claim("host", 10, 25)->id, a);
+  ASSERT_EQ(jobs.claim("host", 10, 25)->id, b);
+  EXPECT_TRUE(jobs.reschedule({a, "host", 1}, 500, "HTTP 503", 20));
   auto retried = jobs.findById(a);
   EXPECT_EQ(retried->state, JobState::Pending);
   EXPECT_EQ(retried->runAt, 500);
   EXPECT_EQ(retried->lastError, "HTTP 503");
+  EXPECT_FALSE(retried->owner);
   EXPECT_EQ(jobs.countInState(JobState::Running), 1u);
-  EXPECT_EQ(jobs.requeueRunning(30), 1u);
+  EXPECT_EQ(jobs.requeueExpired(25), 0u) << "b's lease lasts until 25";
+  EXPECT_EQ(jobs.renewLeases("host", {a, b}, 35), 1u) << "a is no longer running";
+  EXPECT_EQ(jobs.requeueExpired(30), 0u);
+  EXPECT_EQ(jobs.requeueExpired(36), 1u);
   EXPECT_EQ(jobs.countInState(JobState::Pending), 2u);
-  jobs.markDead(b, "permanent", 40);
+  EXPECT_FALSE(jobs.markDead({b, "host", 1}, "permanent", 40)) << "b's attempt 1 was re-queued";
+  ASSERT_EQ(jobs.claim("host", 700, 800)->id, a);
+  ASSERT_EQ(jobs.claim("host", 700, 800)->id, b);
+  EXPECT_TRUE(jobs.markDead({b, "host", 2}, "permanent", 40));
   EXPECT_EQ(jobs.countInState(JobState::Dead), 1u);
   const auto dead = jobs.list(std::nullopt, JobState::Dead, 10);
   ASSERT_EQ(dead.size(), 1u);
@@ -111,12 +125,13 @@ TEST_P(JobRepositoryTest, UnfinishedEventsAreFoundByKeyTypeAndOrganization) {
   EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 3, 2, std::nullopt));
   EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 3, std::nullopt));
 
-  ASSERT_TRUE(jobs.markRunning(assignment, 20));
+  ASSERT_EQ(jobs.claim("host", 20, 100)->id, assignment);
   EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 1, 1, std::nullopt)) << "running is unfinished";
-  jobs.markDone(assignment, 30);
+  jobs.markDone({assignment, "host", 1}, 30);
   EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 1, std::nullopt));
   EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 1, 2, std::nullopt));
-  jobs.markDead(statusChange, "permanent", 40);
+  ASSERT_EQ(jobs.claim("host", 40, 100)->id, statusChange);
+  jobs.markDead({statusChange, "host", 1}, "permanent", 40);
   EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 2, std::nullopt)) << "a dead-lettered change is not pending";
   EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 2, 2, std::nullopt));
 }
