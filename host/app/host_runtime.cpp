@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <optional>
 
 #include <Poco/Logger.h>
@@ -65,6 +66,14 @@ auth::SecretBox openSecretBox(const std::string& dataDir) {
   } catch (const std::exception& e) {
     throw StartupError(kExitCantCreate, std::string("cannot load the secret key: ") + e.what());
   }
+}
+
+// A new key file is fsynced, and so is the new database's schema: each is a
+// wait for the disk (over 100 ms on a busy one). They do not depend on each
+// other, so the key is made while the database opens; both are done before
+// anything can seal a secret.
+std::future<auth::SecretBox> openSecretBoxMeanwhile(const std::string& dataDir) {
+  return std::async(std::launch::async, openSecretBox, dataDir);
 }
 
 AdminToken adminToken(const HostOptions& options) {
@@ -141,8 +150,9 @@ plugins::PluginCallPolicy pluginCallPolicy(const HostOptions& options) {
 struct HostRuntime::Parts {
   HostOptions options;
   AdminToken admin;
-  auth::SecretBox secrets;
+  std::future<auth::SecretBox> secretsLoading;
   std::unique_ptr<storage::Database> database;
+  auth::SecretBox secrets;
   SystemClock clock;
   ops::Metrics metrics;
   ops::HealthCheck health;
@@ -173,8 +183,9 @@ struct HostRuntime::Parts {
   explicit Parts(const HostOptions& o)
       : options(o),
         admin((ensureDataDir(o.dataDir), adminToken(o))),
-        secrets(openSecretBox(o.dataDir)),
+        secretsLoading(openSecretBoxMeanwhile(o.dataDir)),
         database(openDatabase(o.databaseUrl, o.durableCommits)),
+        secrets(secretsLoading.get()),
         jobs(*database, clock, o.retry),
         directory(clock),
         outbound(jobs),
