@@ -3,7 +3,10 @@
 
 #include <boost/dll/shared_library.hpp>
 
+#include <memory>
 #include <mutex>
+#include <string>
+#include <type_traits>
 
 #include "storage/storage_error.h"
 
@@ -20,7 +23,7 @@ struct PostgresClient {
   LibpqCalls calls;
 };
 
-PostgresClient load() {
+PostgresClient loadPostgresLibraries() {
   PostgresClient client;
   try {
     // libpq comes with it as a dependency; dlsym on this handle also
@@ -44,7 +47,7 @@ const LibpqCalls& loadPostgresClient() {
   static std::mutex loading;
   static std::unique_ptr<PostgresClient> client;
   std::lock_guard lock(loading);
-  if (!client) client = std::make_unique<PostgresClient>(load());
+  if (!client) client = std::make_unique<PostgresClient>(loadPostgresLibraries());
   return client->calls;
 }
 
