@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <optional>
 
 #include <Poco/Logger.h>
@@ -98,6 +99,14 @@ void checkSecretKey(storage::Database& database, const auth::SecretBox& secrets,
   }
 }
 
+// A new key file is fsynced, and so is the new database's schema: each is a
+// wait for the disk (over 100 ms on a busy one). They do not depend on each
+// other, so the key is made while the database opens; both are done before
+// anything can seal a secret.
+std::future<auth::SecretBox> openSecretBoxMeanwhile(const std::string& keyPath) {
+  return std::async(std::launch::async, openSecretBox, keyPath);
+}
+
 AdminToken adminToken(const HostOptions& options) {
   AdminToken token = resolveAdminToken(options.adminToken, std::getenv("INTEGRATION_HOST_ADMIN_TOKEN"), options.dataDir);
   appLogger().information("admin token from %s", token.source);
@@ -173,8 +182,9 @@ plugins::PluginCallPolicy pluginCallPolicy(const HostOptions& options) {
 struct HostRuntime::Parts {
   HostOptions options;
   AdminToken admin;
-  auth::SecretBox secrets;
+  std::future<auth::SecretBox> secretsLoading;
   std::unique_ptr<storage::Database> database;
+  auth::SecretBox secrets;
   SystemClock clock;
   ops::Metrics metrics;
   ops::HealthCheck health;
@@ -207,8 +217,9 @@ struct HostRuntime::Parts {
   explicit Parts(const HostOptions& o)
       : options(o),
         admin((ensureDataDir(o.dataDir), adminToken(o))),
-        secrets(openSecretBox(secretKeyPath(o))),
+        secretsLoading(openSecretBoxMeanwhile(secretKeyPath(o))),
         database(openDatabase(o.databaseUrl, o.durableCommits)),
+        secrets(secretsLoading.get()),
         jobs(*database, clock, o.retry, o.jobLeaseMs),
         directory(clock),
         outbound(jobs),

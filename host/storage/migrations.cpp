@@ -1,6 +1,8 @@
 // host/storage/migrations.cpp - see migrations.h.
 #include "storage/migrations.h"
 
+#include <algorithm>
+
 #include <Poco/Logger.h>
 
 #include "common/clock.h"
@@ -20,15 +22,11 @@ std::string expand(std::string statement, const Dialect& dialect) {
   return statement;
 }
 
-void ensureLedger(Database& database, const std::string& lockSql) {
-  auto uow = database.begin();
-  uow->beginWrite();
-  if (!lockSql.empty()) Query(uow->session(), lockSql).execute();
-  Query(*uow,
+void createLedger(UnitOfWork& uow) {
+  Query(uow,
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")
       .execute();
-  uow->commit();
 }
 
 }  // namespace
@@ -41,31 +39,38 @@ std::vector<int64_t> appliedMigrationVersions(UnitOfWork& uow) {
   return versions;
 }
 
+// All pending migrations in one write transaction: one commit (one fsync
+// with durable commits) instead of one per migration keeps start-up on an
+// empty database short, and an upgrade is all or nothing.
 int applyMigrations(Database& database, const std::vector<Migration>& migrations, const std::string& lockSql) {
-  ensureLedger(database, lockSql);
-  int applied = 0;
+  auto uow = database.begin();
+  uow->beginWrite();
+  if (!lockSql.empty()) Query(uow->session(), lockSql).execute();
+  createLedger(*uow);
+  // Read inside the transaction: another process may have just applied some.
+  const std::vector<int64_t> done = appliedMigrationVersions(*uow);
   const SystemClock clock;
+  std::vector<const Migration*> applied;
   for (const auto& migration : migrations) {
-    auto uow = database.begin();
-    uow->beginWrite();
-    if (!lockSql.empty()) Query(uow->session(), lockSql).execute();
-    // Checked inside the transaction: another process may have just applied it.
-    if (Query(*uow, "SELECT version FROM schema_migrations WHERE version = ?").bind(migration.version).one()) {
-      uow->rollback();
-      continue;
-    }
+    if (std::binary_search(done.begin(), done.end(), migration.version)) continue;
     for (const auto& statement : migration.statements) Query(*uow, expand(statement, database.dialect())).execute();
     Query(*uow, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
         .bind(migration.version)
         .bind(migration.name)
         .bind(clock.nowMs())
         .execute();
-    uow->commit();
-    Poco::Logger::get("ih.storage")
-        .information("applied migration " + std::to_string(migration.version) + " (" + migration.name + ")");
-    ++applied;
+    applied.push_back(&migration);
   }
-  return applied;
+  if (applied.empty()) {
+    uow->rollback();
+    return 0;
+  }
+  uow->commit();
+  for (const Migration* migration : applied) {
+    Poco::Logger::get("ih.storage")
+        .information("applied migration " + std::to_string(migration->version) + " (" + migration->name + ")");
+  }
+  return static_cast<int>(applied.size());
 }
 
 }  // namespace ih::host::storage

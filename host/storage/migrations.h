@@ -1,7 +1,8 @@
 // host/storage/migrations.h - versioned schema migrations.
 //
-// Each migration is applied once, in its own write transaction, and recorded
-// in `schema_migrations`; running them again is a no-op. DDL is written once
+// Each migration is applied once and recorded in `schema_migrations`; the
+// pending ones run together in one write transaction (all or none), and
+// running them again is a no-op. DDL is written once
 // for both backends: `{pk}` stands for the dialect's auto-increment key.
 #pragma once
 
@@ -24,7 +25,7 @@ struct Migration {
 const std::vector<Migration>& schemaMigrations();
 
 // Applies what is missing; returns how many migrations ran. `lockSql` (may be
-// empty) runs first in each migration's transaction to keep concurrent
+// empty) runs first in that transaction to keep concurrent
 // start-ups of several processes from racing.
 int applyMigrations(Database& database, const std::vector<Migration>& migrations, const std::string& lockSql);
 

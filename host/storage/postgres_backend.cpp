@@ -1,18 +1,15 @@
 // host/storage/postgres_backend.cpp - the PostgreSQL backend (libpq through
-// Poco::Data::PostgreSQL). Placeholders become $n (PostgresDialect); writes
+// Poco::Data::PostgreSQL, both loaded on first use: postgres_client_library.h). Placeholders become $n (PostgresDialect); writes
 // run in READ COMMITTED transactions, and the repositories' conditional
 // UPDATEs make their read-modify-write steps safe under it. COMMIT returns
 // only once the server has flushed its WAL (synchronous_commit = on, the
 // server's default), so no group commit is needed here.
-#include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/Session.h>
-#include <libpq-fe.h>
-
-#include <mutex>
 
 #include "storage/database_url.h"
 #include "storage/dialects.h"
 #include "storage/pooled_database.h"
+#include "storage/postgres_client_library.h"
 #include "storage/postgres_listener.h"
 #include "storage/storage_error.h"
 
@@ -28,11 +25,11 @@ constexpr std::size_t kConnectTimeoutSeconds = 10;
 // server that is down would leak memory on every retry. Connecting once with
 // libpq first (freed either way) lets Poco connect only to a server that
 // just accepted us, and gives libpq's own first-line error message.
-void probe(const std::string& connectionString) {
-  PGconn* connection = PQconnectdb(connectionString.c_str());
-  const bool ok = connection != nullptr && PQstatus(connection) == CONNECTION_OK;
-  std::string message = ok ? "" : (connection != nullptr ? PQerrorMessage(connection) : "out of memory");
-  PQfinish(connection);
+void probe(const LibpqCalls& libpq, const std::string& connectionString) {
+  PGconn* connection = libpq.connectdb(connectionString.c_str());
+  const bool ok = connection != nullptr && libpq.status(connection) == CONNECTION_OK;
+  std::string message = ok ? "" : (connection != nullptr ? libpq.errorMessage(connection) : "out of memory");
+  libpq.finish(connection);
   if (ok) return;
   const auto newline = message.find('\n');
   if (newline != std::string::npos) message.resize(newline);
@@ -41,8 +38,7 @@ void probe(const std::string& connectionString) {
 }  // namespace
 
 std::unique_ptr<Database> openPostgresDatabase(const DatabaseUrl& url, const DatabaseOptions& options) {
-  static std::once_flag registered;
-  std::call_once(registered, [] { Poco::Data::PostgreSQL::Connector::registerConnector(); });
+  const LibpqCalls& libpq = loadPostgresClient();
 
   BackendSpec spec;
   spec.dialect = std::make_unique<PostgresDialect>();
@@ -52,9 +48,9 @@ std::unique_ptr<Database> openPostgresDatabase(const DatabaseUrl& url, const Dat
   withDefaults.params.emplace_back("application_name", "integration-host");
   withDefaults.params.emplace_back("connect_timeout", std::to_string(kConnectTimeoutSeconds));
   const std::string info = withDefaults.postgresConnectionString();
-  spec.connect = [info] {
-    probe(info);
-    return std::make_unique<Poco::Data::Session>(Poco::Data::PostgreSQL::Connector::KEY, info, kConnectTimeoutSeconds);
+  spec.connect = [&libpq, info] {
+    probe(libpq, info);
+    return std::make_unique<Poco::Data::Session>(kPostgresConnectorKey, info, kConnectTimeoutSeconds);
   };
   spec.listen = [info](const std::string& channel, std::function<void()> onNotify) {
     return listenOnPostgres(info, channel, std::move(onNotify));

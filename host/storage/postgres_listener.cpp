@@ -1,7 +1,8 @@
 // host/storage/postgres_listener.cpp - see postgres_listener.h.
 #include "storage/postgres_listener.h"
 
-#include <libpq-fe.h>
+#include "storage/postgres_client_library.h"
+
 #include <poll.h>
 
 #include <atomic>
@@ -36,13 +37,13 @@ class PostgresListener final : public NotificationListener {
  private:
   void run() {
     while (!stopping_) {
-      PGconn* connection = PQconnectdb(connectionString_.c_str());
-      if (connection != nullptr && PQstatus(connection) == CONNECTION_OK && listen(connection)) {
+      PGconn* connection = libpq_.connectdb(connectionString_.c_str());
+      if (connection != nullptr && libpq_.status(connection) == CONNECTION_OK && listen(connection)) {
         live_ = true;
         receiveUntilBroken(connection);
         live_ = false;
       }
-      PQfinish(connection);
+      libpq_.finish(connection);
       for (int waited = 0; waited < kReconnectDelayMs && !stopping_; waited += kStopCheckMs) {
         std::this_thread::sleep_for(std::chrono::milliseconds(kStopCheckMs));
       }
@@ -50,24 +51,24 @@ class PostgresListener final : public NotificationListener {
   }
 
   bool listen(PGconn* connection) {
-    PGresult* result = PQexec(connection, ("LISTEN " + channel_).c_str());
-    const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
-    PQclear(result);
+    PGresult* result = libpq_.exec(connection, ("LISTEN " + channel_).c_str());
+    const bool ok = libpq_.resultStatus(result) == PGRES_COMMAND_OK;
+    libpq_.clear(result);
     return ok;
   }
 
   void receiveUntilBroken(PGconn* connection) {
-    pollfd socket{PQsocket(connection), POLLIN, 0};
+    pollfd socket{libpq_.socket(connection), POLLIN, 0};
     while (!stopping_) {
       socket.revents = 0;
       const int ready = ::poll(&socket, 1, kStopCheckMs);
       if (ready < 0 && errno != EINTR) return;
       if (ready <= 0) continue;
-      if (PQconsumeInput(connection) == 0) return;  // the server went away
+      if (libpq_.consumeInput(connection) == 0) return;  // the server went away
       bool notified = false;
-      while (PGnotify* notification = PQnotifies(connection)) {
+      while (PGnotify* notification = libpq_.notifies(connection)) {
         notified = true;
-        PQfreemem(notification);
+        libpq_.freemem(notification);
       }
       if (notified) onNotify_();
     }
@@ -76,6 +77,7 @@ class PostgresListener final : public NotificationListener {
   const std::string connectionString_;
   const std::string channel_;
   const std::function<void()> onNotify_;
+  const LibpqCalls& libpq_ = loadPostgresClient();
   std::atomic<bool> stopping_{false};
   std::atomic<bool> live_{false};
   std::thread thread_;  // last: started once everything it reads is set

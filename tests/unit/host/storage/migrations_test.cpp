@@ -106,6 +106,18 @@ TEST_P(MigrationsTest, AFailingMigrationLeavesNoTrace) {
   EXPECT_EQ(std::count(tables.begin(), tables.end(), "half"), 0);
 }
 
+// The pending migrations are one transaction: an upgrade that fails half-way
+// leaves the database at the version it had, not in between.
+TEST_P(MigrationsTest, AnUpgradeIsAllOrNothing) {
+  auto database = Database::open(emptyDatabaseUrl());
+  std::vector<Migration> migrations = schemaMigrations();
+  migrations.push_back({migrations.back().version + 1, "good", {"CREATE TABLE good (id BIGINT)"}});
+  migrations.push_back({migrations.back().version + 1, "broken", {"CREATE TABLE oops (id NOSUCHTYPE("}});
+  EXPECT_THROW(applyMigrations(*database, migrations, ""), StorageError);
+  auto uow = database->begin();
+  EXPECT_TRUE(hostTables(*uow, isPostgres()).empty());
+}
+
 // Events queued by a host of schema 1 (no event_type column) are still found
 // by type after the upgrade.
 TEST_P(MigrationsTest, EventJobsQueuedBeforeTheUpgradeGetTheirEventType) {

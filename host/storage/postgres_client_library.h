@@ -1,0 +1,38 @@
+// host/storage/postgres_client_library.h - the PostgreSQL client libraries
+// (Poco::Data::PostgreSQL and libpq), loaded on first use.
+//
+// Linked into the executable, libpq and its dependencies (Kerberos, LDAP,
+// SASL, GnuTLS: 24 shared libraries) cost every start-up about a third of
+// its dynamic-linking time, also for the SQLite default that never uses
+// them. Loaded here only when a postgresql:// database is opened.
+#pragma once
+
+#include <libpq-fe.h>
+
+namespace ih::host::storage {
+
+// The libpq calls the host makes itself (the backend's connection probe and
+// the LISTEN connection that wakes job workers).
+struct LibpqCalls {
+  decltype(&PQconnectdb) connectdb = nullptr;
+  decltype(&PQstatus) status = nullptr;
+  decltype(&PQerrorMessage) errorMessage = nullptr;
+  decltype(&PQfinish) finish = nullptr;
+  decltype(&PQexec) exec = nullptr;
+  decltype(&PQresultStatus) resultStatus = nullptr;
+  decltype(&PQclear) clear = nullptr;
+  decltype(&PQsocket) socket = nullptr;
+  decltype(&PQconsumeInput) consumeInput = nullptr;
+  decltype(&PQnotifies) notifies = nullptr;
+  decltype(&PQfreemem) freemem = nullptr;
+};
+
+// Loads the libraries once (thread-safe), registers Poco's PostgreSQL
+// connector under kPostgresConnectorKey, and returns libpq's calls. Throws
+// StorageError when the libraries cannot be loaded.
+const LibpqCalls& loadPostgresClient();
+
+// Poco::Data::PostgreSQL::Connector::KEY, the session factory's name for it.
+inline constexpr const char* kPostgresConnectorKey = "postgresql";
+
+}  // namespace ih::host::storage
