@@ -84,6 +84,9 @@ http::Response reconcileIntegration(ApiCall& call) {
   const domain::OrgIntegrationView view = requireIntegration(call);
   const int64_t jobId =
       domain::ReconcileStarter(call.services.integrations, call.services.jobs).start(call.uow, call.org().id, view.integration.id);
+  JsonBuilder data;
+  data.beginObject().field("jobId", std::to_string(jobId)).endObject();
+  recordAudit(call, {"integration.reconcile_started", "integration", std::to_string(view.integration.id), data.str()});
   return jsonResponse(202, [&](JsonBuilder& b) { b.beginObject().field("jobId", std::to_string(jobId)).endObject(); });
 }
 

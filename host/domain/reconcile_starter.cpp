@@ -48,7 +48,8 @@ std::optional<int64_t> ReconcileStarter::enqueue(storage::UnitOfWork& uow, int64
   request.organizationId = organizationId;
   request.integrationId = integrationId;
   const int64_t jobId = jobs_.enqueue(uow, request);
-  // sync-log: reconcile started (integration, organization, job id); audit-log: "reconcile started" by the actor
+  // An owner's start is audited by the API route, which knows the actor; the
+  // periodic start has none, so the log line is its record.
   reconcileLogger().information("reconcile started: integration " + std::to_string(integrationId) +
                                 ", organization " + std::to_string(organizationId) + ", job " + std::to_string(jobId));
   return jobId;

@@ -16,7 +16,6 @@ namespace {
 // delivered late cannot win over it.
 ihp_status markHiddenAssignee(const ihp::sdk::Host& host, int64_t integrationId, const IssueEvent& event) {
   host.info("missing-assignee-email: issue=" + event.issueKey + " integration=" + std::to_string(integrationId));
-  // sync-log: inbound assignee skipped, Jira hides the assignee's email and no user mapping exists
   if (event.eventTimeMs == 0) return IHP_OK;
   auto organizations = orgsSyncing(host, integrationId, keys::kSyncReverseAssignment, "assignee-sync-failed");
   if (!organizations) return organizations.error();
@@ -57,7 +56,7 @@ ihp_status syncAssigneeInbound(const ihp::sdk::Host& host, int64_t integrationId
                " issue=" + event.issueKey);
     return result.status;
   }
-  // sync-log: inbound assignee applied / skipped (stale: older than the ticket's last change; userNotFound) from result
+  // The host writes each issue's line (applied, stale, no matching user).
   host.debug("assignee-sync: issue=" + event.issueKey + " result=" + result.value);
   return IHP_OK;
 }

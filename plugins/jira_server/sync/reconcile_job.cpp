@@ -10,6 +10,7 @@
 #include "ihp/sdk/json.hpp"
 #include "sync/outbound_outcome.h"
 #include "sync/reconcile_payload.h"
+#include "sync/sync_note.h"
 #include "sync/ticket_snapshot.h"
 
 namespace ih::jira {
@@ -117,14 +118,16 @@ ihp_status runReconcileJob(const ihp::sdk::Host& host, const ihp_job& job, ihp::
       // Deleted in Jira: marked on the link, so later runs leave it out.
       ++gone;
       host.warn("reconcile: " + ticket.key + " is gone from Jira (404)");
-      // sync-log: reconcile, ticket deleted in Jira, link marked gone
+      noteInboundInOrg(host, payload->organizationId, payload->integrationId, ticket.key, "reconcile",
+                       IHP_SYNC_SKIPPED, "skipped: the ticket is gone from Jira (404); its link is marked gone");
       if (ticket.externalIssueId != 0) {
         host.externalIssueMarkGone(payload->organizationId, ticket.externalIssueId, "deleted in Jira (404 on reconcile)");
       }
       continue;
     }
     if (snapshot->keyChange) ++moved;
-    // sync-log: reconcile, inbound assignee/status of the ticket applied or skipped (older than the host's mark)
+    // The assignee and status paths write their own lines (applied, or
+    // skipped as older than the host's mark), as for a webhook.
     if (ihp_status applied = applyTicketSnapshot(host, payload->integrationId, *snapshot); applied != IHP_OK) {
       reply.error("the host could not apply a reconciled ticket");
       return IHP_E_RETRY;  // a host hiccup: the whole batch again (applying is idempotent)

@@ -5,6 +5,7 @@
 #include "common/expected.h"
 #include "common/keys.h"
 #include "sync/status_job_payload.h"
+#include "sync/sync_note.h"
 #include "sync/syncing_orgs.h"
 
 namespace ih::jira {
@@ -21,7 +22,12 @@ Expected<bool, ihp_status> isNewForOrg(const ihp::sdk::Host& host, int64_t organ
                                             event.eventTimeMs);
   if (status == IHP_OK) return true;
   if (status == IHP_E_CONFLICT || status == IHP_E_NOT_FOUND) {
-    // sync-log: inbound status skipped, older than the ticket's last change (or the host's own change is unwritten)
+    if (status == IHP_E_CONFLICT) {
+      noteInboundInOrg(host, organizationId, integrationId, event.issueKey, "status", IHP_SYNC_SKIPPED,
+                       "skipped: Jira status " + event.status->id +
+                           " is older than the ticket's last status change, or a status change made here is"
+                           " still to be written to Jira");
+    }
     host.debug(std::string("status-sync-skipped: ") + ihp::sdk::statusName(status) + " org=" +
                std::to_string(organizationId) + " issue=" + event.issueKey);
     return false;

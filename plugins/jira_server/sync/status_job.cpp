@@ -3,8 +3,10 @@
 #include <string>
 
 #include "client/jira_client.h"
+#include "ihp/sdk/json.hpp"
 #include "sync/status_decision.h"
 #include "sync/status_job_payload.h"
+#include "sync/sync_note.h"
 
 namespace ih::jira {
 
@@ -48,8 +50,11 @@ ihp_status runStatusJob(const ihp::sdk::Host& host, const ihp_job& job, ihp::sdk
                     "Jira refused the status list (HTTP " + std::to_string(statuses.error().status()) + ")");
     }
     auto known = categoryOf(payload->statusId, statuses.value());
-    // sync-log: failed, Jira lists no status <statusId>
-    if (!known) return giveUpStatusJob(host, reply, "Jira lists no status " + payload->statusId);
+    if (!known) {
+      noteInboundInOrg(host, payload->organizationId, payload->integrationId, payload->issueKey, "status",
+                       IHP_SYNC_FAILED, "failed: Jira lists no status " + payload->statusId);
+      return giveUpStatusJob(host, reply, "Jira lists no status " + payload->statusId);
+    }
     category = *known;
   }
 
@@ -62,8 +67,19 @@ ihp_status runStatusJob(const ihp::sdk::Host& host, const ihp_job& job, ihp::sdk
   sync.external_key = ihp::sdk::str(payload->issueKey);
 
   auto result = host.syncStatusInbound(sync);
-  // sync-log: inbound status <statusId> (<category>): applied when result.changed > 0, skipped otherwise
-  if (result.ok() || result.status == IHP_E_NOT_FOUND) return IHP_OK;  // NOT_FOUND: the link went away meanwhile
+  if (result.ok()) {
+    const bool resolve = sync.action == IHP_STATUS_ACTION_RESOLVE;
+    ihp::sdk::json::Document answer;
+    const bool changed = ihp::sdk::json::parseObject(result.value, answer) &&
+                         ihp::sdk::json::int64(answer, "changed").value_or(0) > 0;
+    const std::string what = std::string(resolve ? "resolved" : "unresolved");
+    noteInboundInOrg(host, payload->organizationId, payload->integrationId, payload->issueKey, "status",
+                     changed ? IHP_SYNC_APPLIED : IHP_SYNC_SKIPPED,
+                     "Jira status " + payload->statusId + " (" + category + "): " +
+                         (changed ? what : "already " + what + " here, or a change made here is still to be written"));
+    return IHP_OK;
+  }
+  if (result.status == IHP_E_NOT_FOUND) return IHP_OK;  // NOT_FOUND: the link went away meanwhile
   if (result.status == IHP_E_RETRY) {
     reply.error("the host asked to retry the status sync");
     return IHP_E_RETRY;

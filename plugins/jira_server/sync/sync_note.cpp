@@ -31,7 +31,13 @@ void noteOutbound(const ihp::sdk::Host& host, const OutboundEvent& event, int32_
 
 void noteInbound(const ihp::sdk::Host& host, int64_t integrationId, std::string_view issueKey, std::string_view kind,
                  int32_t outcome, std::string_view reason) {
-  writeNote(host, {0, integrationId, issueKey, IHP_SYNC_INBOUND, outcome, kind, reason});
+  noteInboundInOrg(host, 0, integrationId, issueKey, kind, outcome, reason);
+}
+
+void noteInboundInOrg(const ihp::sdk::Host& host, int64_t organizationId, int64_t integrationId,
+                      std::string_view issueKey, std::string_view kind, int32_t outcome, std::string_view reason) {
+  // Organization 0: every organization that links the ticket.
+  writeNote(host, {organizationId, integrationId, issueKey, IHP_SYNC_INBOUND, outcome, kind, reason});
 }
 
 }  // namespace ih::jira

@@ -21,6 +21,10 @@ void noteOutbound(const ihp::sdk::Host& host, const OutboundEvent& event, int32_
 void noteInbound(const ihp::sdk::Host& host, int64_t integrationId, std::string_view issueKey, std::string_view kind,
                  int32_t outcome, std::string_view reason);
 
+// For an inbound change of `issueKey` in one organization only.
+void noteInboundInOrg(const ihp::sdk::Host& host, int64_t organizationId, int64_t integrationId,
+                      std::string_view issueKey, std::string_view kind, int32_t outcome, std::string_view reason);
+
 // "assignee", "status" or "comment" for an outbound event type.
 std::string_view outboundKind(int32_t eventType);
 
