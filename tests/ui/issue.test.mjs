@@ -3,7 +3,8 @@
 // assign in the page and see Jira updated (the mock's journal), see a change
 // made in Jira appear on the page; a job Jira refused on the sync health page,
 // retried from there until Jira has the change, with the retry in the audit
-// log and the outcome in the issue's sync log.
+// log and the outcome in the issue's sync log; a reconcile started there,
+// finished and audited.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { launchBrowser, newPage, screenshot } from "./support/browser.mjs";
@@ -126,5 +127,16 @@ describe("an issue linked to Jira", () => {
     await log.getByRole("row").filter({ hasText: "assigned to Jira user alice" }).first().waitFor({ timeout: 15000 });
     await log.getByRole("row").filter({ hasText: "Failed" }).first().waitFor();
     await screenshot(page, "issue-sync-log");
+  });
+
+  test("a reconcile started from the health page finishes and is audited", async () => {
+    await page.getByRole("link", { name: "Sync health" }).click();
+    const table = page.getByRole("table", { name: "Reconcile per integration" });
+    await table.getByRole("button", { name: /^Reconcile .* now$/ }).click();
+    await page.getByRole("status").getByText(/Reconcile of .* started/).waitFor();
+    await table.getByText(/^Finished /).waitFor({ timeout: 30000 });
+    const audit = page.getByRole("table", { name: "Audit log, newest first" });
+    await audit.getByRole("row").filter({ hasText: "integration.reconcile_started" }).waitFor();
+    await screenshot(page, "sync-health-reconciled");
   });
 });

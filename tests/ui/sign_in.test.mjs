@@ -137,8 +137,11 @@ describe("an idle session", () => {
     const page = await newPage(browser);
     await signIn(page, world.host, OWNER, "/organizations/");
     await page.getByRole("link", { name: /Acme/ }).waitFor();
-    // Unused for longer than the idle timeout (2 s): the next request finds no session.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Unused for longer than the idle timeout (2 s): the next request finds no
+    // session. The idle time counts from the page's last request, which on a
+    // loaded machine can come well after the link is shown.
+    await page.waitForLoadState("networkidle");
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     await page.getByRole("link", { name: /Acme/ }).click();
     await eventually(() => page.getByRole("heading", { name: "Sign in" }).isVisible(), "the sign-in page");
     await page.getByText("Your session has ended. Sign in again.").waitFor();

@@ -1,10 +1,8 @@
 // An organization's sync health (owners): background jobs that gave up
 // (dead letters) with the reason, each with Retry (it runs again, before the
 // later changes of its ticket) and Discard; and the audit log (who changed
-// what). Both are owners' business, like the routes behind them.
-//
-// TODO(reconcile): "reconcile now" per integration with its last result
-// (POST .../integrations/{id}/reconcile/) comes with the reconcile route.
+// what); and "reconcile now" per integration with the last reconcile's
+// result. All are owners' business, like the routes behind them.
 import { html, useEffect, useState } from "../lib/html.js";
 import { api, apiPath, withQuery } from "../lib/api.js";
 import { useSubmit } from "../lib/submit.js";
@@ -76,6 +74,59 @@ function DeadJobs({ slug, integrations, onChanged }) {
     </section>`;
 }
 
+// A reconcile runs as a chain of jobs (one per batch of tickets): the newest
+// one of an integration tells where the last reconcile stands.
+function reconcileResult(job) {
+  if (!job) return "Never reconciled.";
+  if (job.state === "pending" || job.state === "running") return `Running (job #${job.id}).`;
+  if (job.state === "dead") return `Failed: ${job.lastError || "no reason recorded"} (job #${job.id}).`;
+  return `Finished ${formatDate(job.runAt)} (job #${job.id}).`;
+}
+
+function ReconcileRow({ slug, integration, lastJob, onStarted }) {
+  const { busy, error, submit } = useSubmit(async () => {
+    const started = await api.post(apiPath("organizations", slug, "integrations", integration.id, "reconcile"));
+    onStarted(`Reconcile of ${integration.name} started (job #${started.jobId}).`);
+  });
+  return html`
+    <tr>
+      <td>${integration.name}</td>
+      <td aria-live="polite">${reconcileResult(lastJob)}</td>
+      <td>
+        <button type="button" class="secondary" disabled=${busy} aria-label=${`Reconcile ${integration.name} now`}
+          onClick=${() => submit()}>Reconcile now</button>
+        <${ErrorAlert} error=${error} />
+      </td>
+    </tr>`;
+}
+
+function Reconcile({ slug, integrations, onChanged }) {
+  const jobs = useResource(apiPath("organizations", slug, "jobs"));
+  const [notice, setNotice] = useState("");
+  usePolling(() => jobs.reload(true), 5000);
+  const lastJobOf = (id) => (jobs.data || []).find((job) => job.kind === "reconcile" && job.integrationId === id);
+  const started = (message) => { setNotice(message); jobs.reload(true); onChanged(); };
+  return html`
+    <section class="card" aria-labelledby="reconcile-heading">
+      <h2 id="reconcile-heading">Reconcile with Jira</h2>
+      <p class="muted small">Jira drops webhooks when its queue overflows. A reconcile reads every linked ticket
+        from Jira and applies what is newer than what the host saw; it also runs on its own every
+        few minutes (<span class="mono">--reconcile-interval-s</span>).</p>
+      ${notice && html`<${Alert} kind="success"><p>${notice}</p><//>`}
+      <${ErrorAlert} error=${jobs.error} />
+      ${integrations && integrations.length > 0 && html`
+        <table aria-label="Reconcile per integration">
+          <thead><tr><th scope="col">Integration</th><th scope="col">Last reconcile</th>
+            <th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+          <tbody>
+            ${integrations.map((integration) => html`
+              <${ReconcileRow} key=${integration.id} slug=${slug} integration=${integration}
+                lastJob=${lastJobOf(integration.id)} onStarted=${started} />`)}
+          </tbody>
+        </table>`}
+    </section>`;
+}
+
 function actorLabel(actor) {
   if (actor.type === "superuser") return "The administrator";
   return actor.email || `User ${actor.id}`;
@@ -131,6 +182,7 @@ export function HealthPage({ org: slug }) {
     ${canManage(session, org)
       ? html`
         <${DeadJobs} slug=${slug} integrations=${integrations.data} onChanged=${() => setAuditVersion((v) => v + 1)} />
+        <${Reconcile} slug=${slug} integrations=${integrations.data} onChanged=${() => setAuditVersion((v) => v + 1)} />
         <${AuditLog} slug=${slug} version=${auditVersion} />
         ${integrations.data && integrations.data.length === 0 && html`<${Alert} kind="info"><p>Nothing is installed:
           <a href=${paths.integrations(slug)}>install an integration</a> first.</p><//>`}`

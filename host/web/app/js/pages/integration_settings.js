@@ -3,9 +3,7 @@
 // through the plugin's search route), how resolving works, the fields hidden
 // from the create form, user mappings (the Jira user who stands for a member
 // when Jira hides emails), and uninstalling.
-//
-// TODO(reconcile): "reconcile now" (POST .../integrations/{id}/reconcile/)
-// gets its own section here with the reconcile route.
+// ("Reconcile now" is on the sync health page, beside the failed jobs.)
 import { html, useEffect, useState } from "../lib/html.js";
 import { api, apiPath, withQuery } from "../lib/api.js";
 import { useSubmit } from "../lib/submit.js";
