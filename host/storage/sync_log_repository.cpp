@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kColumns =
     "id, organization_id, issue_id, integration_id, external_key, direction, kind, outcome, detail, created_at";
 
-SyncLogRow fromRow(const Row& row) {
+SyncLogRow syncLogFromRow(const Row& row) {
   return SyncLogRow{row.int64(0), row.int64(1), row.int64(2), row.optInt64(3), row.text(4),
                     row.text(5),  row.text(6),  row.text(7),  row.text(8),     row.int64(9)};
 }
@@ -58,7 +58,7 @@ std::vector<SyncLogRow> SyncLogRepository::listForIssue(int64_t organizationId, 
                         .bind(beforeId)
                         .bind(static_cast<int64_t>(limit))
                         .rows();
-  for (const auto& row : rows) entries.push_back(fromRow(row));
+  for (const auto& row : rows) entries.push_back(syncLogFromRow(row));
   return entries;
 }
 

@@ -12,7 +12,7 @@ constexpr const char* kSelect =
     "SELECT remote_name, remote_key, remote_display_name, user_id FROM user_mappings"
     " WHERE organization_id = ? AND integration_id = ?";
 
-UserMappingRow fromRow(const Row& row) {
+UserMappingRow userMappingFromRow(const Row& row) {
   return UserMappingRow{row.text(0), row.optText(1), row.optText(2), row.int64(3)};
 }
 
@@ -44,7 +44,7 @@ std::vector<UserMappingRow> UserMappingRepository::list(int64_t organizationId, 
   std::vector<UserMappingRow> mappings;
   for (const auto& row :
        Query(uow_, std::string(kSelect) + " ORDER BY remote_name").bind(organizationId).bind(integrationId).rows()) {
-    mappings.push_back(fromRow(row));
+    mappings.push_back(userMappingFromRow(row));
   }
   return mappings;
 }
@@ -58,7 +58,7 @@ std::optional<UserMappingRow> UserMappingRepository::findRemote(int64_t organiza
                  .bind(nameOrKey)
                  .one();
   if (!row) return std::nullopt;
-  return fromRow(*row);
+  return userMappingFromRow(*row);
 }
 
 std::optional<UserMappingRow> UserMappingRepository::findForUser(int64_t organizationId, int64_t integrationId,
@@ -69,7 +69,7 @@ std::optional<UserMappingRow> UserMappingRepository::findForUser(int64_t organiz
                  .bind(userId)
                  .one();
   if (!row) return std::nullopt;
-  return fromRow(*row);
+  return userMappingFromRow(*row);
 }
 
 }  // namespace ih::host::storage
