@@ -209,7 +209,9 @@ void HttpConnection::refuseBody() {
   // Most clients read the answer only once they have sent everything: drain
   // what is left (never stored) so they see the 413 instead of a reset -
   // unless the declared length is beyond what is worth draining.
-  const auto declared = parser_->content_length();
+  // A declared length over the limit is refused while the header is still
+  // being parsed, where Beast must not be asked for the length: unknown then.
+  const auto declared = parser_->is_header_done() ? parser_->content_length() : boost::none;
   answer(std::move(refused), /*linger=*/!declared || *declared <= kMaxDiscardBytes);
 }
 

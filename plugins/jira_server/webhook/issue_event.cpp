@@ -45,7 +45,7 @@ std::optional<int64_t> updatedTime(const json::Value* fields) {
 // as JIRAUSER10000, not emails).
 std::optional<AssigneeAtEvent> assigneeOf(const json::Value* fields) {
   const json::Value* assignee = fields != nullptr ? json::member(*fields, "assignee") : nullptr;
-  if (assignee == nullptr || assignee->IsNull()) return AssigneeAtEvent{AssigneeAtEvent::Kind::Unassign, {}};
+  if (assignee == nullptr || assignee->IsNull()) return AssigneeAtEvent{AssigneeAtEvent::Kind::Unassign, {}, {}, {}};
   if (!assignee->IsObject()) return std::nullopt;
   std::string email = json::stringOr(*assignee, "emailAddress");
   const auto kind = email.empty() ? AssigneeAtEvent::Kind::HiddenEmail : AssigneeAtEvent::Kind::Assign;

@@ -186,7 +186,9 @@ TEST_P(JobQueueTest, RetryBacksOffWithinThePolicyBounds) {
   const int64_t delay = job->runAt - clock_.nowMs();
   EXPECT_GE(delay, 0);
   EXPECT_LE(delay, 1000);
-  if (delay > 0) EXPECT_FALSE(queue_->claimNext()) << "not before its time";
+  if (delay > 0) {
+    EXPECT_FALSE(queue_->claimNext()) << "not before its time";
+  }
   clock_.set(job->runAt);
   const auto again = queue_->claimNext();
   ASSERT_TRUE(again);
