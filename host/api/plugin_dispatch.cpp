@@ -55,6 +55,9 @@ std::optional<http::Response> dispatchPluginRoute(ApiServices& services, http::R
 
   std::unique_ptr<storage::UnitOfWork> uow = services.database.begin();
   plugins::CallScope scope{*uow, 0, 0};
+  // At an inline call's deadline the watcher ends `uow` from its own thread;
+  // nothing below touches it after the ServiceUnavailableError that follows.
+  scope.ownedWork = &uow;
   if (route.access == IHP_ROUTE_ORG_MEMBER) {
     auth::Principal principal = authenticate(ctx, *uow, services);
     const std::string* slug = ctx.findPathParam("org");

@@ -53,6 +53,9 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"max-connections", "N", "open HTTP connections; more are answered 503 and closed (default 1024)"},
       {"plugin-call-timeout-ms", "N",
        "a plugin hook call still running after it is abandoned: 503, or the job retried (default 10000)"},
+      {"plugin-calls", "MODE",
+       "inline (default): a thread-safe plugin's hooks run on the HTTP loop's thread, bounded by a watcher; "
+       "pooled: every hook call is handed to the plugin-call pool"},
       {"shutdown-grace-ms", "N", "how long SIGTERM waits for in-flight requests (default 10000)"},
       {"job-max-attempts", "N", "tries of a background job before it is dead-lettered (default 8)"},
       {"job-retry-base-ms", "N", "first retry delay; doubles per attempt, with jitter (default 1000)"},
@@ -118,6 +121,12 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
   }
   if (auto v = lookup("plugin-call-timeout-ms")) {
     o.pluginCallTimeoutMs = static_cast<int>(parseInteger("plugin-call-timeout-ms", *v, 1, 3600000));
+  }
+  if (auto v = lookup("plugin-calls")) {
+    if (*v != "inline" && *v != "pooled") {
+      throw std::invalid_argument("invalid value for --plugin-calls: '" + *v + "' (expected inline or pooled)");
+    }
+    o.pluginCallsInline = *v == "inline";
   }
   if (auto v = lookup("shutdown-grace-ms")) {
     o.shutdownGraceMs = static_cast<int>(parseInteger("shutdown-grace-ms", *v, 0, 600000));

@@ -172,6 +172,7 @@ constexpr size_t kStuckPluginCallAllowance = 64;
 plugins::PluginCallPolicy pluginCallPolicy(const HostOptions& options) {
   plugins::PluginCallPolicy policy;
   policy.timeout = std::chrono::milliseconds(options.pluginCallTimeoutMs);
+  policy.inlineCalls = options.pluginCallsInline;
   policy.threads = static_cast<size_t>(2 * options.httpThreads + options.workers) + kStuckPluginCallAllowance;
   return policy;
 }
@@ -189,6 +190,7 @@ struct HostRuntime::Parts {
   ops::Metrics metrics;
   ops::HealthCheck health;
   jobs::JobQueue jobs;
+  domain::IntegrationLookupCache integrationLookups;
   domain::DirectoryService directory;
   domain::OutboundEvents outbound;
   domain::IssueService issues;
@@ -224,7 +226,7 @@ struct HostRuntime::Parts {
         directory(clock),
         outbound(jobs),
         issues(clock, directory, outbound),
-        integrations(clock, secrets, jobs),
+        integrations(clock, secrets, jobs, &integrationLookups),
         pipelines(clock, secrets),
         inboundSync(directory, issues, integrations),
         outboundClient(openOutboundClient(o)),
@@ -233,7 +235,11 @@ struct HostRuntime::Parts {
         signInThrottle(clock, kPerAccountSignIns, kPerAddressSignIns),
         webApp(openWebApp(o)),
         dispatcher(router, metrics, o.maxBodyBytes),
-        server(serverOptions(o), dispatcher) {}
+        server(serverOptions(o), dispatcher) {
+    // Other hosts' changes to integrations empty this host's lookups.
+    integrationLookups.followOtherHosts(
+        database->listen(domain::kIntegrationsChannel, [this] { integrationLookups.invalidateAll(); }));
+  }
 };
 
 HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<Parts>(options)) {

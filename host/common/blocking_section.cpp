@@ -11,6 +11,8 @@ thread_local BlockingAware* currentPool = nullptr;
 
 void BlockingSection::setCurrent(BlockingAware* pool) { currentPool = pool; }
 
+BlockingAware* BlockingSection::current() { return currentPool; }
+
 BlockingSection::BlockingSection() : pool_(currentPool) {
   if (pool_ != nullptr) pool_->blockingBegins();
 }

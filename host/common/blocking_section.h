@@ -26,6 +26,9 @@ class BlockingSection {
 
   // The pool of the calling thread (nullptr = none); for pools' own threads.
   static void setCurrent(BlockingAware* pool);
+  // The calling thread's pool, for a watcher that declares a wait on the
+  // thread's behalf (an inline plugin call past its quick phase).
+  static BlockingAware* current();
 
  private:
   BlockingAware* pool_;

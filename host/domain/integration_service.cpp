@@ -41,8 +41,9 @@ void requireJsonObject(const std::string& field, const std::string& text) {
 
 }  // namespace
 
-IntegrationService::IntegrationService(const Clock& clock, const auth::SecretBox& secrets, jobs::JobQueue& jobs)
-    : clock_(clock), secrets_(secrets), jobs_(jobs) {}
+IntegrationService::IntegrationService(const Clock& clock, const auth::SecretBox& secrets, jobs::JobQueue& jobs,
+                                       IntegrationLookupCache* lookupCache)
+    : clock_(clock), secrets_(secrets), jobs_(jobs), lookupCache_(lookupCache) {}
 
 // --- plugin enablement -------------------------------------------------------
 
@@ -74,6 +75,7 @@ OrgIntegrationView IntegrationService::install(UnitOfWork& uow, int64_t organiza
   if (!storage::OrganizationRepository(uow).findById(organizationId)) throw NotFoundError();
 
   uow.beginWrite();
+  IntegrationLookupCache::noteChange(uow, lookupCache_);
   const int64_t now = clock_.nowMs();
   storage::IntegrationRepository integrations(uow);
   auto integration = integrations.findByExternalId(spec.provider, spec.externalId);
@@ -152,6 +154,7 @@ void IntegrationService::replaceConfig(UnitOfWork& uow, int64_t organizationId, 
                                        const std::string& configJson) {
   requireJsonObject("config", configJson);
   uow.beginWrite();
+  IntegrationLookupCache::noteChange(uow, lookupCache_);
   const auto link = requireLink(uow, organizationId, integrationId);
   storage::OrgIntegrationRepository(uow).updateConfig(link.id, configJson);
 }
@@ -160,12 +163,14 @@ void IntegrationService::mergeConfig(UnitOfWork& uow, int64_t organizationId, in
                                      const std::string& patchJson) {
   requireJsonObject("config", patchJson);
   uow.beginWrite();  // read-modify-write
+  IntegrationLookupCache::noteChange(uow, lookupCache_);
   const auto link = requireLink(uow, organizationId, integrationId);
   storage::OrgIntegrationRepository(uow).updateConfig(link.id, shallowMergeJson(link.configJson, patchJson));
 }
 
 bool IntegrationService::unlink(UnitOfWork& uow, int64_t organizationId, int64_t integrationId) {
   uow.beginWrite();
+  IntegrationLookupCache::noteChange(uow, lookupCache_);
   const auto link = requireLink(uow, organizationId, integrationId);
   storage::OrgIntegrationRepository links(uow);
   links.remove(link.id);
@@ -194,15 +199,19 @@ bool IntegrationService::unlink(UnitOfWork& uow, int64_t organizationId, int64_t
 
 void IntegrationService::remove(UnitOfWork& uow, int64_t integrationId) {
   storage::IntegrationRepository(uow).remove(integrationId);
+  IntegrationLookupCache::noteChange(uow, lookupCache_);
 }
 
 // --- plugin-facing -----------------------------------------------------------
 
 std::optional<storage::Integration> IntegrationService::findByExternalId(UnitOfWork& uow, std::string_view provider,
-                                                                         std::string_view externalId) {
+                                                                         std::string_view externalId,
+                                                                         int64_t organizationId) {
   // Returned whatever its status (pending_deletion included): the plugin
   // decides, as the ABI documents.
-  return storage::IntegrationRepository(uow).findByExternalId(provider, externalId);
+  auto load = [&] { return storage::IntegrationRepository(uow).findByExternalId(provider, externalId); };
+  if (lookupCache_ == nullptr) return load();
+  return lookupCache_->findByExternalId(organizationId, provider, externalId, load);
 }
 
 std::optional<storage::Integration> IntegrationService::find(UnitOfWork& uow, std::string_view provider,
@@ -215,6 +224,7 @@ std::optional<storage::Integration> IntegrationService::find(UnitOfWork& uow, st
 void IntegrationService::mergeMetadata(UnitOfWork& uow, int64_t integrationId, const std::string& patchJson) {
   requireJsonObject("metadata", patchJson);
   uow.beginWrite();
+  IntegrationLookupCache::noteChange(uow, lookupCache_);
   storage::IntegrationRepository integrations(uow);
   auto integration = integrations.findById(integrationId);
   if (!integration) throw NotFoundError();

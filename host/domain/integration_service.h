@@ -17,6 +17,7 @@
 
 #include "auth/secret_box.h"
 #include "common/clock.h"
+#include "domain/integration_lookup_cache.h"
 #include "jobs/job_queue.h"
 #include "storage/records.h"
 #include "storage/unit_of_work.h"
@@ -61,7 +62,11 @@ enum class WatermarkResult { Advanced, Stale, NotLinked };
 
 class IntegrationService {
  public:
-  IntegrationService(const Clock& clock, const auth::SecretBox& secrets, jobs::JobQueue& jobs);
+  // `lookupCache` (may be null: every lookup reads the database) serves
+  // findByExternalId; every change below empties it on commit, here and on
+  // the other hosts of the database (integration_lookup_cache.h).
+  IntegrationService(const Clock& clock, const auth::SecretBox& secrets, jobs::JobQueue& jobs,
+                     IntegrationLookupCache* lookupCache = nullptr);
 
   // --- plugin enablement (plugins start disabled everywhere) --------------
   bool pluginEnabled(storage::UnitOfWork& uow, int64_t organizationId, std::string_view pluginKey);
@@ -92,8 +97,9 @@ class IntegrationService {
   void remove(storage::UnitOfWork& uow, int64_t integrationId);
 
   // --- plugin-facing -------------------------------------------------------
+  // Cached per asking organization (`organizationId`, 0 for a public route).
   std::optional<storage::Integration> findByExternalId(storage::UnitOfWork& uow, std::string_view provider,
-                                                      std::string_view externalId);
+                                                      std::string_view externalId, int64_t organizationId = 0);
   std::optional<storage::Integration> find(storage::UnitOfWork& uow, std::string_view provider, int64_t integrationId);
   void mergeMetadata(storage::UnitOfWork& uow, int64_t integrationId, const std::string& patchJson);
   std::vector<OrgLinkInfo> orgLinks(storage::UnitOfWork& uow, int64_t integrationId);
@@ -131,6 +137,7 @@ class IntegrationService {
   const Clock& clock_;
   const auth::SecretBox& secrets_;
   jobs::JobQueue& jobs_;
+  IntegrationLookupCache* lookupCache_;
 };
 
 }  // namespace ih::host::domain

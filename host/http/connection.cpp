@@ -8,6 +8,8 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <sstream>
+#include <sys/socket.h>
 
 #include "common/errors.h"
 #include "http/dispatcher.h"
@@ -155,9 +157,43 @@ void HttpConnection::dispatch() {
   ++front_.inFlight;
   // No hand-off: this I/O thread answers the request it completed. Only this
   // connection's strand waits meanwhile; a wait on a plugin lets another
-  // runner take over the loop (io_runners.h).
-  response_ = front_.dispatcher.dispatch(request_);
+  // thread take over the loop (io_loops.h).
+  Response response;
+  {
+    EarlyAnswerScope answerable(*this);
+    response = front_.dispatcher.dispatch(request_);
+  }
+  if (answeredEarly_.load()) {
+    // The watcher answered 503 at the plugin's deadline and shut the socket.
+    handlerReturned();
+    request_ = RequestContext();
+    return close();
+  }
+  response_ = std::move(response);
   write();
+}
+
+void HttpConnection::answerUnavailable(std::string_view detail) noexcept {
+  // The handler's thread is inside a plugin and touches neither the socket
+  // nor framing_ until it returns, and then it looks at answeredEarly_
+  // first. The write does not wait: a client whose receive window is full
+  // after a 200-byte answer just sees the connection close.
+  const int fd = stream_.socket().native_handle();
+  try {
+    WireFraming framing = framing_;
+    framing.keepAlive = false;
+    WireResponse wire;
+    toWire(Response::detail(503, detail), framing, wire);
+    std::ostringstream serialized;
+    serialized << wire;
+    const std::string bytes = serialized.str();
+    [[maybe_unused]] const ssize_t sent = ::send(fd, bytes.data(), bytes.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+  } catch (...) {
+    // No answer then (out of memory): the client sees the connection close.
+  }
+  ::shutdown(fd, SHUT_RDWR);
+  answeredEarly_ = true;
+  handlerLeftBehind();
 }
 
 void HttpConnection::answer(Response response, bool linger) {

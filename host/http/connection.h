@@ -10,9 +10,16 @@
 // large, 503 too many connections - are closed "lingering": the rest of what
 // the client sends is read and dropped (bounded) so it sees the answer rather
 // than a reset.
+//
+// While a request is dispatched, the connection can be answered from another
+// thread (common/early_answer.h): a plugin call run inline that passes its
+// deadline gets its client a 503 and a closed connection from the
+// plugin-call watcher, and what the handler answers when it returns is
+// dropped.
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -22,12 +29,13 @@
 #include <optional>
 #include <string>
 
+#include "common/early_answer.h"
 #include "http/front_state.h"
 #include "http/wire_message.h"
 
 namespace ih::host::http {
 
-class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
+class HttpConnection final : public std::enable_shared_from_this<HttpConnection>, public EarlyAnswer {
  public:
   HttpConnection(boost::asio::ip::tcp::socket&& socket, FrontState& front);
   ~HttpConnection();
@@ -42,6 +50,10 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   // answered (graceful stop), or whatever it is doing.
   void closeIfIdle();
   void closeNow();
+
+  // EarlyAnswer: from the plugin-call watcher's thread, while dispatch() is
+  // inside a plugin.
+  void answerUnavailable(std::string_view detail) noexcept override;
 
  private:
   enum class Phase { Reading, Answering, Closing };
@@ -76,6 +88,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   Phase phase_ = Phase::Reading;
   bool lingerAfterWrite_ = false;
   bool inFlight_ = false;
+  std::atomic<bool> answeredEarly_{false};
   int served_ = 0;
   size_t discarded_ = 0;
   std::chrono::milliseconds lingerLimit_;

@@ -4,9 +4,12 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <chrono>
 #include <mutex>
+#include <algorithm>
 #include <optional>
 
 #include "common/blocking_section.h"
+#include "common/early_answer.h"
+#include <thread>
 
 namespace ih::host::http {
 
@@ -14,10 +17,15 @@ namespace {
 
 // How long a helper waits for work once its loop needs it no more.
 constexpr std::chrono::milliseconds kHelperIdle{200};
+// Room for threads left inside plugins by abandoned inline calls (the
+// plugin-call executor stops running calls inline at 32 of them), each of
+// which needs a helper to take its loop over.
+constexpr size_t kThreadsLeftInsidePlugins = 32;
 
 ThreadPool::Options loopThreads(size_t loops) {
   ThreadPool::Options o;
-  o.threads = 2 * loops;  // one per loop, and a helper per loop at most
+  // One per loop, a helper per loop that waits, and the stuck ones.
+  o.threads = 2 * loops + kThreadsLeftInsidePlugins;
   o.maxQueued = 0;        // a helper that cannot start at once is not started
   o.keepThreads = loops;
   return o;
@@ -42,7 +50,7 @@ struct IoLoops::Loop final : BlockingAware {
     BlockingSection::setCurrent(nullptr);
   }
 
-  // A helper leaves as soon as the loop has a thread that is not waiting.
+  // A helper leaves as soon as the loop has another thread that is not waiting.
   void help() {
     BlockingSection::setCurrent(this);
     for (;;) {
@@ -93,7 +101,13 @@ void IoLoops::stop() {
     loop->keepRunning.reset();
     loop->io.stop();
   }
-  pool_.stop(std::chrono::hours(24));
+  // Every handler ends, each within its own deadlines, except those whose
+  // request was answered early while their thread stays inside a plugin
+  // (common/early_answer.h): those are left to the process's end.
+  while (pool_.running() > static_cast<size_t>(std::max(0, EarlyAnswer::handlersStillInside()))) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  pool_.stop(std::chrono::milliseconds(0));
 }
 
 }  // namespace ih::host::http

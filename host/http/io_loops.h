@@ -10,8 +10,11 @@
 // A handler that waits on something slow declares it (a BlockingSection, as
 // a plugin call does while it waits, bounded by its deadline): the loop then
 // gets a helper thread until the wait ends, so the loop's other connections -
-// a health check among them - are served meanwhile. Helpers are capped at one
-// per loop in total.
+// a health check among them - are served meanwhile. A plugin call run inline
+// on a loop's thread is declared by the plugin-call watcher once it is slow,
+// and its thread may stay inside a plugin after its request was answered
+// (common/early_answer.h): the pool has room for 32 such threads, each with
+// its loop's helper.
 #pragma once
 
 #include <atomic>
@@ -37,7 +40,9 @@ class IoLoops {
 
   void start();
   // Stops every loop and waits for its threads (a handler still running ends
-  // first; each is bounded by its own deadlines).
+  // first; each is bounded by its own deadlines), except threads left inside
+  // a plugin after an early answer: a process with such threads must end
+  // without destroying the front (host_application.cpp does).
   void stop();
 
  private:

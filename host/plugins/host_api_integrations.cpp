@@ -28,7 +28,8 @@ ihp_status integrationFind(ihp_host_ctx* ctx, ihp_str externalId, const ihp_sink
   return guarded(ctx, "integration_find", [&] {
     ihp_host_ctx& c = context(ctx);
     SinkWriter out(integrationOut, "integration_out");
-    auto found = integrations(c).findByExternalId(unitOfWork(c), c.plugin->key, requiredText(externalId, "external_id"));
+    auto found = integrations(c).findByExternalId(unitOfWork(c), c.plugin->key, requiredText(externalId, "external_id"),
+                                                  c.organizationId);
     if (!found || found->provider != c.plugin->key) return IHP_E_NOT_FOUND;
     out.write(json_out::integration(*found));
     return IHP_OK;

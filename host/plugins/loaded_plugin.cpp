@@ -88,6 +88,7 @@ HookReply LoadedPlugin::invoke(const char* hook, bool provided, CallScope& scope
   if (!info_->threadSafe) call->serialise = serialise_;
   call->running = running_;
   call->ctx = makeHostContext(*info_, services_, scope);
+  call->ownedWork = scope.ownedWork;
   try {
     calls_.run(call);
   } catch (...) {

@@ -70,6 +70,13 @@ struct CallScope {
   int64_t organizationId = 0;
   int64_t userId = 0;
   int64_t jobId = 0;  // the durable job being run, 0 for every other call
+  // The caller's ownership of `uow`, when it lets the plugin-call watcher end
+  // the unit of work (roll back, give its database connection back) at an
+  // inline call's deadline, while the caller's thread is still inside the
+  // plugin; the caller must not touch `uow` after a ServiceUnavailableError.
+  // Null: the watcher only rolls back, and the connection comes back when
+  // the plugin returns.
+  std::unique_ptr<storage::UnitOfWork>* ownedWork = nullptr;
 };
 
 struct PluginRequest {

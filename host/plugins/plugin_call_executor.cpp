@@ -6,8 +6,10 @@
 #include <algorithm>
 
 #include "common/blocking_section.h"
+#include "common/early_answer.h"
 #include "common/errors.h"
 #include "ops/metrics.h"
+#include "storage/unit_of_work.h"
 
 namespace ih::host::plugins {
 
@@ -19,6 +21,10 @@ constexpr const char* kThreads = "ih_plugin_call_threads";
 
 // A call still running after this is declared a wait (BlockingSection).
 constexpr std::chrono::milliseconds kQuickCall{10};
+// Abandoned calls still inside plugins past which calls no longer run
+// inline: each keeps an HTTP loop thread (io_loops.h makes room for them).
+constexpr int kInlineStuckLimit = 32;
+constexpr const char* kNotInTime = "The integration's plugin did not answer in time.";
 
 Poco::Logger& callLogger() { return Poco::Logger::get("plugins"); }
 
@@ -34,6 +40,28 @@ long long millisecondsPast(std::chrono::steady_clock::time_point deadline) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - deadline).count();
 }
 
+struct PluginOutcome {
+  ihp_status status = IHP_E_INTERNAL;
+  bool threw = false;
+};
+
+PluginOutcome callPlugin(HookCall& call) {
+  PluginOutcome outcome;
+  ++*call.running;
+  try {
+    outcome.status = call.body(&call.ctx, &call.reply);
+  } catch (...) {
+    outcome.threw = true;  // defence in depth: plugins must not throw across the C ABI
+  }
+  --*call.running;
+  return outcome;
+}
+
+void logLateReturn(const HookCall& call) {
+  callLogger().warning("plugin %s: hook %s returned %s ms after its deadline; its answer was dropped",
+                       call.plugin->key, std::string(call.hook), std::to_string(millisecondsPast(call.deadline)));
+}
+
 }  // namespace
 
 // What pool threads share with the executor; it outlives the executor when
@@ -43,7 +71,19 @@ struct PluginCallExecutor::Shared {
 };
 
 PluginCallExecutor::PluginCallExecutor(ops::Metrics& metrics, PluginCallPolicy policy)
-    : metrics_(metrics), policy_(policy), shared_(std::make_shared<Shared>()), pool_(poolOptions(policy)) {
+    : metrics_(metrics),
+      policy_(policy),
+      shared_(std::make_shared<Shared>()),
+      pool_(poolOptions(policy)),
+      watch_(
+          kQuickCall, [this](const std::shared_ptr<HookCall>& call) { declareInlineWait(call); },
+          [this](const std::shared_ptr<HookCall>& call) {
+            // Closing a gate waits for the storage call in progress, which
+            // may wait for the writer lock another abandoned call holds until
+            // its own abandonment: each abandons on a pool thread, never
+            // one after the other on the watcher's.
+            if (!pool_.trySubmit([this, call] { abandonInline(call); })) abandonInline(call);
+          }) {
   metrics_.describe(kAbandoned,
                     "Plugin hook calls abandoned at their deadline (the caller got 503), by plugin and hook.");
   metrics_.describe(kStuck, "Abandoned plugin hook calls whose plugin code has not returned yet.");
@@ -61,6 +101,7 @@ PluginCallExecutor::~PluginCallExecutor() {
 void PluginCallExecutor::run(const std::shared_ptr<HookCall>& call) {
   call->deadline = std::chrono::steady_clock::now() + policy_.timeout;
   call->ctx.gate = &call->gate;
+  if (canRunInline(*call)) return runInline(call);
   if (!pool_.trySubmit([call, shared = shared_] { runOnPoolThread(call, shared); })) {
     throw ServiceUnavailableError("The integration's plugin is not taking calls right now.");
   }
@@ -81,12 +122,72 @@ void PluginCallExecutor::run(const std::shared_ptr<HookCall>& call) {
   const bool insidePlugin = call->state == HookCall::State::Running;
   call->state = HookCall::State::Abandoned;
   lock.unlock();
+  noteAbandoned(*call, insidePlugin);
+  throw ServiceUnavailableError(kNotInTime);
+}
+
+void PluginCallExecutor::noteAbandoned(const HookCall& call, bool insidePlugin) {
   if (insidePlugin) ++shared_->stuck;
-  metrics_.increment(kAbandoned, {{"plugin", call->plugin->key}, {"hook", call->hook}});
+  metrics_.increment(kAbandoned, {{"plugin", call.plugin->key}, {"hook", call.hook}});
   callLogger().warning("plugin %s: hook %s passed its deadline of %s ms; answered 503 and rolled back%s",
-                       call->plugin->key, std::string(call->hook), std::to_string(policy_.timeout.count()),
+                       call.plugin->key, std::string(call.hook), std::to_string(policy_.timeout.count()),
                        std::string(insidePlugin ? " (the call keeps its thread until the plugin returns)" : ""));
-  throw ServiceUnavailableError("The integration's plugin did not answer in time.");
+}
+
+bool PluginCallExecutor::canRunInline(const HookCall& call) const {
+  return policy_.inlineCalls && call.serialise == nullptr && EarlyAnswerScope::current() != nullptr &&
+         BlockingSection::current() != nullptr && shared_->stuck.load() < kInlineStuckLimit;
+}
+
+void PluginCallExecutor::runInline(const std::shared_ptr<HookCall>& call) {
+  call->callerLoop = BlockingSection::current();
+  call->earlyAnswer = EarlyAnswerScope::current();
+  call->state = HookCall::State::Running;
+  const InlineCallWatch::Ticket ticket = watch_.watch(call);
+  const PluginOutcome outcome = callPlugin(*call);
+  watch_.unwatch(ticket);
+  std::lock_guard lock(call->mutex);
+  if (call->declaredWaiting) call->callerLoop->blockingEnds();
+  if (call->state == HookCall::State::Abandoned) {
+    // The client has its 503 and the unit of work is rolled back
+    // (abandonInline); the caller unwinds without answering.
+    --shared_->stuck;
+    logLateReturn(*call);
+    throw ServiceUnavailableError(kNotInTime);
+  }
+  call->status = outcome.status;
+  call->threw = outcome.threw;
+  call->state = HookCall::State::Finished;
+}
+
+void PluginCallExecutor::declareInlineWait(const std::shared_ptr<HookCall>& call) {
+  std::lock_guard lock(call->mutex);
+  if (call->state != HookCall::State::Running || call->declaredWaiting) return;
+  call->declaredWaiting = true;
+  call->callerLoop->blockingBegins();
+}
+
+void PluginCallExecutor::abandonInline(const std::shared_ptr<HookCall>& call) {
+  call->gate.abandon();  // from here on the plugin cannot reach the caller's unit of work
+  // Under the call's lock: the caller, when the plugin returns, finds the
+  // call abandoned only once its work is rolled back and its client answered.
+  std::lock_guard lock(call->mutex);
+  if (call->state != HookCall::State::Running) return;  // it returned while the gate closed
+  call->state = HookCall::State::Abandoned;
+  try {
+    // Frees the writer lock now, not when the plugin returns, and where the
+    // caller allows it the database connection too.
+    if (call->ownedWork != nullptr) {
+      call->ownedWork->reset();
+    } else if (call->ctx.uow != nullptr) {
+      call->ctx.uow->rollback();
+    }
+  } catch (const std::exception& e) {
+    callLogger().error("plugin %s: rolling back an abandoned call's work failed: %s", call->plugin->key,
+                       std::string(e.what()));
+  }
+  noteAbandoned(*call, /*insidePlugin=*/true);
+  call->earlyAnswer->answerUnavailable(kNotInTime);
 }
 
 void PluginCallExecutor::runOnPoolThread(const std::shared_ptr<HookCall>& call, const std::shared_ptr<Shared>& shared) {
@@ -100,24 +201,15 @@ void PluginCallExecutor::runOnPoolThread(const std::shared_ptr<HookCall>& call, 
     if (call->state != HookCall::State::Queued) return;  // abandoned while it waited for a thread
     call->state = HookCall::State::Running;
   }
-  ihp_status status = IHP_E_INTERNAL;
-  bool threw = false;
-  ++*call->running;
-  try {
-    status = call->body(&call->ctx, &call->reply);
-  } catch (...) {
-    threw = true;  // defence in depth: plugins must not throw across the C ABI
-  }
-  --*call->running;
+  const PluginOutcome outcome = callPlugin(*call);
   std::lock_guard lock(call->mutex);
   if (call->state == HookCall::State::Abandoned) {
     --shared->stuck;
-    callLogger().warning("plugin %s: hook %s returned %s ms after its deadline; its answer was dropped",
-                         call->plugin->key, std::string(call->hook), std::to_string(millisecondsPast(call->deadline)));
+    logLateReturn(*call);
     return;
   }
-  call->status = status;
-  call->threw = threw;
+  call->status = outcome.status;
+  call->threw = outcome.threw;
   call->state = HookCall::State::Finished;
   call->finished.notify_all();
 }

@@ -18,7 +18,19 @@
 // Calls into a plugin without IHP_PLUGIN_THREAD_SAFE take the plugin's
 // serialisation lock on the pool thread, under the same deadline: a call
 // queued behind a stuck one gives up at its deadline instead of piling up.
-// Thread-safe.
+//
+// Calls into a thread-safe plugin made while an HTTP request is dispatched on
+// an I/O loop's thread run inline instead, on that thread: no hand-off, no
+// wake-up (the pool's two per call were most of a no-op webhook's cost). The
+// watcher (inline_call_watch.h) bounds them the same way: past 10 ms it
+// declares the wait on the caller's behalf, so the loop gets a helper thread
+// and serves its other connections; at the deadline it closes the gate,
+// rolls the caller's unit of work back, answers the client 503 through the
+// front (common/early_answer.h) and leaves the thread inside the plugin, the
+// loop being served by its helper from then on. Once kInlineStuckLimit
+// abandoned calls are still inside plugins, calls go to the pool again, whose
+// own cap bounds them. Job workers, which have no loop to hand over, always
+// use the pool. Thread-safe.
 #pragma once
 
 #include <atomic>
@@ -31,6 +43,12 @@
 
 #include "common/thread_pool.h"
 #include "plugins/host_call_context.h"
+#include "plugins/inline_call_watch.h"
+
+namespace ih::host {
+class BlockingAware;
+class EarlyAnswer;
+}  // namespace ih::host
 
 namespace ih::host::ops {
 class Metrics;
@@ -43,6 +61,9 @@ struct PluginCallPolicy {
   // Pool threads, stuck calls included. Healthy callers never exceed the
   // host's HTTP and job workers, so the rest is room for stuck calls.
   size_t threads = 96;
+  // Calls into thread-safe plugins from an HTTP loop run on the loop's
+  // thread (--plugin-calls-inline).
+  bool inlineCalls = true;
 };
 
 // One hook call, shared by the caller and the pool thread that runs it, so
@@ -68,6 +89,13 @@ struct HookCall {
   std::condition_variable finished;
   State state = State::Queued;
   std::chrono::steady_clock::time_point deadline;
+
+  // Set for a call run inline on its caller's thread:
+  BlockingAware* callerLoop = nullptr;  // told of the wait once the call is slow
+  EarlyAnswer* earlyAnswer = nullptr;   // answers the caller's client at the deadline
+  bool declaredWaiting = false;         // guarded by mutex
+  // The caller's ownership of ctx.uow (CallScope::ownedWork), or null.
+  std::unique_ptr<storage::UnitOfWork>* ownedWork = nullptr;
 };
 
 class PluginCallExecutor {
@@ -93,11 +121,19 @@ class PluginCallExecutor {
  private:
   struct Shared;
   static void runOnPoolThread(const std::shared_ptr<HookCall>& call, const std::shared_ptr<Shared>& shared);
+  bool canRunInline(const HookCall& call) const;
+  void runInline(const std::shared_ptr<HookCall>& call);
+  // The watcher's handlers (its thread).
+  void declareInlineWait(const std::shared_ptr<HookCall>& call);
+  void abandonInline(const std::shared_ptr<HookCall>& call);
+  // Counts, logs and (inside the plugin) marks the call stuck.
+  void noteAbandoned(const HookCall& call, bool insidePlugin);
 
   ops::Metrics& metrics_;
   PluginCallPolicy policy_;
   std::shared_ptr<Shared> shared_;
   ThreadPool pool_;
+  InlineCallWatch watch_;  // last: its thread calls into the members above
 };
 
 }  // namespace ih::host::plugins

@@ -108,10 +108,13 @@ TEST_F(HostileE2eTest, TheConnectionCapRefusesClearlyAndTheHostRecovers) {
 class HostilePluginE2eTest : public HostileE2eTest {
  protected:
   void SetUp() override { std::filesystem::copy_file(IH_E2E_HOSTILE_PLUGIN, plugins.file("hostile.so")); }
+  // 20 calls that sleep 6 s against a 500 ms deadline, with the hook calls
+  // made `mode` (inline on the HTTP loops, or pooled).
+  void sleepersAre503AtTheDeadlineAndWriteNothing(const std::string& mode);
 };
 
-TEST_F(HostilePluginE2eTest, ASleepingRouteIs503AtTheDeadlineAndWritesNothing) {
-  auto host = start({"--plugin-call-timeout-ms", "500"});
+void HostilePluginE2eTest::sleepersAre503AtTheDeadlineAndWriteNothing(const std::string& mode) {
+  auto host = start({"--plugin-call-timeout-ms", "500", "--plugin-calls", mode});
   // A fast call commits its job: the check below can see a write.
   EXPECT_EQ(host->post("/extensions/hostile/sleep/0/", "{}", "").status, 200);
   ASSERT_EQ(host->get("/healthz", "").status, 200);
@@ -141,6 +144,36 @@ TEST_F(HostilePluginE2eTest, ASleepingRouteIs503AtTheDeadlineAndWritesNothing) {
       [&] { return host->get("/metrics", "").body.find("ih_plugin_calls_stuck 0") != std::string::npos; }, 15s));
   EXPECT_EQ(host->process().stop(), 0);
   EXPECT_EQ(jobsOfKind("before-sleep"), 1) << "only the fast call's job; the abandoned ones rolled back";
+  EXPECT_EQ(jobsOfKind("after-sleep"), 1);
+}
+
+TEST_F(HostilePluginE2eTest, ASleepingRouteRunInlineIs503AtTheDeadlineAndWritesNothing) {
+  sleepersAre503AtTheDeadlineAndWriteNothing("inline");
+}
+
+TEST_F(HostilePluginE2eTest, ASleepingRouteOnThePoolIs503AtTheDeadlineAndWritesNothing) {
+  sleepersAre503AtTheDeadlineAndWriteNothing("pooled");
+}
+
+// The sleeping call wrote (its "before-sleep" job) before it slept, which
+// takes SQLite's writer lock: its 503 must release it at the deadline, not
+// when the plugin returns, or every other write waits behind a stuck plugin.
+TEST_F(HostilePluginE2eTest, AnInlineCallPastItsDeadlineReleasesTheWriterLockAtOnce) {
+  auto host = start({"--plugin-call-timeout-ms", "300", "--plugin-calls", "inline"});
+  auto sleeper = std::async(std::launch::async, [&] { return host->post("/extensions/hostile/sleep/8000/", "{}", ""); });
+  const Reply abandoned = sleeper.get();
+  EXPECT_EQ(abandoned.status, 503) << abandoned.describe();
+  EXPECT_EQ(abandoned.headers.at("connection"), "close");
+  ASSERT_NE(host->get("/metrics", "").body.find("ih_plugin_calls_stuck 1"), std::string::npos)
+      << "the call is still inside the plugin";
+  const Reply fast = host->post("/extensions/hostile/sleep/0/", "{}", "");
+  EXPECT_EQ(fast.status, 200) << fast.describe();
+  EXPECT_NE(host->get("/metrics", "").body.find("ih_plugin_calls_stuck 1"), std::string::npos)
+      << "the write went through while the abandoned call still slept";
+  EXPECT_TRUE(eventually(
+      [&] { return host->get("/metrics", "").body.find("ih_plugin_calls_stuck 0") != std::string::npos; }, 15s));
+  EXPECT_EQ(host->process().stop(), 0);
+  EXPECT_EQ(jobsOfKind("before-sleep"), 1) << "the fast call's; the abandoned one rolled back";
   EXPECT_EQ(jobsOfKind("after-sleep"), 1);
 }
 

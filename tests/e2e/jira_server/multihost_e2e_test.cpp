@@ -21,6 +21,7 @@
 #include "storage/database.h"
 #include "storage/query.h"
 #include "support/eventually.h"
+#include "support/http_client.h"
 #include "support/test_paths.h"
 #include "support/postgres_server.h"
 
@@ -190,6 +191,30 @@ TEST_F(MultiHostE2E, AlternatingHostsWriteEveryChangeOnceInOrderAcrossARestart) 
   ASSERT_EQ(puts.size(), expected.size()) << "exactly one write per acknowledged change";
   for (size_t i = 0; i < puts.size(); ++i) EXPECT_EQ(puts[i].body, expected[i]) << "write " << i;
   EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'dead'"), 0);
+}
+
+// Issue 12's lookup cache: host B keeps the integration a webhook's token
+// names (domain/integration_lookup_cache.h); an unlink through host A must
+// reach B's deliveries through PostgreSQL's notification, well within the
+// cache's 2 s TTL (the safety net, not the mechanism).
+TEST_F(MultiHostE2E, AnUnlinkThroughOneHostIsHonouredByTheOthersWebhookAtOnce) {
+  startOther();
+  const std::string registered = webhookUrl();
+  ASSERT_EQ(registered.rfind(host_->baseUrl(), 0), 0u) << registered;
+  const std::string throughB = other_->baseUrl() + registered.substr(host_->baseUrl().size());
+  auto deliverNoOp = [&] {
+    // A valid delivery with nothing to change: the token check is all it does.
+    return ih::testing::httpRequest("POST", throughB,
+                                    R"({"webhookEvent":"jira:issue_updated","timestamp":1,)"
+                                    R"("issue":{"id":"1","key":"OPS-1","fields":{}}})")
+        .status;
+  };
+  ASSERT_EQ(deliverNoOp(), 200);
+  ASSERT_EQ(deliverNoOp(), 200) << "served from B's cache";
+  ASSERT_EQ(host_->call("DELETE", "/api/0/organizations/acme/integrations/" + integration_ + "/", kAdmin).status, 204);
+  const auto unlinked = std::chrono::steady_clock::now();
+  EXPECT_TRUE(within(1s, [&] { return deliverNoOp() == 400; })) << "B still accepted deliveries for a deleting integration";
+  EXPECT_LT(std::chrono::steady_clock::now() - unlinked, 1s);
 }
 
 }  // namespace

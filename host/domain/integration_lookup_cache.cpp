@@ -1,0 +1,79 @@
+// host/domain/integration_lookup_cache.cpp - see integration_lookup_cache.h.
+#include "domain/integration_lookup_cache.h"
+
+#include "storage/dialect.h"
+#include "storage/query.h"
+#include "storage/unit_of_work.h"
+
+namespace ih::host::domain {
+
+IntegrationLookupCache::IntegrationLookupCache(std::chrono::milliseconds ttl, Clock now)
+    : ttl_(ttl), now_(now ? std::move(now) : Clock([] { return std::chrono::steady_clock::now(); })) {}
+
+IntegrationLookupCache::~IntegrationLookupCache() {
+  std::unique_ptr<storage::NotificationListener> listener;
+  {
+    std::lock_guard lock(mutex_);
+    listener = std::move(listener_);
+  }
+  listener.reset();  // joins its thread, which may be calling invalidateAll()
+}
+
+void IntegrationLookupCache::followOtherHosts(std::unique_ptr<storage::NotificationListener> listener) {
+  std::lock_guard lock(mutex_);
+  listener_ = std::move(listener);
+}
+
+bool IntegrationLookupCache::followsEveryChange() const { return listener_ == nullptr || listener_->live(); }
+
+std::optional<storage::Integration> IntegrationLookupCache::findByExternalId(int64_t organizationId,
+                                                                           std::string_view provider,
+                                                                           std::string_view externalId,
+                                                                           const Loader& load) {
+  Key key{organizationId, std::string(provider), std::string(externalId)};
+  uint64_t epochBeforeLoad = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (!followsEveryChange()) {
+      // Another host's change may go unnoticed now: trust nothing kept.
+      entries_.clear();
+      ++epoch_;
+      epochBeforeLoad = epoch_;
+    } else {
+      epochBeforeLoad = epoch_;
+      if (auto found = entries_.find(key); found != entries_.end()) {
+        if (found->second.expires > now_()) return found->second.integration;
+        entries_.erase(found);
+      }
+    }
+  }
+  std::optional<storage::Integration> loaded = load();
+  if (!loaded) return loaded;
+  std::lock_guard lock(mutex_);
+  // A change committed while we read: what we read may predate it.
+  if (epoch_ != epochBeforeLoad || !followsEveryChange()) return loaded;
+  if (entries_.size() >= kMaxEntries) entries_.clear();
+  entries_.insert_or_assign(std::move(key), Entry{*loaded, now_() + ttl_});
+  return loaded;
+}
+
+void IntegrationLookupCache::invalidateAll() {
+  std::lock_guard lock(mutex_);
+  entries_.clear();
+  ++epoch_;
+}
+
+size_t IntegrationLookupCache::size() const {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
+}
+
+void IntegrationLookupCache::noteChange(storage::UnitOfWork& uow, IntegrationLookupCache* local) {
+  if (local != nullptr) uow.afterCommit([local] { local->invalidateAll(); });
+  // Delivered to every listening host when (and only if) the change commits.
+  if (const std::string notify = uow.dialect().notifySql(kIntegrationsChannel); !notify.empty()) {
+    storage::Query(uow, notify).execute();
+  }
+}
+
+}  // namespace ih::host::domain
