@@ -184,9 +184,13 @@ TEST_P(CachedIntegrationServiceTest, ACommittedChangeIsSeenAtOnceAndARolledBackO
   EXPECT_FALSE(lookUp(*cached_));
 }
 
-// Two hosts on one PostgreSQL: each its own Database, cache and listener.
-TEST_P(CachedIntegrationServiceTest, AChangeCommittedByAnotherHostEmptiesThisHostsCache) {
-  if (!isPostgres()) GTEST_SKIP() << "SQLite has one host";
+IH_INSTANTIATE_BACKENDS(CachedIntegrationServiceTest);
+
+// Two hosts on one PostgreSQL (SQLite has one host): each its own Database,
+// cache and listener.
+class CachedIntegrationServiceAcrossHostsTest : public CachedIntegrationServiceTest {};
+
+TEST_P(CachedIntegrationServiceAcrossHostsTest, AChangeCommittedByAnotherHostEmptiesThisHostsCache) {
   auto otherDatabase = openAgain();
   IntegrationLookupCache otherCache;
   otherCache.followOtherHosts(otherDatabase->listen(kIntegrationsChannel, [&] { otherCache.invalidateAll(); }));
@@ -204,7 +208,8 @@ TEST_P(CachedIntegrationServiceTest, AChangeCommittedByAnotherHostEmptiesThisHos
   EXPECT_EQ(lookUp(otherHost, otherDatabase.get())->status, IntegrationStatus::PendingDeletion);
 }
 
-IH_INSTANTIATE_BACKENDS(CachedIntegrationServiceTest);
+INSTANTIATE_TEST_SUITE_P(Postgres, CachedIntegrationServiceAcrossHostsTest,
+                         ::testing::Values(::ih::test::Backend::Postgres), ::ih::test::backendName);
 
 }  // namespace
 }  // namespace ih::host::domain
