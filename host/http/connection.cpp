@@ -166,6 +166,7 @@ void HttpConnection::dispatch() {
   if (answeredEarly_.load()) {
     // The watcher answered 503 at the plugin's deadline and shut the socket.
     handlerReturned();
+    inFlight_ = false;  // counted out when it was answered
     request_ = RequestContext();
     return close();
   }
@@ -193,6 +194,7 @@ void HttpConnection::answerUnavailable(std::string_view detail) noexcept {
   }
   ::shutdown(fd, SHUT_RDWR);
   answeredEarly_ = true;
+  --front_.inFlight;  // answered: a graceful stop need not wait for the plugin
   handlerLeftBehind();
 }
 

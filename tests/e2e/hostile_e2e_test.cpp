@@ -177,6 +177,18 @@ TEST_F(HostilePluginE2eTest, AnInlineCallPastItsDeadlineReleasesTheWriterLockAtO
   EXPECT_EQ(jobsOfKind("after-sleep"), 1);
 }
 
+// A thread left inside a plugin after its 503 holds up neither the graceful
+// stop (whose grace is 10 s) nor the exit (the plugin sleeps 30 s).
+TEST_F(HostilePluginE2eTest, AHostWithAnInlineCallStuckInAPluginStopsPromptly) {
+  auto host = start({"--plugin-call-timeout-ms", "300", "--plugin-calls", "inline"});
+  EXPECT_EQ(host->post("/extensions/hostile/sleep/30000/", "{}", "").status, 503);
+  ASSERT_NE(host->get("/metrics", "").body.find("ih_plugin_calls_stuck 1"), std::string::npos);
+  const auto stopping = std::chrono::steady_clock::now();
+  EXPECT_EQ(host->process().stop(), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - stopping, 8s) << "neither the grace nor the plugin was waited for";
+  EXPECT_NE(host->process().stderrText().find("abandoned plugin call(s) still running"), std::string::npos);
+}
+
 TEST_F(HostilePluginE2eTest, AReplyHeaderWithCrLfBecomesA500) {
   auto host = start({});
   Reply injected = host->get("/extensions/hostile/header/crlf/", "");
