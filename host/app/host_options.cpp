@@ -53,6 +53,9 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"max-connections", "N", "open HTTP connections; more are answered 503 and closed (default 1024)"},
       {"plugin-call-timeout-ms", "N",
        "a plugin hook call still running after it is abandoned: 503, or the job retried (default 10000)"},
+      {"integration-cache-ttl-ms", "N",
+       "how long a webhook's integration lookup is kept at most; changes empty it at once, on every host "
+       "(default 2000; 0 = no cache)"},
       {"plugin-calls", "MODE",
        "inline (default): a thread-safe plugin's hooks run on the HTTP loop's thread, bounded by a watcher; "
        "pooled: every hook call is handed to the plugin-call pool"},
@@ -121,6 +124,9 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
   }
   if (auto v = lookup("plugin-call-timeout-ms")) {
     o.pluginCallTimeoutMs = static_cast<int>(parseInteger("plugin-call-timeout-ms", *v, 1, 3600000));
+  }
+  if (auto v = lookup("integration-cache-ttl-ms")) {
+    o.integrationCacheTtlMs = static_cast<int>(parseInteger("integration-cache-ttl-ms", *v, 0, 3600000));
   }
   if (auto v = lookup("plugin-calls")) {
     if (*v != "inline" && *v != "pooled") {

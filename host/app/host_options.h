@@ -46,6 +46,7 @@ struct HostOptions {
   int reconcileIntervalS = 900;     // linked tickets compared with the remote side this often; 0 = never
   int keepAliveTimeoutMs = 5000;    // an idle kept-alive connection is closed after it
   int maxConnections = 1024;        // more are answered 503 and closed
+  int integrationCacheTtlMs = 2000;  // --integration-cache-ttl-ms; 0 = every lookup reads the database
   bool pluginCallsInline = true;  // --plugin-calls inline (default) or pooled
   int pluginCallTimeoutMs = 10000;  // a plugin hook call past it is abandoned (503 / job retried)
   int shutdownGraceMs = 10000;

@@ -232,7 +232,8 @@ TEST_F(HostLifecycleTest, HelpListsEveryOption) {
   EXPECT_EQ(HostProcess::runToExit({"--help"}, nullptr, &out), 0);
   for (const char* option : {"--bind", "--port", "--data-dir", "--database", "--plugins-dir", "--public-url",
                              "--admin-token", "--workers", "--config", "--log-level", "--header-timeout-ms",
-                             "--keep-alive-timeout-ms", "--max-connections", "--plugin-call-timeout-ms"}) {
+                             "--keep-alive-timeout-ms", "--max-connections", "--plugin-call-timeout-ms",
+                             "--plugin-calls", "--integration-cache-ttl-ms"}) {
     EXPECT_NE(out.find(option), std::string::npos) << option << " missing from:\n" << out;
   }
 }

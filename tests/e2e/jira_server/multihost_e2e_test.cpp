@@ -195,9 +195,11 @@ TEST_F(MultiHostE2E, AlternatingHostsWriteEveryChangeOnceInOrderAcrossARestart) 
 
 // Issue 12's lookup cache: host B keeps the integration a webhook's token
 // names (domain/integration_lookup_cache.h); an unlink through host A must
-// reach B's deliveries through PostgreSQL's notification, well within the
-// cache's 2 s TTL (the safety net, not the mechanism).
+// reach B's deliveries through PostgreSQL's notification (B's TTL is 10 min
+// here, so expiry cannot explain it).
 TEST_F(MultiHostE2E, AnUnlinkThroughOneHostIsHonouredByTheOthersWebhookAtOnce) {
+  // A TTL far beyond the test: only the notification can empty B's cache.
+  hostArgs_.insert(hostArgs_.end(), {"--integration-cache-ttl-ms", "600000"});
   startOther();
   const std::string registered = webhookUrl();
   ASSERT_EQ(registered.rfind(host_->baseUrl(), 0), 0u) << registered;

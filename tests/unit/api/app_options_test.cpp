@@ -90,6 +90,21 @@ TEST(HostOptionsTest, DurabilityIsDurableUnlessRelaxedIsAskedFor) {
   EXPECT_THROW(resolve({{"durability", ""}}), std::invalid_argument);
 }
 
+TEST(HostOptionsTest, PluginCallsRunInlineUnlessPooledIsAskedFor) {
+  EXPECT_TRUE(resolve({}).pluginCallsInline);
+  EXPECT_TRUE(resolve({{"plugin-calls", "inline"}}).pluginCallsInline);
+  EXPECT_FALSE(resolve({{"plugin-calls", "pooled"}}).pluginCallsInline);
+  EXPECT_THROW(resolve({{"plugin-calls", "threaded"}}), std::invalid_argument);
+}
+
+TEST(HostOptionsTest, TheIntegrationCacheTtlIsBoundedAndZeroTurnsItOff) {
+  EXPECT_EQ(resolve({}).integrationCacheTtlMs, 2000);
+  EXPECT_EQ(resolve({{"integration-cache-ttl-ms", "0"}}).integrationCacheTtlMs, 0);
+  EXPECT_EQ(resolve({{"integration-cache-ttl-ms", "60000"}}).integrationCacheTtlMs, 60000);
+  EXPECT_THROW(resolve({{"integration-cache-ttl-ms", "-1"}}), std::invalid_argument);
+  EXPECT_THROW(resolve({{"integration-cache-ttl-ms", "soon"}}), std::invalid_argument);
+}
+
 TEST(HostOptionsTest, ATlsCaFileMustExist) {
   EXPECT_TRUE(resolve({}).tlsCaFile.empty()) << "the system's CAs only, by default";
   ih::testing::TempDir dir;
