@@ -3,7 +3,7 @@
 // with running jobs has them finished by a survivor within lease + 5 s; a
 // host with another secret key refuses to start; changes made through
 // alternating hosts reach Jira exactly once each and in order, also while one
-// host restarts.
+// host restarts; every host decides a Jira status from the same categories.
 //
 // One CTest test for the binary (labels e2e and postgres), so the throwaway
 // server starts once; skipped when PostgreSQL's binaries are not installed.
@@ -11,6 +11,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <set>
 #include <thread>
@@ -21,6 +22,7 @@
 #include "storage/database.h"
 #include "storage/query.h"
 #include "support/eventually.h"
+#include "support/json_helpers.h"
 #include "support/test_paths.h"
 #include "support/postgres_server.h"
 
@@ -79,6 +81,49 @@ class MultiHostE2E : public OutboundE2E {
     auto row = host::storage::Query(*uow, "SELECT owner, attempts FROM jobs WHERE state = 'running'").one();
     return row ? row->text(0) + "#" + row->text(1) : "";
   }
+
+  // Moves OPS-1 to `statusId` in Jira and delivers the webhook to `to`
+  // without the status category (Jira's payloads may lack it), so the job
+  // must look the category up.
+  void moveInJiraDeliveredWithoutCategory(const std::string& statusId, HostProcess& to) {
+    mockJson("POST", "/_mock/deliveries/control", R"({"mode":"hold"})");
+    ASSERT_EQ(jira_->control("POST", "/_mock/issues/OPS-1/status", R"({"status":")" + statusId + R"(","actor":"alice"})")
+                  .status,
+              200);
+    std::vector<std::pair<std::string, std::string>> held;  // url, body
+    std::map<std::string, std::string> headers;
+    ASSERT_TRUE(within(5s, [&] {
+      const auto pending = mockJson("GET", "/_mock/deliveries/pending");
+      if (!pending.IsArray() || pending.Empty()) return false;
+      for (const auto& delivery : pending.GetArray()) {
+        held.emplace_back(ih::testing::jsonString(delivery, "/url"), ih::testing::jsonString(delivery, "/body"));
+        for (const auto& header : delivery["headers"].GetObject()) headers[header.name.GetString()] = header.value.GetString();
+      }
+      return true;
+    }));
+    mockJson("POST", "/_mock/deliveries/control", R"({"mode":"drop"})");
+    for (auto& [url, body] : held) {
+      auto doc = ih::testing::parseJson(body);
+      doc["issue"]["fields"]["status"].RemoveMember("statusCategory");
+      const std::string path = url.substr(url.find(kWebhookPath));
+      const int answered = ih::testing::httpRequest("POST", to.baseUrl() + path, ih::testing::toJson(doc), headers).status;
+      ASSERT_EQ(answered, 200) << body;
+    }
+  }
+  // The pids of the hosts that have run a status_inbound job.
+  std::set<std::string> statusJobRunners() {
+    std::set<std::string> runners;
+    auto db = openDirectly();
+    auto uow = db->begin();
+    for (const auto& row : host::storage::Query(*uow, "SELECT owner FROM jobs WHERE kind = 'status_inbound' AND state = 'done'").rows()) {
+      for (HostProcess* host : {host_.get(), other_.get()}) {
+        const std::string pid = std::to_string(host->process().pid());
+        if (row.text(0).find(":" + pid + ":") != std::string::npos) runners.insert(pid);
+      }
+    }
+    return runners;
+  }
+  std::string issueStatus() { return getIssue("acme", issue_).str("status"); }
 
   Reply assignThrough(HostProcess& host, bool bob) {
     return host.put("/api/0/organizations/acme/issues/" + issue_ + "/",
@@ -189,6 +234,47 @@ TEST_F(MultiHostE2E, AlternatingHostsWriteEveryChangeOnceInOrderAcrossARestart) 
   const auto puts = journal("PUT", kAssignPath);
   ASSERT_EQ(puts.size(), expected.size()) << "exactly one write per acknowledged change";
   for (size_t i = 0; i < puts.size(); ++i) EXPECT_EQ(puts[i].body, expected[i]) << "write " << i;
+  EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'dead'"), 0);
+}
+
+// Finding 5: Jira's status categories are one shared list (in the
+// integration's metadata), not a cache per process. Both hosts have looked up
+// the old category of "In Progress"; Jira then recategorises it as done. Once
+// one host has refreshed the list, the same transition resolves the issue on
+// either host (before, a host kept its own copy for 240 s and unresolved it).
+TEST_F(MultiHostE2E, EveryHostDecidesAStatusFromTheSameCategories) {
+  ASSERT_EQ(setConfig("acme", integration_,
+                      R"({"sync_forward_assignment":false,"sync_reverse_assignment":false,"sync_status_reverse":true})")
+                .status,
+            200);
+  startOther();
+  ASSERT_EQ(issueStatus(), "unresolved");
+  // Both hosts look up "In Progress" (indeterminate) and "Open" (new).
+  for (int move = 0; move < 40 && statusJobRunners().size() < 2; ++move) {
+    moveInJiraDeliveredWithoutCategory(move % 2 == 0 ? "3" : "1", move % 2 == 0 ? *other_ : *host_);
+    ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+  }
+  ASSERT_EQ(statusJobRunners().size(), 2u) << "both hosts ran a status job";
+  EXPECT_EQ(issueStatus(), "unresolved");
+  EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'dead'"), 0);
+
+  // Jira: "In Progress" now counts as done, and a new done status appears.
+  mockJson("POST", "/_mock/seed",
+           R"({"statuses":[{"id":"3","name":"In Progress","category":"done"},)"
+           R"({"id":"10050","name":"Verified","category":"done"}]})");
+  // A host meets the new status: the list is fetched again and stored for every host.
+  moveInJiraDeliveredWithoutCategory("10050", *host_);
+  ASSERT_TRUE(within(10s, [&] { return issueStatus() == "resolved"; })) << "Verified is done";
+
+  // Whichever host runs the job now, "In Progress" resolves.
+  for (int round = 0; round < 4; ++round) {
+    moveInJiraDeliveredWithoutCategory("1", round % 2 == 0 ? *host_ : *other_);
+    ASSERT_TRUE(within(10s, [&] { return issueStatus() == "unresolved"; })) << "round " << round;
+    moveInJiraDeliveredWithoutCategory("3", round % 2 == 0 ? *other_ : *host_);
+    ASSERT_TRUE(within(10s, [&] { return issueStatus() == "resolved"; }))
+        << "round " << round << ": a host decided from its own, older copy of the categories";
+  }
+  ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
   EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'dead'"), 0);
 }
 
