@@ -3,6 +3,7 @@
 
 #include <Poco/Logger.h>
 
+#include "storage/postgres_statements.h"
 #include "storage/query.h"
 #include "storage/storage_error.h"
 
@@ -44,7 +45,7 @@ void PooledUnitOfWork::beginWrite() {
     holdsWriterLock_ = true;
   }
   try {
-    Query(session(), policy_.beginSql).execute();
+    runTransactionCommand(policy_.beginSql);
   } catch (...) {
     releaseWriterLock();
     throw;
@@ -55,7 +56,7 @@ void PooledUnitOfWork::beginWrite() {
 void PooledUnitOfWork::commit() {
   if (inTransaction_) {
     try {
-      Query(session(), "COMMIT").execute();
+      runTransactionCommand("COMMIT");
     } catch (...) {
       // A failed COMMIT leaves the transaction open on some backends: end it
       // so the connection goes back to the pool clean.
@@ -74,13 +75,21 @@ void PooledUnitOfWork::rollback() {
   if (!inTransaction_) return;
   inTransaction_ = false;
   try {
-    Query(session(), "ROLLBACK").execute();
+    runTransactionCommand("ROLLBACK");
   } catch (...) {
     lease_.markBroken();  // unknown state: never reuse this connection
     releaseWriterLock();
     throw;
   }
   releaseWriterLock();
+}
+
+void PooledUnitOfWork::runTransactionCommand(const std::string& sql) {
+  if (PostgresStatements* statements = postgresStatements()) {
+    statements->command(sql.c_str());
+  } else {
+    Query(session(), sql).execute();
+  }
 }
 
 void PooledUnitOfWork::releaseWriterLock() {

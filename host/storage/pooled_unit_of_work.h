@@ -56,10 +56,13 @@ class PooledUnitOfWork final : public UnitOfWork {
   void commit() override;
   void rollback() override;
   Poco::Data::Session& session() override { return lease_.session(); }
+  PostgresStatements* postgresStatements() override { return lease_.postgresStatements(); }
   const Dialect& dialect() const override { return dialect_; }
 
  private:
   void releaseWriterLock();
+  // BEGIN, COMMIT, ROLLBACK: one simple-protocol round trip on PostgreSQL.
+  void runTransactionCommand(const std::string& sql);
 
   ConnectionPool::Lease lease_;
   const Dialect& dialect_;
