@@ -3,7 +3,8 @@
 // with running jobs has them finished by a survivor within lease + 5 s; a
 // host with another secret key refuses to start; changes made through
 // alternating hosts reach Jira exactly once each and in order, also while one
-// host restarts; every host decides a Jira status from the same categories.
+// host restarts or is killed; every host decides a Jira status from the same
+// categories.
 //
 // One CTest test for the binary (labels e2e and postgres), so the throwaway
 // server starts once; skipped when PostgreSQL's binaries are not installed.
@@ -275,6 +276,45 @@ TEST_F(MultiHostE2E, EveryHostDecidesAStatusFromTheSameCategories) {
         << "round " << round << ": a host decided from its own, older copy of the categories";
   }
   ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+  EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'dead'"), 0);
+}
+
+// The burst of the issue with SIGKILL instead of SIGTERM: host B dies
+// mid-burst with whatever it was running; host A re-queues B's running job
+// once its lease expires. Every acknowledged change reaches Jira, in order;
+// the job B was running when it died may be written a second time (its
+// attempt may have reached Jira before the kill), never more.
+TEST_F(MultiHostE2E, AHostKilledDuringABurstLosesNoAcknowledgedChange) {
+  constexpr int kChanges = 100;
+  ASSERT_EQ(setConfig("acme", integration_, R"({"sync_forward_assignment":true,"sync_reverse_assignment":false})").status, 200);
+  startOther();
+  ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+  clearJournal();
+  std::vector<std::string> expected;
+  for (int i = 0; i < kChanges; ++i) {
+    if (i == kChanges / 2) {
+      ASSERT_EQ(::kill(other_->process().pid(), SIGKILL), 0);
+      other_->process().wait();
+      other_.reset();
+      startOther();
+    }
+    const bool bob = i % 2 == 0;
+    HostProcess& through = i % 2 == 0 ? *host_ : *other_;
+    Reply answered = assignThrough(through, bob);
+    ASSERT_EQ(answered.status, 200) << i << ": " << answered.describe();
+    expected.push_back(bob ? R"({"name":"bob"})" : R"({"name":null})");
+  }
+  ASSERT_TRUE(within(120s, [&] { return journal("PUT", kAssignPath).size() >= expected.size(); }))
+      << journal("PUT", kAssignPath).size() << " of " << expected.size();
+  ASSERT_TRUE(within(30s, [&] { return jobsSettled("acme"); }));
+  const auto puts = journal("PUT", kAssignPath);
+  EXPECT_LE(puts.size(), expected.size() + 1) << "only the killed attempt may be written twice";
+  // Changes alternate, so a repeated write shows as two equal bodies in a row.
+  std::vector<std::string> written;
+  for (const auto& put : puts) {
+    if (written.empty() || written.back() != put.body) written.push_back(put.body);
+  }
+  EXPECT_EQ(written, expected) << "every acknowledged change, in the order acknowledged";
   EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'dead'"), 0);
 }
 
