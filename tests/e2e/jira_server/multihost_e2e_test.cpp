@@ -12,6 +12,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -126,6 +127,41 @@ class MultiHostE2E : public OutboundE2E {
   }
   std::string issueStatus() { return getIssue("acme", issue_).str("status"); }
 
+  // `changes` alternating assignments of OPS-1 (bob, nobody, ...) through
+  // alternating hosts, outbound only, with `replaceB` run halfway to replace
+  // host B; waits until Jira has at least as many writes and the queue is
+  // settled. Returns the bodies Jira should get, in the order acknowledged.
+  std::vector<std::string> burstThroughAlternatingHosts(int changes, const std::function<void()>& replaceB) {
+    // Outbound only: Jira's echoes of these rapid writes are the inbound sync's
+    // concern (a late echo applied to the host would turn a later change into a
+    // no-op); these tests are about the job engine across hosts.
+    EXPECT_EQ(setConfig("acme", integration_, R"({"sync_forward_assignment":true,"sync_reverse_assignment":false})").status,
+              200);
+    startOther();
+    EXPECT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+    clearJournal();
+    std::vector<std::string> expected;
+    for (int i = 0; i < changes; ++i) {
+      if (i == changes / 2) {
+        replaceB();
+        other_.reset();
+        startOther();
+      }
+      const bool bob = i % 2 == 0;
+      HostProcess& through = i % 2 == 0 ? *host_ : *other_;
+      Reply answered = assignThrough(through, bob);
+      if (answered.status != 200) {
+        ADD_FAILURE() << i << ": " << answered.describe();
+        return expected;
+      }
+      expected.push_back(bob ? R"({"name":"bob"})" : R"({"name":null})");
+    }
+    EXPECT_TRUE(within(120s, [&] { return journal("PUT", kAssignPath).size() >= expected.size(); }))
+        << journal("PUT", kAssignPath).size() << " of " << expected.size();
+    EXPECT_TRUE(within(30s, [&] { return jobsSettled("acme"); }));
+    return expected;
+  }
+
   Reply assignThrough(HostProcess& host, bool bob) {
     return host.put("/api/0/organizations/acme/issues/" + issue_ + "/",
                     bob ? R"({"assignedTo":"bob@example.test"})" : R"({"assignedTo":null})", kAdmin);
@@ -207,31 +243,11 @@ TEST_F(MultiHostE2E, AHostWithAnotherKeyRefusesToStart) {
 // restarted halfway, give exactly 200 writes in Jira, in the order the hosts
 // acknowledged them.
 TEST_F(MultiHostE2E, AlternatingHostsWriteEveryChangeOnceInOrderAcrossARestart) {
-  constexpr int kChanges = 200;
-  // Outbound only: Jira's echoes of these rapid writes are the inbound sync's
-  // concern (a late echo applied to the host would turn a later change into a
-  // no-op); this test is about the job engine across hosts.
-  ASSERT_EQ(setConfig("acme", integration_, R"({"sync_forward_assignment":true,"sync_reverse_assignment":false})").status, 200);
-  startOther();
-  ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
-  clearJournal();
-  std::vector<std::string> expected;
-  for (int i = 0; i < kChanges; ++i) {
-    if (i == kChanges / 2) {
-      // SIGTERM drains B's running jobs; its queued ones stay for anyone.
-      ASSERT_EQ(other_->process().stop(), 0);
-      other_.reset();
-      startOther();
-    }
-    const bool bob = i % 2 == 0;
-    HostProcess& through = i % 2 == 0 ? *host_ : *other_;
-    Reply answered = assignThrough(through, bob);
-    ASSERT_EQ(answered.status, 200) << i << ": " << answered.describe();
-    expected.push_back(bob ? R"({"name":"bob"})" : R"({"name":null})");
-  }
-  ASSERT_TRUE(within(120s, [&] { return journal("PUT", kAssignPath).size() >= expected.size(); }))
-      << journal("PUT", kAssignPath).size() << " of " << expected.size();
-  ASSERT_TRUE(within(30s, [&] { return jobsSettled("acme"); }));
+  const auto expected = burstThroughAlternatingHosts(200, [&] {
+    // SIGTERM drains B's running jobs; its queued ones stay for anyone.
+    ASSERT_EQ(other_->process().stop(), 0);
+  });
+  ASSERT_FALSE(HasFailure());
   const auto puts = journal("PUT", kAssignPath);
   ASSERT_EQ(puts.size(), expected.size()) << "exactly one write per acknowledged change";
   for (size_t i = 0; i < puts.size(); ++i) EXPECT_EQ(puts[i].body, expected[i]) << "write " << i;
@@ -285,28 +301,11 @@ TEST_F(MultiHostE2E, EveryHostDecidesAStatusFromTheSameCategories) {
 // the job B was running when it died may be written a second time (its
 // attempt may have reached Jira before the kill), never more.
 TEST_F(MultiHostE2E, AHostKilledDuringABurstLosesNoAcknowledgedChange) {
-  constexpr int kChanges = 100;
-  ASSERT_EQ(setConfig("acme", integration_, R"({"sync_forward_assignment":true,"sync_reverse_assignment":false})").status, 200);
-  startOther();
-  ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
-  clearJournal();
-  std::vector<std::string> expected;
-  for (int i = 0; i < kChanges; ++i) {
-    if (i == kChanges / 2) {
-      ASSERT_EQ(::kill(other_->process().pid(), SIGKILL), 0);
-      other_->process().wait();
-      other_.reset();
-      startOther();
-    }
-    const bool bob = i % 2 == 0;
-    HostProcess& through = i % 2 == 0 ? *host_ : *other_;
-    Reply answered = assignThrough(through, bob);
-    ASSERT_EQ(answered.status, 200) << i << ": " << answered.describe();
-    expected.push_back(bob ? R"({"name":"bob"})" : R"({"name":null})");
-  }
-  ASSERT_TRUE(within(120s, [&] { return journal("PUT", kAssignPath).size() >= expected.size(); }))
-      << journal("PUT", kAssignPath).size() << " of " << expected.size();
-  ASSERT_TRUE(within(30s, [&] { return jobsSettled("acme"); }));
+  const auto expected = burstThroughAlternatingHosts(100, [&] {
+    ASSERT_EQ(::kill(other_->process().pid(), SIGKILL), 0);
+    other_->process().wait();
+  });
+  ASSERT_FALSE(HasFailure());
   const auto puts = journal("PUT", kAssignPath);
   EXPECT_LE(puts.size(), expected.size() + 1) << "only the killed attempt may be written twice";
   // Changes alternate, so a repeated write shows as two equal bodies in a row.
