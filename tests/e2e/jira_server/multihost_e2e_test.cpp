@@ -317,5 +317,40 @@ TEST_F(MultiHostE2E, AHostKilledDuringABurstLosesNoAcknowledgedChange) {
   EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'dead'"), 0);
 }
 
+// Finding 2 across processes: host A's attempt stalls (SIGSTOP) past its
+// lease while its write waits on Jira; host B takes the job over as attempt 2
+// and finishes it. When A wakes, its stale attempt records nothing (logged),
+// the job stays done by B's attempt, and A keeps serving.
+TEST_F(MultiHostE2E, AStalledHostsStaleAttemptRecordsNothing) {
+  clearJournal();
+  addFault(std::string(R"({"method":"PUT","path":")") + kAssignPath + R"(","count":1,"delayMs":3000})");
+  ASSERT_EQ(assignThrough(*host_, true).status, 200);
+  ASSERT_TRUE(within(5s, [&] { return !runningClaim().empty(); }));
+  const std::string pidOfA = std::to_string(host_->process().pid());
+  ASSERT_NE(runningClaim().find(":" + pidOfA + ":"), std::string::npos) << runningClaim();
+  startOther();
+  const std::string pidOfB = std::to_string(other_->process().pid());
+  ASSERT_EQ(::kill(host_->process().pid(), SIGSTOP), 0);
+  const bool takenOver = within(std::chrono::milliseconds(kLeaseMs) + 10s, [&] {
+    return count("SELECT count(*) FROM jobs WHERE state = 'done' AND attempts = 2 AND owner LIKE '%:" + pidOfB + ":%'") == 1;
+  });
+  ASSERT_EQ(::kill(host_->process().pid(), SIGCONT), 0);
+  ASSERT_TRUE(takenOver) << "host B finishes the job as attempt 2 while A is stopped; running: " << runningClaim();
+
+  ASSERT_TRUE(within(15s, [&] {
+    return host_->process().stderrText().find("attempt 1 lost its lease") != std::string::npos;
+  })) << host_->process().stderrText();
+  EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'done' AND attempts = 2 AND owner LIKE '%:" + pidOfB + ":%'"), 1)
+      << "the stale attempt changed nothing";
+  EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state <> 'done'"), 0);
+  // A keeps serving, in order after B's write.
+  ASSERT_EQ(assignThrough(*host_, false).status, 200);
+  EXPECT_TRUE(within(15s, [&] { return ticketField("OPS-1", "/fields/assignee").empty(); }));
+  EXPECT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+  const auto puts = journal("PUT", kAssignPath);
+  ASSERT_FALSE(puts.empty());
+  EXPECT_EQ(puts.back().body, R"({"name":null})") << "the last acknowledged change is written last";
+}
+
 }  // namespace
 }  // namespace ih::e2e::jira
