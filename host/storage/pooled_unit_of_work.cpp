@@ -45,7 +45,11 @@ void PooledUnitOfWork::beginWrite() {
     holdsWriterLock_ = true;
   }
   try {
-    runTransactionCommand(policy_.beginSql);
+    if (PostgresStatements* statements = postgresStatements()) {
+      statements->beginWithNextStatement();
+    } else {
+      Query(session(), policy_.beginSql).execute();
+    }
   } catch (...) {
     releaseWriterLock();
     throw;
@@ -56,7 +60,7 @@ void PooledUnitOfWork::beginWrite() {
 void PooledUnitOfWork::commit() {
   if (inTransaction_) {
     try {
-      runTransactionCommand("COMMIT");
+      endTransaction("COMMIT");
     } catch (...) {
       // A failed COMMIT leaves the transaction open on some backends: end it
       // so the connection goes back to the pool clean.
@@ -75,7 +79,7 @@ void PooledUnitOfWork::rollback() {
   if (!inTransaction_) return;
   inTransaction_ = false;
   try {
-    runTransactionCommand("ROLLBACK");
+    endTransaction("ROLLBACK");
   } catch (...) {
     lease_.markBroken();  // unknown state: never reuse this connection
     releaseWriterLock();
@@ -84,9 +88,9 @@ void PooledUnitOfWork::rollback() {
   releaseWriterLock();
 }
 
-void PooledUnitOfWork::runTransactionCommand(const std::string& sql) {
+void PooledUnitOfWork::endTransaction(const std::string& sql) {
   if (PostgresStatements* statements = postgresStatements()) {
-    statements->command(sql.c_str());
+    statements->endTransaction(sql.c_str());
   } else {
     Query(session(), sql).execute();
   }

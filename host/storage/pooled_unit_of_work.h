@@ -61,8 +61,9 @@ class PooledUnitOfWork final : public UnitOfWork {
 
  private:
   void releaseWriterLock();
-  // BEGIN, COMMIT, ROLLBACK: one simple-protocol round trip on PostgreSQL.
-  void runTransactionCommand(const std::string& sql);
+  // COMMIT or ROLLBACK: on PostgreSQL one simple-protocol round trip, none
+  // when BEGIN is still waiting for the transaction's first statement.
+  void endTransaction(const std::string& sql);
 
   ConnectionPool::Lease lease_;
   const Dialect& dialect_;

@@ -54,6 +54,12 @@ PostgresClient loadPostgresLibraries() {
     call(calls.cmdTuples, "PQcmdTuples");
     call(calls.resultErrorMessage, "PQresultErrorMessage");
     call(calls.resultErrorField, "PQresultErrorField");
+    call(calls.enterPipelineMode, "PQenterPipelineMode");
+    call(calls.exitPipelineMode, "PQexitPipelineMode");
+    call(calls.pipelineSync, "PQpipelineSync");
+    call(calls.sendQueryParams, "PQsendQueryParams");
+    call(calls.sendQueryPrepared, "PQsendQueryPrepared");
+    call(calls.getResult, "PQgetResult");
     client.poco.get<void()>(kRegisterConnectorSymbol)();
   } catch (const std::exception& e) {
     throw StorageError(StorageError::Kind::Other,

@@ -36,6 +36,12 @@ struct LibpqCalls {
   decltype(&PQcmdTuples) cmdTuples = nullptr;
   decltype(&PQresultErrorMessage) resultErrorMessage = nullptr;
   decltype(&PQresultErrorField) resultErrorField = nullptr;
+  decltype(&PQenterPipelineMode) enterPipelineMode = nullptr;
+  decltype(&PQexitPipelineMode) exitPipelineMode = nullptr;
+  decltype(&PQpipelineSync) pipelineSync = nullptr;
+  decltype(&PQsendQueryParams) sendQueryParams = nullptr;
+  decltype(&PQsendQueryPrepared) sendQueryPrepared = nullptr;
+  decltype(&PQgetResult) getResult = nullptr;
 };
 
 // Loads the libraries once (thread-safe), registers Poco's PostgreSQL

@@ -56,8 +56,9 @@ PostgresStatements::Outcome PostgresStatements::run(const std::string& sql,
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
-  PGresult* raw = libpq_.execPrepared(connection_, name.c_str(), static_cast<int>(values.size()), values.data(),
-                                      nullptr, nullptr, /*resultFormat=text*/ 0);
+  PGresult* raw = beginPending_ ? beginAndExecute(name, values, sql)
+                                : libpq_.execPrepared(connection_, name.c_str(), static_cast<int>(values.size()),
+                                                      values.data(), nullptr, nullptr, /*resultFormat=text*/ 0);
   check(raw, PGRES_TUPLES_OK, PGRES_COMMAND_OK, sql);
   OwnedResult result(raw, ResultDeleter{&libpq_});
 
@@ -82,6 +83,57 @@ PostgresStatements::Outcome PostgresStatements::run(const std::string& sql,
     outcome.changed = static_cast<size_t>(rowCount);
   }
   return outcome;
+}
+
+PGresult* PostgresStatements::beginAndExecute(const std::string& name, const std::vector<const char*>& values,
+                                              const std::string& sql) {
+  beginPending_ = false;
+  if (libpq_.enterPipelineMode(connection_) != 1) {
+    throw StorageError(StorageError::Kind::Other, "SQL failed: cannot enter pipeline mode [" + sql.substr(0, 80) + "]");
+  }
+  const bool sent =
+      libpq_.sendQueryParams(connection_, "BEGIN", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+      libpq_.sendQueryPrepared(connection_, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
+                               nullptr, /*resultFormat=text*/ 0) == 1 &&
+      libpq_.pipelineSync(connection_) == 1;
+  // Results come as: BEGIN's, NULL, the statement's, NULL, then the sync.
+  // Every one is read up to the sync, also after a failure, so the
+  // connection leaves pipeline mode clean.
+  PGresult* begin = nullptr;
+  PGresult* statement = nullptr;
+  int queriesDone = 0;
+  while (sent) {
+    PGresult* result = libpq_.getResult(connection_);
+    if (result == nullptr) {
+      if (++queriesDone > 2) break;  // the connection failed: nothing more will come
+      continue;
+    }
+    if (libpq_.resultStatus(result) == PGRES_PIPELINE_SYNC) {
+      libpq_.clear(result);
+      break;
+    }
+    PGresult*& slot = queriesDone == 0 ? begin : statement;
+    if (slot == nullptr) {
+      slot = result;
+    } else {
+      libpq_.clear(result);
+    }
+  }
+  libpq_.exitPipelineMode(connection_);
+  if (!sent || begin == nullptr || libpq_.resultStatus(begin) != PGRES_COMMAND_OK) {
+    if (statement != nullptr) libpq_.clear(statement);
+    check(begin, PGRES_COMMAND_OK, PGRES_COMMAND_OK, "BEGIN");  // throws with BEGIN's error
+  }
+  libpq_.clear(begin);
+  return statement;
+}
+
+void PostgresStatements::endTransaction(const char* sql) {
+  if (beginPending_) {
+    beginPending_ = false;  // nothing ran: the server never saw a transaction
+    return;
+  }
+  command(sql);
 }
 
 void PostgresStatements::command(const char* sql) {

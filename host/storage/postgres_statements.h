@@ -40,8 +40,16 @@ class PostgresStatements {
   // StorageError (UniqueViolation for SQLSTATE 23505).
   Outcome run(const std::string& sql, const std::vector<std::optional<std::string>>& params);
   // A statement without parameters in one simple-protocol round trip
-  // (BEGIN, COMMIT, ROLLBACK: nothing to plan).
+  // (COMMIT, ROLLBACK: nothing to plan).
   void command(const char* sql);
+  // Opens a transaction with the next statement: BEGIN and that statement go
+  // in one round trip (libpq's pipeline mode). A transaction in which no
+  // statement ran never reaches the server: its COMMIT or ROLLBACK is dropped.
+  // So SQL of a transaction must go through Query(UnitOfWork&), never straight
+  // on the session, which would run it before BEGIN, outside the transaction.
+  void beginWithNextStatement() { beginPending_ = true; }
+  // Ends the transaction: COMMIT or ROLLBACK, unless BEGIN was never sent.
+  void endTransaction(const char* sql);
 
   size_t preparedCount() const { return names_.size(); }
   // The server went away (the pool then closes this and every idle connection).
@@ -49,12 +57,17 @@ class PostgresStatements {
 
  private:
   const std::string& prepared(const std::string& sql);
+  // BEGIN and the prepared statement `name` in one round trip; returns the
+  // statement's result (the caller checks and clears it).
+  PGresult* beginAndExecute(const std::string& name, const std::vector<const char*>& values, const std::string& sql);
+
   // Throws unless `result` has `expected` status (clearing it first).
   void check(PGresult* result, ExecStatusType expected, ExecStatusType alsoFine, const std::string& sql);
 
   const LibpqCalls& libpq_;
   PGconn* connection_;
   std::unordered_map<std::string, std::string> names_;  // SQL text -> statement name
+  bool beginPending_ = false;
 };
 
 }  // namespace ih::host::storage
