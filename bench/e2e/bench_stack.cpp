@@ -23,7 +23,7 @@ constexpr const char* kLoadConfig = R"({"sync_reverse_assignment":true,"sync_sta
 BenchStack::BenchStack(StackOptions options) : options_(std::move(options)) {
   jira_ = ih::testing::MockJiraProcess::start(ih::e2e::jira::jiraSeed(options_.loadTickets + 1));
   ih::e2e::HostLaunch launch;
-  launch.dataDir = dir_.path() + "/data";
+  launch.dataDir = hostDataDir();
   launch.pluginsDir = ih::testing::pluginDir();
   launch.adminToken = kAdminToken;
   for (const auto& [name, value] : options_.hostEnv) launch.env[name] = value;

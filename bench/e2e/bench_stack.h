@@ -56,6 +56,8 @@ class BenchStack {
   ih::e2e::jira::JiraHostApi& api() { return *api_; }
   ih::testing::MockJiraProcess& jira() { return *jira_; }
   ih::e2e::HostProcess& host() { return *host_; }
+  // The host's data dir (its secret-key file lets a second host join the same database).
+  std::string hostDataDir() const { return dir_.path() + "/data"; }
   pid_t hostPid() { return host_->process().pid(); }
   pid_t jiraPid() { return jira_->process().pid(); }
 

@@ -91,7 +91,8 @@ void serveWrkScene(BenchStack& stack, const std::string& directory) {
   writeFile(dir / "assignee.lua", lua + kAssigneeRequest);
 
   writeFile(dir / "scene.env", "HOST_URL=" + stack.host().baseUrl() + "\nHOST_PID=" + std::to_string(stack.hostPid()) +
-                                   "\nWEBHOOK_BYTES=" + std::to_string(noopBody.size()) + "\n");
+                                   "\nWEBHOOK_BYTES=" + std::to_string(noopBody.size()) +
+                                   "\nHOST_DATA_DIR=" + stack.hostDataDir() + "\n");
   while (!std::filesystem::exists(dir / "done")) std::this_thread::sleep_for(std::chrono::milliseconds(200));
 }
 

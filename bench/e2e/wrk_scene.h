@@ -1,6 +1,6 @@
 // bench/e2e/wrk_scene.h - the set-up host handed to an outside load tool
 // (scripts/bench --side-by-side runs wrk against it): writes into a folder
-//   scene.env     HOST_URL, HOST_PID, WEBHOOK_BYTES (shell syntax), and
+//   scene.env     HOST_URL, HOST_PID, WEBHOOK_BYTES, HOST_DATA_DIR (shell syntax), and
 //   noop.lua      wrk script: valid-token deliveries without changelog;
 //   assignee.lua  wrk script: assignee flips over the load tickets, with
 //                 fields.updated (the plugin's watermark) growing per request,

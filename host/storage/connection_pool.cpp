@@ -5,20 +5,35 @@
 
 #include <utility>
 
+#include "storage/postgres_statements.h"
 #include "storage/storage_error.h"
 
 namespace ih::host::storage {
 
-ConnectionPool::Lease::Lease(ConnectionPool& pool, std::unique_ptr<Poco::Data::Session> session)
-    : pool_(&pool), session_(std::move(session)) {}
+PooledConnection::PooledConnection(std::unique_ptr<Poco::Data::Session> session)
+    : session(std::move(session)) {}
+
+PooledConnection::PooledConnection(std::unique_ptr<Poco::Data::Session> session,
+                                   std::unique_ptr<PostgresStatements> statements)
+    : session(std::move(session)), statements(std::move(statements)) {}
+
+// The statements go first: they point into the session's connection.
+PooledConnection::~PooledConnection() { statements.reset(); }
+
+bool PooledConnection::lostServer() const {
+  return !session->isConnected() || (statements && statements->connectionLost());
+}
+
+ConnectionPool::Lease::Lease(ConnectionPool& pool, std::unique_ptr<PooledConnection> connection)
+    : pool_(&pool), connection_(std::move(connection)) {}
 
 ConnectionPool::Lease::Lease(Lease&& other) noexcept
-    : pool_(other.pool_), session_(std::move(other.session_)), broken_(other.broken_) {
+    : pool_(other.pool_), connection_(std::move(other.connection_)), broken_(other.broken_) {
   other.pool_ = nullptr;
 }
 
 ConnectionPool::Lease::~Lease() {
-  if (pool_ != nullptr && session_) pool_->giveBack(std::move(session_), broken_);
+  if (pool_ != nullptr && connection_) pool_->giveBack(std::move(connection_), broken_);
 }
 
 ConnectionPool::ConnectionPool(Factory factory, int maxConnections, std::chrono::milliseconds acquireTimeout)
@@ -37,9 +52,9 @@ ConnectionPool::Lease ConnectionPool::acquire() {
                        "no database connection free within " + std::to_string(acquireTimeout_.count()) + " ms");
   }
   if (!idle_.empty()) {
-    auto session = std::move(idle_.back());
+    auto connection = std::move(idle_.back());
     idle_.pop_back();
-    return Lease(*this, std::move(session));
+    return Lease(*this, std::move(connection));
   }
   ++open_;
   lock.unlock();
@@ -54,14 +69,14 @@ ConnectionPool::Lease ConnectionPool::acquire() {
   }
 }
 
-void ConnectionPool::giveBack(std::unique_ptr<Poco::Data::Session> session, bool broken) {
+void ConnectionPool::giveBack(std::unique_ptr<PooledConnection> session, bool broken) {
   // A connection whose server went away (a PostgreSQL restart) stays dead,
   // and so do the idle ones opened to the same server: pooled again, each
   // would fail a later unit of work long after the database is back. They are
   // all closed, and new connections are opened on demand.
-  const bool serverLost = !session->isConnected();
-  std::unique_ptr<Poco::Data::Session> toClose;
-  std::vector<std::unique_ptr<Poco::Data::Session>> suspects;
+  const bool serverLost = session->lostServer();
+  std::unique_ptr<PooledConnection> toClose;
+  std::vector<std::unique_ptr<PooledConnection>> suspects;
   {
     std::lock_guard lock(mutex_);
     if (broken || serverLost) {

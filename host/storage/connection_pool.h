@@ -22,23 +22,37 @@ class Session;
 
 namespace ih::host::storage {
 
+class PostgresStatements;
+
+// One pooled connection: its Poco session and, on PostgreSQL, the statements
+// prepared on it (they live as long as the connection does).
+struct PooledConnection {
+  explicit PooledConnection(std::unique_ptr<Poco::Data::Session> session);
+  PooledConnection(std::unique_ptr<Poco::Data::Session> session, std::unique_ptr<PostgresStatements> statements);
+  ~PooledConnection();
+  std::unique_ptr<Poco::Data::Session> session;
+  std::unique_ptr<PostgresStatements> statements;  // null on SQLite
+  bool lostServer() const;
+};
+
 class ConnectionPool {
  public:
-  using Factory = std::function<std::unique_ptr<Poco::Data::Session>()>;
+  using Factory = std::function<std::unique_ptr<PooledConnection>()>;
 
   class Lease {
    public:
-    Lease(ConnectionPool& pool, std::unique_ptr<Poco::Data::Session> session);
+    Lease(ConnectionPool& pool, std::unique_ptr<PooledConnection> connection);
     Lease(Lease&& other) noexcept;
     Lease& operator=(Lease&&) = delete;
     ~Lease();
 
-    Poco::Data::Session& session() { return *session_; }
+    Poco::Data::Session& session() { return *connection_->session; }
+    PostgresStatements* postgresStatements() { return connection_->statements.get(); }
     void markBroken() { broken_ = true; }
 
    private:
     ConnectionPool* pool_;
-    std::unique_ptr<Poco::Data::Session> session_;
+    std::unique_ptr<PooledConnection> connection_;
     bool broken_ = false;
   };
 
@@ -50,14 +64,14 @@ class ConnectionPool {
   Lease acquire();
 
  private:
-  void giveBack(std::unique_ptr<Poco::Data::Session> session, bool broken);
+  void giveBack(std::unique_ptr<PooledConnection> connection, bool broken);
 
   Factory factory_;
   int maxConnections_;
   std::chrono::milliseconds acquireTimeout_;
   std::mutex mutex_;
   std::condition_variable available_;
-  std::vector<std::unique_ptr<Poco::Data::Session>> idle_;
+  std::vector<std::unique_ptr<PooledConnection>> idle_;
   int open_ = 0;  // idle + leased
 };
 

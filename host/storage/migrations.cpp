@@ -45,7 +45,9 @@ std::vector<int64_t> appliedMigrationVersions(UnitOfWork& uow) {
 int applyMigrations(Database& database, const std::vector<Migration>& migrations, const std::string& lockSql) {
   auto uow = database.begin();
   uow->beginWrite();
-  if (!lockSql.empty()) Query(uow->session(), lockSql).execute();
+  // Through the unit of work (not its session): on PostgreSQL the BEGIN goes
+  // with the first statement, so the lock must be that statement.
+  if (!lockSql.empty()) Query(*uow, lockSql).execute();
   createLedger(*uow);
   // Read inside the transaction: another process may have just applied some.
   const std::vector<int64_t> done = appliedMigrationVersions(*uow);

@@ -3,6 +3,7 @@
 
 #include <Poco/Logger.h>
 
+#include "storage/postgres_statements.h"
 #include "storage/query.h"
 #include "storage/storage_error.h"
 
@@ -44,7 +45,11 @@ void PooledUnitOfWork::beginWrite() {
     holdsWriterLock_ = true;
   }
   try {
-    Query(session(), policy_.beginSql).execute();
+    if (PostgresStatements* statements = postgresStatements()) {
+      statements->beginWithNextStatement();
+    } else {
+      Query(session(), policy_.beginSql).execute();
+    }
   } catch (...) {
     releaseWriterLock();
     throw;
@@ -55,7 +60,7 @@ void PooledUnitOfWork::beginWrite() {
 void PooledUnitOfWork::commit() {
   if (inTransaction_) {
     try {
-      Query(session(), "COMMIT").execute();
+      endTransaction("COMMIT");
     } catch (...) {
       // A failed COMMIT leaves the transaction open on some backends: end it
       // so the connection goes back to the pool clean.
@@ -74,13 +79,21 @@ void PooledUnitOfWork::rollback() {
   if (!inTransaction_) return;
   inTransaction_ = false;
   try {
-    Query(session(), "ROLLBACK").execute();
+    endTransaction("ROLLBACK");
   } catch (...) {
     lease_.markBroken();  // unknown state: never reuse this connection
     releaseWriterLock();
     throw;
   }
   releaseWriterLock();
+}
+
+void PooledUnitOfWork::endTransaction(const std::string& sql) {
+  if (PostgresStatements* statements = postgresStatements()) {
+    statements->endTransaction(sql.c_str());
+  } else {
+    Query(session(), sql).execute();
+  }
 }
 
 void PooledUnitOfWork::releaseWriterLock() {

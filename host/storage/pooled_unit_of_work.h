@@ -56,10 +56,14 @@ class PooledUnitOfWork final : public UnitOfWork {
   void commit() override;
   void rollback() override;
   Poco::Data::Session& session() override { return lease_.session(); }
+  PostgresStatements* postgresStatements() override { return lease_.postgresStatements(); }
   const Dialect& dialect() const override { return dialect_; }
 
  private:
   void releaseWriterLock();
+  // COMMIT or ROLLBACK: on PostgreSQL one simple-protocol round trip, none
+  // when BEGIN is still waiting for the transaction's first statement.
+  void endTransaction(const std::string& sql);
 
   ConnectionPool::Lease lease_;
   const Dialect& dialect_;

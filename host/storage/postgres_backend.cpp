@@ -4,6 +4,7 @@
 // UPDATEs make their read-modify-write steps safe under it. COMMIT returns
 // only once the server has flushed its WAL (synchronous_commit = on, the
 // server's default), so no group commit is needed here.
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Data/Session.h>
 
 #include "storage/database_url.h"
@@ -11,6 +12,7 @@
 #include "storage/pooled_database.h"
 #include "storage/postgres_client_library.h"
 #include "storage/postgres_listener.h"
+#include "storage/postgres_statements.h"
 #include "storage/storage_error.h"
 
 namespace ih::host::storage {
@@ -50,7 +52,13 @@ std::unique_ptr<Database> openPostgresDatabase(const DatabaseUrl& url, const Dat
   const std::string info = withDefaults.postgresConnectionString();
   spec.connect = [&libpq, info] {
     probe(libpq, info);
-    return std::make_unique<Poco::Data::Session>(kPostgresConnectorKey, info, kConnectTimeoutSeconds);
+    auto session = std::make_unique<Poco::Data::Session>(kPostgresConnectorKey, info, kConnectTimeoutSeconds);
+    // The connector's own handle: statements prepared once per connection
+    // run on it (postgres_statements.h), Poco's path stays for set-up SQL.
+    auto* impl = static_cast<Poco::Data::PostgreSQL::SessionImpl*>(session->impl());
+    PGconn* connection = impl->handle();
+    return std::make_unique<PooledConnection>(std::move(session),
+                                              std::make_unique<PostgresStatements>(libpq, connection));
   };
   spec.listen = [info](const std::string& channel, std::function<void()> onNotify) {
     return listenOnPostgres(info, channel, std::move(onNotify));

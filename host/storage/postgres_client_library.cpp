@@ -44,6 +44,22 @@ PostgresClient loadPostgresLibraries() {
     call(calls.consumeInput, "PQconsumeInput");
     call(calls.notifies, "PQnotifies");
     call(calls.freemem, "PQfreemem");
+    call(calls.prepare, "PQprepare");
+    call(calls.execPrepared, "PQexecPrepared");
+    call(calls.ntuples, "PQntuples");
+    call(calls.nfields, "PQnfields");
+    call(calls.getisnull, "PQgetisnull");
+    call(calls.getvalue, "PQgetvalue");
+    call(calls.getlength, "PQgetlength");
+    call(calls.cmdTuples, "PQcmdTuples");
+    call(calls.resultErrorMessage, "PQresultErrorMessage");
+    call(calls.resultErrorField, "PQresultErrorField");
+    call(calls.enterPipelineMode, "PQenterPipelineMode");
+    call(calls.exitPipelineMode, "PQexitPipelineMode");
+    call(calls.pipelineSync, "PQpipelineSync");
+    call(calls.sendQueryParams, "PQsendQueryParams");
+    call(calls.sendQueryPrepared, "PQsendQueryPrepared");
+    call(calls.getResult, "PQgetResult");
     client.poco.get<void()>(kRegisterConnectorSymbol)();
   } catch (const std::exception& e) {
     throw StorageError(StorageError::Kind::Other,

@@ -11,8 +11,9 @@
 
 namespace ih::host::storage {
 
-// The libpq calls the host makes itself (the backend's connection probe and
-// the LISTEN connection that wakes job workers).
+// The libpq calls the host makes itself (the backend's connection probe, the
+// LISTEN connection that wakes job workers, and the prepared statements of
+// pooled connections: postgres_statements.h).
 struct LibpqCalls {
   decltype(&PQconnectdb) connectdb = nullptr;
   decltype(&PQstatus) status = nullptr;
@@ -25,6 +26,22 @@ struct LibpqCalls {
   decltype(&PQconsumeInput) consumeInput = nullptr;
   decltype(&PQnotifies) notifies = nullptr;
   decltype(&PQfreemem) freemem = nullptr;
+  decltype(&PQprepare) prepare = nullptr;
+  decltype(&PQexecPrepared) execPrepared = nullptr;
+  decltype(&PQntuples) ntuples = nullptr;
+  decltype(&PQnfields) nfields = nullptr;
+  decltype(&PQgetisnull) getisnull = nullptr;
+  decltype(&PQgetvalue) getvalue = nullptr;
+  decltype(&PQgetlength) getlength = nullptr;
+  decltype(&PQcmdTuples) cmdTuples = nullptr;
+  decltype(&PQresultErrorMessage) resultErrorMessage = nullptr;
+  decltype(&PQresultErrorField) resultErrorField = nullptr;
+  decltype(&PQenterPipelineMode) enterPipelineMode = nullptr;
+  decltype(&PQexitPipelineMode) exitPipelineMode = nullptr;
+  decltype(&PQpipelineSync) pipelineSync = nullptr;
+  decltype(&PQsendQueryParams) sendQueryParams = nullptr;
+  decltype(&PQsendQueryPrepared) sendQueryPrepared = nullptr;
+  decltype(&PQgetResult) getResult = nullptr;
 };
 
 // Loads the libraries once (thread-safe), registers Poco's PostgreSQL

@@ -1,4 +1,5 @@
-// host/storage/query.cpp - Query and Row on top of Poco::Data statements.
+// host/storage/query.cpp - Query and Row on top of Poco::Data statements, or
+// of the PostgreSQL connection's prepared statements.
 #include "storage/query.h"
 
 #include <Poco/Data/RecordSet.h>
@@ -9,6 +10,7 @@
 
 #include <charconv>
 
+#include "storage/postgres_statements.h"
 #include "storage/storage_error.h"
 #include "storage/unit_of_work.h"
 
@@ -65,57 +67,90 @@ bool Row::boolean(size_t column) const {
   return int64(column) != 0;
 }
 
+// On PostgreSQL the statement runs through the connection's prepared
+// statements (postgres_statements.h) with the values collected as text;
+// elsewhere (SQLite, and SQL run straight on a session) through Poco.
 struct Query::Impl {
-  Impl(Poco::Data::Session& session, std::string backendSql) : sql(std::move(backendSql)), statement(session) {
-    statement << sql;
+  Impl(Poco::Data::Session& session, std::string backendSql) : sql(std::move(backendSql)) {
+    statement.emplace(session);
+    *statement << sql;
   }
+  Impl(PostgresStatements& prepared, std::string backendSql) : sql(std::move(backendSql)), postgres(&prepared) {}
+
   std::string sql;
-  Poco::Data::Statement statement;
+  std::optional<Poco::Data::Statement> statement;
+  PostgresStatements* postgres = nullptr;
+  std::vector<std::optional<std::string>> params;  // PostgreSQL: in bind order
 };
 
-Query::Query(UnitOfWork& uow, std::string_view portableSql)
-    : impl_(std::make_unique<Impl>(uow.session(), uow.sql(portableSql))) {}
+std::unique_ptr<Query::Impl> Query::implFor(UnitOfWork& uow, std::string_view portableSql) {
+  if (PostgresStatements* prepared = uow.postgresStatements()) {
+    return std::make_unique<Query::Impl>(*prepared, uow.sql(portableSql));
+  }
+  return std::make_unique<Query::Impl>(uow.session(), uow.sql(portableSql));
+}
+
+Query::Query(UnitOfWork& uow, std::string_view portableSql) : impl_(implFor(uow, portableSql)) {}
 Query::Query(Poco::Data::Session& session, std::string_view backendSql)
     : impl_(std::make_unique<Impl>(session, std::string(backendSql))) {}
 Query::~Query() = default;
 Query::Query(Query&&) noexcept = default;
 
 Query& Query::bind(int64_t value) {
-  impl_->statement, Poco::Data::Keywords::bind(static_cast<Poco::Int64>(value));
+  if (impl_->postgres != nullptr) {
+    impl_->params.emplace_back(std::to_string(value));
+  } else {
+    *impl_->statement, Poco::Data::Keywords::bind(static_cast<Poco::Int64>(value));
+  }
   return *this;
 }
 
 Query& Query::bind(std::string_view value) {
-  impl_->statement, Poco::Data::Keywords::bind(std::string(value));
+  if (impl_->postgres != nullptr) {
+    impl_->params.emplace_back(std::string(value));
+  } else {
+    *impl_->statement, Poco::Data::Keywords::bind(std::string(value));
+  }
   return *this;
 }
 
 Query& Query::bind(const std::optional<int64_t>& value) {
+  if (impl_->postgres != nullptr) {
+    if (value) return bind(*value);
+    impl_->params.emplace_back(std::nullopt);
+    return *this;
+  }
   Poco::Nullable<Poco::Int64> cell;
   if (value) cell = static_cast<Poco::Int64>(*value);
-  impl_->statement, Poco::Data::Keywords::bind(cell);
+  *impl_->statement, Poco::Data::Keywords::bind(cell);
   return *this;
 }
 
 Query& Query::bind(const std::optional<std::string>& value) {
+  if (impl_->postgres != nullptr) {
+    impl_->params.emplace_back(value);
+    return *this;
+  }
   Poco::Nullable<std::string> cell;
   if (value) cell = *value;
-  impl_->statement, Poco::Data::Keywords::bind(cell);
+  *impl_->statement, Poco::Data::Keywords::bind(cell);
   return *this;
 }
 
 size_t Query::execute() {
+  if (impl_->postgres != nullptr) return impl_->postgres->run(impl_->sql, impl_->params).changed;
   try {
-    return impl_->statement.execute();
+    return impl_->statement->execute();
   } catch (const Poco::Exception& error) {
     rethrow(error, impl_->sql);
   }
 }
 
 std::vector<Row> Query::rows() {
+  if (impl_->postgres != nullptr) return std::move(impl_->postgres->run(impl_->sql, impl_->params).rows);
   try {
-    impl_->statement.execute();
-    Poco::Data::RecordSet records(impl_->statement);
+    impl_->statement->execute();
+    Poco::Data::RecordSet records(*impl_->statement);
     const size_t columns = records.columnCount();
     const size_t count = records.rowCount();
     std::vector<Row> result;

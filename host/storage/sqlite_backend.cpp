@@ -90,7 +90,7 @@ std::unique_ptr<Database> openSqliteDatabase(const std::string& path, const std:
   BackendSpec spec;
   spec.dialect = std::make_unique<SqliteDialect>();
   const int busyTimeoutMs = options.busyTimeoutMs;
-  spec.connect = [path, busyTimeoutMs] { return connect(path, busyTimeoutMs); };
+  spec.connect = [path, busyTimeoutMs] { return std::make_unique<PooledConnection>(connect(path, busyTimeoutMs)); };
   spec.transactions.beginSql = "BEGIN IMMEDIATE";
   spec.transactions.writerLock = writerLockFor(path);
   spec.transactions.lockTimeout = std::chrono::milliseconds(options.busyTimeoutMs);

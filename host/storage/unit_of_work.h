@@ -23,6 +23,7 @@ class Session;
 namespace ih::host::storage {
 
 class Dialect;
+class PostgresStatements;
 
 class UnitOfWork {
  public:
@@ -37,6 +38,9 @@ class UnitOfWork {
   virtual void rollback() = 0;
 
   virtual Poco::Data::Session& session() = 0;
+  // The connection's prepared statements on PostgreSQL (Query runs through
+  // them); null on SQLite, where Poco's statements are used.
+  virtual PostgresStatements* postgresStatements() { return nullptr; }
   virtual const Dialect& dialect() const = 0;
   // Portable SQL (see dialect.h) translated for this backend.
   std::string sql(std::string_view portableSql) const;

@@ -104,7 +104,7 @@ ApiResult<ServerInfo> JiraClient::serverInfo() const {
 }
 
 ApiResult<std::vector<JiraStatus>> JiraClient::statuses() const {
-  auto body = get("/rest/api/2/status", true);
+  auto body = get("/rest/api/2/status");
   if (!body) return fail(body.error());
   json::Document doc;
   if (auto parsed = parseBody(body.value(), doc); !parsed) return fail(parsed.error());

@@ -66,7 +66,8 @@ class JiraClient {
 
   // GET /rest/api/2/serverInfo (never cached: it decides which webhook API to use).
   ApiResult<ServerInfo> serverInfo() const;
-  // GET /rest/api/2/status (cached).
+  // GET /rest/api/2/status, never from the per-process cache: the list is
+  // shared by every host through sync/status_categories.h.
   ApiResult<std::vector<JiraStatus>> statuses() const;
 
   // Parses a response body that must be JSON; InvalidResponse otherwise.

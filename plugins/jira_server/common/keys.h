@@ -16,6 +16,11 @@ inline constexpr std::string_view kWebhookSecret = "webhook_secret";        // s
 inline constexpr std::string_view kWebhookId = "webhook_id";                // string; null when Jira gave none
 inline constexpr std::string_view kWebhookApi = "webhook_api";              // "legacy" | "jira-webhook"
 inline constexpr std::string_view kDcWebhookSecret = "dc_webhook_secret";   // Jira DC 10 X-Hub-Signature key
+// Jira's status list shared by every host (sync/status_categories.h):
+// {"fetched_at_ms": N, "by_id": {"<status id>": "<category key>"}}.
+inline constexpr std::string_view kStatusCategories = "status_categories";
+inline constexpr std::string_view kStatusCategoriesFetchedAt = "fetched_at_ms";
+inline constexpr std::string_view kStatusCategoriesById = "by_id";
 
 // --- credentials (stored sealed by the host, per identity)
 inline constexpr std::string_view kAuthType = "auth_type";                  // "oauth1" | "pat"

@@ -4,6 +4,7 @@
 
 #include "client/jira_client.h"
 #include "ihp/sdk/json.hpp"
+#include "sync/status_categories.h"
 #include "sync/status_decision.h"
 #include "sync/status_job_payload.h"
 #include "sync/sync_note.h"
@@ -43,19 +44,18 @@ ihp_status runStatusJob(const ihp::sdk::Host& host, const ihp_job& job, ihp::sdk
   std::string category = payload->categoryKey;
   if (category.empty()) {
     JiraClient client(host, std::move(*connection), &cache);
-    auto statuses = client.statuses();
-    if (!statuses) {
-      if (statuses.error().isTransient()) return retryStatusJobLater(host, reply, statuses.error());
-      return giveUpStatusJob(host, reply,
-                    "Jira refused the status list (HTTP " + std::to_string(statuses.error().status()) + ")");
-    }
-    auto known = categoryOf(payload->statusId, statuses.value());
+    auto known = SharedStatusCategories(client).categoryOf(payload->statusId);
     if (!known) {
+      if (known.error().isTransient()) return retryStatusJobLater(host, reply, known.error());
+      return giveUpStatusJob(host, reply,
+                    "Jira refused the status list (HTTP " + std::to_string(known.error().status()) + ")");
+    }
+    if (!known.value()) {
       noteInboundInOrg(host, payload->organizationId, payload->integrationId, payload->issueKey, "status",
                        IHP_SYNC_FAILED, "failed: Jira lists no status " + payload->statusId);
       return giveUpStatusJob(host, reply, "Jira lists no status " + payload->statusId);
     }
-    category = *known;
+    category = *known.value();
   }
 
   ihp_status_sync sync{};

@@ -3,7 +3,8 @@
 // with running jobs has them finished by a survivor within lease + 5 s; a
 // host with another secret key refuses to start; changes made through
 // alternating hosts reach Jira exactly once each and in order, also while one
-// host restarts.
+// host restarts or is killed; every host decides a Jira status from the same
+// categories.
 //
 // One CTest test for the binary (labels e2e and postgres), so the throwaway
 // server starts once; skipped when PostgreSQL's binaries are not installed.
@@ -11,6 +12,8 @@
 #include <signal.h>
 
 #include <chrono>
+#include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <thread>
@@ -22,6 +25,7 @@
 #include "storage/query.h"
 #include "support/eventually.h"
 #include "support/http_client.h"
+#include "support/json_helpers.h"
 #include "support/test_paths.h"
 #include "support/postgres_server.h"
 
@@ -79,6 +83,84 @@ class MultiHostE2E : public OutboundE2E {
     auto uow = db->begin();
     auto row = host::storage::Query(*uow, "SELECT owner, attempts FROM jobs WHERE state = 'running'").one();
     return row ? row->text(0) + "#" + row->text(1) : "";
+  }
+
+  // Moves OPS-1 to `statusId` in Jira and delivers the webhook to `to`
+  // without the status category (Jira's payloads may lack it), so the job
+  // must look the category up.
+  void moveInJiraDeliveredWithoutCategory(const std::string& statusId, HostProcess& to) {
+    mockJson("POST", "/_mock/deliveries/control", R"({"mode":"hold"})");
+    ASSERT_EQ(jira_->control("POST", "/_mock/issues/OPS-1/status", R"({"status":")" + statusId + R"(","actor":"alice"})")
+                  .status,
+              200);
+    std::vector<std::pair<std::string, std::string>> held;  // url, body
+    std::map<std::string, std::string> headers;
+    ASSERT_TRUE(within(5s, [&] {
+      const auto pending = mockJson("GET", "/_mock/deliveries/pending");
+      if (!pending.IsArray() || pending.Empty()) return false;
+      for (const auto& delivery : pending.GetArray()) {
+        held.emplace_back(ih::testing::jsonString(delivery, "/url"), ih::testing::jsonString(delivery, "/body"));
+        for (const auto& header : delivery["headers"].GetObject()) headers[header.name.GetString()] = header.value.GetString();
+      }
+      return true;
+    }));
+    mockJson("POST", "/_mock/deliveries/control", R"({"mode":"drop"})");
+    for (auto& [url, body] : held) {
+      auto doc = ih::testing::parseJson(body);
+      doc["issue"]["fields"]["status"].RemoveMember("statusCategory");
+      const std::string path = url.substr(url.find(kWebhookPath));
+      const int answered = ih::testing::httpRequest("POST", to.baseUrl() + path, ih::testing::toJson(doc), headers).status;
+      ASSERT_EQ(answered, 200) << body;
+    }
+  }
+  // The pids of the hosts that have run a status_inbound job.
+  std::set<std::string> statusJobRunners() {
+    std::set<std::string> runners;
+    auto db = openDirectly();
+    auto uow = db->begin();
+    for (const auto& row : host::storage::Query(*uow, "SELECT owner FROM jobs WHERE kind = 'status_inbound' AND state = 'done'").rows()) {
+      for (HostProcess* host : {host_.get(), other_.get()}) {
+        const std::string pid = std::to_string(host->process().pid());
+        if (row.text(0).find(":" + pid + ":") != std::string::npos) runners.insert(pid);
+      }
+    }
+    return runners;
+  }
+  std::string issueStatus() { return getIssue("acme", issue_).str("status"); }
+
+  // `changes` alternating assignments of OPS-1 (bob, nobody, ...) through
+  // alternating hosts, outbound only, with `replaceB` run halfway to replace
+  // host B; waits until Jira has at least as many writes and the queue is
+  // settled. Returns the bodies Jira should get, in the order acknowledged.
+  std::vector<std::string> burstThroughAlternatingHosts(int changes, const std::function<void()>& replaceB) {
+    // Outbound only: Jira's echoes of these rapid writes are the inbound sync's
+    // concern (a late echo applied to the host would turn a later change into a
+    // no-op); these tests are about the job engine across hosts.
+    EXPECT_EQ(setConfig("acme", integration_, R"({"sync_forward_assignment":true,"sync_reverse_assignment":false})").status,
+              200);
+    startOther();
+    EXPECT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+    clearJournal();
+    std::vector<std::string> expected;
+    for (int i = 0; i < changes; ++i) {
+      if (i == changes / 2) {
+        replaceB();
+        other_.reset();
+        startOther();
+      }
+      const bool bob = i % 2 == 0;
+      HostProcess& through = i % 2 == 0 ? *host_ : *other_;
+      Reply answered = assignThrough(through, bob);
+      if (answered.status != 200) {
+        ADD_FAILURE() << i << ": " << answered.describe();
+        return expected;
+      }
+      expected.push_back(bob ? R"({"name":"bob"})" : R"({"name":null})");
+    }
+    EXPECT_TRUE(within(120s, [&] { return journal("PUT", kAssignPath).size() >= expected.size(); }))
+        << journal("PUT", kAssignPath).size() << " of " << expected.size();
+    EXPECT_TRUE(within(30s, [&] { return jobsSettled("acme"); }));
+    return expected;
   }
 
   Reply assignThrough(HostProcess& host, bool bob) {
@@ -162,31 +244,11 @@ TEST_F(MultiHostE2E, AHostWithAnotherKeyRefusesToStart) {
 // restarted halfway, give exactly 200 writes in Jira, in the order the hosts
 // acknowledged them.
 TEST_F(MultiHostE2E, AlternatingHostsWriteEveryChangeOnceInOrderAcrossARestart) {
-  constexpr int kChanges = 200;
-  // Outbound only: Jira's echoes of these rapid writes are the inbound sync's
-  // concern (a late echo applied to the host would turn a later change into a
-  // no-op); this test is about the job engine across hosts.
-  ASSERT_EQ(setConfig("acme", integration_, R"({"sync_forward_assignment":true,"sync_reverse_assignment":false})").status, 200);
-  startOther();
-  ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
-  clearJournal();
-  std::vector<std::string> expected;
-  for (int i = 0; i < kChanges; ++i) {
-    if (i == kChanges / 2) {
-      // SIGTERM drains B's running jobs; its queued ones stay for anyone.
-      ASSERT_EQ(other_->process().stop(), 0);
-      other_.reset();
-      startOther();
-    }
-    const bool bob = i % 2 == 0;
-    HostProcess& through = i % 2 == 0 ? *host_ : *other_;
-    Reply answered = assignThrough(through, bob);
-    ASSERT_EQ(answered.status, 200) << i << ": " << answered.describe();
-    expected.push_back(bob ? R"({"name":"bob"})" : R"({"name":null})");
-  }
-  ASSERT_TRUE(within(120s, [&] { return journal("PUT", kAssignPath).size() >= expected.size(); }))
-      << journal("PUT", kAssignPath).size() << " of " << expected.size();
-  ASSERT_TRUE(within(30s, [&] { return jobsSettled("acme"); }));
+  const auto expected = burstThroughAlternatingHosts(200, [&] {
+    // SIGTERM drains B's running jobs; its queued ones stay for anyone.
+    ASSERT_EQ(other_->process().stop(), 0);
+  });
+  ASSERT_FALSE(HasFailure());
   const auto puts = journal("PUT", kAssignPath);
   ASSERT_EQ(puts.size(), expected.size()) << "exactly one write per acknowledged change";
   for (size_t i = 0; i < puts.size(); ++i) EXPECT_EQ(puts[i].body, expected[i]) << "write " << i;
@@ -217,6 +279,104 @@ TEST_F(MultiHostE2E, AnUnlinkThroughOneHostIsHonouredByTheOthersWebhookAtOnce) {
   const auto unlinked = std::chrono::steady_clock::now();
   EXPECT_TRUE(within(1s, [&] { return deliverNoOp() == 400; })) << "B still accepted deliveries for a deleting integration";
   EXPECT_LT(std::chrono::steady_clock::now() - unlinked, 1s);
+}
+
+// Finding 5: Jira's status categories are one shared list (in the
+// integration's metadata), not a cache per process. Both hosts have looked up
+// the old category of "In Progress"; Jira then recategorises it as done. Once
+// one host has refreshed the list, the same transition resolves the issue on
+// either host (before, a host kept its own copy for 240 s and unresolved it).
+TEST_F(MultiHostE2E, EveryHostDecidesAStatusFromTheSameCategories) {
+  ASSERT_EQ(setConfig("acme", integration_,
+                      R"({"sync_forward_assignment":false,"sync_reverse_assignment":false,"sync_status_reverse":true})")
+                .status,
+            200);
+  startOther();
+  ASSERT_EQ(issueStatus(), "unresolved");
+  // Both hosts look up "In Progress" (indeterminate) and "Open" (new).
+  for (int move = 0; move < 40 && statusJobRunners().size() < 2; ++move) {
+    moveInJiraDeliveredWithoutCategory(move % 2 == 0 ? "3" : "1", move % 2 == 0 ? *other_ : *host_);
+    ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+  }
+  ASSERT_EQ(statusJobRunners().size(), 2u) << "both hosts ran a status job";
+  EXPECT_EQ(issueStatus(), "unresolved");
+  EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'dead'"), 0);
+
+  // Jira: "In Progress" now counts as done, and a new done status appears.
+  mockJson("POST", "/_mock/seed",
+           R"({"statuses":[{"id":"3","name":"In Progress","category":"done"},)"
+           R"({"id":"10050","name":"Verified","category":"done"}]})");
+  // A host meets the new status: the list is fetched again and stored for every host.
+  moveInJiraDeliveredWithoutCategory("10050", *host_);
+  ASSERT_TRUE(within(10s, [&] { return issueStatus() == "resolved"; })) << "Verified is done";
+
+  // Whichever host runs the job now, "In Progress" resolves.
+  for (int round = 0; round < 4; ++round) {
+    moveInJiraDeliveredWithoutCategory("1", round % 2 == 0 ? *host_ : *other_);
+    ASSERT_TRUE(within(10s, [&] { return issueStatus() == "unresolved"; })) << "round " << round;
+    moveInJiraDeliveredWithoutCategory("3", round % 2 == 0 ? *other_ : *host_);
+    ASSERT_TRUE(within(10s, [&] { return issueStatus() == "resolved"; }))
+        << "round " << round << ": a host decided from its own, older copy of the categories";
+  }
+  ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+  EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'dead'"), 0);
+}
+
+// The burst of the issue with SIGKILL instead of SIGTERM: host B dies
+// mid-burst with whatever it was running; host A re-queues B's running job
+// once its lease expires. Every acknowledged change reaches Jira, in order;
+// the job B was running when it died may be written a second time (its
+// attempt may have reached Jira before the kill), never more.
+TEST_F(MultiHostE2E, AHostKilledDuringABurstLosesNoAcknowledgedChange) {
+  const auto expected = burstThroughAlternatingHosts(100, [&] {
+    ASSERT_EQ(::kill(other_->process().pid(), SIGKILL), 0);
+    other_->process().wait();
+  });
+  ASSERT_FALSE(HasFailure());
+  const auto puts = journal("PUT", kAssignPath);
+  EXPECT_LE(puts.size(), expected.size() + 1) << "only the killed attempt may be written twice";
+  // Changes alternate, so a repeated write shows as two equal bodies in a row.
+  std::vector<std::string> written;
+  for (const auto& put : puts) {
+    if (written.empty() || written.back() != put.body) written.push_back(put.body);
+  }
+  EXPECT_EQ(written, expected) << "every acknowledged change, in the order acknowledged";
+  EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'dead'"), 0);
+}
+
+// Finding 2 across processes: host A's attempt stalls (SIGSTOP) past its
+// lease while its write waits on Jira; host B takes the job over as attempt 2
+// and finishes it. When A wakes, its stale attempt records nothing (logged),
+// the job stays done by B's attempt, and A keeps serving.
+TEST_F(MultiHostE2E, AStalledHostsStaleAttemptRecordsNothing) {
+  clearJournal();
+  addFault(std::string(R"({"method":"PUT","path":")") + kAssignPath + R"(","count":1,"delayMs":3000})");
+  ASSERT_EQ(assignThrough(*host_, true).status, 200);
+  ASSERT_TRUE(within(5s, [&] { return !runningClaim().empty(); }));
+  const std::string pidOfA = std::to_string(host_->process().pid());
+  ASSERT_NE(runningClaim().find(":" + pidOfA + ":"), std::string::npos) << runningClaim();
+  startOther();
+  const std::string pidOfB = std::to_string(other_->process().pid());
+  ASSERT_EQ(::kill(host_->process().pid(), SIGSTOP), 0);
+  const bool takenOver = within(std::chrono::milliseconds(kLeaseMs) + 10s, [&] {
+    return count("SELECT count(*) FROM jobs WHERE state = 'done' AND attempts = 2 AND owner LIKE '%:" + pidOfB + ":%'") == 1;
+  });
+  ASSERT_EQ(::kill(host_->process().pid(), SIGCONT), 0);
+  ASSERT_TRUE(takenOver) << "host B finishes the job as attempt 2 while A is stopped; running: " << runningClaim();
+
+  ASSERT_TRUE(within(15s, [&] {
+    return host_->process().stderrText().find("attempt 1 lost its lease") != std::string::npos;
+  })) << host_->process().stderrText();
+  EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'done' AND attempts = 2 AND owner LIKE '%:" + pidOfB + ":%'"), 1)
+      << "the stale attempt changed nothing";
+  EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state <> 'done'"), 0);
+  // A keeps serving, in order after B's write.
+  ASSERT_EQ(assignThrough(*host_, false).status, 200);
+  EXPECT_TRUE(within(15s, [&] { return ticketField("OPS-1", "/fields/assignee").empty(); }));
+  EXPECT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+  const auto puts = journal("PUT", kAssignPath);
+  ASSERT_FALSE(puts.empty());
+  EXPECT_EQ(puts.back().body, R"({"name":null})") << "the last acknowledged change is written last";
 }
 
 }  // namespace

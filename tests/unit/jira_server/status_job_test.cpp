@@ -1,6 +1,6 @@
 // The durable "status_inbound" job: the decision from the done category of
-// the status at the event time (from the payload, else Jira's list, cached
-// 240 s per integration), the host call, and retry vs give-up.
+// the status at the event time (from the payload, else Jira's list, kept
+// 240 s in the integration's metadata for every host), the host call, and retry vs give-up.
 #include "support/plugin_test.h"
 #include "sync/status_job_payload.h"
 
@@ -34,6 +34,15 @@ class StatusJobTest : public PluginTest {
   void answerStatuses() { host.http.on("GET", kStatusUrl, respond(200, kStatuses)); }
   Outcome run(const std::string& statusId, int64_t org = 1) {
     return plugin.runJob("status_inbound", jobPayload(statusId, org));
+  }
+  // The list another host stored in the integration's metadata.
+  void storeCategories(int64_t fetchedAtMs, const std::string& byIdJson) {
+    std::string metadata = metadataJson();
+    metadata.pop_back();
+    metadata += R"(,"status_categories":{"fetched_at_ms":)" + std::to_string(fetchedAtMs) + R"(,"by_id":)" +
+                byIdJson + "}}";
+    ON_CALL(host, integrationGet(kIntegrationId))
+        .WillByDefault(Return(ok(integrationRecord(kIntegrationId, kExternalId, "active", metadata))));
   }
   void failStatusesWith(const CannedResponse& response) {
     host.http.clear();
@@ -98,21 +107,45 @@ TEST_F(StatusJobTest, StatusesAreReadSignedWithTheOrgsCredentials) {
   EXPECT_EQ(requests[0].timeoutMs, 30000u);
 }
 
-TEST_F(StatusJobTest, DoneStatusesAreCachedFor240SecondsPerIntegration) {
-  answerStatuses();
-  run("10001");
-  host.clockMs += 239'000;
-  run("1");
-  EXPECT_EQ(host.http.count("GET", kStatusUrl), 1u);
-  host.clockMs += 1'000;
-  run("10001");
-  EXPECT_EQ(host.http.count("GET", kStatusUrl), 2u);
+// Issue 11, finding 5: the list lives in the integration's metadata, shared
+// by every host. One stored by another host (fresh) decides without asking
+// Jira, even where this process would have cached another category.
+TEST_F(StatusJobTest, AFreshListStoredByAnyHostDecidesWithoutAskingJira) {
+  storeCategories(host.clockMs - 239'000, R"({"3":"done"})");
+  EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_RESOLVE)));
+  EXPECT_CALL(host, integrationMergeMetadata(_, _)).Times(0);
+  EXPECT_EQ(run("3").status, IHP_OK);
+  EXPECT_EQ(host.http.count("GET", kStatusUrl), 0u);
+}
 
-  // Another integration never shares the entry, even on the same Jira.
-  ON_CALL(host, integrationGet(8)).WillByDefault(Return(ok(integrationRecord(8, "other:key"))));
-  ON_CALL(host, credentials(8, _)).WillByDefault(Return(ok(oauthCredentials())));
-  plugin.runJob("status_inbound", jobPayload("10001", 1, 8));
-  EXPECT_EQ(host.http.count("GET", kStatusUrl), 3u);
+// Older than 240 s, or without the status: fetched again, stored for every
+// host with the time it was fetched, and the fresh list decides.
+TEST_F(StatusJobTest, AStaleOrIncompleteStoredListIsFetchedAndStoredAgain) {
+  answerStatuses();
+  std::vector<std::string> patches;
+  ON_CALL(host, integrationMergeMetadata(kIntegrationId, _))
+      .WillByDefault([&](int64_t, const std::string& patch) {
+        patches.push_back(patch);
+        return IHP_OK;
+      });
+  storeCategories(host.clockMs - 240'000, R"({"3":"done"})");
+  EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_UNRESOLVE)));
+  EXPECT_EQ(run("3").status, IHP_OK);
+  storeCategories(host.clockMs, R"({"1":"new"})");
+  EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_RESOLVE)));
+  EXPECT_EQ(run("10002").status, IHP_OK);
+  EXPECT_EQ(host.http.count("GET", kStatusUrl), 2u);
+  ASSERT_EQ(patches.size(), 2u);
+  EXPECT_EQ(patches[0], R"({"status_categories":{"fetched_at_ms":)" + std::to_string(host.clockMs) +
+                            R"(,"by_id":{"1":"new","3":"indeterminate","10001":"done","10002":"done"}}})");
+}
+
+// A host that cannot store the list still decides from the list it fetched.
+TEST_F(StatusJobTest, AListThatCannotBeStoredStillDecides) {
+  answerStatuses();
+  ON_CALL(host, integrationMergeMetadata(_, _)).WillByDefault(Return(IHP_E_RETRY));
+  EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_RESOLVE)));
+  EXPECT_EQ(run("10001").status, IHP_OK);
 }
 
 TEST_F(StatusJobTest, JiraUnavailableRetries) {

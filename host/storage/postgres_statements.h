@@ -1,0 +1,73 @@
+// host/storage/postgres_statements.h - the statements prepared on one pooled
+// PostgreSQL connection, kept for the connection's life and keyed by their
+// SQL text.
+//
+// Poco::Data's PostgreSQL connector prepares every statement under a fresh
+// name, executes it and DEALLOCATEs it: three round trips and a parse and plan
+// each time (issue 11: about 12 statements and 36 round trips per delivery).
+// The repositories run a few dozen distinct SQL texts, so each connection
+// prepares each text once (PQprepare) and afterwards only executes it
+// (PQexecPrepared, one round trip). Values go as text and come back as text,
+// as Poco's connector does, so the server infers parameter types the same way
+// and Row converts cells the same way. Prepared statements belong to the
+// session, not to a transaction, so a rollback keeps them. Not thread-safe:
+// one unit of work uses the connection at a time.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "storage/postgres_client_library.h"
+#include "storage/query.h"
+
+namespace ih::host::storage {
+
+class PostgresStatements {
+ public:
+  PostgresStatements(const LibpqCalls& libpq, PGconn* connection) : libpq_(libpq), connection_(connection) {}
+
+  struct Outcome {
+    std::vector<Row> rows;
+    size_t changed = 0;  // rows an INSERT/UPDATE/DELETE changed (PQcmdTuples)
+  };
+  // Runs `sql` (PostgreSQL's $n placeholders) with `params` (nullopt: NULL),
+  // preparing it first on this connection when it is new here. Throws
+  // StorageError (UniqueViolation for SQLSTATE 23505).
+  Outcome run(const std::string& sql, const std::vector<std::optional<std::string>>& params);
+  // A statement without parameters in one simple-protocol round trip
+  // (COMMIT, ROLLBACK: nothing to plan).
+  void command(const char* sql);
+  // Opens a transaction with the next statement: BEGIN and that statement go
+  // in one round trip (libpq's pipeline mode). A transaction in which no
+  // statement ran never reaches the server: its COMMIT or ROLLBACK is dropped.
+  // So SQL of a transaction must go through Query(UnitOfWork&), never straight
+  // on the session, which would run it before BEGIN, outside the transaction.
+  void beginWithNextStatement() { beginPending_ = true; }
+  // Ends the transaction: COMMIT or ROLLBACK, unless BEGIN was never sent.
+  void endTransaction(const char* sql);
+
+  size_t preparedCount() const { return names_.size(); }
+  // The server went away (the pool then closes this and every idle connection).
+  bool connectionLost() const { return libpq_.status(connection_) != CONNECTION_OK; }
+
+ private:
+  const std::string& prepared(const std::string& sql);
+  // BEGIN and the prepared statement `name` in one round trip; returns the
+  // statement's result (the caller checks and clears it).
+  PGresult* beginAndExecute(const std::string& name, const std::vector<const char*>& values, const std::string& sql);
+
+  // Throws unless `result` has `expected` status (clearing it first).
+  void check(PGresult* result, ExecStatusType expected, ExecStatusType alsoFine, const std::string& sql);
+
+  const LibpqCalls& libpq_;
+  PGconn* connection_;
+  std::unordered_map<std::string, std::string> names_;  // SQL text -> statement name
+  bool beginPending_ = false;
+};
+
+}  // namespace ih::host::storage
