@@ -29,6 +29,7 @@
 #include "domain/outbound_events.h"
 #include "domain/pipeline_service.h"
 #include "domain/reconcile_starter.h"
+#include "domain/sealed_metadata.h"
 #include "http/dispatcher.h"
 #include "http/outbound_client.h"
 #include "http/router.h"
@@ -97,6 +98,20 @@ void checkSecretKey(storage::Database& database, const auth::SecretBox& secrets,
                                         " is not the key this database's credentials are sealed with;"
                                         " give every host the same --secret-key-file");
   }
+}
+
+// Integration metadata holds webhook secrets, and a database an older host
+// wrote keeps them in plaintext: they are sealed before any request is served.
+void sealPlaintextMetadata(storage::Database& database, const auth::SecretBox& secrets) {
+  int sealed = 0;
+  try {
+    auto uow = database.begin();
+    sealed = domain::resealPlaintextMetadata(*uow, secrets);
+    uow->commit();
+  } catch (const std::exception& e) {
+    throw StartupError(kExitUnavailable, std::string("cannot seal stored integration metadata: ") + e.what());
+  }
+  if (sealed > 0) appLogger().information("sealed the metadata of %d integration(s) stored in plaintext", sealed);
 }
 
 // A new key file is fsynced, and so is the new database's schema: each is a
@@ -247,6 +262,7 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
   Parts& p = *parts_;
   appLogger().information("database %s", p.database->describe());
   checkSecretKey(*p.database, p.secrets, secretKeyPath(p.options));
+  sealPlaintextMetadata(*p.database, p.secrets);
   try {
     p.server.bind();  // the real port is part of the default public URL
   } catch (const std::exception& e) {

@@ -100,6 +100,8 @@ std::string SecretBox::keyCheckValue() const {
   return "v1:" + ihp::sdk::hex::encode(mac.data(), mac.size() / 2);
 }
 
+std::string_view SecretBox::sealedPrefix() { return kSealedPrefix; }
+
 std::string SecretBox::seal(std::string_view plaintext) const {
   const std::string nonce = randomBytes(kNonceSize);
   std::string ciphertext(plaintext.size(), '\0');
@@ -119,7 +121,7 @@ std::string SecretBox::seal(std::string_view plaintext) const {
 }
 
 std::string SecretBox::open(std::string_view sealed) const {
-  if (sealed.substr(0, kSealedPrefix.size()) != kSealedPrefix) failOpen();
+  if (!isSealed(sealed)) failOpen();
   const std::optional<std::string> decoded = base64Decode(sealed.substr(kSealedPrefix.size()));
   if (!decoded || decoded->size() < kNonceSize + kTagSize) failOpen();
   const std::string& raw = *decoded;

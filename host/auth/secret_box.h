@@ -1,5 +1,6 @@
 // host/auth/secret_box.h - encryption at rest for stored secrets
-// (integration credentials, pipeline state holding a private key).
+// (integration credentials and metadata - webhook secrets live there -, pipeline
+// state holding a private key).
 //
 // AES-256-GCM with a random 96-bit nonce per message; the output is
 // "v1:" + base64(nonce | ciphertext | tag). The 32-byte key lives in
@@ -26,6 +27,10 @@ class SecretBox {
   // fixed label), kept in the database so hosts sharing it can tell at
   // start-up whether they hold the same key.
   std::string keyCheckValue() const;
+
+  // What every sealed text starts with; nothing a JSON document can start with.
+  static std::string_view sealedPrefix();
+  static bool isSealed(std::string_view text) { return text.substr(0, sealedPrefix().size()) == sealedPrefix(); }
 
   std::string seal(std::string_view plaintext) const;
   // Throws std::runtime_error when the text was tampered with or the key differs.

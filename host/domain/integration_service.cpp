@@ -6,6 +6,7 @@
 #include "common/errors.h"
 #include "common/json_merge.h"
 #include "common/strings.h"
+#include "domain/sealed_metadata.h"
 #include "domain/validation.h"
 #include "ihp/sdk/json.hpp"
 #include "storage/directory_repositories.h"
@@ -33,6 +34,13 @@ storage::OrgIntegration requireLink(UnitOfWork& uow, int64_t organizationId, int
   auto link = storage::OrgIntegrationRepository(uow).find(organizationId, integrationId);
   if (!link) throw NotFoundError();
   return *link;
+}
+
+// The record as callers use it: metadata opened (it is sealed at rest).
+std::optional<storage::Integration> withOpenMetadata(std::optional<storage::Integration> integration,
+                                                     const auth::SecretBox& secrets) {
+  if (integration) integration->metadataJson = openMetadata(secrets, integration->metadataJson);
+  return integration;
 }
 
 void requireJsonObject(const std::string& field, const std::string& text) {
@@ -85,7 +93,8 @@ OrgIntegrationView IntegrationService::install(UnitOfWork& uow, int64_t organiza
       storage::JobRepository(uow).cancelPending("", kUninstallKind, integration->id,
                                                 "cancelled: the integration was installed again", now);
     }
-    integrations.update(integration->id, spec.name, spec.metadataJson, IntegrationStatus::Active);
+    integrations.update(integration->id, spec.name, sealMetadata(secrets_, spec.metadataJson),
+                        IntegrationStatus::Active);
     integration->name = spec.name;
     integration->metadataJson = spec.metadataJson;
     integration->status = IntegrationStatus::Active;
@@ -94,10 +103,11 @@ OrgIntegrationView IntegrationService::install(UnitOfWork& uow, int64_t organiza
     fresh.provider = spec.provider;
     fresh.externalId = spec.externalId;
     fresh.name = spec.name;
-    fresh.metadataJson = spec.metadataJson;
+    fresh.metadataJson = sealMetadata(secrets_, spec.metadataJson);
     fresh.status = IntegrationStatus::Active;
     fresh.createdAt = now;
     integration = integrations.insert(fresh);
+    integration->metadataJson = spec.metadataJson;
   }
 
   // One identity per (integration, installing user): a reinstall refreshes it.
@@ -137,7 +147,9 @@ std::vector<OrgIntegrationView> IntegrationService::listForOrganization(UnitOfWo
   std::vector<OrgIntegrationView> views;
   storage::IntegrationRepository integrations(uow);
   for (const auto& link : storage::OrgIntegrationRepository(uow).listForOrganization(organizationId)) {
-    if (auto integration = integrations.findById(link.integrationId)) views.push_back({*integration, link});
+    if (auto integration = withOpenMetadata(integrations.findById(link.integrationId), secrets_)) {
+      views.push_back({*integration, link});
+    }
   }
   return views;
 }
@@ -145,7 +157,7 @@ std::vector<OrgIntegrationView> IntegrationService::listForOrganization(UnitOfWo
 OrgIntegrationView IntegrationService::getForOrganization(UnitOfWork& uow, int64_t organizationId,
                                                           int64_t integrationId) {
   const auto link = requireLink(uow, organizationId, integrationId);
-  auto integration = storage::IntegrationRepository(uow).findById(integrationId);
+  auto integration = withOpenMetadata(storage::IntegrationRepository(uow).findById(integrationId), secrets_);
   if (!integration) throw NotFoundError();
   return OrgIntegrationView{*integration, link};
 }
@@ -209,7 +221,10 @@ std::optional<storage::Integration> IntegrationService::findByExternalId(UnitOfW
                                                                          int64_t organizationId) {
   // Returned whatever its status (pending_deletion included): the plugin
   // decides, as the ABI documents.
-  auto load = [&] { return storage::IntegrationRepository(uow).findByExternalId(provider, externalId); };
+  // The cache keeps the opened record, so a cached delivery skips the unseal too.
+  auto load = [&] {
+    return withOpenMetadata(storage::IntegrationRepository(uow).findByExternalId(provider, externalId), secrets_);
+  };
   if (lookupCache_ == nullptr) return load();
   return lookupCache_->findByExternalId(organizationId, provider, externalId, load);
 }
@@ -218,7 +233,7 @@ std::optional<storage::Integration> IntegrationService::find(UnitOfWork& uow, st
                                                              int64_t integrationId) {
   auto integration = storage::IntegrationRepository(uow).findById(integrationId);
   if (!integration || integration->provider != provider) return std::nullopt;
-  return integration;
+  return withOpenMetadata(std::move(integration), secrets_);
 }
 
 void IntegrationService::mergeMetadata(UnitOfWork& uow, int64_t integrationId, const std::string& patchJson) {
@@ -228,7 +243,8 @@ void IntegrationService::mergeMetadata(UnitOfWork& uow, int64_t integrationId, c
   storage::IntegrationRepository integrations(uow);
   auto integration = integrations.findById(integrationId);
   if (!integration) throw NotFoundError();
-  integrations.setMetadata(integrationId, shallowMergeJson(integration->metadataJson, patchJson));
+  const std::string merged = shallowMergeJson(openMetadata(secrets_, integration->metadataJson), patchJson);
+  integrations.setMetadata(integrationId, sealMetadata(secrets_, merged));
 }
 
 std::vector<OrgLinkInfo> IntegrationService::orgLinks(UnitOfWork& uow, int64_t integrationId) {

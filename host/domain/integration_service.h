@@ -5,8 +5,9 @@
 // Isolation: every org-facing method takes the organization id and only ever
 // returns that organization's links and data. Plugin-facing lookups take the
 // plugin's provider key and only return that provider's integrations.
-// Credentials are sealed with the SecretBox before they reach the database and
-// are never part of an API view.
+// Credentials and metadata (which holds webhook secrets) are sealed with the
+// SecretBox before they reach the database; records leave this service with
+// their metadata opened, and neither is ever part of an API view.
 #pragma once
 
 #include <cstdint>

@@ -132,6 +132,28 @@ void IntegrationRepository::setMetadata(int64_t id, const std::string& metadataJ
   Query(uow_, "UPDATE integrations SET metadata = ? WHERE id = ?").bind(metadataJson).bind(id).execute();
 }
 
+std::vector<Integration> IntegrationRepository::listMetadataNotStartingWith(std::string_view sealedPrefix) {
+  std::vector<Integration> found;
+  // substr, not LIKE: '_' and '%' in the prefix must not be wildcards. The
+  // length is a literal: PostgreSQL has no substr(text, int, bigint).
+  const std::string sql = std::string(kIntegrationSelect) + " WHERE substr(metadata, 1, " +
+                          std::to_string(sealedPrefix.size()) + ") <> ? ORDER BY id";
+  for (const auto& row : Query(uow_, sql).bind(sealedPrefix).rows()) {
+    found.push_back(integrationFromRow(row));
+  }
+  return found;
+}
+
+bool IntegrationRepository::replaceMetadataIfUnchanged(int64_t id, const std::string& expected,
+                                                       const std::string& metadataJson) {
+  uow_.beginWrite();
+  return Query(uow_, "UPDATE integrations SET metadata = ? WHERE id = ? AND metadata = ?")
+             .bind(metadataJson)
+             .bind(id)
+             .bind(expected)
+             .execute() == 1;
+}
+
 void IntegrationRepository::remove(int64_t id) {
   uow_.beginWrite();
   // Explicit, children first: correct whether or not the backend enforces

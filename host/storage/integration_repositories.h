@@ -34,6 +34,12 @@ class IntegrationRepository {
   void update(int64_t id, const std::string& name, const std::string& metadataJson, IntegrationStatus status);
   void setStatus(int64_t id, IntegrationStatus status);
   void setMetadata(int64_t id, const std::string& metadataJson);
+  // Integrations whose metadata does not start with `sealedPrefix`: rows an
+  // older host wrote in plaintext, for the start-up re-seal.
+  std::vector<Integration> listMetadataNotStartingWith(std::string_view sealedPrefix);
+  // Replaces the metadata only if it still reads `expected`; false when
+  // another writer changed it first (a concurrent host's merge must win).
+  bool replaceMetadataIfUnchanged(int64_t id, const std::string& expected, const std::string& metadataJson);
   // Deletes the integration and every row hanging off it.
   void remove(int64_t id);
 

@@ -120,7 +120,9 @@ struct Integration {
   std::string provider;  // the plugin key, e.g. "jira_server"
   std::string externalId;
   std::string name;
-  std::string metadataJson = "{}";  // may hold secrets (webhook secret): never served as is
+  // May hold secrets (webhook secrets): sealed in the database, never served
+  // as is. Repositories carry it as stored; IntegrationService seals and opens.
+  std::string metadataJson = "{}";
   IntegrationStatus status = IntegrationStatus::Active;
   int64_t createdAt = 0;
 };

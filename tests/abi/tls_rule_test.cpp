@@ -124,11 +124,3 @@ TEST(SdkTlsMembers, MeanTheSameToA11AndA12Host) {
 
 }  // namespace
 }  // namespace ih::test
-
-// Under LeakSanitizer, the OpenSSL allocations made during these tests' TLS
-// handshakes are reported as leaked (about 10 KB per test, all inside
-// libcrypto, none in our frames). Their owner - Poco 1.11's secure socket or
-// the outbound client's pinned session - is not found yet (see the README's
-// known limitations); until then this binary alone, which runs no other
-// OpenSSL code of ours, does not report libcrypto's allocations.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libcrypto.so\n"; }

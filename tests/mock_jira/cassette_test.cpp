@@ -48,12 +48,36 @@ TEST(Cassette, UnknownVersionAndBadShapesAreHardErrors) {
   EXPECT_THROW(parseCassette(R"({"format_version": 1, "interactions": [{"request": {"path": "/x"}}]})"), CassetteError);
   EXPECT_THROW(parseCassette(R"({"format_version": 1, "interactions": [{"request": {"path": "/x"}, "response": {},
     "match": {"body": "fuzzy"}}]})"), CassetteError);
+  // Found by tests/fuzz/fixture_loader_fuzz: an exchange without a method.
+  EXPECT_THROW(parseCassette(R"({"format_version": 1, "interactions": [{"request": {"method": "", "path": "/x"},
+    "response": {}}]})"), CassetteError);
   try {
     parseCassette(R"({"format_version": 7})", "fixtures/x.json");
     FAIL();
   } catch (const CassetteError& e) {
     EXPECT_NE(std::string(e.what()).find("fixtures/x.json: unsupported format_version 7"), std::string::npos) << e.what();
   }
+}
+
+// Found by tests/fuzz/fixture_loader_fuzz: a body nested 60 levels loads, but
+// written as JSON inside the file it would sit deeper than the reader allows,
+// so the writer threw. It is written as text instead and loads back as is.
+TEST(Cassette, ABodyTooDeepToEmbedIsWrittenAsTextAndLoadsBack) {
+  const std::string deep = std::string(60, '[') + std::string(60, ']');
+  Cassette cassette;
+  Interaction interaction;
+  interaction.request = {"GET", "/x", {}, {}, ""};
+  interaction.response.body = deep;
+  cassette.interactions.push_back(interaction);
+  cassette.deliveries.push_back({"jira:issue_updated", "1", "http://h/", {}, deep});
+  cassette.deliveries.push_back({"jira:issue_updated", "1", "http://h/", {}, R"({"a":[1]})"});
+
+  const std::string text = serializeCassette(cassette);
+  const Cassette back = parseCassette(text);
+  EXPECT_EQ(back.interactions.at(0).response.body, deep);
+  EXPECT_EQ(back.deliveries.at(0).body, deep);
+  EXPECT_EQ(back.deliveries.at(1).body, R"({"a":[1]})");  // shallow JSON stays JSON
+  EXPECT_EQ(serializeCassette(back), text);
 }
 
 }  // namespace

@@ -8,7 +8,8 @@
 
 namespace ih::jira::keys {
 
-// --- integration metadata (never served by the host; webhook secrets live here)
+// --- integration metadata (never served by the host, sealed by it at rest:
+//     webhook secrets live here)
 inline constexpr std::string_view kBaseUrl = "base_url";
 inline constexpr std::string_view kDomainName = "domain_name";
 inline constexpr std::string_view kVerifySsl = "verify_ssl";

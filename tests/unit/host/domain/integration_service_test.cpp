@@ -1,4 +1,4 @@
-// IntegrationService: install/reuse/second org, sealed credentials, config,
+// IntegrationService: install/reuse/second org, sealed credentials and metadata, config,
 // unlink -> pending deletion + uninstall job, removal, external issues and
 // watermarks.
 #include <gtest/gtest.h>
@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "common/errors.h"
+#include "domain/sealed_metadata.h"
 #include "ihp/sdk/json.hpp"
 #include "storage/query.h"
 #include "support/domain_fixture.h"
@@ -71,6 +72,69 @@ TEST_P(IntegrationServiceTest, CredentialsAreSealedAtRest) {
   EXPECT_EQ(raw.rfind("v1:", 0), 0u);
   EXPECT_EQ(raw.find("SECRET-TOKEN-123"), std::string::npos);
   EXPECT_EQ(raw.find("access_token"), std::string::npos);
+}
+
+// The metadata column as stored, for every integration.
+std::vector<std::string> storedMetadata(host::storage::Database& db) {
+  auto uow = db.begin();
+  std::vector<std::string> stored;
+  for (const auto& row : storage::Query(*uow, "SELECT metadata FROM integrations ORDER BY id").rows()) {
+    stored.push_back(row.text(0));
+  }
+  return stored;
+}
+
+std::string webhookSecretOf(const std::optional<storage::Integration>& integration) {
+  json::Document metadata;
+  if (!integration || !json::parseObject(integration->metadataJson, metadata)) return "<unreadable>";
+  return json::stringOr(metadata, "webhook_secret");
+}
+
+TEST_P(IntegrationServiceTest, MetadataIsSealedAtRestAndOpenedForItsReaders) {
+  const auto view = install(acme_.id, spec());
+  EXPECT_EQ(webhookSecretOf(view.integration), "whs");
+  inTransaction([&](auto& uow) { integrations_->mergeMetadata(uow, view.integration.id, R"({"webhook_id":"77"})"); });
+
+  const auto stored = storedMetadata(db());
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].rfind("v1:", 0), 0u) << stored[0];
+  for (const char* plain : {"whs", "webhook_secret", "base_url", "77"}) {
+    EXPECT_EQ(stored[0].find(plain), std::string::npos) << plain;
+  }
+  auto uow = db().begin();
+  const auto found = integrations_->findByExternalId(*uow, "jira_server", "jira.example.test:consumer");
+  EXPECT_EQ(webhookSecretOf(found), "whs");
+  EXPECT_EQ(webhookSecretOf(integrations_->find(*uow, "jira_server", view.integration.id)), "whs");
+  EXPECT_EQ(webhookSecretOf(integrations_->getForOrganization(*uow, acme_.id, view.integration.id).integration), "whs");
+  EXPECT_EQ(webhookSecretOf(integrations_->listForOrganization(*uow, acme_.id).at(0).integration), "whs");
+  json::Document merged;
+  ASSERT_TRUE(json::parseObject(found->metadataJson, merged));
+  EXPECT_EQ(json::stringOr(merged, "webhook_id"), "77");
+}
+
+TEST_P(IntegrationServiceTest, PlaintextMetadataOfAnOlderHostIsReadThenResealed) {
+  const auto view = install(acme_.id, spec());
+  // What a host before sealing wrote.
+  inTransaction([&](auto& uow) {
+    uow.beginWrite();
+    storage::Query(uow, "UPDATE integrations SET metadata = ? WHERE id = ?")
+        .bind(std::string(R"({"base_url":"http://jira.example.test","webhook_secret":"legacy-whs"})"))
+        .bind(view.integration.id)
+        .execute();
+  });
+  {
+    auto uow = db().begin();
+    EXPECT_EQ(webhookSecretOf(integrations_->find(*uow, "jira_server", view.integration.id)), "legacy-whs");
+  }
+
+  EXPECT_EQ(inTransaction([&](auto& uow) { return resealPlaintextMetadata(uow, secrets_); }), 1);
+  const auto stored = storedMetadata(db());
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].rfind("v1:", 0), 0u) << stored[0];
+  EXPECT_EQ(stored[0].find("legacy-whs"), std::string::npos);
+  auto uow = db().begin();
+  EXPECT_EQ(webhookSecretOf(integrations_->find(*uow, "jira_server", view.integration.id)), "legacy-whs");
+  EXPECT_EQ(resealPlaintextMetadata(*uow, secrets_), 0);  // nothing left to seal
 }
 
 TEST_P(IntegrationServiceTest, SecondOrganizationReusesTheIntegration) {
