@@ -119,11 +119,13 @@ void HostilePluginE2eTest::sleepersAre503AtTheDeadlineAndWriteNothing(const std:
   EXPECT_EQ(host->post("/extensions/hostile/sleep/0/", "{}", "").status, 200);
   ASSERT_EQ(host->get("/healthz", "").status, 200);
 
+  // The plugin sleeps 10 s: long enough that all 20 are still inside it when
+  // the metrics are read, even on a slow (sanitized, loaded) machine.
   std::vector<std::future<std::pair<int, std::chrono::milliseconds>>> sleepers;
   for (int i = 0; i < 20; ++i) {
     sleepers.push_back(std::async(std::launch::async, [&] {
       const auto sent = std::chrono::steady_clock::now();
-      Reply r = host->post("/extensions/hostile/sleep/6000/", "{}", "");
+      Reply r = host->post("/extensions/hostile/sleep/10000/", "{}", "");
       EXPECT_EQ(r.str("detail"), "The integration's plugin did not answer in time.") << r.describe();
       return std::make_pair(
           r.status, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - sent));
@@ -132,7 +134,7 @@ void HostilePluginE2eTest::sleepersAre503AtTheDeadlineAndWriteNothing(const std:
   for (auto& s : sleepers) {
     auto [status, took] = s.get();
     EXPECT_EQ(status, 503);
-    EXPECT_LT(took, 3500ms) << "answered at the 500 ms deadline, not when the plugin returned (6 s)";
+    EXPECT_LT(took, 3500ms) << "answered at the 500 ms deadline, not when the plugin returned (10 s)";
   }
   // All 20 are still inside the plugin; the host keeps serving.
   for (int i = 0; i < 5; ++i) EXPECT_TRUE(healthy(*host)) << "probe " << i;
@@ -141,7 +143,7 @@ void HostilePluginE2eTest::sleepersAre503AtTheDeadlineAndWriteNothing(const std:
   EXPECT_NE(metrics.body.find(R"(ih_plugin_calls_abandoned_total{hook="handle_request",plugin="hostile"} 20)"),
             std::string::npos);
   EXPECT_TRUE(eventually(
-      [&] { return host->get("/metrics", "").body.find("ih_plugin_calls_stuck 0") != std::string::npos; }, 15s));
+      [&] { return host->get("/metrics", "").body.find("ih_plugin_calls_stuck 0") != std::string::npos; }, 20s));
   EXPECT_EQ(host->process().stop(), 0);
   EXPECT_EQ(jobsOfKind("before-sleep"), 1) << "only the fast call's job; the abandoned ones rolled back";
   EXPECT_EQ(jobsOfKind("after-sleep"), 1);

@@ -26,6 +26,8 @@ struct Store {
   std::mutex mutex;
   std::vector<CapturedRequest> requests;
   std::atomic<int> status{200};
+  std::string body;                            // guarded by mutex
+  std::map<std::string, std::string> headers;  // guarded by mutex
 };
 
 class CaptureHandler : public Poco::Net::HTTPRequestHandler {
@@ -37,13 +39,16 @@ class CaptureHandler : public Poco::Net::HTTPRequestHandler {
     captured.uri = request.getURI();
     for (const auto& [name, value] : request) captured.headers[detail::lowercase(name)] = value;
     captured.body.assign(std::istreambuf_iterator<char>(request.stream()), std::istreambuf_iterator<char>());
+    std::string body;
     {
       std::lock_guard lock(store_.mutex);
       store_.requests.push_back(std::move(captured));
+      body = store_.body;
+      for (const auto& [name, value] : store_.headers) response.set(name, value);
     }
     response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(store_.status.load()));
-    response.setContentLength(0);
-    response.send();
+    response.setContentLength(static_cast<std::streamsize>(body.size()));
+    response.send() << body;
   }
 
  private:
@@ -91,6 +96,14 @@ std::string RecordingHttpServer::url(const std::string& path) const {
 }
 
 void RecordingHttpServer::setStatus(int status) { impl_->store.status = status; }
+
+void RecordingHttpServer::setAnswer(int status, const std::string& body,
+                                    const std::map<std::string, std::string>& headers) {
+  std::lock_guard lock(impl_->store.mutex);
+  impl_->store.body = body;
+  impl_->store.headers = headers;
+  impl_->store.status = status;
+}
 
 std::vector<CapturedRequest> RecordingHttpServer::requests() const {
   std::lock_guard lock(impl_->store.mutex);

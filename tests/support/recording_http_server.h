@@ -31,6 +31,9 @@ class RecordingHttpServer {
   // http://127.0.0.1:PORT + path
   std::string url(const std::string& path = "/") const;
   void setStatus(int status);
+  // Answers every request with this status, body and extra headers from now
+  // on: a planted service (an internal one leaking a secret, a redirect).
+  void setAnswer(int status, const std::string& body, const std::map<std::string, std::string>& headers = {});
   std::vector<CapturedRequest> requests() const;
   // True once at least `count` requests arrived within the timeout.
   bool waitForRequests(std::size_t count, std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
