@@ -108,7 +108,7 @@ TEST_F(HostileE2eTest, TheConnectionCapRefusesClearlyAndTheHostRecovers) {
 class HostilePluginE2eTest : public HostileE2eTest {
  protected:
   void SetUp() override { std::filesystem::copy_file(IH_E2E_HOSTILE_PLUGIN, plugins.file("hostile.so")); }
-  // 20 calls that sleep 6 s against a 500 ms deadline, with the hook calls
+  // 20 calls that sleep 10 s against a 500 ms deadline, with the hook calls
   // made `mode` (inline on the HTTP loops, or pooled).
   void sleepersAre503AtTheDeadlineAndWriteNothing(const std::string& mode);
 };
