@@ -77,6 +77,13 @@ std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTi
   // group commit the answer waits for (wal_group_commit.h).
   Query(*session, "PRAGMA synchronous = NORMAL").execute();
   Query(*session, "PRAGMA foreign_keys = ON").execute();
+  // Each pooled connection has its own page cache, 2 MiB by default; under
+  // concurrent writes the pool grows to its 16 connections and every cache
+  // fills with the pages the sync log and audit rows touch: +32 MB of RSS
+  // that stays (docs/benchmarks.md, "RSS"). In WAL mode a connection drops
+  // its cache whenever another one committed, so a big cache buys little;
+  // the kernel's page cache keeps the file's pages for all of them.
+  Query(*session, "PRAGMA cache_size = -" + std::to_string(kSqlitePageCacheKiB)).execute();
   return session;
 }
 
