@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
@@ -37,8 +38,11 @@ int main(int argc, char** argv) {
   // workers reach that cap, and each arena keeps up to the trim threshold
   // above plus its fragments (docs/benchmarks.md, "RSS": +16 MB after
   // assignee bursts). Only one thread per core runs at a time, so one arena
-  // per core is enough to keep them from waiting on each other's.
-  mallopt(M_ARENA_MAX, static_cast<int>(std::max(2U, std::thread::hardware_concurrency())));
+  // per core is enough to keep them from waiting on each other's. glibc's
+  // own MALLOC_ARENA_MAX, when set, wins (a host that prefers speed to RSS).
+  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) {
+    mallopt(M_ARENA_MAX, static_cast<int>(std::max(2U, std::thread::hardware_concurrency())));
+  }
 
   ih::host::app::HostApplication app;
   try {
