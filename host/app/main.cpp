@@ -7,8 +7,11 @@
 // exit 64.
 #include <malloc.h>
 
+#include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include <Poco/Exception.h>
 
@@ -30,6 +33,16 @@ int main(int argc, char** argv) {
   // little RSS; blocks above 1 MiB still come from mmap and go back at free.
   mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
   mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+  // glibc gives each thread that allocates its own arena, up to 8 per core;
+  // the host's loops, the helpers a slow plugin call starts and the job
+  // workers reach that cap, and each arena keeps up to the trim threshold
+  // above plus its fragments (docs/benchmarks.md, "RSS": +16 MB after
+  // assignee bursts). Only one thread per core runs at a time, so one arena
+  // per core is enough to keep them from waiting on each other's. glibc's
+  // own MALLOC_ARENA_MAX, when set, wins (a host that prefers speed to RSS).
+  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) {
+    mallopt(M_ARENA_MAX, static_cast<int>(std::max(2U, std::thread::hardware_concurrency())));
+  }
 
   ih::host::app::HostApplication app;
   try {

@@ -80,6 +80,13 @@ std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTi
   // Freed space is zeroed: a row rewritten sealed (metadata an older host
   // stored in plaintext) must not leave its plaintext behind in the file.
   Query(*session, "PRAGMA secure_delete = ON").rows();  // answers the new value
+  // Each pooled connection has its own page cache, 2 MiB by default; under
+  // concurrent writes the pool grows to its 16 connections and every cache
+  // fills with the pages the sync log and audit rows touch: +32 MB of RSS
+  // that stays (docs/benchmarks.md, "RSS"). In WAL mode a connection drops
+  // its cache whenever another one committed, so a big cache buys little;
+  // the kernel's page cache keeps the file's pages for all of them.
+  Query(*session, "PRAGMA cache_size = -" + std::to_string(kSqlitePageCacheKiB)).execute();
   return session;
 }
 
