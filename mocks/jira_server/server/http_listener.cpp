@@ -163,6 +163,11 @@ void HttpListener::start(Dispatcher& dispatcher) {
   params->setMaxQueued(128);
   params->setKeepAlive(true);
   params->setTimeout(Poco::Timespan(30, 0));
+  // A dispatcher thread waits for work up to the idle time (10 s by default)
+  // and can miss the stop notification; at exit Poco's default thread pool
+  // joins it, so the mock lingered up to 10 s after SIGTERM (seen as exit
+  // 137 in the record/replay test). A short idle time bounds that wait.
+  params->setThreadIdleTime(Poco::Timespan(0, 200 * 1000));
   impl_->server =
       std::make_unique<Poco::Net::HTTPServer>(new MockRequestHandlerFactory(dispatcher), *impl_->socket, params);
   impl_->server->start();
