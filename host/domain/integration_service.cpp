@@ -155,7 +155,8 @@ OrgIntegrationView IntegrationService::install(UnitOfWork& uow, int64_t organiza
 std::vector<OrgIntegrationView> IntegrationService::listForOrganization(UnitOfWork& uow, int64_t organizationId) {
   std::vector<OrgIntegrationView> views;
   const auto links = cached<std::vector<storage::OrgIntegration>>(
-      uow, {Kind::LinksOfOrganization, organizationId, 0, "", ""}, [&]() -> std::optional<std::vector<storage::OrgIntegration>> {
+      uow, {Kind::LinksOfOrganization, organizationId, 0, "", ""},
+      [&]() -> std::optional<std::vector<storage::OrgIntegration>> {
         auto found = storage::OrgIntegrationRepository(uow).listForOrganization(organizationId);
         if (found.empty()) return std::nullopt;
         return found;

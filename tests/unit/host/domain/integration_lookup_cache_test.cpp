@@ -205,7 +205,8 @@ TEST_P(CachedIntegrationServiceTest, ACommittedChangeIsSeenAtOnceAndARolledBackO
     uow->rollback();
   }
   EXPECT_EQ(cache_.size(), 1u) << "nothing committed, nothing to forget";
-  inTransaction([&](auto& uow) { cached_->mergeMetadata(uow, view.integration.id, R"({"webhook_secret":"rotated"})"); });
+  inTransaction(
+      [&](auto& uow) { cached_->mergeMetadata(uow, view.integration.id, R"({"webhook_secret":"rotated"})"); });
   EXPECT_NE(lookUp(*cached_)->metadataJson.find("rotated"), std::string::npos);
   inTransaction([&](auto& uow) { cached_->unlink(uow, acme_.id, view.integration.id); });
   EXPECT_EQ(lookUp(*cached_)->status, IntegrationStatus::PendingDeletion);
@@ -277,9 +278,11 @@ TEST_P(CachedIntegrationServiceTest, TheIntegrationByIdIsServedFromTheCacheAndAM
     return cached_->find(*uow, "jira_server", view.integration.id)->metadataJson;
   };
   ASSERT_NE(metadata().find("whs"), std::string::npos) << "opened, never sealed";
-  inTransaction([&](auto& uow) { integrations_->mergeMetadata(uow, view.integration.id, R"({"webhook_secret":"x"})"); });
+  inTransaction(
+      [&](auto& uow) { integrations_->mergeMetadata(uow, view.integration.id, R"({"webhook_secret":"x"})"); });
   EXPECT_NE(metadata().find("whs"), std::string::npos) << "served from the cache";
-  inTransaction([&](auto& uow) { cached_->mergeMetadata(uow, view.integration.id, R"({"webhook_secret":"rotated"})"); });
+  inTransaction(
+      [&](auto& uow) { cached_->mergeMetadata(uow, view.integration.id, R"({"webhook_secret":"rotated"})"); });
   EXPECT_NE(metadata().find("rotated"), std::string::npos);
 }
 
