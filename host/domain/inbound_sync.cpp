@@ -30,9 +30,10 @@ std::map<int64_t, std::vector<LinkedIssue>> byOrganization(std::vector<LinkedIss
   return groups;
 }
 
-json::Document configOf(UnitOfWork& uow, int64_t organizationId, int64_t integrationId) {
+json::Document configOf(IntegrationService& integrations, UnitOfWork& uow, int64_t organizationId,
+                        int64_t integrationId) {
   json::Document config;
-  auto link = storage::OrgIntegrationRepository(uow).find(organizationId, integrationId);
+  auto link = integrations.orgLink(uow, organizationId, integrationId);
   if (!link || !json::parseObject(link->configJson, config)) config.SetObject();
   return config;
 }
@@ -129,7 +130,8 @@ AssigneeSyncResult InboundSync::syncAssignee(UnitOfWork& uow, const AssigneeSync
   const auto groups = byOrganization(integrations_.linkedIssues(uow, request.integrationId, request.externalKey));
   for (const auto& [organizationId, linked] : groups) {
     if (!integrations_.pluginEnabled(uow, organizationId, request.provider)) continue;
-    if (!json::truthy(configOf(uow, organizationId, request.integrationId), "sync_reverse_assignment")) continue;
+    const auto config = configOf(integrations_, uow, organizationId, request.integrationId);
+    if (!json::truthy(config, "sync_reverse_assignment")) continue;
     result.affected += static_cast<int>(linked.size());
     const auto eventTime = request.eventTimeMs != 0 ? std::optional<int64_t>(request.eventTimeMs) : std::nullopt;
     const InboundEventOrder order{organizationId,          request.integrationId, request.externalKey,
@@ -189,7 +191,8 @@ StatusSyncResult InboundSync::syncStatus(UnitOfWork& uow, const StatusSyncReques
   // A plugin that is not enabled for the organization does nothing there.
   if (!integrations_.pluginEnabled(uow, request.organizationId, request.provider)) return result;
   const ChangeSource source = ChangeSource::integration(request.integrationId, request.provider);
-  const ResolutionMode mode = resolutionMode(configOf(uow, request.organizationId, request.integrationId));
+  const ResolutionMode mode =
+      resolutionMode(configOf(integrations_, uow, request.organizationId, request.integrationId));
   const auto status =
       request.action == StatusAction::Resolve ? storage::IssueStatus::Resolved : storage::IssueStatus::Unresolved;
   // The status job runs after every earlier job of the ticket; a status

@@ -26,11 +26,8 @@ void IntegrationLookupCache::followOtherHosts(std::unique_ptr<storage::Notificat
 
 bool IntegrationLookupCache::followsEveryChange() const { return listener_ == nullptr || listener_->live(); }
 
-std::optional<storage::Integration> IntegrationLookupCache::findByExternalId(int64_t organizationId,
-                                                                           std::string_view provider,
-                                                                           std::string_view externalId,
-                                                                           const Loader& load) {
-  Key key{organizationId, std::string(provider), std::string(externalId)};
+std::optional<IntegrationLookupCache::Value> IntegrationLookupCache::lookup(
+    Key key, const std::function<std::optional<Value>()>& load) {
   uint64_t epochBeforeLoad = 0;
   {
     std::lock_guard lock(mutex_);
@@ -42,12 +39,12 @@ std::optional<storage::Integration> IntegrationLookupCache::findByExternalId(int
     } else {
       epochBeforeLoad = epoch_;
       if (auto found = entries_.find(key); found != entries_.end()) {
-        if (found->second.expires > now_()) return found->second.integration;
+        if (found->second.expires > now_()) return found->second.value;
         entries_.erase(found);
       }
     }
   }
-  std::optional<storage::Integration> loaded = load();
+  std::optional<Value> loaded = load();
   if (!loaded) return loaded;
   std::lock_guard lock(mutex_);
   // A change committed while we read: what we read may predate it.
@@ -69,6 +66,7 @@ size_t IntegrationLookupCache::size() const {
 }
 
 void IntegrationLookupCache::noteChange(storage::UnitOfWork& uow, IntegrationLookupCache* local) {
+  uow.markCachedRecordsChanged();
   if (local != nullptr) uow.afterCommit([local] { local->invalidateAll(); });
   // Delivered to every listening host when (and only if) the change commits.
   if (const std::string notify = uow.dialect().notifySql(kIntegrationsChannel); !notify.empty()) {

@@ -1,6 +1,8 @@
-// host/domain/integration_lookup_cache.h - keeps the integrations that
-// webhook deliveries look up by (provider, external id), so a delivery does
-// not read the database for a record that changes once in months.
+// host/domain/integration_lookup_cache.h - keeps what every webhook delivery
+// looks up again and again - the integration by (provider, external id) and
+// by id, the plugin's enablement per organization, the integration's org
+// links - so a delivery does not read the database for records that change
+// once in months.
 //
 // Coherence, in one process: every change to an integration or its org links
 // goes through IntegrationService, which calls noteChange() in the change's
@@ -17,10 +19,12 @@
 // expire after `ttl` (2 s by default), which bounds a change missed in the
 // instant a listener reconnects. SQLite has one host, so no listener.
 //
-// Tenancy: entries are keyed by the asking organization as well; a lookup
-// never answers for a key it was not stored under. Misses (unknown ids)
-// are not cached, so a new install is seen at once and forged tokens cannot
-// fill the cache. Thread-safe.
+// Tenancy: entries are keyed by the asking organization (enablement,
+// external id) or the asking plugin's provider (by id) as well; a lookup
+// never answers for a key it was not stored under. Misses (unknown ids, a
+// plugin not enabled, an integration without links) are not cached, so a
+// new install or enablement is seen at once and forged ids cannot fill the
+// cache. Thread-safe.
 #pragma once
 
 #include <chrono>
@@ -32,8 +36,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
+#include <compare>
+#include <variant>
+#include <vector>
 
+#include "domain/org_link_info.h"
 #include "storage/notification_listener.h"
 #include "storage/records.h"
 
@@ -62,10 +69,44 @@ class IntegrationLookupCache {
   // hosts (SQLite). The cache owns it.
   void followOtherHosts(std::unique_ptr<storage::NotificationListener> listener);
 
-  // The integration (provider, externalId) as `organizationId` asked for it:
-  // from the cache, or `load()`ed and kept.
+  // What an entry answers; part of its key, so lookups of different kinds
+  // never meet. Each kind names the key fields it uses (the others stay 0/"").
+  enum class Kind {
+    IntegrationByExternalId,  // organizationId (the asking one, 0: public), name = provider, subName = external id
+    IntegrationById,          // integrationId (callers check the provider on every answer)
+    PluginEnabled,            // organizationId, name = plugin key; only "enabled" is kept
+    OrgLink,                  // organizationId, integrationId
+    LinksOfOrganization,      // organizationId
+    LinksOfIntegration,       // integrationId; each link with its org's enablement
+  };
+  struct Key {
+    Kind kind;
+    int64_t organizationId = 0;
+    int64_t integrationId = 0;
+    std::string name;
+    std::string subName;
+    auto operator<=>(const Key&) const = default;
+  };
+  using Value = std::variant<storage::Integration, bool, storage::OrgIntegration, std::vector<storage::OrgIntegration>,
+                             std::vector<OrgLinkInfo>>;
+
+  // The value kept for `key`, or `load()`ed and kept (nullopt: a miss, not kept).
+  template <class T>
+  std::optional<T> find(Key key, const std::function<std::optional<T>()>& load) {
+    auto value = lookup(std::move(key), [&]() -> std::optional<Value> {
+      if (auto loaded = load()) return Value{std::move(*loaded)};
+      return std::nullopt;
+    });
+    if (!value) return std::nullopt;
+    return std::get<T>(std::move(*value));
+  }
+
+  // The integration (provider, externalId) as `organizationId` asked for it.
   std::optional<storage::Integration> findByExternalId(int64_t organizationId, std::string_view provider,
-                                                      std::string_view externalId, const Loader& load);
+                                                      std::string_view externalId, const Loader& load) {
+    return find<storage::Integration>(
+        Key{Kind::IntegrationByExternalId, organizationId, 0, std::string(provider), std::string(externalId)}, load);
+  }
 
   // Empties the cache (after a committed change, here or on another host).
   void invalidateAll();
@@ -78,12 +119,12 @@ class IntegrationLookupCache {
   static void noteChange(storage::UnitOfWork& uow, IntegrationLookupCache* local);
 
  private:
-  using Key = std::tuple<int64_t, std::string, std::string>;
   struct Entry {
-    storage::Integration integration;
+    Value value;
     std::chrono::steady_clock::time_point expires;
   };
   bool followsEveryChange() const;
+  std::optional<Value> lookup(Key key, const std::function<std::optional<Value>()>& load);
 
   std::chrono::milliseconds ttl_;
   Clock now_;

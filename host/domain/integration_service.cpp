@@ -20,6 +20,7 @@ namespace ih::host::domain {
 namespace json = ihp::sdk::json;
 using storage::IntegrationStatus;
 using storage::UnitOfWork;
+using Kind = IntegrationLookupCache::Kind;
 
 namespace {
 
@@ -56,12 +57,20 @@ IntegrationService::IntegrationService(const Clock& clock, const auth::SecretBox
 // --- plugin enablement -------------------------------------------------------
 
 bool IntegrationService::pluginEnabled(UnitOfWork& uow, int64_t organizationId, std::string_view pluginKey) {
-  return storage::PluginEnablementRepository(uow).isEnabled(organizationId, pluginKey);
+  // Only "enabled" is kept: a miss (nullopt) is read again next time.
+  return cached<bool>(uow, {Kind::PluginEnabled, organizationId, 0, std::string(pluginKey), ""},
+                      [&]() -> std::optional<bool> {
+                        if (storage::PluginEnablementRepository(uow).isEnabled(organizationId, pluginKey)) return true;
+                        return std::nullopt;
+                      })
+      .has_value();
 }
 
 void IntegrationService::setPluginEnabled(UnitOfWork& uow, int64_t organizationId, std::string_view pluginKey,
                                           bool enabled) {
   if (!storage::OrganizationRepository(uow).findById(organizationId)) throw NotFoundError();
+  // A switch-off must stop this plugin's calls for the org at once, on every host.
+  IntegrationLookupCache::noteChange(uow, lookupCache_);
   storage::PluginEnablementRepository(uow).set(organizationId, pluginKey, enabled, clock_.nowMs());
 }
 
@@ -145,9 +154,16 @@ OrgIntegrationView IntegrationService::install(UnitOfWork& uow, int64_t organiza
 
 std::vector<OrgIntegrationView> IntegrationService::listForOrganization(UnitOfWork& uow, int64_t organizationId) {
   std::vector<OrgIntegrationView> views;
-  storage::IntegrationRepository integrations(uow);
-  for (const auto& link : storage::OrgIntegrationRepository(uow).listForOrganization(organizationId)) {
-    if (auto integration = withOpenMetadata(integrations.findById(link.integrationId), secrets_)) {
+  const auto links = cached<std::vector<storage::OrgIntegration>>(
+      uow, {Kind::LinksOfOrganization, organizationId, 0, "", ""},
+      [&]() -> std::optional<std::vector<storage::OrgIntegration>> {
+        auto found = storage::OrgIntegrationRepository(uow).listForOrganization(organizationId);
+        if (found.empty()) return std::nullopt;
+        return found;
+      });
+  if (!links) return views;
+  for (const auto& link : *links) {
+    if (auto integration = integrationById(uow, link.integrationId)) {
       views.push_back({*integration, link});
     }
   }
@@ -156,10 +172,11 @@ std::vector<OrgIntegrationView> IntegrationService::listForOrganization(UnitOfWo
 
 OrgIntegrationView IntegrationService::getForOrganization(UnitOfWork& uow, int64_t organizationId,
                                                           int64_t integrationId) {
-  const auto link = requireLink(uow, organizationId, integrationId);
-  auto integration = withOpenMetadata(storage::IntegrationRepository(uow).findById(integrationId), secrets_);
+  const auto link = orgLink(uow, organizationId, integrationId);
+  if (!link) throw NotFoundError();
+  auto integration = integrationById(uow, integrationId);
   if (!integration) throw NotFoundError();
-  return OrgIntegrationView{*integration, link};
+  return OrgIntegrationView{*integration, *link};
 }
 
 void IntegrationService::replaceConfig(UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
@@ -222,18 +239,31 @@ std::optional<storage::Integration> IntegrationService::findByExternalId(UnitOfW
   // Returned whatever its status (pending_deletion included): the plugin
   // decides, as the ABI documents.
   // The cache keeps the opened record, so a cached delivery skips the unseal too.
-  auto load = [&] {
-    return withOpenMetadata(storage::IntegrationRepository(uow).findByExternalId(provider, externalId), secrets_);
-  };
-  if (lookupCache_ == nullptr) return load();
-  return lookupCache_->findByExternalId(organizationId, provider, externalId, load);
+  return cached<storage::Integration>(
+      uow, {Kind::IntegrationByExternalId, organizationId, 0, std::string(provider), std::string(externalId)}, [&] {
+        return withOpenMetadata(storage::IntegrationRepository(uow).findByExternalId(provider, externalId), secrets_);
+      });
+}
+
+std::optional<storage::Integration> IntegrationService::integrationById(UnitOfWork& uow, int64_t integrationId) {
+  return cached<storage::Integration>(uow, {Kind::IntegrationById, 0, integrationId, "", ""}, [&] {
+    return withOpenMetadata(storage::IntegrationRepository(uow).findById(integrationId), secrets_);
+  });
+}
+
+std::optional<storage::OrgIntegration> IntegrationService::orgLink(UnitOfWork& uow, int64_t organizationId,
+                                                                   int64_t integrationId) {
+  return cached<storage::OrgIntegration>(uow, {Kind::OrgLink, organizationId, integrationId, "", ""}, [&] {
+    return storage::OrgIntegrationRepository(uow).find(organizationId, integrationId);
+  });
 }
 
 std::optional<storage::Integration> IntegrationService::find(UnitOfWork& uow, std::string_view provider,
                                                              int64_t integrationId) {
-  auto integration = storage::IntegrationRepository(uow).findById(integrationId);
+  // Kept whatever its provider; the provider is checked on every answer.
+  auto integration = integrationById(uow, integrationId);
   if (!integration || integration->provider != provider) return std::nullopt;
-  return withOpenMetadata(std::move(integration), secrets_);
+  return integration;
 }
 
 void IntegrationService::mergeMetadata(UnitOfWork& uow, int64_t integrationId, const std::string& patchJson) {
@@ -248,15 +278,21 @@ void IntegrationService::mergeMetadata(UnitOfWork& uow, int64_t integrationId, c
 }
 
 std::vector<OrgLinkInfo> IntegrationService::orgLinks(UnitOfWork& uow, int64_t integrationId) {
-  std::vector<OrgLinkInfo> infos;
-  auto integration = storage::IntegrationRepository(uow).findById(integrationId);
-  if (!integration) return infos;
-  storage::PluginEnablementRepository enablement(uow);
-  for (const auto& link : storage::OrgIntegrationRepository(uow).listForIntegration(integrationId)) {
-    infos.push_back(OrgLinkInfo{link.organizationId, enablement.isEnabled(link.organizationId, integration->provider),
-                                link.status, link.configJson});
-  }
-  return infos;
+  auto infos = cached<std::vector<OrgLinkInfo>>(
+      uow, {Kind::LinksOfIntegration, 0, integrationId, "", ""}, [&]() -> std::optional<std::vector<OrgLinkInfo>> {
+        auto integration = storage::IntegrationRepository(uow).findById(integrationId);
+        if (!integration) return std::nullopt;
+        std::vector<OrgLinkInfo> found;
+        storage::PluginEnablementRepository enablement(uow);
+        for (const auto& link : storage::OrgIntegrationRepository(uow).listForIntegration(integrationId)) {
+          found.push_back(OrgLinkInfo{link.organizationId,
+                                      enablement.isEnabled(link.organizationId, integration->provider), link.status,
+                                      link.configJson});
+        }
+        if (found.empty()) return std::nullopt;
+        return found;
+      });
+  return infos.value_or(std::vector<OrgLinkInfo>{});
 }
 
 std::optional<std::string> IntegrationService::credentials(UnitOfWork& uow, int64_t integrationId,
@@ -266,7 +302,7 @@ std::optional<std::string> IntegrationService::credentials(UnitOfWork& uow, int6
   if (organizationId == 0) {
     identity = identities.latestForIntegration(integrationId);
   } else {
-    auto link = storage::OrgIntegrationRepository(uow).find(organizationId, integrationId);
+    auto link = orgLink(uow, organizationId, integrationId);
     if (link && link->defaultIdentityId) identity = identities.findById(*link->defaultIdentityId);
   }
   if (!identity) return std::nullopt;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 #include "auth/secret_box.h"
 #include "common/clock.h"
 #include "domain/integration_lookup_cache.h"
+#include "domain/org_link_info.h"
 #include "jobs/job_queue.h"
 #include "storage/records.h"
 #include "storage/unit_of_work.h"
@@ -40,14 +42,6 @@ struct OrgIntegrationView {
   storage::OrgIntegration link;
 };
 
-// One org link, as a plugin sees it (ihp_host_api.org_links_list).
-struct OrgLinkInfo {
-  int64_t organizationId = 0;
-  bool pluginEnabled = false;
-  storage::IntegrationStatus status = storage::IntegrationStatus::Active;
-  std::string configJson = "{}";
-};
-
 // An issue linked to an external key (ihp_host_api.linked_issues_find).
 struct LinkedIssue {
   int64_t organizationId = 0;
@@ -64,7 +58,8 @@ enum class WatermarkResult { Advanced, Stale, NotLinked };
 class IntegrationService {
  public:
   // `lookupCache` (may be null: every lookup reads the database) serves
-  // findByExternalId; every change below empties it on commit, here and on
+  // findByExternalId, find, pluginEnabled and orgLinks (the reads every
+  // webhook delivery repeats); every change below empties it on commit, here and on
   // the other hosts of the database (integration_lookup_cache.h).
   IntegrationService(const Clock& clock, const auth::SecretBox& secrets, jobs::JobQueue& jobs,
                      IntegrationLookupCache* lookupCache = nullptr);
@@ -104,6 +99,10 @@ class IntegrationService {
   std::optional<storage::Integration> find(storage::UnitOfWork& uow, std::string_view provider, int64_t integrationId);
   void mergeMetadata(storage::UnitOfWork& uow, int64_t integrationId, const std::string& patchJson);
   std::vector<OrgLinkInfo> orgLinks(storage::UnitOfWork& uow, int64_t integrationId);
+  // The org's link to the integration, if any (read-only callers; a change
+  // reads the row itself inside its write transaction).
+  std::optional<storage::OrgIntegration> orgLink(storage::UnitOfWork& uow, int64_t organizationId,
+                                                 int64_t integrationId);
   // Decrypted credentials of the org link's default identity (organizationId
   // 0: the most recent identity of the integration).
   std::optional<std::string> credentials(storage::UnitOfWork& uow, int64_t integrationId, int64_t organizationId);
@@ -135,6 +134,17 @@ class IntegrationService {
                              const std::string& reason);
 
  private:
+  // `load()`, through the lookup cache when there is one and `uow` has not
+  // changed what it keeps (then it must read its own changes).
+  template <class T>
+  std::optional<T> cached(storage::UnitOfWork& uow, IntegrationLookupCache::Key key,
+                          const std::function<std::optional<T>()>& load) {
+    if (lookupCache_ == nullptr || uow.cachedRecordsChanged()) return load();
+    return lookupCache_->find<T>(std::move(key), load);
+  }
+  // Any provider's integration, metadata opened.
+  std::optional<storage::Integration> integrationById(storage::UnitOfWork& uow, int64_t integrationId);
+
   const Clock& clock_;
   const auth::SecretBox& secrets_;
   jobs::JobQueue& jobs_;

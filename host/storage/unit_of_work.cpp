@@ -16,6 +16,7 @@ void UnitOfWork::runAfterCommitHooks() {
   // workers - the committed data is already safe).
   auto hooks = std::move(afterCommit_);
   afterCommit_.clear();
+  cachedRecordsChanged_ = false;
   for (auto& hook : hooks) {
     try {
       hook();

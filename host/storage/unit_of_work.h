@@ -48,12 +48,23 @@ class UnitOfWork {
   // Runs `hook` after a successful commit (e.g. waking job workers).
   void afterCommit(std::function<void()> hook) { afterCommit_.push_back(std::move(hook)); }
 
+  // Marks the open transaction as one that changed records a read cache
+  // keeps (domain/integration_lookup_cache.h): until it ends, its reads
+  // bypass that cache, so they see its own changes and keep nothing that may
+  // still roll back.
+  void markCachedRecordsChanged() { cachedRecordsChanged_ = true; }
+  bool cachedRecordsChanged() const { return cachedRecordsChanged_; }
+
  protected:
   void runAfterCommitHooks();
-  void dropAfterCommitHooks() { afterCommit_.clear(); }
+  void dropAfterCommitHooks() {
+    afterCommit_.clear();
+    cachedRecordsChanged_ = false;
+  }
 
  private:
   std::vector<std::function<void()>> afterCommit_;
+  bool cachedRecordsChanged_ = false;
 };
 
 }  // namespace ih::host::storage

@@ -1,14 +1,18 @@
-// IntegrationLookupCache: hits, per-organization keys, invalidation on
-// commit only, a lookup racing a change does not store stale data, TTL,
-// misses not kept, a disconnected listener bypasses the cache; and through
-// IntegrationService on both backends, with a second "host" (its own
-// Database and listener) on PostgreSQL seeing a change at once.
+// IntegrationLookupCache: hits, per-organization keys, kinds never meet,
+// invalidation on commit only, a lookup racing a change does not store stale
+// data, TTL, misses not kept, a disconnected listener bypasses the cache; and
+// through IntegrationService on both backends (integration by external id
+// and by id, plugin enablement, org links): each is served from the cache
+// and each change kind is seen at once, one organization never gets
+// another's answer, a transaction reads its own changes; with a second
+// "host" (its own Database and listener) on PostgreSQL seeing a change at once.
 #include "domain/integration_lookup_cache.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 
+#include "common/errors.h"
 #include "support/domain_fixture.h"
 #include "support/eventually.h"
 
@@ -70,6 +74,31 @@ TEST(IntegrationLookupCacheTest, KeysIncludeTheOrganizationAndTheProvider) {
   EXPECT_EQ(beta.calls, 1) << "organization 2 never got organization 1's entry";
   EXPECT_EQ(other.calls, 1);
   EXPECT_EQ(acme.calls, 1);
+}
+
+TEST(IntegrationLookupCacheTest, LookupsOfDifferentKindsWithTheSameIdsNeverMeet) {
+  using Key = IntegrationLookupCache::Key;
+  using Kind = IntegrationLookupCache::Kind;
+  IntegrationLookupCache cache;
+  int integrationLoads = 0;
+  int linkLoads = 0;
+  auto integration = [&]() -> std::optional<Integration> {
+    ++integrationLoads;
+    return record(7, "a");
+  };
+  auto link = [&]() -> std::optional<storage::OrgIntegration> {
+    ++linkLoads;
+    storage::OrgIntegration l;
+    l.organizationId = 1;
+    l.integrationId = 7;
+    return l;
+  };
+  cache.find<Integration>(Key{Kind::IntegrationById, 1, 7, "", ""}, integration);
+  EXPECT_EQ(cache.find<storage::OrgIntegration>(Key{Kind::OrgLink, 1, 7, "", ""}, link)->integrationId, 7);
+  cache.find<Integration>(Key{Kind::IntegrationById, 1, 7, "", ""}, integration);
+  EXPECT_EQ(integrationLoads, 1);
+  EXPECT_EQ(linkLoads, 1);
+  EXPECT_EQ(cache.size(), 2u);
 }
 
 TEST(IntegrationLookupCacheTest, InvalidationMakesTheNextLookupReadAgain) {
@@ -176,12 +205,118 @@ TEST_P(CachedIntegrationServiceTest, ACommittedChangeIsSeenAtOnceAndARolledBackO
     uow->rollback();
   }
   EXPECT_EQ(cache_.size(), 1u) << "nothing committed, nothing to forget";
-  inTransaction([&](auto& uow) { cached_->mergeMetadata(uow, view.integration.id, R"({"webhook_secret":"rotated"})"); });
+  inTransaction(
+      [&](auto& uow) { cached_->mergeMetadata(uow, view.integration.id, R"({"webhook_secret":"rotated"})"); });
   EXPECT_NE(lookUp(*cached_)->metadataJson.find("rotated"), std::string::npos);
   inTransaction([&](auto& uow) { cached_->unlink(uow, acme_.id, view.integration.id); });
   EXPECT_EQ(lookUp(*cached_)->status, IntegrationStatus::PendingDeletion);
   inTransaction([&](auto& uow) { cached_->remove(uow, view.integration.id); });
   EXPECT_FALSE(lookUp(*cached_));
+}
+
+// The fixture's integrations_ has no cache and this process listens to no
+// notification: a change through it reaches the database but not cache_, so
+// an unchanged answer below proves the read was served from the cache.
+
+TEST_P(CachedIntegrationServiceTest, EnablementIsServedFromTheCacheAndASwitchOffIsSeenAtOnce) {
+  setPluginEnabled(acme_.id, true);
+  auto enabled = [&] {
+    auto uow = db().begin();
+    return cached_->pluginEnabled(*uow, acme_.id, "jira_server");
+  };
+  ASSERT_TRUE(enabled());
+  setPluginEnabled(acme_.id, false);  // behind the cache's back
+  EXPECT_TRUE(enabled()) << "served from the cache";
+  inTransaction([&](auto& uow) { cached_->setPluginEnabled(uow, acme_.id, "jira_server", false); });
+  EXPECT_FALSE(enabled()) << "the switch-off empties the cache at commit";
+  setPluginEnabled(acme_.id, true);
+  EXPECT_TRUE(enabled()) << "\"disabled\" is never kept: enabling is seen at once";
+}
+
+TEST_P(CachedIntegrationServiceTest, OrgLinksAreServedFromTheCacheAndAConfigChangeIsSeenAtOnce) {
+  const auto view = installIntegration(acme_.id, "jira.example.test:consumer");
+  auto configOfLinks = [&] {
+    auto uow = db().begin();
+    auto links = cached_->orgLinks(*uow, view.integration.id);
+    return links.empty() ? std::string("none") : links.front().configJson;
+  };
+  auto configOfLink = [&] {
+    auto uow = db().begin();
+    return cached_->getForOrganization(*uow, acme_.id, view.integration.id).link.configJson;
+  };
+  ASSERT_EQ(configOfLinks(), "{}");
+  ASSERT_EQ(configOfLink(), "{}");
+  inTransaction([&](auto& uow) { integrations_->replaceConfig(uow, acme_.id, view.integration.id, R"({"a":1})"); });
+  EXPECT_EQ(configOfLinks(), "{}") << "served from the cache";
+  EXPECT_EQ(configOfLink(), "{}") << "served from the cache";
+  inTransaction([&](auto& uow) { cached_->mergeConfig(uow, acme_.id, view.integration.id, R"({"b":2})"); });
+  EXPECT_NE(configOfLinks().find("\"b\""), std::string::npos);
+  EXPECT_NE(configOfLink().find("\"b\""), std::string::npos);
+}
+
+TEST_P(CachedIntegrationServiceTest, AnUnlinkIsSeenAtOnceByEveryLinkLookup) {
+  const auto view = installIntegration(acme_.id, "jira.example.test:consumer");
+  auto uow = db().begin();
+  ASSERT_EQ(cached_->orgLinks(*uow, view.integration.id).size(), 1u);
+  ASSERT_TRUE(cached_->orgLink(*uow, acme_.id, view.integration.id));
+  ASSERT_EQ(cached_->listForOrganization(*uow, acme_.id).size(), 1u);
+  ASSERT_TRUE(cached_->credentials(*uow, view.integration.id, acme_.id));
+  uow.reset();
+  inTransaction([&](auto& uow) { cached_->unlink(uow, acme_.id, view.integration.id); });
+  uow = db().begin();
+  EXPECT_TRUE(cached_->orgLinks(*uow, view.integration.id).empty());
+  EXPECT_FALSE(cached_->orgLink(*uow, acme_.id, view.integration.id));
+  EXPECT_TRUE(cached_->listForOrganization(*uow, acme_.id).empty());
+  EXPECT_FALSE(cached_->credentials(*uow, view.integration.id, acme_.id));
+  EXPECT_EQ(cached_->find(*uow, "jira_server", view.integration.id)->status, IntegrationStatus::PendingDeletion);
+}
+
+TEST_P(CachedIntegrationServiceTest, TheIntegrationByIdIsServedFromTheCacheAndAMetadataMergeIsSeenAtOnce) {
+  const auto view = inTransaction([&](auto& uow) { return cached_->install(uow, acme_.id, std::nullopt, spec()); });
+  auto metadata = [&] {
+    auto uow = db().begin();
+    return cached_->find(*uow, "jira_server", view.integration.id)->metadataJson;
+  };
+  ASSERT_NE(metadata().find("whs"), std::string::npos) << "opened, never sealed";
+  inTransaction(
+      [&](auto& uow) { integrations_->mergeMetadata(uow, view.integration.id, R"({"webhook_secret":"x"})"); });
+  EXPECT_NE(metadata().find("whs"), std::string::npos) << "served from the cache";
+  inTransaction(
+      [&](auto& uow) { cached_->mergeMetadata(uow, view.integration.id, R"({"webhook_secret":"rotated"})"); });
+  EXPECT_NE(metadata().find("rotated"), std::string::npos);
+}
+
+TEST_P(CachedIntegrationServiceTest, OneOrganizationNeverGetsAnothersAnswer) {
+  const auto beta = makeOrg("beta");
+  const auto view = installIntegration(acme_.id, "jira.example.test:consumer");  // acme only, enabled for acme only
+  auto uow = db().begin();
+  ASSERT_TRUE(cached_->pluginEnabled(*uow, acme_.id, "jira_server"));
+  ASSERT_TRUE(cached_->orgLink(*uow, acme_.id, view.integration.id));
+  ASSERT_EQ(cached_->listForOrganization(*uow, acme_.id).size(), 1u);
+  ASSERT_TRUE(cached_->find(*uow, "jira_server", view.integration.id));
+  EXPECT_FALSE(cached_->pluginEnabled(*uow, beta.id, "jira_server"));
+  EXPECT_FALSE(cached_->orgLink(*uow, beta.id, view.integration.id));
+  EXPECT_TRUE(cached_->listForOrganization(*uow, beta.id).empty());
+  EXPECT_THROW(cached_->getForOrganization(*uow, beta.id, view.integration.id), NotFoundError);
+  EXPECT_FALSE(cached_->credentials(*uow, view.integration.id, beta.id));
+  EXPECT_FALSE(cached_->find(*uow, "github", view.integration.id)) << "another plugin's integration";
+}
+
+TEST_P(CachedIntegrationServiceTest, ATransactionThatChangedThemReadsItsOwnChangesAndARollbackLeavesNoTrace) {
+  const auto view = installIntegration(acme_.id, "jira.example.test:consumer");
+  {
+    auto uow = db().begin();
+    ASSERT_TRUE(cached_->pluginEnabled(*uow, acme_.id, "jira_server"));
+    ASSERT_EQ(cached_->orgLinks(*uow, view.integration.id).front().configJson, "{}");
+    cached_->setPluginEnabled(*uow, acme_.id, "jira_server", false);
+    cached_->mergeConfig(*uow, acme_.id, view.integration.id, R"({"b":2})");
+    EXPECT_FALSE(cached_->pluginEnabled(*uow, acme_.id, "jira_server"));
+    EXPECT_EQ(cached_->orgLinks(*uow, view.integration.id).front().configJson, R"({"b":2})");
+    uow->rollback();
+  }
+  auto uow = db().begin();
+  EXPECT_TRUE(cached_->pluginEnabled(*uow, acme_.id, "jira_server"));
+  EXPECT_EQ(cached_->orgLinks(*uow, view.integration.id).front().configJson, "{}");
 }
 
 IH_INSTANTIATE_BACKENDS(CachedIntegrationServiceTest);
