@@ -50,9 +50,12 @@ function App() {
   }, []);
 
   useEffect(() => {
+    // A page's requests run side by side; the first 401 clears the cookie, so
+    // one sent a moment later is refused as carrying no credentials at all.
+    // The first answer says why the session ended; the later ones keep it.
     onSessionEnded((detail) => {
       adopt(null);
-      setNotice(detail || "Your session has ended. Sign in again.");
+      setNotice((current) => current || detail || "Your session has ended. Sign in again.");
     });
     api.get("/api/0/auth/session/").then(adopt, () => adopt(null));
   }, [adopt]);
