@@ -13,8 +13,11 @@ namespace ih::jira {
 // {"status":"error","data":{"detail"}}).
 void replyDetail(ihp::sdk::Reply& reply, int32_t status, std::string_view detail);
 
-// `status` with no body at all: what a webhook sender gets, whatever went
-// wrong, so a failure reveals nothing about the reason.
+// `status` with no body at all: what a webhook sender whose token or
+// signature failed gets, so an unauthenticated caller learns nothing about
+// which check refused it. (A sender that passed them is Jira, or holds its
+// secret: its refused payloads are answered with {"detail"}, for the admin
+// reading Jira's webhook failures.)
 void replyEmpty(ihp::sdk::Reply& reply, int32_t status);
 
 }  // namespace ih::jira

@@ -84,7 +84,16 @@ std::optional<IssueEvent> issueSnapshot(const json::Value& issue) {
 
 ParsedPayload parseIssuePayload(std::string_view body) {
   json::Document doc;
-  if (!json::parseObject(body, doc)) return ParsedPayload{};
+  if (const json::ReadResult read = json::read(body, doc); !read) {
+    ParsedPayload parsed;
+    parsed.problem = "the body is not JSON: " + read.reason();
+    return parsed;
+  }
+  if (!doc.IsObject()) {
+    ParsedPayload parsed;
+    parsed.problem = "the body is not a JSON object";
+    return parsed;
+  }
 
   if (!json::truthy(doc, "changelog")) {
     ParsedPayload parsed;

@@ -68,7 +68,9 @@ struct ParsedPayload {
   };
   Kind kind = Kind::Invalid;
   IssueEvent event;
-  std::string problem;  // for the warning log (never contains payload values)
+  // What is wrong (Invalid and Malformed), for the warning log and the
+  // sender's 400; never quotes a payload value.
+  std::string problem;
 };
 
 ParsedPayload parseIssuePayload(std::string_view body);

@@ -72,8 +72,8 @@ ihp_status handleIssueUpdated(const ihp::sdk::Host& host, const ihp_request& req
   ParsedPayload payload = parseIssuePayload(body);
   switch (payload.kind) {
     case ParsedPayload::Kind::Invalid:
-      host.warn("invalid-payload: the body is not a JSON object");
-      replyEmpty(reply, 400);
+      host.warn("invalid-payload: " + payload.problem);
+      replyDetail(reply, 400, "Invalid payload: " + payload.problem);
       return IHP_OK;
     case ParsedPayload::Kind::NoChangelog:
       host.debug("missing-changelog");
@@ -81,17 +81,17 @@ ihp_status handleIssueUpdated(const ihp::sdk::Host& host, const ihp_request& req
       return IHP_OK;
     case ParsedPayload::Kind::Malformed:
       host.warn("malformed-payload: " + payload.problem);
-      replyEmpty(reply, 400);
+      replyDetail(reply, 400, "Malformed payload: " + payload.problem);
       return IHP_OK;
     case ParsedPayload::Kind::Event: break;
   }
 
   const IssueEvent& event = payload.event;
   if (const int64_t now = host.nowMs(); event.latestStatedTimeMs > now + kMaxFutureSkewMs) {
-    host.warn("future-time: issue=" + event.issueKey + " is dated " +
-              std::to_string((event.latestStatedTimeMs - now) / 1000) + " s ahead of the host's clock; ignored");
+    const std::string ahead = std::to_string((event.latestStatedTimeMs - now) / 1000) + " s ahead of the host's clock";
+    host.warn("future-time: issue=" + event.issueKey + " is dated " + ahead + "; ignored");
     host.count("webhook_future_time_total");
-    replyEmpty(reply, 400);
+    replyDetail(reply, 400, "The delivery is dated " + ahead + " (more than a day); it was ignored.");
     return IHP_OK;
   }
   if (applyTicketSnapshot(host, integration->id, event) != IHP_OK) return internalFailure(reply);

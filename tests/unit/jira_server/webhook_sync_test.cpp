@@ -45,6 +45,10 @@ TEST_F(WebhookSyncTest, BodyThatIsNotAJsonObjectIs400) {
   for (const char* body : {"", "not json", "[1,2]", "\"text\"", "{\"truncated\":"}) {
     EXPECT_EQ(deliver(body).reply.status, 400) << body;
   }
+  // The token was valid, so the sender is Jira: it is told why, never shown its own payload.
+  EXPECT_EQ(deliver("[1,2]").reply.body, R"({"detail":"Invalid payload: the body is not a JSON object"})");
+  EXPECT_EQ(deliver("{\"a\":\"\xff\"}").reply.body,
+            R"json({"detail":"Invalid payload: the body is not JSON: not valid UTF-8 (at byte 8)"})json");
 }
 
 TEST_F(WebhookSyncTest, CreatedEventWithoutChangelogIs200AndDoesNothing) {
@@ -77,7 +81,9 @@ TEST_F(WebhookSyncTest, MalformedChangelogIs400WithAWarning) {
                            R"({"issue":{"key":"OPS-1","fields":[]},"changelog":{"items":[]}})",
                            R"({"issue":{"key":"OPS-1"},"changelog":{"items":[7]}})"}) {
     host.logs.clear();
-    EXPECT_EQ(deliver(body).reply.status, 400) << body;
+    Outcome outcome = deliver(body);
+    EXPECT_EQ(outcome.reply.status, 400) << body;
+    EXPECT_THAT(outcome.reply.body, ::testing::StartsWith(R"({"detail":"Malformed payload: )")) << body;
     EXPECT_TRUE(host.anyLogContains("malformed-payload")) << body;
   }
 }
