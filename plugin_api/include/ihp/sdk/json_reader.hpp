@@ -144,6 +144,11 @@ class GuardedHandler {
 
 // Parses `text` into `out`. On failure `out` is null and the result says why.
 inline ReadResult read(std::string_view text, Document& out) {
+  // Not kParseFullPrecisionFlag, though it would make doubles read back
+  // bit-exact: RapidJSON 1.1's full-precision path misreads numbers past
+  // double's range (5e308 becomes -8.69e-309) instead of overflowing, which
+  // nothing downstream could catch. The default is within one ulp, and no
+  // reader of ours takes a fractional number (docs/fuzzing.md, findings 2, 8).
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag;
   ReadResult result;
   auto generate = [&](Document& handler) {
