@@ -4,7 +4,8 @@
 // host with another secret key refuses to start; changes made through
 // alternating hosts reach Jira exactly once each and in order, also while one
 // host restarts or is killed; every host decides a Jira status from the same
-// categories.
+// categories; a plugin switched off through one host stops acting on the
+// other at once.
 //
 // One CTest test for the binary (labels e2e and postgres), so the throwaway
 // server starts once; skipped when PostgreSQL's binaries are not installed.
@@ -85,14 +86,13 @@ class MultiHostE2E : public OutboundE2E {
     return row ? row->text(0) + "#" + row->text(1) : "";
   }
 
-  // Moves OPS-1 to `statusId` in Jira and delivers the webhook to `to`
-  // without the status category (Jira's payloads may lack it), so the job
-  // must look the category up.
-  void moveInJiraDeliveredWithoutCategory(const std::string& statusId, HostProcess& to) {
+  // Makes a change in Jira through mock-jira's control route and delivers
+  // the webhooks it sends to `to` instead of the registered host, each
+  // payload first passed through `edit`.
+  void changeInJiraDeliveredTo(const std::string& controlPath, const std::string& change, HostProcess& to,
+                               const std::function<void(rapidjson::Document&)>& edit) {
     mockJson("POST", "/_mock/deliveries/control", R"({"mode":"hold"})");
-    ASSERT_EQ(jira_->control("POST", "/_mock/issues/OPS-1/status", R"({"status":")" + statusId + R"(","actor":"alice"})")
-                  .status,
-              200);
+    ASSERT_EQ(jira_->control("POST", controlPath, change).status, 200);
     std::vector<std::pair<std::string, std::string>> held;  // url, body
     std::map<std::string, std::string> headers;
     ASSERT_TRUE(within(5s, [&] {
@@ -107,12 +107,28 @@ class MultiHostE2E : public OutboundE2E {
     mockJson("POST", "/_mock/deliveries/control", R"({"mode":"drop"})");
     for (auto& [url, body] : held) {
       auto doc = ih::testing::parseJson(body);
-      doc["issue"]["fields"]["status"].RemoveMember("statusCategory");
+      edit(doc);
       const std::string path = url.substr(url.find(kWebhookPath));
       const int answered = ih::testing::httpRequest("POST", to.baseUrl() + path, ih::testing::toJson(doc), headers).status;
       ASSERT_EQ(answered, 200) << body;
     }
   }
+
+  // Moves OPS-1 to `statusId` in Jira and delivers the webhook to `to`
+  // without the status category (Jira's payloads may lack it), so the job
+  // must look the category up.
+  void moveInJiraDeliveredWithoutCategory(const std::string& statusId, HostProcess& to) {
+    changeInJiraDeliveredTo("/_mock/issues/OPS-1/status", R"({"status":")" + statusId + R"(","actor":"alice"})", to,
+                            [](rapidjson::Document& doc) { doc["issue"]["fields"]["status"].RemoveMember("statusCategory"); });
+  }
+
+  // Assigns OPS-1 in Jira to bob, or to nobody, and delivers the webhook to `to`.
+  void assignInJiraDeliveredTo(bool bob, HostProcess& to) {
+    changeInJiraDeliveredTo("/_mock/issues/OPS-1/assignee",
+                            std::string(R"({"assignee":)") + (bob ? R"("bob")" : "null") + R"(,"actor":"alice"})", to,
+                            [](rapidjson::Document&) {});
+  }
+  bool issueAssignedToBob() { return assigneeEmail("acme", issue_) == "bob@example.test"; }
   // The pids of the hosts that have run a status_inbound job.
   std::set<std::string> statusJobRunners() {
     std::set<std::string> runners;
@@ -279,6 +295,43 @@ TEST_F(MultiHostE2E, AnUnlinkThroughOneHostIsHonouredByTheOthersWebhookAtOnce) {
   const auto unlinked = std::chrono::steady_clock::now();
   EXPECT_TRUE(within(1s, [&] { return deliverNoOp() == 400; })) << "B still accepted deliveries for a deleting integration";
   EXPECT_LT(std::chrono::steady_clock::now() - unlinked, 1s);
+}
+
+// The lookup cache keeps each organization's plugin enablement (issue 12).
+// Switched off through host A, the plugin must stop acting for the
+// organization on host B at once: B's inbound deliveries then leave the
+// organization's issue alone, and switched on again, they apply. B's TTL is
+// 10 min, so only PostgreSQL's notification can explain either.
+TEST_F(MultiHostE2E, APluginSwitchedOffThroughOneHostStopsActingOnTheOtherAtOnce) {
+  hostArgs_.insert(hostArgs_.end(), {"--integration-cache-ttl-ms", "600000"});
+  ASSERT_EQ(setConfig("acme", integration_, R"({"sync_forward_assignment":false,"sync_reverse_assignment":true})").status,
+            200);
+  startOther();
+  // Each delivery is applied before its 200, so the issue can be read at once.
+  assignInJiraDeliveredTo(true, *other_);
+  ASSERT_TRUE(issueAssignedToBob()) << "enabled: B applies Jira's change (and caches the enablement)";
+  assignInJiraDeliveredTo(false, *other_);
+  ASSERT_FALSE(issueAssignedToBob());
+
+  auto setEnabled = [&](bool enabled) {
+    return host_->put("/api/0/organizations/acme/plugins/jira_server/",
+                       std::string(R"({"enabled":)") + (enabled ? "true" : "false") + "}", kAdmin).status;
+  };
+  // Jira keeps flipping the ticket; once B has heard of the switch, a
+  // delivery (still answered 200) changes nothing here.
+  auto flipIsIgnored = [&] {
+    const bool before = issueAssignedToBob();
+    assignInJiraDeliveredTo(!before, *other_);
+    return issueAssignedToBob() == before;
+  };
+  ASSERT_EQ(setEnabled(false), 200);
+  const auto switchedOff = std::chrono::steady_clock::now();
+  EXPECT_TRUE(within(1s, flipIsIgnored)) << "B kept acting for an organization that switched the plugin off";
+  EXPECT_LT(std::chrono::steady_clock::now() - switchedOff, 2s);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(flipIsIgnored()) << "delivery " << i << " after the switch was heard";
+
+  ASSERT_EQ(setEnabled(true), 200);
+  EXPECT_TRUE(within(1s, [&] { return !flipIsIgnored(); })) << "switched on again through A, B applies Jira's changes";
 }
 
 // Finding 5: Jira's status categories are one shared list (in the
