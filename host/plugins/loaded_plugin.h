@@ -7,7 +7,7 @@
 // hook runs on the plugin-call pool under a deadline (plugin_call_executor.h):
 // past it the caller gets ServiceUnavailableError and must roll back. Calls
 // into a plugin that did not declare IHP_PLUGIN_THREAD_SAFE are serialised by
-// a per-plugin lock. A hook the plugin does not provide answers
+// a per-plugin turn (plugin_turn.h). A hook the plugin does not provide answers
 // IHP_E_UNSUPPORTED. Unknown status codes are treated as IHP_E_PERMANENT. A
 // reply the host refuses to pass on (a header that is not valid HTTP) turns
 // into IHP_E_INTERNAL / 500. Thread-safe.
@@ -18,13 +18,13 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "ihp/plugin_abi.h"
+#include "plugins/plugin_turn.h"
 #include "storage/unit_of_work.h"
 
 namespace ih::host::plugins {
@@ -111,6 +111,8 @@ class LoadedPlugin {
   ~LoadedPlugin();
 
   const PluginInfo& info() const { return *info_; }
+  // Hook calls whose plugin code is running now, abandoned ones included.
+  int callsInside() const { return running_->load(); }
 
   HookReply handleRequest(CallScope& scope, PluginRequest request);
   HookReply pipelineStep(CallScope& scope, const PipelineStepCall& call);
@@ -149,7 +151,7 @@ class LoadedPlugin {
   PluginCallExecutor& calls_;
   // Shared with each call for the same reason; the lock is taken only when
   // the plugin is not thread-safe.
-  std::shared_ptr<std::timed_mutex> serialise_ = std::make_shared<std::timed_mutex>();
+  std::shared_ptr<PluginTurn> serialise_ = std::make_shared<PluginTurn>();
   std::shared_ptr<std::atomic<int>> running_ = std::make_shared<std::atomic<int>>(0);
 };
 

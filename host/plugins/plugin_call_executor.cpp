@@ -191,7 +191,7 @@ void PluginCallExecutor::abandonInline(const std::shared_ptr<HookCall>& call) {
 }
 
 void PluginCallExecutor::runOnPoolThread(const std::shared_ptr<HookCall>& call, const std::shared_ptr<Shared>& shared) {
-  std::unique_lock<std::timed_mutex> serial;
+  std::unique_lock<PluginTurn> serial;
   if (call->serialise) {
     serial = std::unique_lock(*call->serialise, std::defer_lock);
     if (!serial.try_lock_until(call->deadline)) return;  // the caller gives up at the same deadline

@@ -16,7 +16,7 @@
 // is a later step; a segfault in a plugin still ends the host.
 //
 // Calls into a plugin without IHP_PLUGIN_THREAD_SAFE take the plugin's
-// serialisation lock on the pool thread, under the same deadline: a call
+// turn (plugin_turn.h) on the pool thread, under the same deadline: a call
 // queued behind a stuck one gives up at its deadline instead of piling up.
 //
 // Calls into a thread-safe plugin made while an HTTP request is dispatched on
@@ -44,6 +44,7 @@
 #include "common/thread_pool.h"
 #include "plugins/host_call_context.h"
 #include "plugins/inline_call_watch.h"
+#include "plugins/plugin_turn.h"
 
 namespace ih::host {
 class BlockingAware;
@@ -74,8 +75,8 @@ struct HookCall {
   const char* hook = "";
   std::shared_ptr<const PluginInfo> plugin;
   Body body;                                    // owns its arguments; calls the plugin's hook
-  std::shared_ptr<std::timed_mutex> serialise;  // null for thread-safe plugins
-  std::shared_ptr<std::atomic<int>> running;    // the plugin's calls inside its code
+  std::shared_ptr<PluginTurn> serialise;      // null for thread-safe plugins
+  std::shared_ptr<std::atomic<int>> running;  // the plugin's calls inside its code
   ihp_host_ctx ctx;
   ihp_reply reply;
   CallGate gate;

@@ -26,6 +26,7 @@
 #include "plugins/plugin_registry.h"
 #include "support/eventually.h"
 #include "support/temp_dir.h"
+#include "support/time_scale.h"
 
 namespace ih::test {
 namespace {
@@ -34,6 +35,7 @@ using host::plugins::CallScope;
 using host::plugins::HookReply;
 using host::plugins::PluginRequest;
 using ih::testing::eventually;
+using ih::testing::scaled;
 using namespace std::chrono_literals;
 
 const std::string kHostilePlugin = std::string(IH_HOSTILE_PLUGIN_DIR) + "/hostile.so";
@@ -117,10 +119,18 @@ TEST_F(PluginFilesTest, EveryUnloadableFileIsSkippedWithOneLineAndTheGoodOneLoad
 
 class PluginDeadlineTest : public ::testing::Test {
  protected:
+  // The plugin-call deadline, stretched on a slow (sanitized) build like the
+  // sleeps below, so that what is fast or slow relative to it stays so.
+  static std::chrono::milliseconds deadline() { return scaled(300ms); }
+
   static host::plugins::PluginCallPolicy policy() {
     host::plugins::PluginCallPolicy p;
-    p.timeout = 300ms;
+    p.timeout = deadline();
     return p;
+  }
+
+  static std::string sleepRoute(std::chrono::milliseconds sleep) {
+    return "/extensions/hostile/sleep/" + std::to_string(sleep.count()) + "/";
   }
 
   PluginDeadlineTest() : registry(host.services(), policy()) {
@@ -162,9 +172,9 @@ TEST_F(PluginDeadlineTest, ASleepingHookIsAbandonedAtItsDeadlineAndWritesNothing
   const auto started = std::chrono::steady_clock::now();
   {
     auto uow = host.begin();
-    EXPECT_THROW(call(*uow, "POST", "/extensions/hostile/sleep/2000/"), host::ServiceUnavailableError);
+    EXPECT_THROW(call(*uow, "POST", sleepRoute(scaled(2000ms))), host::ServiceUnavailableError);
     // The caller answers at the deadline, long before the plugin returns.
-    EXPECT_LT(std::chrono::steady_clock::now() - started, 1500ms);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, scaled(1500ms));
     EXPECT_EQ(registry.calls().stuckCalls(), 1);
   }  // rolled back, as the API does for any answer >= 400
   EXPECT_EQ(
@@ -178,24 +188,33 @@ TEST_F(PluginDeadlineTest, ASleepingHookIsAbandonedAtItsDeadlineAndWritesNothing
 
 TEST_F(PluginDeadlineTest, HealthyCallsRunWhileTwentyAbandonedOnesAreStuck) {
   ASSERT_NE(plugin, nullptr);
+  // Each sleeps ten deadlines: all twenty are still inside the plugin, long
+  // abandoned, when the healthy call runs.
+  const std::string sleeping = sleepRoute(10 * deadline());
   std::vector<std::future<bool>> sleepers;
   for (int i = 0; i < 20; ++i) {
-    sleepers.push_back(std::async(std::launch::async, [this] {
+    sleepers.push_back(std::async(std::launch::async, [this, &sleeping] {
       auto uow = host.begin();
       try {
-        call(*uow, "POST", "/extensions/hostile/sleep/3000/");
+        call(*uow, "POST", sleeping);
       } catch (const host::ServiceUnavailableError&) {
         return true;
       }
       return false;
     }));
+    // The next call starts once this one is inside the plugin: twenty queued
+    // at once could, on a slow build, pass their deadline still waiting for a
+    // pool thread, abandoned before they ever were stuck.
+    ASSERT_TRUE(eventually([&] { return plugin->callsInside() == i + 1; }))
+        << "sleeping call " << i + 1 << " entered the plugin";
   }
   for (auto& s : sleepers) EXPECT_TRUE(s.get()) << "every sleeping call is answered 503";
-  EXPECT_EQ(registry.calls().stuckCalls(), 20);
+  EXPECT_EQ(registry.calls().stuckCalls(), 20) << "every abandoned call is still counted stuck";
   auto uow = host.begin();
   HookReply healthy = call(*uow, "GET", "/extensions/hostile/header/ok/");
   EXPECT_EQ(healthy.status, IHP_OK);
   EXPECT_EQ(healthy.httpStatus, 200);
+  EXPECT_EQ(plugin->callsInside(), 20) << "the healthy call ran and returned while all twenty were stuck";
 }
 
 TEST_F(PluginDeadlineTest, AJobPastTheDeadlineIsRetriedLater) {
@@ -204,7 +223,7 @@ TEST_F(PluginDeadlineTest, AJobPastTheDeadlineIsRetriedLater) {
   job.id = 1;
   job.pluginKey = "hostile";
   job.kind = "sleep";
-  job.payloadJson = R"({"ms":2000})";
+  job.payloadJson = R"({"ms":)" + std::to_string(scaled(2000ms).count()) + "}";
   job.attempts = 1;
   host::plugins::PluginJobRunner runner(*plugin, host.services());
   const auto outcome = runner.run(job);
