@@ -214,8 +214,14 @@ StatusSyncResult InboundSync::syncStatus(UnitOfWork& uow, const StatusSyncReques
 
 WatermarkResult InboundSync::orderEvent(UnitOfWork& uow, const InboundEventOrder& event) {
   // One write transaction for the check and the mark: on SQLite the writer
-  // lock also keeps jobs from finishing in between.
+  // lock also keeps jobs from finishing in between. On PostgreSQL a user's
+  // change to the ticket's issue may be committing beside this transaction,
+  // its outbound job not yet visible: holding the issues' rows first makes
+  // this wait for it and then see the job (or makes the user's change wait
+  // and land after this one). Otherwise Jira's echo of an older write would
+  // overwrite the user's newer assignment here while the job wrote it there.
   uow.beginWrite();
+  storage::ExternalIssueRepository(uow).lockLinkedIssues(event.organizationId, event.integrationId, event.externalKey);
   if (hostChangePending(uow, event.organizationId, event.integrationId, event.externalKey, event.kind,
                         event.callingJobId)) {
     logStaleForPendingChange(event.kind == WatermarkKind::Assignee ? "assignee" : "status", event.integrationId,

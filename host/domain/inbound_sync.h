@@ -22,7 +22,10 @@
 // stale. That change is newer than anything the remote side can report before
 // it lands, and once the plugin has written it, it advances the watermark to
 // the ticket's new time, so the remote side's echoes of older writes stay
-// stale afterwards (see orderEvent).
+// stale afterwards (see orderEvent). On PostgreSQL, where a user's change may
+// be committing on another host at that moment, the check first holds the
+// linked issues' rows, and the user's read-modify-write holds the issue's
+// row, so one of the two always sees the other.
 #pragma once
 
 #include <cstdint>

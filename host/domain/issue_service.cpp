@@ -54,6 +54,13 @@ storage::Issue requireIssue(UnitOfWork& uow, int64_t organizationId, int64_t iss
   return *issue;
 }
 
+// For a read-modify-write: the row is held until the transaction ends.
+storage::Issue requireIssueForChange(UnitOfWork& uow, int64_t organizationId, int64_t issueId) {
+  auto issue = storage::IssueRepository(uow).findForChange(organizationId, issueId);
+  if (!issue) throw NotFoundError();
+  return *issue;
+}
+
 void requireText(const std::string& text) {
   if (trim(text).empty()) throw ValidationError("text", "This field is required.");
 }
@@ -85,7 +92,7 @@ std::vector<storage::Issue> IssueService::list(UnitOfWork& uow, int64_t organiza
 bool IssueService::assign(UnitOfWork& uow, int64_t organizationId, int64_t issueId, std::optional<int64_t> userId,
                           const ChangeSource& source) {
   uow.beginWrite();  // read-modify-write: the check and the change are one step
-  storage::Issue issue = requireIssue(uow, organizationId, issueId);
+  storage::Issue issue = requireIssueForChange(uow, organizationId, issueId);
   if (issue.assigneeUserId == userId) return false;
   std::optional<storage::User> assignee;
   if (userId) {
@@ -115,7 +122,7 @@ bool IssueService::assign(UnitOfWork& uow, int64_t organizationId, int64_t issue
 bool IssueService::setStatus(UnitOfWork& uow, int64_t organizationId, int64_t issueId, storage::IssueStatus status,
                              const ChangeSource& source, ResolutionMode mode) {
   uow.beginWrite();
-  storage::Issue issue = requireIssue(uow, organizationId, issueId);
+  storage::Issue issue = requireIssueForChange(uow, organizationId, issueId);
   if (issue.status == status) return false;
   std::string type = "set_unresolved";
   std::optional<int64_t> releaseId;

@@ -24,6 +24,11 @@ class Dialect {
   // concurrent claimers pass over each other's rows instead of queueing on
   // them. Empty where one writer at a time already serialises claims.
   virtual const char* lockSkippingLocked() const = 0;
+  // Appended to a SELECT whose rows of table `alias` the transaction must hold
+  // until it ends (a read-modify-write), first waiting for a concurrent
+  // writer of them to commit. Empty where one writer at a time already
+  // serialises the transactions.
+  virtual std::string lockRowsOf(std::string_view alias) const = 0;
   // A statement that notifies the listeners of `channel` (a plain
   // identifier) when its transaction commits; empty where nobody listens.
   virtual std::string notifySql(std::string_view channel) const = 0;

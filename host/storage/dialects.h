@@ -12,6 +12,7 @@ class SqliteDialect final : public Dialect {
   const char* autoIncrementPrimaryKey() const override { return "id INTEGER PRIMARY KEY AUTOINCREMENT"; }
   // SQLite's write transaction (BEGIN IMMEDIATE) already admits one claimer.
   const char* lockSkippingLocked() const override { return ""; }
+  std::string lockRowsOf(std::string_view) const override { return {}; }
   std::string notifySql(std::string_view) const override { return {}; }
 };
 
@@ -23,6 +24,7 @@ class PostgresDialect final : public Dialect {
   std::string translate(std::string_view portableSql) const override;
   const char* autoIncrementPrimaryKey() const override { return "id BIGSERIAL PRIMARY KEY"; }
   const char* lockSkippingLocked() const override { return " FOR UPDATE SKIP LOCKED"; }
+  std::string lockRowsOf(std::string_view alias) const override { return " FOR UPDATE OF " + std::string(alias); }
   std::string notifySql(std::string_view channel) const override {
     return "NOTIFY " + std::string(channel);
   }

@@ -1,6 +1,7 @@
 // host/storage/external_issue_repository.cpp - see external_issue_repository.h.
 #include "storage/external_issue_repository.h"
 
+#include "storage/dialect.h"
 #include "storage/query.h"
 #include "storage/unit_of_work.h"
 
@@ -172,6 +173,22 @@ std::vector<LinkedIssueRow> ExternalIssueRepository::linkedIssues(int64_t integr
                                     row.optInt64(5)});
   }
   return linked;
+}
+
+void ExternalIssueRepository::lockLinkedIssues(int64_t organizationId, int64_t integrationId, std::string_view key) {
+  const std::string lock = uow_.dialect().lockRowsOf("g");
+  if (lock.empty()) return;
+  // In id order, so two lockers of one ticket's issues cannot deadlock.
+  Query(uow_, std::string("SELECT g.id FROM issues g WHERE g.organization_id = ? AND g.id IN"
+                          " (SELECT x.issue_id FROM external_issues e"
+                          "  JOIN issue_external_links x ON x.external_issue_id = e.id"
+                          "  WHERE e.organization_id = ? AND e.integration_id = ? AND e.external_key = ?)"
+                          " ORDER BY g.id") + lock)
+      .bind(organizationId)
+      .bind(organizationId)
+      .bind(integrationId)
+      .bind(key)
+      .rows();
 }
 
 std::vector<SyncTargetRow> ExternalIssueRepository::syncTargets(int64_t organizationId, int64_t issueId) {

@@ -62,6 +62,12 @@ class ExternalIssueRepository {
                                            std::optional<int64_t> organizationId = std::nullopt);
   // Its statement (`?`: integration, key[, organization]), for EXPLAIN in tests.
   static std::string linkedIssuesSql(bool oneOrganization);
+  // Holds the rows of the organization's issues linked to (integration, key)
+  // until the transaction ends, first waiting for a transaction that changed
+  // one of them (a user's assignment, with its outbound job) to commit. On
+  // PostgreSQL an inbound change must see that job or be seen by it; SQLite's
+  // single writer already serialises them, so it does nothing there.
+  void lockLinkedIssues(int64_t organizationId, int64_t integrationId, std::string_view key);
   std::vector<SyncTargetRow> syncTargets(int64_t organizationId, int64_t issueId);
 
   // Conditional updates, atomic on both backends: true when the mark moved.

@@ -2,6 +2,7 @@
 #include "storage/issue_repositories.h"
 
 #include "common/strings.h"
+#include "storage/dialect.h"
 #include "storage/query.h"
 #include "storage/unit_of_work.h"
 
@@ -60,6 +61,16 @@ Issue IssueRepository::insert(int64_t organizationId, int64_t projectId, int64_t
 
 std::optional<Issue> IssueRepository::find(int64_t organizationId, int64_t issueId) {
   auto row = Query(uow_, std::string(kIssueSelect) + " WHERE i.id = ? AND i.organization_id = ?")
+                 .bind(issueId)
+                 .bind(organizationId)
+                 .one();
+  if (!row) return std::nullopt;
+  return issueFromRow(*row);
+}
+
+std::optional<Issue> IssueRepository::findForChange(int64_t organizationId, int64_t issueId) {
+  auto row = Query(uow_, std::string(kIssueSelect) + " WHERE i.id = ? AND i.organization_id = ?" +
+                             uow_.dialect().lockRowsOf("i"))
                  .bind(issueId)
                  .bind(organizationId)
                  .one();

@@ -27,6 +27,10 @@ class IssueRepository {
   // shortNumber comes from ProjectRepository::nextShortNumber.
   Issue insert(int64_t organizationId, int64_t projectId, int64_t shortNumber, const std::string& title, int64_t now);
   std::optional<Issue> find(int64_t organizationId, int64_t issueId);
+  // The same, holding the row until the transaction ends (PostgreSQL; SQLite's
+  // single writer already does): for a read-modify-write of the issue, so a
+  // concurrent change (an inbound sync) is waited for and read, not missed.
+  std::optional<Issue> findForChange(int64_t organizationId, int64_t issueId);
   // The organization's issues matching the filter, newest first.
   std::vector<Issue> list(int64_t organizationId, const IssueFilter& filter);
   void setAssignee(int64_t issueId, std::optional<int64_t> userId, int64_t now);

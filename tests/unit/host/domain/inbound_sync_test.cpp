@@ -2,8 +2,12 @@
 // across organizations, with watermarks and the loop guard.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "ihp/sdk/json.hpp"
+#include "storage/query.h"
 #include "support/domain_fixture.h"
+#include "support/eventually.h"
 
 namespace ih::host::domain {
 namespace {
@@ -219,6 +223,39 @@ TEST_P(InboundSyncTest, AssigneeChangesWaitWhileTheHostsOwnAssignmentIsUnwritten
   EXPECT_EQ(result.stale, 0);
   EXPECT_EQ(result.unassigned, 1);
   EXPECT_FALSE(reload(acmeIssue_).assigneeUserId);
+}
+
+// Two hosts on PostgreSQL: a user's unassignment is committing on one
+// connection (its outbound job not yet visible) while Jira's echo of an
+// earlier write is applied on another. The echo must wait for the user's
+// transaction and then see its job; it once passed the check first and, once
+// the row was free, overwrote the newer unassignment here while the job wrote
+// it to Jira (the burst of 200 changes through two hosts lost some).
+TEST_P(InboundSyncTest, AnEchoAppliedBesideTheUsersUncommittedChangeNeverOverwritesIt) {
+  if (!isPostgres()) GTEST_SKIP() << "SQLite's single writer serialises the two transactions";
+  setConfig(acme_.id, kBothWaysAssignment);
+  assignDirectly(acmeIssue_, alice_.id);
+  const auto written = jobs_->claimNext();
+  ASSERT_TRUE(written);
+  jobs_->complete(*written);  // alice is in Jira; nothing of acme's is pending
+
+  auto userChange = db().begin();
+  ASSERT_TRUE(issues_->assign(*userChange, acme_.id, acmeIssue_.id, std::nullopt, ChangeSource::user(std::nullopt)));
+  AssigneeSyncResult echo;
+  std::thread jiraEcho([&] { echo = syncAssignee("alice@example.test", 400); });
+  // Commit only once the echo waits on a row the user's transaction holds.
+  const bool echoWaits = ih::testing::eventually([&] {
+    auto probe = db().begin();
+    return storage::Query(*probe, "SELECT count(*) FROM pg_stat_activity"
+                                  " WHERE datname = current_database() AND wait_event_type = 'Lock'")
+               .scalarInt64() > 0;
+  });
+  userChange->commit();
+  jiraEcho.join();
+  ASSERT_TRUE(echoWaits) << "the echo never waited for the user's transaction";
+  EXPECT_FALSE(reload(acmeIssue_).assigneeUserId) << "the user's newer unassignment stands";
+  EXPECT_EQ(echo.stale, 1) << "acme: the echo saw the user's job once it could read the issue";
+  EXPECT_EQ(reload(betaIssue_).assigneeUserId, carol_.id) << "beta had nothing of its own pending";
 }
 
 TEST_P(InboundSyncTest, OnlyTheHostsOwnChangeOfTheSameKindHoldsInboundBack) {
