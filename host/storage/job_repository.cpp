@@ -121,12 +121,20 @@ std::optional<Job> JobRepository::claim(const std::string& owner, int64_t now, i
                      .one());
 }
 
+std::string JobRepository::unfinishedEventSql() {
+  // Runs for every inbound change. The unary plus keeps SQLite (which plans
+  // without statistics) off jobs_by_organization: that equality looks as
+  // selective as the key's, but walks every job the organization ever ran,
+  // so each delivery got slower as done jobs piled up. Both dialects read
+  // `+organization_id` as the plain value.
+  return "SELECT 1 FROM jobs WHERE ordering_key = ? AND state IN ('pending', 'running')"
+         " AND event_type = ? AND +organization_id = ? AND id <> ? LIMIT 1";
+}
+
 bool JobRepository::hasUnfinishedEvent(std::string_view orderingKey, int64_t organizationId, int32_t eventType,
                                        std::optional<int64_t> exceptJobId) {
   // Ids start at 1, so 0 excludes nothing.
-  return Query(uow_,
-               "SELECT 1 FROM jobs WHERE ordering_key = ? AND state IN ('pending', 'running')"
-               " AND event_type = ? AND organization_id = ? AND id <> ? LIMIT 1")
+  return Query(uow_, unfinishedEventSql())
       .bind(orderingKey)
       .bind(static_cast<int64_t>(eventType))
       .bind(organizationId)

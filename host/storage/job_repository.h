@@ -40,13 +40,16 @@ class JobRepository {
   // nextClaimable() flipped to running for `owner` until `lockedUntil`,
   // attempts + 1, in one statement; nullopt when nothing is claimable.
   std::optional<Job> claim(const std::string& owner, int64_t now, int64_t lockedUntil);
+  // A pending or running job with this ordering key exists.
+  bool hasUnfinished(std::string_view orderingKey);
   // True while a pending or running job of the organization with this
   // ordering key carries event `eventType` (Job::eventType), other than
   // `exceptJobId`.
-  // A pending or running job with this ordering key exists.
-  bool hasUnfinished(std::string_view orderingKey);
   bool hasUnfinishedEvent(std::string_view orderingKey, int64_t organizationId, int32_t eventType,
                           std::optional<int64_t> exceptJobId);
+  // Its statement (four `?`: key, event type, organization, except id), for
+  // EXPLAIN in tests.
+  static std::string unfinishedEventSql();
   // Outcomes of a claim; false (nothing changed) when the claim is no longer
   // current: its lease expired and the job was re-queued or claimed again.
   bool markDone(const JobClaim& claim, int64_t now, const std::optional<std::string>& note = std::nullopt);

@@ -161,6 +161,28 @@ TEST_P(JobRepositoryTest, ClaimPlanWalksPendingJobsInIdOrderWithoutASort) {
   }
 }
 
+// Inbound sync asks this for every delivery, so it must seek the key's
+// unfinished jobs and never walk the organization's whole job history.
+TEST_P(JobRepositoryTest, UnfinishedEventPlanSeeksTheKeysUnfinishedJobsOnly) {
+  auto uow = db().begin();
+  // A history worth planning for: many done jobs of one organization.
+  for (int i = 0; i < 2000; ++i) addEvent(*uow, "ticket-" + std::to_string(i % 200), 1, 1 + i % 2);
+  Query(*uow, "UPDATE jobs SET state = 'done'").execute();
+  uow->commit();
+  uow = db().begin();
+  if (isPostgres()) Query(*uow, "ANALYZE jobs").execute();
+  const auto plan = ih::test::queryPlan(*uow, JobRepository::unfinishedEventSql(), isPostgres());
+  const std::string text = ih::test::planText(plan);
+  EXPECT_EQ(text.find("jobs_by_organization"), std::string::npos) << text;
+  if (isPostgres()) {
+    // By its statistics it may seek the unfinished jobs of every key
+    // (jobs_by_state) instead; either way done jobs are never read.
+    EXPECT_EQ(text.find("Seq Scan"), std::string::npos) << text;
+  } else {
+    EXPECT_NE(text.find("jobs_by_ordering_key_state"), std::string::npos) << text;
+  }
+}
+
 IH_INSTANTIATE_BACKENDS(JobRepositoryTest);
 
 }  // namespace
