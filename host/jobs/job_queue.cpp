@@ -88,13 +88,18 @@ std::optional<storage::Job> JobQueue::claimNext() {
 
 bool JobQueue::complete(const storage::Job& claimed) {
   auto uow = database_.begin();
-  const bool current = storage::JobRepository(*uow).markDone(claimOf(claimed, owner_), clock_.nowMs());
+  const bool current = completeIn(*uow, claimed);
   uow->commit();
-  if (!current) {
+  return current;
+}
+
+bool JobQueue::completeIn(storage::UnitOfWork& uow, const storage::Job& claimed) {
+  uow.beginWrite();
+  if (!storage::JobRepository(uow).markDone(claimOf(claimed, owner_), clock_.nowMs())) {
     logLostLease(claimed, "done");
     return false;
   }
-  wake();  // a job waiting on this one's ordering key may run now
+  uow.afterCommit([this] { wake(); });  // a job waiting on this one's ordering key may run now
   return true;
 }
 

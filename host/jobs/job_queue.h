@@ -73,6 +73,9 @@ class JobQueue {
   // The outcomes of a claimed job (as claimNext() returned it). Each returns
   // false, changes nothing and logs it when the attempt lost its lease.
   bool complete(const storage::Job& claimed);
+  // complete() inside the caller's unit of work (JobCompletion): workers are
+  // woken after it commits; false (logged) when the lease was lost.
+  bool completeIn(storage::UnitOfWork& uow, const storage::Job& claimed);
   // Schedules another attempt (backoff, or retryAfterMs when given) or
   // dead-letters the job when its attempts are used up.
   bool retry(const storage::Job& claimed, const std::string& error, std::optional<int64_t> retryAfterMs = std::nullopt);

@@ -25,6 +25,18 @@ constexpr std::chrono::milliseconds kErrorBackoff{1000};
 constexpr int64_t kLeaseChecksPerLease = 3;
 constexpr int64_t kLongestLeaseCheckMs = 5000;
 
+// The queue's completion of one claimed job, for a runner that commits the
+// job's effects itself.
+class QueueCompletion final : public JobCompletion {
+ public:
+  QueueCompletion(JobQueue& queue, const storage::Job& job) : queue_(queue), job_(job) {}
+  bool markDoneIn(storage::UnitOfWork& uow) override { return queue_.completeIn(uow, job_); }
+
+ private:
+  JobQueue& queue_;
+  const storage::Job& job_;
+};
+
 // Keeps a claimed job in the set of jobs whose leases this pool renews, for
 // as long as its attempt runs here.
 class RunningHereMark {
@@ -160,7 +172,8 @@ void WorkerPool::runOne(const storage::Job& job) {
   }
   JobOutcome outcome;
   try {
-    outcome = runner->second->run(job);
+    QueueCompletion completion(queue_, job);
+    outcome = runner->second->run(job, completion);
   } catch (const std::exception& error) {
     outcome = JobOutcome::retry(error.what());
   } catch (...) {
@@ -168,7 +181,10 @@ void WorkerPool::runOne(const storage::Job& job) {
   }
   switch (outcome.kind) {
     case JobOutcome::Kind::Done:
-      metrics_.increment(kProcessed, {{"outcome", queue_.complete(job) ? "done" : "lost_lease"}});
+      metrics_.increment(kProcessed, {{"outcome", outcome.recorded || queue_.complete(job) ? "done" : "lost_lease"}});
+      break;
+    case JobOutcome::Kind::LostLease:
+      metrics_.increment(kProcessed, {{"outcome", "lost_lease"}});
       break;
     case JobOutcome::Kind::Retry: {
       const auto state = queue_.retryOrDeadLetter(job, outcome.reason, outcome.retryAfterMs);

@@ -32,7 +32,7 @@ std::optional<EventPayload> parseEvent(const std::string& payload) {
 
 }  // namespace
 
-jobs::JobOutcome PluginJobRunner::run(const storage::Job& job) {
+jobs::JobOutcome PluginJobRunner::run(const storage::Job& job, jobs::JobCompletion& completion) {
   try {
     auto uow = services_.database.begin();
     CallScope scope{*uow, job.organizationId.value_or(0), 0, job.id};
@@ -46,12 +46,16 @@ jobs::JobOutcome PluginJobRunner::run(const storage::Job& job) {
       reply = plugin_.runJob(scope, job.id, job.kind, job.payloadJson, attemptOf(job));
     }
     jobs::JobOutcome outcome = jobOutcomeFor(reply);
-    if (outcome.kind == jobs::JobOutcome::Kind::Done) {
-      uow->commit();
-    } else {
+    if (outcome.kind != jobs::JobOutcome::Kind::Done) {
       uow->rollback();
+      return outcome;
     }
-    return outcome;
+    if (!completion.markDoneIn(*uow)) {
+      uow->rollback();
+      return jobs::JobOutcome::lostLease();
+    }
+    uow->commit();
+    return jobs::JobOutcome::doneAndRecorded();
   } catch (const ServiceUnavailableError& e) {
     return jobs::JobOutcome::retry(e.what());  // the hook passed its deadline; rolled back
   } catch (const std::exception&) {

@@ -14,7 +14,7 @@
 
 namespace ih::host::plugins {
 
-jobs::JobOutcome UninstallJobRunner::run(const storage::Job& job) {
+jobs::JobOutcome UninstallJobRunner::run(const storage::Job& job, jobs::JobCompletion& /*completion*/) {
   namespace json = ihp::sdk::json;
   if (job.kind != kKind) return jobs::JobOutcome::dead("unknown host job kind '" + job.kind + "'");
   json::Document payload;

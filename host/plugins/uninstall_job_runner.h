@@ -24,7 +24,8 @@ class UninstallJobRunner final : public jobs::JobRunner {
 
   UninstallJobRunner(PluginRegistry& registry, HostServices& services) : registry_(registry), services_(services) {}
 
-  jobs::JobOutcome run(const storage::Job& job) override;
+  // Its completion is left to the pool (it answers done()).
+  jobs::JobOutcome run(const storage::Job& job, jobs::JobCompletion& completion) override;
 
  private:
   PluginRegistry& registry_;

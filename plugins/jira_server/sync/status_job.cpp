@@ -33,16 +33,17 @@ ihp_status runStatusJob(const ihp::sdk::Host& host, const ihp_job& job, ihp::sdk
   auto payload = StatusJobPayload::fromJson(ihp::sdk::view(job.payload_json));
   if (!payload) return giveUpStatusJob(host, reply, "malformed status_inbound payload");
 
-  ConnectionLoadError loadError;
-  auto connection = loadConnection(host, payload->integrationId, payload->organizationId, loadError);
-  if (!connection) {
-    if (loadError.permanent()) return giveUpStatusJob(host, reply, loadError.reason);
-    reply.error(loadError.reason);
-    return IHP_E_RETRY;
-  }
-
+  // Only a status whose category the webhook did not carry needs Jira (and
+  // so the org's credentials, which cost a read and an unseal per job).
   std::string category = payload->categoryKey;
   if (category.empty()) {
+    ConnectionLoadError loadError;
+    auto connection = loadConnection(host, payload->integrationId, payload->organizationId, loadError);
+    if (!connection) {
+      if (loadError.permanent()) return giveUpStatusJob(host, reply, loadError.reason);
+      reply.error(loadError.reason);
+      return IHP_E_RETRY;
+    }
     JiraClient client(host, std::move(*connection), &cache);
     auto known = SharedStatusCategories(client).categoryOf(payload->statusId);
     if (!known) {

@@ -1,6 +1,7 @@
 // tests/abi/plugins/sdk_jobs_plugin.cpp - an SDK plugin whose job hooks answer
 // as their input says, for the job-runner tests:
 //   run_job kind "ok" -> IHP_OK; "retry" -> IHP_E_RETRY after 1500 ms;
+//   "enqueue" -> enqueues an "ok" job (a write in the job's unit of work), IHP_OK;
 //   anything else -> IHP_E_PERMANENT with reply_error "no such job: <kind>"
 //   handle_event -> IHP_OK, counting ihp_sdk_jobs_events{type}
 //   uninstall -> IHP_E_RETRY while the integration's metadata says "busy"
@@ -17,9 +18,15 @@ class SdkJobs : public ihp::sdk::Plugin {
  public:
   explicit SdkJobs(const ihp::sdk::Host&) {}
 
-  ihp_status runJob(ihp::sdk::Host&, const ihp_job& job, ihp::sdk::Reply& reply) override {
+  ihp_status runJob(ihp::sdk::Host& host, const ihp_job& job, ihp::sdk::Reply& reply) override {
     std::string kind(ihp::sdk::view(job.kind));
     if (kind == "ok") return IHP_OK;
+    if (kind == "enqueue") {
+      ihp::sdk::Host::JobSpec follow;
+      follow.kind = "ok";
+      follow.payloadJson = "{}";
+      return host.enqueue(follow);
+    }
     if (kind == "retry") {
       reply.retryAfterMs(1500).error("remote busy");
       return IHP_E_RETRY;

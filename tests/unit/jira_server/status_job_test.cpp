@@ -83,6 +83,7 @@ TEST_F(StatusJobTest, TheStatusAtTheEventDecidesNotTheMove) {
 
 TEST_F(StatusJobTest, CategoryFromThePayloadNeedsNoStatusList) {
   EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_RESOLVE)));
+  EXPECT_CALL(host, credentials(_, _)).Times(0);
   auto payload = StatusJobPayload{kIntegrationId, 1, "OPS-1", "10777", "done"}.toJson();
   EXPECT_EQ(plugin.runJob("status_inbound", payload).status, IHP_OK);
   EXPECT_EQ(host.http.count("GET", kStatusUrl), 0u);

@@ -23,6 +23,7 @@
 #include "host_fixture.h"
 #include "log_capture.h"
 #include "plugins/plugin_job_runner.h"
+#include "scripted_completion.h"
 #include "plugins/plugin_registry.h"
 #include "support/eventually.h"
 #include "support/temp_dir.h"
@@ -226,11 +227,13 @@ TEST_F(PluginDeadlineTest, AJobPastTheDeadlineIsRetriedLater) {
   job.payloadJson = R"({"ms":)" + std::to_string(scaled(2000ms).count()) + "}";
   job.attempts = 1;
   host::plugins::PluginJobRunner runner(*plugin, host.services());
-  const auto outcome = runner.run(job);
+  ih::test::ScriptedCompletion completion;
+  const auto outcome = runner.run(job, completion);
   EXPECT_EQ(outcome.kind, host::jobs::JobOutcome::Kind::Retry);
   EXPECT_EQ(outcome.reason, "The integration's plugin did not answer in time.");
   job.payloadJson = R"({"ms":0})";
-  EXPECT_EQ(runner.run(job).kind, host::jobs::JobOutcome::Kind::Done);
+  EXPECT_EQ(runner.run(job, completion).kind, host::jobs::JobOutcome::Kind::Done);
+  EXPECT_EQ(completion.requests, 1) << "only the attempt that answered in time is marked done";
 }
 
 // ---------------------------------------------------------------------------

@@ -27,7 +27,7 @@ using ih::test::jobRequest;
 class FunctionRunner : public JobRunner {
  public:
   explicit FunctionRunner(std::function<JobOutcome(const storage::Job&)> body) : body_(std::move(body)) {}
-  JobOutcome run(const storage::Job& job) override {
+  JobOutcome run(const storage::Job& job, JobCompletion&) override {
     ++calls;
     return body_(job);
   }
