@@ -190,6 +190,15 @@ StatusSyncResult InboundSync::syncStatus(UnitOfWork& uow, const StatusSyncReques
   uow.beginWrite();
   // A plugin that is not enabled for the organization does nothing there.
   if (!integrations_.pluginEnabled(uow, request.organizationId, request.provider)) return result;
+  // A change from outside the ticket's queue must not overtake one waiting in
+  // it (a status whose category Jira still has to name, a retry, the host's
+  // own change): the caller queues it behind them instead.
+  if (request.unlessQueued &&
+      storage::JobRepository(uow).hasUnfinished(externalIssueOrderingKey(request.integrationId, request.externalKey),
+                                                request.callingJobId)) {
+    result.queued = true;
+    return result;
+  }
   const ChangeSource source = ChangeSource::integration(request.integrationId, request.provider);
   const ResolutionMode mode =
       resolutionMode(configOf(integrations_, uow, request.organizationId, request.integrationId));

@@ -65,10 +65,15 @@ struct StatusSyncRequest {
   int64_t organizationId = 0;
   std::string externalKey;
   StatusAction action = StatusAction::Resolve;
+  // Change nothing while a job of the ticket other than `callingJobId` is
+  // pending or running (IHP_STATUS_SYNC_UNLESS_QUEUED).
+  bool unlessQueued = false;
+  std::optional<int64_t> callingJobId;
 };
 
 struct StatusSyncResult {
   int affected = 0, changed = 0, stale = 0;
+  bool queued = false;  // unlessQueued, and a job of the ticket was unfinished: nothing changed
 };
 
 // One inbound event of a ticket, to be placed in the order of its changes in

@@ -127,8 +127,14 @@ ihp_status syncStatusInbound(ihp_host_ctx* ctx, const ihp_status_sync* rawSync, 
     request.externalKey = std::string(requiredText(raw.external_key, "external_key"));
     request.action = raw.action == IHP_STATUS_ACTION_RESOLVE ? domain::StatusAction::Resolve
                                                               : domain::StatusAction::Unresolve;
+    // Since 1.4 (a smaller struct reads as zero).
+    if ((raw.flags & ~uint64_t{IHP_STATUS_SYNC_UNLESS_QUEUED}) != 0) throw AbiViolation("unknown status sync flag");
+    request.unlessQueued = (raw.flags & IHP_STATUS_SYNC_UNLESS_QUEUED) != 0;
+    if (c.jobId != 0) request.callingJobId = c.jobId;
     requireOrganizationLink(c, raw.organization_id, raw.integration_id);
-    out.write(json_out::statusSync(c.services->inboundSync.syncStatus(unitOfWork(c), request)));
+    const auto result = c.services->inboundSync.syncStatus(unitOfWork(c), request);
+    if (result.queued) return IHP_E_CONFLICT;
+    out.write(json_out::statusSync(result));
     return IHP_OK;
   });
 }

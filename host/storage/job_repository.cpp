@@ -99,9 +99,11 @@ std::optional<Job> JobRepository::nextClaimable(int64_t now) {
   return jobFrom(Query(uow_, nextClaimableSql()).bind(now).one());
 }
 
-bool JobRepository::hasUnfinished(std::string_view orderingKey) {
-  return Query(uow_, "SELECT 1 FROM jobs WHERE ordering_key = ? AND state IN ('pending', 'running') LIMIT 1")
+bool JobRepository::hasUnfinished(std::string_view orderingKey, std::optional<int64_t> exceptJobId) {
+  // Ids start at 1, so 0 excludes nothing.
+  return Query(uow_, "SELECT 1 FROM jobs WHERE ordering_key = ? AND state IN ('pending', 'running') AND id <> ? LIMIT 1")
       .bind(orderingKey)
+      .bind(exceptJobId.value_or(0))
       .one()
       .has_value();
 }

@@ -40,8 +40,9 @@ class JobRepository {
   // nextClaimable() flipped to running for `owner` until `lockedUntil`,
   // attempts + 1, in one statement; nullopt when nothing is claimable.
   std::optional<Job> claim(const std::string& owner, int64_t now, int64_t lockedUntil);
-  // A pending or running job with this ordering key exists.
-  bool hasUnfinished(std::string_view orderingKey);
+  // A pending or running job with this ordering key exists (other than
+  // `exceptJobId`).
+  bool hasUnfinished(std::string_view orderingKey, std::optional<int64_t> exceptJobId = std::nullopt);
   // True while a pending or running job of the organization with this
   // ordering key carries event `eventType` (Job::eventType), other than
   // `exceptJobId`.

@@ -1,4 +1,4 @@
-// tests/abi/layout_test.cpp - pins the 1.3 layout of every ABI struct on
+// tests/abi/layout_test.cpp - pins the 1.4 layout of every ABI struct on
 // LP64 (x86_64, aarch64): a member moved, resized or inserted anywhere but
 // the end fails the build here, not at a plugin's run time. Tables may only
 // grow at the end (rule 3), so a deliberate addition updates the sizeof line
@@ -22,7 +22,7 @@ static_assert(IHP_HTTP_RESPONSE_SINK_SIZE_V1_0 == 40);
 static_assert(sizeof(ihp_oauth1_request) == 104);
 static_assert(sizeof(ihp_job_spec) == 80);
 static_assert(sizeof(ihp_assignee_sync) == 96);  // 64 until 1.2
-static_assert(sizeof(ihp_status_sync) == 48);
+static_assert(sizeof(ihp_status_sync) == 56);
 static_assert(sizeof(ihp_host_api) == 312);  // 304 until 1.2
 static_assert(sizeof(ihp_route) == 40);
 static_assert(sizeof(ihp_request) == 120);
@@ -49,6 +49,10 @@ static_assert(!IHP_HAS_MEMBER(ihp_http_request, 80, tls_insecure_skip_verify));
 static_assert(offsetof(ihp_assignee_sync, remote_user) == 64);
 static_assert(offsetof(ihp_assignee_sync, remote_user_key) == 80);
 static_assert(!IHP_HAS_MEMBER(ihp_assignee_sync, 64, remote_user));
+// The 1.4 member starts past the 1.3 struct's sizeof (48), not in its tail
+// padding at 44.
+static_assert(offsetof(ihp_status_sync, flags) == 48);
+static_assert(!IHP_HAS_MEMBER(ihp_status_sync, 48, flags));
 static_assert(offsetof(ihp_host_api, sync_log_write) == 304);
 static_assert(offsetof(ihp_plugin_api, remote_users_resolve) == 224);
 static_assert(offsetof(ihp_job_spec, delay_ms) == 72);

@@ -69,7 +69,7 @@ extern "C" {
 /* ------------------------------------------------------------------------ */
 
 #define IHP_ABI_MAJOR 1
-#define IHP_ABI_MINOR 3
+#define IHP_ABI_MINOR 4
 
 /* The one symbol a plugin exports. Its type is ihp_entry_fn. */
 #define IHP_ENTRY_SYMBOL "ihp_plugin_entry"
@@ -316,6 +316,16 @@ typedef struct ihp_assignee_sync {
 #define IHP_STATUS_ACTION_RESOLVE 1
 #define IHP_STATUS_ACTION_UNRESOLVE 2
 
+/* Since 1.4, for ihp_status_sync.flags: the host applies the change only
+ * while no job of the ticket other than the calling one is pending or
+ * running (jobs whose ordering key is
+ * "external-issue:<integration_id>:<external_key>", the plugin's own and the
+ * host's outbound ones); otherwise it changes nothing and answers
+ * IHP_E_CONFLICT, and the caller queues the change as a job behind them.
+ * Lets a plugin apply a change where it arrives (a webhook, a job of
+ * another ticket) when nothing is queued, without ever overtaking what is. */
+#define IHP_STATUS_SYNC_UNLESS_QUEUED 1u
+
 /* Resolve or unresolve the issues of ONE organization linked to
  * (integration, external_key), following the org's `resolution_strategy`.
  * Issues already in the target state get no new activity.
@@ -326,6 +336,11 @@ typedef struct ihp_status_sync {
   int64_t organization_id;
   ihp_str external_key;
   int32_t action; /* IHP_STATUS_ACTION_*; 0 is invalid */
+  /* Since 1.4 (zero = as in 1.3): IHP_STATUS_SYNC_* bits; an unknown bit is
+   * IHP_E_INVALID. A uint64_t, not a uint32_t: four bytes would sit in the
+   * 1.3 struct's tail padding, so struct_size could not tell the layouts
+   * apart. */
+  uint64_t flags;
 } ihp_status_sync;
 
 #define IHP_STATUS_SYNC_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_status_sync, action)

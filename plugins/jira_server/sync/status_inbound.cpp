@@ -4,6 +4,7 @@
 
 #include "common/expected.h"
 #include "common/keys.h"
+#include "sync/status_apply.h"
 #include "sync/status_job_payload.h"
 #include "sync/sync_note.h"
 #include "sync/syncing_orgs.h"
@@ -35,17 +36,28 @@ Expected<bool, ihp_status> isNewForOrg(const ihp::sdk::Host& host, int64_t organ
   return fail(status);
 }
 
-ihp_status enqueueJob(const ihp::sdk::Host& host, int64_t organizationId, int64_t integrationId,
-                      const IssueEvent& event) {
-  StatusJobPayload payload{integrationId, organizationId, event.issueKey, event.status->id,
-                           event.status->categoryKey};
+ihp_status enqueueJob(const ihp::sdk::Host& host, const StatusJobPayload& change) {
   ihp::sdk::Host::JobSpec job;
   job.kind = std::string(keys::kJobStatusInbound);
-  job.payloadJson = payload.toJson();
-  job.orderingKey = externalIssueOrderingKey(integrationId, event.issueKey);
-  job.organizationId = organizationId;
-  job.integrationId = integrationId;
+  job.payloadJson = change.toJson();
+  job.orderingKey = externalIssueOrderingKey(change.integrationId, change.issueKey);
+  job.organizationId = change.organizationId;
+  job.integrationId = change.integrationId;
   return host.enqueue(job);
+}
+
+// A change whose category came with the webhook needs nothing from Jira, so
+// it is applied in the delivery's own transaction, unless a job of the
+// ticket is still queued (the host answers IHP_E_CONFLICT): then it goes
+// behind that job, like a change whose category must be looked up. A host
+// older than ABI 1.4 would not hold it back, so there every change queues.
+// Returns true when applied (or the link is gone), false to queue it.
+Expected<bool, ihp_status> appliedAtOnce(const ihp::sdk::Host& host, const StatusJobPayload& change) {
+  if (change.categoryKey.empty() || host.abiMinor() < 4) return false;
+  const ihp_status status = applyStatusChange(host, change, change.categoryKey, true);
+  if (status == IHP_OK || status == IHP_E_NOT_FOUND) return true;
+  if (status == IHP_E_CONFLICT) return false;
+  return fail(status);
 }
 
 }  // namespace
@@ -58,7 +70,15 @@ ihp_status enqueueStatusSyncs(const ihp::sdk::Host& host, int64_t integrationId,
     auto isNew = isNewForOrg(host, organizationId, integrationId, event);
     if (!isNew) return isNew.error();
     if (!isNew.value()) continue;
-    if (ihp_status status = enqueueJob(host, organizationId, integrationId, event); status != IHP_OK) {
+    const StatusJobPayload change{integrationId, organizationId, event.issueKey, event.status->id,
+                                  event.status->categoryKey};
+    auto applied = appliedAtOnce(host, change);
+    if (!applied) {
+      host.error(std::string("status-sync-failed: apply: ") + ihp::sdk::statusName(applied.error()));
+      return applied.error();
+    }
+    if (applied.value()) continue;
+    if (ihp_status status = enqueueJob(host, change); status != IHP_OK) {
       host.error(std::string("status-sync-failed: enqueue: ") + ihp::sdk::statusName(status));
       return status;
     }

@@ -1,9 +1,12 @@
 // sync/status_inbound.h - the webhook half of inbound status sync: for every
 // organization that links the integration, has the plugin enabled and has
 // sync_status_reverse on, advance the (org, issue) status watermark and, when
-// the event is new, enqueue a durable "status_inbound" job. The job (which
-// calls Jira) decides resolve/unresolve; the delivery never waits on Jira, and
-// the jobs commit with the delivery's unit of work. The host answers the
+// the event is new, apply it: at once in the delivery's transaction when the
+// webhook carried the status's category and no job of the ticket is queued
+// (sync/status_apply.h), else through a durable "status_inbound" job queued
+// behind the ticket's other jobs (which asks Jira for the category when
+// needed). The delivery never waits on Jira, and the jobs commit with the
+// delivery's unit of work. The host answers the
 // watermark with IHP_E_CONFLICT both for an event at or before the mark and
 // while the org still has the host's own status change for the ticket to
 // write (its newer intent); either way that org gets no job. The mark and

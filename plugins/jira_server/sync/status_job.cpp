@@ -3,9 +3,8 @@
 #include <string>
 
 #include "client/jira_client.h"
-#include "ihp/sdk/json.hpp"
+#include "sync/status_apply.h"
 #include "sync/status_categories.h"
-#include "sync/status_decision.h"
 #include "sync/status_job_payload.h"
 #include "sync/sync_note.h"
 
@@ -59,33 +58,13 @@ ihp_status runStatusJob(const ihp::sdk::Host& host, const ihp_job& job, ihp::sdk
     category = *known.value();
   }
 
-  ihp_status_sync sync{};
-  sync.action = decideFromCategory(category) == StatusDecision::Resolve ? IHP_STATUS_ACTION_RESOLVE
-                                                                         : IHP_STATUS_ACTION_UNRESOLVE;
-  sync.struct_size = sizeof sync;
-  sync.integration_id = payload->integrationId;
-  sync.organization_id = payload->organizationId;
-  sync.external_key = ihp::sdk::str(payload->issueKey);
-
-  auto result = host.syncStatusInbound(sync);
-  if (result.ok()) {
-    const bool resolve = sync.action == IHP_STATUS_ACTION_RESOLVE;
-    ihp::sdk::json::Document answer;
-    const bool changed = ihp::sdk::json::parseObject(result.value, answer) &&
-                         ihp::sdk::json::int64(answer, "changed").value_or(0) > 0;
-    const std::string what = std::string(resolve ? "resolved" : "unresolved");
-    noteInboundInOrg(host, payload->organizationId, payload->integrationId, payload->issueKey, "status",
-                     changed ? IHP_SYNC_APPLIED : IHP_SYNC_SKIPPED,
-                     "Jira status " + payload->statusId + " (" + category + "): " +
-                         (changed ? what : "already " + what + " here, or a change made here is still to be written"));
-    return IHP_OK;
-  }
-  if (result.status == IHP_E_NOT_FOUND) return IHP_OK;  // NOT_FOUND: the link went away meanwhile
-  if (result.status == IHP_E_RETRY) {
+  const ihp_status applied = applyStatusChange(host, *payload, category, false);
+  if (applied == IHP_OK || applied == IHP_E_NOT_FOUND) return IHP_OK;  // NOT_FOUND: the link went away meanwhile
+  if (applied == IHP_E_RETRY) {
     reply.error("the host asked to retry the status sync");
     return IHP_E_RETRY;
   }
-  return giveUpStatusJob(host, reply, std::string("status sync failed: ") + ihp::sdk::statusName(result.status));
+  return giveUpStatusJob(host, reply, std::string("status sync failed: ") + ihp::sdk::statusName(applied));
 }
 
 }  // namespace ih::jira

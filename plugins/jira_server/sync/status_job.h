@@ -1,8 +1,9 @@
-// sync/status_job.h - run_job for "status_inbound": load the org's Jira
-// connection, take the status's category from the job (the payload had it)
-// or from Jira's status list (kept 240 s for every host, sync/status_categories.h), decide from the
-// status at the event time (status_decision.h), and ask the host to resolve/unresolve that org's linked issues (following
-// its resolution_strategy). Jira unreachable, 5xx or 429 -> IHP_E_RETRY (after
+// sync/status_job.h - run_job for "status_inbound": take the status's
+// category from the job (the payload had it) or from Jira's status list
+// (through the org's connection; kept 240 s for every host,
+// sync/status_categories.h), then apply it (sync/status_apply.h: the host
+// resolves/unresolves that org's linked issues following its
+// resolution_strategy). Jira unreachable, 5xx or 429 -> IHP_E_RETRY (after
 // Retry-After when given); 401/404 and other refusals -> permanent failure
 // with a reason.
 #pragma once

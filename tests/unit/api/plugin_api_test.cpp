@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "api_test_host.h"
+#include "ihp/plugin_abi.h"
 #include "jobs/job_queue.h"
 
 namespace ih::test {
@@ -30,7 +31,8 @@ TEST_F(PluginApiTest, ListsLoadedPlugins) {
   EXPECT_EQ(ihp::sdk::json::stringOr(p, "key"), "api_test");
   EXPECT_EQ(ihp::sdk::json::stringOr(p, "name"), "API Test");
   EXPECT_EQ(ihp::sdk::json::stringOr(p, "version"), "1.2.3");
-  EXPECT_EQ(ihp::sdk::json::stringOr(p, "abiVersion"), "1.3");
+  // negotiated: the test plugin is built against this header
+  EXPECT_EQ(ihp::sdk::json::stringOr(p, "abiVersion"), std::to_string(IHP_ABI_MAJOR) + "." + std::to_string(IHP_ABI_MINOR));
   ASSERT_TRUE(p["features"].IsArray());
   EXPECT_STREQ(p["features"][0].GetString(), "issue-basic");
 }

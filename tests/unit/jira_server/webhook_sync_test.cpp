@@ -100,12 +100,9 @@ TEST_F(WebhookSyncTest, AnEventIsASnapshotWhateverItsChangelogNames) {
   EXPECT_CALL(host, syncAssigneeInbound(AllOf(Field(&AssigneeSyncCall::email, Optional(std::string("bob@example.test"))),
                                               Field(&AssigneeSyncCall::eventTimeMs, kUpdatedMs))));
   EXPECT_CALL(host, watermarkAdvance(1, kIntegrationId, "OPS-1", IHP_WATERMARK_STATUS, kUpdatedMs));
-  EXPECT_CALL(host, enqueue(_)).WillOnce([](const JobCall& job) {
-    auto payload = parseJson(job.payloadJson);
-    EXPECT_EQ(jsonString(payload, "statusId"), "10202");
-    EXPECT_EQ(jsonString(payload, "categoryKey"), "done");
-    return IHP_OK;
-  });
+  EXPECT_CALL(host, syncStatusInbound(AllOf(Field(&StatusSyncCall::externalKey, "OPS-1"),
+                                            Field(&StatusSyncCall::action, IHP_STATUS_ACTION_RESOLVE))));
+  EXPECT_CALL(host, enqueue(_)).Times(0);
   EXPECT_EQ(deliver(IssuePayload().status("10202", "done").json()).reply.status, 200);
 }
 
@@ -269,6 +266,37 @@ TEST_F(WebhookSyncTest, StatusChangeEnqueuesOneJobPerEligibleOrg) {
   EXPECT_EQ(jobs[1].organizationId, 5);
 }
 
+// With the category in the payload nothing needs Jira: the status is applied
+// in the delivery, held back by the host while a job of the ticket is queued.
+TEST_F(WebhookSyncTest, AStatusWithItsCategoryIsAppliedAtOnceUnlessAJobOfTheTicketIsQueued) {
+  givenOrgLinks({orgLink(1, true, R"({"sync_status_reverse":true})"),
+                 orgLink(2, true, R"({"sync_status_reverse":true})")});
+  EXPECT_CALL(host, syncStatusInbound(AllOf(Field(&StatusSyncCall::organizationId, 1),
+                                            Field(&StatusSyncCall::action, IHP_STATUS_ACTION_RESOLVE),
+                                            Field(&StatusSyncCall::flags, IHP_STATUS_SYNC_UNLESS_QUEUED))))
+      .WillOnce(Return(ok(R"({"affected":1,"changed":1})")));
+  EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::organizationId, 2)))
+      .WillOnce(Return(failed(IHP_E_CONFLICT)));
+  std::vector<JobCall> jobs;
+  EXPECT_CALL(host, enqueue(_)).WillOnce([&jobs](const JobCall& job) {
+    jobs.push_back(job);
+    return IHP_OK;
+  });
+  EXPECT_CALL(host, syncLogWrite(Field(&SyncLogCall::organizationId, 1)));
+
+  EXPECT_EQ(deliver(IssuePayload().changeStatus("1", "10001").status("10001", "done").json()).reply.status, 200);
+  ASSERT_EQ(jobs.size(), 1u) << "org 2 had a job of the ticket queued: its change goes behind it";
+  EXPECT_EQ(jobs[0].organizationId, 2);
+  EXPECT_NE(jobs[0].payloadJson.find(R"("categoryKey":"done")"), std::string::npos) << jobs[0].payloadJson;
+}
+
+TEST_F(WebhookSyncTest, AStatusAppliedAtOnceThatTheHostRefusesIs500) {
+  givenOrgLinks({orgLink(1, true, R"({"sync_status_reverse":true})")});
+  EXPECT_CALL(host, syncStatusInbound(_)).WillOnce(Return(failed(IHP_E_INTERNAL)));
+  EXPECT_CALL(host, enqueue(_)).Times(0);
+  EXPECT_EQ(deliver(IssuePayload().changeStatus("1", "10001").status("10001", "new").json()).reply.status, 500);
+}
+
 TEST_F(WebhookSyncTest, StaleDuplicateOrUnlinkedOrgsAreSkipped) {
   givenOrgLinks({orgLink(1, true, R"({"sync_status_reverse":true})"),
                  orgLink(2, true, R"({"sync_status_reverse":true})"),
@@ -370,6 +398,20 @@ TEST(WebhookSyncOlderHost, WithoutTheReKeyServiceTheHandlersStillRun) {
   auto outcome = plugin.webhook(makeHs256Jwt(R"({"id":"jira.example.test:host-consumer"})", kWebhookSecret), body);
   EXPECT_EQ(outcome.reply.status, 200);
   EXPECT_TRUE(host.anyLogContains("cannot re-key"));
+}
+
+// A 1.3 host would apply the change even with a job of the ticket queued,
+// so there every status goes through a job, category or not.
+TEST(WebhookSyncOlderHost, BeforeAbiOneFourEveryStatusIsQueued) {
+  ::testing::NiceMock<MockHost> host;
+  PluginHarness plugin(host, /*hostHasRekey=*/true, /*hostMinor=*/3);
+  ON_CALL(host, integrationFind(std::string(kExternalId))).WillByDefault(Return(ok(integrationRecord())));
+  ON_CALL(host, orgLinks(kIntegrationId)).WillByDefault(Return(ok("[" + orgLink(1, true, R"({"sync_status_reverse":true})") + "]")));
+  EXPECT_CALL(host, syncStatusInbound(_)).Times(0);
+  EXPECT_CALL(host, enqueue(Field(&JobCall::kind, "status_inbound")));
+  auto body = IssuePayload().changeStatus("1", "10001").status("10001", "done").json();
+  EXPECT_EQ(plugin.webhook(makeHs256Jwt(R"({"id":"jira.example.test:host-consumer"})", kWebhookSecret), body).reply.status,
+            200);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "domain/sync_log.h"
 #include "plugins/host_api_table.h"
 #include "plugins/host_call_context.h"
+#include "storage/query.h"
 
 namespace ih::host::plugins {
 namespace {
@@ -285,6 +286,57 @@ TEST_F(HostApiTable, WatermarkWaitsForTheHostsOwnChangeExceptInTheJobWritingIt) 
   ihp_host_ctx jobCtx = makeHostContext(alpha, host.services(), jobScope);
   EXPECT_EQ(api.watermark_advance(&jobCtx, org, mine, str("OPS-1"), IHP_WATERMARK_STATUS, 100), IHP_OK);
   EXPECT_EQ(api.watermark_advance(&jobCtx, org, mine, str("OPS-1"), IHP_WATERMARK_STATUS, 100), IHP_E_CONFLICT);
+}
+
+// ABI 1.4: with IHP_STATUS_SYNC_UNLESS_QUEUED a status changes nothing while
+// a job of the ticket other than the caller is unfinished (IHP_E_CONFLICT);
+// that job's own call and a 1.3-sized struct are served; an unknown bit is
+// invalid.
+TEST_F(HostApiTable, AStatusSyncUnlessQueuedWaitsForTheTicketsJobs) {
+  int64_t org = host.createOrganization("acme");
+  int64_t mine = host.installIntegration(org, "alpha", "ext-a");
+  host.enablePlugin(org, "alpha");
+  host.inTransaction([&](storage::UnitOfWork& work) {
+    const auto project = host.directory().createProject(work, org, "api", {});
+    const auto issue = host.issues().create(work, org, project.id, "Broken", domain::ChangeSource::user(std::nullopt));
+    host.integrations().linkExternalIssue(work, org, mine, issue.id, "OPS-1", "T", "", "");
+  });
+  ihp_job_spec queued{};
+  queued.struct_size = sizeof queued;
+  queued.kind = str("status_inbound");
+  const std::string key = "external-issue:" + std::to_string(mine) + ":OPS-1";
+  queued.ordering_key = str(key);
+  ASSERT_EQ(api.job_enqueue(&ctx, &queued), IHP_OK);
+
+  ihp_status_sync sync{};
+  sync.struct_size = sizeof sync;
+  sync.integration_id = mine;
+  sync.organization_id = org;
+  sync.external_key = str("OPS-1");
+  sync.action = IHP_STATUS_ACTION_RESOLVE;
+  sync.flags = IHP_STATUS_SYNC_UNLESS_QUEUED;
+  StringSink out;
+  EXPECT_EQ(api.sync_status_inbound(&ctx, &sync, out.get()), IHP_E_CONFLICT);
+  EXPECT_EQ(out.value(), "") << "nothing written";
+
+  sync.flags = 2;
+  EXPECT_EQ(api.sync_status_inbound(&ctx, &sync, out.get()), IHP_E_INVALID);
+
+  sync.flags = IHP_STATUS_SYNC_UNLESS_QUEUED;
+  sync.struct_size = offsetof(ihp_status_sync, flags);  // a 1.3 plugin's sizeof: no flags
+  ASSERT_EQ(api.sync_status_inbound(&ctx, &sync, out.get()), IHP_OK);
+  EXPECT_NE(out.value().find(R"("changed":1)"), std::string::npos) << out.value();
+
+  sync.struct_size = sizeof sync;
+  sync.action = IHP_STATUS_ACTION_UNRESOLVE;
+  const int64_t queuedId = storage::Query(*uow, "SELECT id FROM jobs WHERE kind = 'status_inbound'").scalarInt64();
+  CallScope otherJob{*uow, org, 0, queuedId + 100};
+  ihp_host_ctx otherCtx = makeHostContext(alpha, host.services(), otherJob);
+  EXPECT_EQ(api.sync_status_inbound(&otherCtx, &sync, StringSink().get()), IHP_E_CONFLICT)
+      << "a job of another key waits like a webhook";
+  CallScope queuedJob{*uow, org, 0, queuedId};
+  ihp_host_ctx queuedCtx = makeHostContext(alpha, host.services(), queuedJob);
+  EXPECT_EQ(api.sync_status_inbound(&queuedCtx, &sync, StringSink().get()), IHP_OK) << "the ticket's own job runs";
 }
 
 TEST_F(HostApiTable, JobEnqueueJoinsTheUnitOfWork) {

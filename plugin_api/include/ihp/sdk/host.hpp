@@ -68,12 +68,27 @@ struct OAuth1Params {
   std::string verifier;  // empty = omitted
 };
 
+namespace detail {
+
+// The ABI minor agreed with the host at entry (one per loaded .so). A host
+// call's meaning can grow with the minor without a new table entry (a flag
+// an older host would ignore), so such uses ask for it rather than for
+// IHP_HOST_HAS.
+inline uint32_t& negotiatedMinor() {
+  static uint32_t minor = 0;
+  return minor;
+}
+
+}  // namespace detail
+
 class Host {
  public:
   Host(const ihp_host_api* api, ihp_host_ctx* ctx) : api_(api), ctx_(ctx) {}
 
   const ihp_host_api* api() const { return api_; }
   ihp_host_ctx* ctx() const { return ctx_; }
+  // min(the host's IHP_ABI_MINOR, the plugin's), as negotiated at entry.
+  uint32_t abiMinor() const { return detail::negotiatedMinor(); }
 
   // --- logging, metrics, clock ---------------------------------------------
   void log(int32_t level, std::string_view message) const { api_->log(ctx_, level, str(message)); }

@@ -193,6 +193,7 @@ struct Exports {
     if (!fingerprintMatches(args->host_fingerprint)) return IHP_E_INCOMPATIBLE;
     if (args->host_api == nullptr || args->host_api->struct_size < IHP_HOST_API_SIZE_V1_0) return IHP_E_INCOMPATIBLE;
     args->negotiated_minor = args->host_abi_minor < IHP_ABI_MINOR ? args->host_abi_minor : IHP_ABI_MINOR;
+    negotiatedMinor() = args->negotiated_minor;
     hostApi() = args->host_api;
     args->plugin_api = table(d);
     return IHP_OK;

@@ -8,6 +8,7 @@
 #include "storage/query.h"
 #include "support/domain_fixture.h"
 #include "support/eventually.h"
+#include "support/job_requests.h"
 
 namespace ih::host::domain {
 namespace {
@@ -281,6 +282,35 @@ TEST_P(InboundSyncTest, StatusSyncWaitsWhileTheHostsOwnStatusChangeIsUnwritten) 
   result = syncStatus(acme_.id, StatusAction::Unresolve);
   EXPECT_EQ(result.stale, 0);
   EXPECT_EQ(result.changed, 1);
+}
+
+// A status applied where it arrives (IHP_STATUS_SYNC_UNLESS_QUEUED) never
+// overtakes a job of the ticket: while one is queued nothing changes and the
+// caller is told to queue behind it.
+TEST_P(InboundSyncTest, AStatusFromOutsideTheQueueWaitsWhileAJobOfTheTicketIsUnfinished) {
+  const auto unlessQueued = [&] {
+    return inTransaction([&](auto& uow) {
+      StatusSyncRequest request{jira_.id, "jira_server", acme_.id, "OPS-1", StatusAction::Resolve};
+      request.unlessQueued = true;
+      return inbound_->syncStatus(uow, request);
+    });
+  };
+  inTransaction([&](auto& uow) {
+    auto request = ih::test::jobRequest("jira_server", "status_inbound");
+    request.orderingKey = externalIssueOrderingKey(jira_.id, "OPS-1");
+    jobs_->enqueue(uow, request);
+  });
+  auto result = unlessQueued();
+  EXPECT_TRUE(result.queued);
+  EXPECT_EQ(result.changed, 0);
+  EXPECT_EQ(reload(acmeIssue_).status, IssueStatus::Unresolved);
+  EXPECT_FALSE(syncStatus(acme_.id, StatusAction::Unresolve).queued) << "a job's own call is not held back";
+
+  finishJob(*jobs_);
+  result = unlessQueued();
+  EXPECT_FALSE(result.queued);
+  EXPECT_EQ(result.changed, 1);
+  EXPECT_EQ(reload(acmeIssue_).status, IssueStatus::Resolved);
 }
 
 TEST_P(InboundSyncTest, OrderingAnEventChecksTheHostsPendingChangeThenTheMark) {

@@ -128,7 +128,8 @@ ihp_status syncAssignee(ihp_host_ctx* ctx, const ihp_assignee_sync* sync, const 
   return deliver(hostOf(ctx).syncAssigneeInbound(call), out);
 }
 ihp_status syncStatus(ihp_host_ctx* ctx, const ihp_status_sync* sync, const ihp_sink* out) {
-  StatusSyncCall call{sync->integration_id, sync->organization_id, text(sync->external_key), sync->action};
+  const uint64_t flags = IHP_HAS_MEMBER(ihp_status_sync, sync->struct_size, flags) ? sync->flags : 0;
+  StatusSyncCall call{sync->integration_id, sync->organization_id, text(sync->external_key), sync->action, flags};
   return deliver(hostOf(ctx).syncStatusInbound(call), out);
 }
 ihp_status syncLogWrite(ihp_host_ctx* ctx, const ihp_sync_log_entry* entry) {

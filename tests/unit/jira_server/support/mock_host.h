@@ -54,6 +54,7 @@ struct StatusSyncCall {
   int64_t integrationId = 0, organizationId = 0;
   std::string externalKey;
   int32_t action = 0;
+  uint64_t flags = 0;
 };
 
 struct JobCall {

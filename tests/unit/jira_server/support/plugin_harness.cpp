@@ -25,8 +25,8 @@ ihp_status callEntry(const ihp_host_api* api, uint32_t hostMajor, uint32_t hostM
   return status;
 }
 
-PluginHarness::PluginHarness(MockHost& host, bool hostHasRekey) : host_(host) {
-  entryStatus_ = callEntry(testHostApi(hostHasRekey), IHP_ABI_MAJOR, IHP_ABI_MINOR, &plugin_);
+PluginHarness::PluginHarness(MockHost& host, bool hostHasRekey, uint32_t hostMinor) : host_(host) {
+  entryStatus_ = callEntry(testHostApi(hostHasRekey), IHP_ABI_MAJOR, hostMinor, &plugin_);
   EXPECT_EQ(entryStatus_, IHP_OK);
   if (plugin_ == nullptr) return;
   EXPECT_EQ(plugin_->init(testHostApi(hostHasRekey), contextFor(host_), &instance_), IHP_OK);

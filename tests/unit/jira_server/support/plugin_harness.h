@@ -19,7 +19,8 @@ struct Outcome {
 
 class PluginHarness {
  public:
-  explicit PluginHarness(MockHost& host, bool hostHasRekey = true);
+  // hostMinor: the ABI minor the host offers at entry.
+  explicit PluginHarness(MockHost& host, bool hostHasRekey = true, uint32_t hostMinor = IHP_ABI_MINOR);
   ~PluginHarness();
   PluginHarness(const PluginHarness&) = delete;
   PluginHarness& operator=(const PluginHarness&) = delete;
