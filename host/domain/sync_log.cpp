@@ -92,8 +92,4 @@ void SyncLog::jobDeadLettered(storage::UnitOfWork& uow, const storage::Job& job,
   write(uow, *job.organizationId, json::int64(*issue, "id").value_or(0), note);
 }
 
-size_t SyncLog::pruneExpired(storage::UnitOfWork& uow) {
-  return storage::SyncLogRepository(uow).pruneOlderThan(clock_.nowMs() - storage::SyncLogRepository::kRetentionMs);
-}
-
 }  // namespace ih::host::domain

@@ -56,8 +56,6 @@ class SyncLog {
   // "failed: given up after 5 attempts (...); retry it from the sync health
   // page". Other jobs have no ticket and write nothing.
   void jobDeadLettered(storage::UnitOfWork& uow, const storage::Job& job, const std::string& reason);
-  // Drops every entry past the retention period.
-  size_t pruneExpired(storage::UnitOfWork& uow);
 
  private:
   const Clock& clock_;

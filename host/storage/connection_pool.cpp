@@ -6,22 +6,26 @@
 #include <utility>
 
 #include "storage/postgres_statements.h"
+#include "storage/sqlite_statements.h"
 #include "storage/storage_error.h"
 
 namespace ih::host::storage {
 
-PooledConnection::PooledConnection(std::unique_ptr<Poco::Data::Session> session)
-    : session(std::move(session)) {}
+PooledConnection::PooledConnection(std::unique_ptr<Poco::Data::Session> session,
+                                   std::unique_ptr<SqliteStatements> statements)
+    : session(std::move(session)), statements(std::move(statements)) {}
 
 PooledConnection::PooledConnection(std::unique_ptr<Poco::Data::Session> session,
                                    std::unique_ptr<PostgresStatements> statements)
-    : session(std::move(session)), statements(std::move(statements)) {}
+    : session(std::move(session)), postgres(statements.get()) {
+  this->statements = std::move(statements);
+}
 
 // The statements go first: they point into the session's connection.
 PooledConnection::~PooledConnection() { statements.reset(); }
 
 bool PooledConnection::lostServer() const {
-  return !session->isConnected() || (statements && statements->connectionLost());
+  return !session->isConnected() || (postgres != nullptr && postgres->connectionLost());
 }
 
 ConnectionPool::Lease::Lease(ConnectionPool& pool, std::unique_ptr<PooledConnection> connection)

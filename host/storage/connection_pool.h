@@ -23,15 +23,18 @@ class Session;
 namespace ih::host::storage {
 
 class PostgresStatements;
+class PreparedStatements;
+class SqliteStatements;
 
-// One pooled connection: its Poco session and, on PostgreSQL, the statements
-// prepared on it (they live as long as the connection does).
+// One pooled connection: its Poco session (set-up SQL) and the statements
+// prepared on it, which live as long as the connection does.
 struct PooledConnection {
-  explicit PooledConnection(std::unique_ptr<Poco::Data::Session> session);
+  PooledConnection(std::unique_ptr<Poco::Data::Session> session, std::unique_ptr<SqliteStatements> statements);
   PooledConnection(std::unique_ptr<Poco::Data::Session> session, std::unique_ptr<PostgresStatements> statements);
   ~PooledConnection();
   std::unique_ptr<Poco::Data::Session> session;
-  std::unique_ptr<PostgresStatements> statements;  // null on SQLite
+  std::unique_ptr<PreparedStatements> statements;
+  PostgresStatements* postgres = nullptr;  // `statements` on PostgreSQL, for its transaction calls
   bool lostServer() const;
 };
 
@@ -47,7 +50,8 @@ class ConnectionPool {
     ~Lease();
 
     Poco::Data::Session& session() { return *connection_->session; }
-    PostgresStatements* postgresStatements() { return connection_->statements.get(); }
+    PreparedStatements& statements() { return *connection_->statements; }
+    PostgresStatements* postgresStatements() { return connection_->postgres; }
     void markBroken() { broken_ = true; }
 
    private:

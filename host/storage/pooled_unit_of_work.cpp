@@ -4,7 +4,6 @@
 #include <Poco/Logger.h>
 
 #include "storage/postgres_statements.h"
-#include "storage/query.h"
 #include "storage/storage_error.h"
 
 namespace ih::host::storage {
@@ -45,10 +44,10 @@ void PooledUnitOfWork::beginWrite() {
     holdsWriterLock_ = true;
   }
   try {
-    if (PostgresStatements* statements = postgresStatements()) {
-      statements->beginWithNextStatement();
+    if (PostgresStatements* postgres = lease_.postgresStatements()) {
+      postgres->beginWithNextStatement();
     } else {
-      Query(session(), policy_.beginSql).execute();
+      statements().run(policy_.beginSql, {});
     }
   } catch (...) {
     releaseWriterLock();
@@ -89,10 +88,10 @@ void PooledUnitOfWork::rollback() {
 }
 
 void PooledUnitOfWork::endTransaction(const std::string& sql) {
-  if (PostgresStatements* statements = postgresStatements()) {
-    statements->endTransaction(sql.c_str());
+  if (PostgresStatements* postgres = lease_.postgresStatements()) {
+    postgres->endTransaction(sql.c_str());
   } else {
-    Query(session(), sql).execute();
+    statements().run(sql, {});
   }
 }
 

@@ -56,13 +56,14 @@ class PooledUnitOfWork final : public UnitOfWork {
   void commit() override;
   void rollback() override;
   Poco::Data::Session& session() override { return lease_.session(); }
-  PostgresStatements* postgresStatements() override { return lease_.postgresStatements(); }
+  PreparedStatements& statements() override { return lease_.statements(); }
   const Dialect& dialect() const override { return dialect_; }
 
  private:
   void releaseWriterLock();
   // COMMIT or ROLLBACK: on PostgreSQL one simple-protocol round trip, none
-  // when BEGIN is still waiting for the transaction's first statement.
+  // when BEGIN is still waiting for the transaction's first statement; on
+  // SQLite a prepared statement like any other.
   void endTransaction(const std::string& sql);
 
   ConnectionPool::Lease lease_;

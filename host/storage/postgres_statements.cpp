@@ -50,12 +50,22 @@ const std::string& PostgresStatements::prepared(const std::string& sql) {
   return names_.emplace(sql, std::move(name)).first->second;
 }
 
-PostgresStatements::Outcome PostgresStatements::run(const std::string& sql,
-                                                    const std::vector<std::optional<std::string>>& params) {
+PreparedStatements::Outcome PostgresStatements::run(const std::string& sql, const std::vector<SqlValue>& params) {
   const std::string& name = prepared(sql);
+  // Integers in their decimal text; the strings are used in place.
+  std::vector<std::string> integers;
+  integers.reserve(params.size());
   std::vector<const char*> values;
   values.reserve(params.size());
-  for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
+  for (const SqlValue& param : params) {
+    if (const auto* integer = std::get_if<int64_t>(&param)) {
+      values.push_back(integers.emplace_back(std::to_string(*integer)).c_str());
+    } else if (const auto* text = std::get_if<std::string>(&param)) {
+      values.push_back(text->c_str());
+    } else {
+      values.push_back(nullptr);
+    }
+  }
   PGresult* raw = beginPending_ ? beginAndExecute(name, values, sql)
                                 : libpq_.execPrepared(connection_, name.c_str(), static_cast<int>(values.size()),
                                                       values.data(), nullptr, nullptr, /*resultFormat=text*/ 0);

@@ -17,28 +17,22 @@
 #include <libpq-fe.h>
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "storage/postgres_client_library.h"
-#include "storage/query.h"
+#include "storage/prepared_statements.h"
 
 namespace ih::host::storage {
 
-class PostgresStatements {
+class PostgresStatements final : public PreparedStatements {
  public:
   PostgresStatements(const LibpqCalls& libpq, PGconn* connection) : libpq_(libpq), connection_(connection) {}
 
-  struct Outcome {
-    std::vector<Row> rows;
-    size_t changed = 0;  // rows an INSERT/UPDATE/DELETE changed (PQcmdTuples)
-  };
-  // Runs `sql` (PostgreSQL's $n placeholders) with `params` (nullopt: NULL),
-  // preparing it first on this connection when it is new here. Throws
-  // StorageError (UniqueViolation for SQLSTATE 23505).
-  Outcome run(const std::string& sql, const std::vector<std::optional<std::string>>& params);
+  // `sql` has PostgreSQL's $n placeholders; values go as text (changed:
+  // PQcmdTuples). UniqueViolation is SQLSTATE 23505.
+  Outcome run(const std::string& sql, const std::vector<SqlValue>& params) override;
   // A statement without parameters in one simple-protocol round trip
   // (COMMIT, ROLLBACK: nothing to plan).
   void command(const char* sql);

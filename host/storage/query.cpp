@@ -1,5 +1,5 @@
-// host/storage/query.cpp - Query and Row on top of Poco::Data statements, or
-// of the PostgreSQL connection's prepared statements.
+// host/storage/query.cpp - Query and Row on top of the connection's prepared
+// statements, or of Poco::Data statements for set-up SQL.
 #include "storage/query.h"
 
 #include <Poco/Data/RecordSet.h>
@@ -10,7 +10,7 @@
 
 #include <charconv>
 
-#include "storage/postgres_statements.h"
+#include "storage/prepared_statements.h"
 #include "storage/storage_error.h"
 #include "storage/unit_of_work.h"
 
@@ -67,78 +67,86 @@ bool Row::boolean(size_t column) const {
   return int64(column) != 0;
 }
 
-// On PostgreSQL the statement runs through the connection's prepared
-// statements (postgres_statements.h) with the values collected as text;
-// elsewhere (SQLite, and SQL run straight on a session) through Poco.
+// A unit of work's SQL runs through its connection's prepared statements
+// (prepared_statements.h); SQL straight on a session (connection set-up)
+// through Poco.
 struct Query::Impl {
   Impl(Poco::Data::Session& session, std::string backendSql) : sql(std::move(backendSql)) {
     statement.emplace(session);
     *statement << sql;
   }
-  Impl(PostgresStatements& prepared, std::string backendSql) : sql(std::move(backendSql)), postgres(&prepared) {}
+  Impl(PreparedStatements& statements, std::string backendSql) : sql(std::move(backendSql)), prepared(&statements) {}
+
+  // Values bind in order: collected for the prepared statement (built in
+  // place), or handed to Poco.
+  template <typename Alternative, typename... Args>
+  void collect(Args&&... args) {
+    params.emplace_back(std::in_place_type<Alternative>, std::forward<Args>(args)...);
+  }
+  template <typename PocoValue>
+  void bindPoco(PocoValue value) {
+    *statement, Poco::Data::Keywords::bind(std::move(value));
+  }
 
   std::string sql;
   std::optional<Poco::Data::Statement> statement;
-  PostgresStatements* postgres = nullptr;
-  std::vector<std::optional<std::string>> params;  // PostgreSQL: in bind order
+  PreparedStatements* prepared = nullptr;
+  std::vector<SqlValue> params;
 };
 
-std::unique_ptr<Query::Impl> Query::implFor(UnitOfWork& uow, std::string_view portableSql) {
-  if (PostgresStatements* prepared = uow.postgresStatements()) {
-    return std::make_unique<Query::Impl>(*prepared, uow.sql(portableSql));
-  }
-  return std::make_unique<Query::Impl>(uow.session(), uow.sql(portableSql));
-}
-
-Query::Query(UnitOfWork& uow, std::string_view portableSql) : impl_(implFor(uow, portableSql)) {}
+Query::Query(UnitOfWork& uow, std::string_view portableSql)
+    : impl_(std::make_unique<Impl>(uow.statements(), uow.sql(portableSql))) {}
 Query::Query(Poco::Data::Session& session, std::string_view backendSql)
     : impl_(std::make_unique<Impl>(session, std::string(backendSql))) {}
 Query::~Query() = default;
 Query::Query(Query&&) noexcept = default;
 
 Query& Query::bind(int64_t value) {
-  if (impl_->postgres != nullptr) {
-    impl_->params.emplace_back(std::to_string(value));
+  if (impl_->prepared != nullptr) {
+    impl_->collect<int64_t>(value);
   } else {
-    *impl_->statement, Poco::Data::Keywords::bind(static_cast<Poco::Int64>(value));
+    impl_->bindPoco(static_cast<Poco::Int64>(value));
   }
   return *this;
 }
 
 Query& Query::bind(std::string_view value) {
-  if (impl_->postgres != nullptr) {
-    impl_->params.emplace_back(std::string(value));
+  if (impl_->prepared != nullptr) {
+    impl_->collect<std::string>(value);
   } else {
-    *impl_->statement, Poco::Data::Keywords::bind(std::string(value));
+    impl_->bindPoco(std::string(value));
   }
   return *this;
 }
 
 Query& Query::bind(const std::optional<int64_t>& value) {
-  if (impl_->postgres != nullptr) {
-    if (value) return bind(*value);
-    impl_->params.emplace_back(std::nullopt);
-    return *this;
+  if (impl_->prepared == nullptr) {
+    Poco::Nullable<Poco::Int64> cell;
+    if (value) cell = static_cast<Poco::Int64>(*value);
+    impl_->bindPoco(cell);
+  } else if (value) {
+    impl_->collect<int64_t>(*value);
+  } else {
+    impl_->collect<std::monostate>();
   }
-  Poco::Nullable<Poco::Int64> cell;
-  if (value) cell = static_cast<Poco::Int64>(*value);
-  *impl_->statement, Poco::Data::Keywords::bind(cell);
   return *this;
 }
 
 Query& Query::bind(const std::optional<std::string>& value) {
-  if (impl_->postgres != nullptr) {
-    impl_->params.emplace_back(value);
-    return *this;
+  if (impl_->prepared == nullptr) {
+    Poco::Nullable<std::string> cell;
+    if (value) cell = *value;
+    impl_->bindPoco(cell);
+  } else if (value) {
+    impl_->collect<std::string>(*value);
+  } else {
+    impl_->collect<std::monostate>();
   }
-  Poco::Nullable<std::string> cell;
-  if (value) cell = *value;
-  *impl_->statement, Poco::Data::Keywords::bind(cell);
   return *this;
 }
 
 size_t Query::execute() {
-  if (impl_->postgres != nullptr) return impl_->postgres->run(impl_->sql, impl_->params).changed;
+  if (impl_->prepared != nullptr) return impl_->prepared->run(impl_->sql, impl_->params).changed;
   try {
     return impl_->statement->execute();
   } catch (const Poco::Exception& error) {
@@ -147,7 +155,7 @@ size_t Query::execute() {
 }
 
 std::vector<Row> Query::rows() {
-  if (impl_->postgres != nullptr) return std::move(impl_->postgres->run(impl_->sql, impl_->params).rows);
+  if (impl_->prepared != nullptr) return std::move(impl_->prepared->run(impl_->sql, impl_->params).rows);
   try {
     impl_->statement->execute();
     Poco::Data::RecordSet records(*impl_->statement);

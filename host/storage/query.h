@@ -70,7 +70,6 @@ class Query {
 
  private:
   struct Impl;
-  static std::unique_ptr<Impl> implFor(UnitOfWork& uow, std::string_view portableSql);
   std::unique_ptr<Impl> impl_;
 };
 

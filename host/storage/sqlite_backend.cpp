@@ -10,6 +10,7 @@
 // The database file is the owner's alone (0600): it holds sealed credentials
 // and everything the tenants wrote, and any other local account could copy it.
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 
 #include <fcntl.h>
@@ -26,6 +27,7 @@
 #include "storage/dialects.h"
 #include "storage/pooled_database.h"
 #include "storage/query.h"
+#include "storage/sqlite_statements.h"
 
 namespace ih::host::storage {
 
@@ -100,7 +102,11 @@ std::unique_ptr<Database> openSqliteDatabase(const std::string& path, const std:
   BackendSpec spec;
   spec.dialect = std::make_unique<SqliteDialect>();
   const int busyTimeoutMs = options.busyTimeoutMs;
-  spec.connect = [path, busyTimeoutMs] { return std::make_unique<PooledConnection>(connect(path, busyTimeoutMs)); };
+  spec.connect = [path, busyTimeoutMs] {
+    auto session = connect(path, busyTimeoutMs);
+    auto statements = std::make_unique<SqliteStatements>(Poco::Data::SQLite::Utility::dbHandle(*session));
+    return std::make_unique<PooledConnection>(std::move(session), std::move(statements));
+  };
   spec.transactions.beginSql = "BEGIN IMMEDIATE";
   spec.transactions.writerLock = writerLockFor(path);
   spec.transactions.lockTimeout = std::chrono::milliseconds(options.busyTimeoutMs);

@@ -34,16 +34,23 @@ int64_t SyncLogRepository::insert(const SyncLogRow& entry) {
           .bind(entry.detail)
           .bind(entry.createdAt)
           .scalarInt64();
-  // The newest kKeepPerIssue of the issue stay; both probes seek sync_log_by_issue.
-  Query(uow_,
-        "DELETE FROM sync_log WHERE issue_id = ? AND (created_at < ? OR id <= (SELECT id FROM sync_log"
-        " WHERE issue_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?))")
-      .bind(entry.issueId)
+  Query(uow_, keepNewestSql()).bind(entry.issueId).bind(entry.issueId).bind(static_cast<int64_t>(kKeepPerIssue)).execute();
+  Query(uow_, sweepExpiredSql())
       .bind(entry.createdAt - kRetentionMs)
-      .bind(entry.issueId)
-      .bind(static_cast<int64_t>(kKeepPerIssue))
+      .bind(static_cast<int64_t>(kExpiredSweptPerInsert))
       .execute();
   return id;
+}
+
+// The issue's entries past its newest kKeepPerIssue: a range of sync_log_by_issue.
+const char* SyncLogRepository::keepNewestSql() {
+  return "DELETE FROM sync_log WHERE issue_id = ? AND id <= (SELECT id FROM sync_log"
+         " WHERE issue_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)";
+}
+
+// The oldest expired entries of any issue: a range of sync_log_by_time.
+const char* SyncLogRepository::sweepExpiredSql() {
+  return "DELETE FROM sync_log WHERE id IN (SELECT id FROM sync_log WHERE created_at < ? ORDER BY created_at LIMIT ?)";
 }
 
 std::vector<SyncLogRow> SyncLogRepository::listForIssue(int64_t organizationId, int64_t issueId, size_t limit,
@@ -60,11 +67,6 @@ std::vector<SyncLogRow> SyncLogRepository::listForIssue(int64_t organizationId, 
                         .rows();
   for (const auto& row : rows) entries.push_back(syncLogFromRow(row));
   return entries;
-}
-
-size_t SyncLogRepository::pruneOlderThan(int64_t cutoffMs) {
-  uow_.beginWrite();
-  return Query(uow_, "DELETE FROM sync_log WHERE created_at < ?").bind(cutoffMs).execute();
 }
 
 }  // namespace ih::host::storage

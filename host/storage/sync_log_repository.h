@@ -3,8 +3,13 @@
 // failed, and why in words), read newest first by the issue's page.
 //
 // Bounded so a ticket that flaps cannot fill the database: each insert drops
-// the issue's entries beyond the newest kKeepPerIssue and those older than the
-// retention period; pruneOlderThan() sweeps the rest of the table.
+// the issue's entries beyond the newest kKeepPerIssue, and up to
+// kExpiredSweptPerInsert entries of any issue older than the retention
+// period. Each is one index seek: a single DELETE with both conditions made
+// SQLite read every row of the issue (about 200 µs per insert at 200 rows,
+// docs/benchmarks.md "Round 5"). The sweep is bounded so one write after a
+// long quiet spell stays quick; each insert removes more than it adds, so the
+// expired rows are soon gone.
 #pragma once
 
 #include <cstdint>
@@ -33,14 +38,18 @@ class SyncLogRepository {
  public:
   static constexpr size_t kKeepPerIssue = 200;
   static constexpr int64_t kRetentionMs = 30LL * 24 * 3600 * 1000;
+  static constexpr size_t kExpiredSweptPerInsert = 64;
 
   explicit SyncLogRepository(UnitOfWork& uow) : uow_(uow) {}
 
-  // Appends (id and createdAt as given are ignored / used), then prunes the issue.
+  // Appends (id and createdAt as given are ignored / used), then prunes.
   int64_t insert(const SyncLogRow& row);
   // Newest first; beforeId > 0 pages to older entries.
   std::vector<SyncLogRow> listForIssue(int64_t organizationId, int64_t issueId, size_t limit, int64_t beforeId = 0);
-  size_t pruneOlderThan(int64_t cutoffMs);
+
+  // The two pruning statements insert() runs (their plans are tested).
+  static const char* keepNewestSql();    // (issue, issue, kKeepPerIssue)
+  static const char* sweepExpiredSql();  // (cutoff, kExpiredSweptPerInsert)
 
  private:
   UnitOfWork& uow_;

@@ -23,7 +23,7 @@ class Session;
 namespace ih::host::storage {
 
 class Dialect;
-class PostgresStatements;
+class PreparedStatements;
 
 class UnitOfWork {
  public:
@@ -37,10 +37,11 @@ class UnitOfWork {
   // Rolls back (no-op without a transaction) and drops afterCommit hooks.
   virtual void rollback() = 0;
 
+  // The connection's Poco session, for SQL outside any transaction.
   virtual Poco::Data::Session& session() = 0;
-  // The connection's prepared statements on PostgreSQL (Query runs through
-  // them); null on SQLite, where Poco's statements are used.
-  virtual PostgresStatements* postgresStatements() { return nullptr; }
+  // The connection's prepared statements: Query runs the unit of work's SQL
+  // through them.
+  virtual PreparedStatements& statements() = 0;
   virtual const Dialect& dialect() const = 0;
   // Portable SQL (see dialect.h) translated for this backend.
   std::string sql(std::string_view portableSql) const;

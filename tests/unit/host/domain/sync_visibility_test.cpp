@@ -123,7 +123,7 @@ TEST_P(SyncVisibilityTest, AnOlderEventNamesTheChangeItLostTo) {
   EXPECT_EQ(log[0].detail, "skipped: older than the change of " + changeTime(kStartMs + 5000));
 }
 
-TEST_P(SyncVisibilityTest, TheLogKeepsTheNewest200OfAnIssueAndNothingPastRetention) {
+TEST_P(SyncVisibilityTest, TheLogKeepsTheNewest200OfAnIssueAndWritesSweepWhatIsPastRetention) {
   const SyncNote note{jira_.id, "OPS-1", SyncDirection::Outbound, "comment", SyncOutcome::Applied, "posted"};
   inTransaction([&](auto& uow) {
     for (int i = 0; i < 205; ++i) SyncLog(clock_).write(uow, acme_.id, issue_.id, note);
@@ -132,9 +132,22 @@ TEST_P(SyncVisibilityTest, TheLogKeepsTheNewest200OfAnIssueAndNothingPastRetenti
   auto log = logOf(issue_);
   ASSERT_EQ(log.size(), storage::SyncLogRepository::kKeepPerIssue);
   EXPECT_GT(log.front().id, log.back().id);
+  // Past retention, later writes (on any issue) sweep the expired entries,
+  // a bounded number per write.
   clock_.advance(storage::SyncLogRepository::kRetentionMs + 1);
-  inTransaction([&](auto& uow) { return SyncLog(clock_).pruneExpired(uow); });
+  const auto other = makeIssue(acme_.id, project_.id);
+  inTransaction([&](auto& uow) {
+    SyncLog(clock_).write(uow, acme_.id, other.id, note);
+    return 0;
+  });
+  EXPECT_EQ(logOf(issue_).size(),
+            storage::SyncLogRepository::kKeepPerIssue - storage::SyncLogRepository::kExpiredSweptPerInsert);
+  inTransaction([&](auto& uow) {
+    for (int i = 0; i < 3; ++i) SyncLog(clock_).write(uow, acme_.id, other.id, note);
+    return 0;
+  });
   EXPECT_TRUE(logOf(issue_).empty());
+  EXPECT_EQ(logOf(other).size(), 4u);  // the fresh entries stay
 }
 
 TEST_P(SyncVisibilityTest, ADeadOutboundEventIsLoggedOnItsIssue) {

@@ -155,27 +155,6 @@ TEST_P(UnitOfWorkTest, NullsAndLargeIntegersRoundTrip) {
   EXPECT_EQ(row->text(3), "{\"q\":\"it's ?\"}");
 }
 
-// Issue 11: on PostgreSQL a statement is prepared once per pooled connection
-// and then only executed (Poco's connector prepared, executed and
-// DEALLOCATEd it every time). Each unit of work here gets the pool's one
-// connection, so the second one finds the statement already prepared.
-TEST_P(UnitOfWorkTest, PostgresPreparesEachStatementOncePerConnection) {
-  if (!isPostgres()) GTEST_SKIP() << "SQLite statements go through Poco";
-  const std::string sql = "SELECT COUNT(*) FROM organizations WHERE slug = ?";
-  const auto preparedCopies = [](UnitOfWork& uow) {
-    return Query(uow, "SELECT COUNT(*) FROM pg_prepared_statements WHERE statement = ?")
-        .bind("SELECT COUNT(*) FROM organizations WHERE slug = $1")
-        .scalarInt64();
-  };
-  for (int round = 0; round < 3; ++round) {
-    auto uow = db().begin();
-    uow->beginWrite();
-    EXPECT_EQ(Query(*uow, sql).bind("acme").scalarInt64(), 0);
-    EXPECT_EQ(preparedCopies(*uow), 1) << "round " << round;
-    uow->rollback();  // a rollback keeps the connection's prepared statements
-  }
-}
-
 IH_INSTANTIATE_BACKENDS(UnitOfWorkTest);
 
 // Each pooled SQLite connection has its own page cache; at SQLite's default
