@@ -8,21 +8,6 @@
 
 namespace ih::host::storage {
 
-bool WriterLock::tryLockFor(std::chrono::milliseconds timeout) {
-  std::unique_lock lock(mutex_);
-  if (!released_.wait_for(lock, timeout, [this] { return !held_; })) return false;
-  held_ = true;
-  return true;
-}
-
-void WriterLock::unlock() {
-  {
-    std::lock_guard lock(mutex_);
-    held_ = false;
-  }
-  released_.notify_one();
-}
-
 PooledUnitOfWork::PooledUnitOfWork(ConnectionPool::Lease lease, const Dialect& dialect, const TransactionPolicy& policy)
     : lease_(std::move(lease)), dialect_(dialect), policy_(policy) {}
 

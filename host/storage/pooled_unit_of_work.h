@@ -3,36 +3,20 @@
 //
 // The backends differ only in their TransactionPolicy: SQLite opens writes
 // with BEGIN IMMEDIATE while holding a process-wide writer lock (so writers
-// queue on a mutex instead of spinning on SQLITE_BUSY), PostgreSQL with a
+// queue in order (writer_lock.h) instead of spinning on SQLITE_BUSY), PostgreSQL with a
 // plain BEGIN (its row locks do the queueing).
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "storage/connection_pool.h"
-#include "storage/wal_group_commit.h"
 #include "storage/unit_of_work.h"
+#include "storage/wal_group_commit.h"
+#include "storage/writer_lock.h"
 
 namespace ih::host::storage {
-
-// The process-wide writer lock of a SQLite file: a flag under a mutex rather
-// than a mutex, because a plugin hook may open the write on its plugin-call
-// thread while its caller commits or rolls back on another (a mutex must be
-// unlocked by the thread that locked it).
-class WriterLock {
- public:
-  bool tryLockFor(std::chrono::milliseconds timeout);
-  void unlock();
-
- private:
-  std::mutex mutex_;
-  std::condition_variable released_;
-  bool held_ = false;
-};
 
 struct TransactionPolicy {
   std::string beginSql = "BEGIN";
