@@ -7,16 +7,26 @@ namespace ih::host::storage {
 
 bool WriterLock::tryLockFor(std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  if (!held_ && queue_.empty()) {
+  if (!held_) {
     held_ = true;
     return true;
   }
   Waiter self;
+  self.since = std::chrono::steady_clock::now();
+  const auto deadline = self.since + timeout;
   queue_.push_back(&self);
-  if (self.granted.wait_for(lock, timeout, [&self] { return self.owns; })) return true;
-  // Not handed over, so still queued: leave the queue.
-  queue_.erase(std::find(queue_.begin(), queue_.end(), &self));
-  return false;
+  for (;;) {
+    if (self.owns) return true;  // handed over: already dequeued
+    if (!held_) {                // released: ours unless a running writer was quicker
+      held_ = true;
+      queue_.erase(std::find(queue_.begin(), queue_.end(), &self));
+      return true;
+    }
+    if (self.wake.wait_until(lock, deadline) == std::cv_status::timeout && !self.owns && held_) {
+      queue_.erase(std::find(queue_.begin(), queue_.end(), &self));
+      return false;
+    }
+  }
 }
 
 void WriterLock::unlock() {
@@ -25,13 +35,16 @@ void WriterLock::unlock() {
     held_ = false;
     return;
   }
-  // The lock passes to the oldest waiter without ever being free. Notified
-  // under the mutex: once `owns` is visible the waiter may return and its
-  // Waiter, on its stack, be gone.
-  Waiter* next = queue_.front();
-  queue_.pop_front();
-  next->owns = true;
-  next->granted.notify_one();
+  Waiter* oldest = queue_.front();
+  // Notified under the mutex: once the waiter can see the change it may
+  // return, and its Waiter, on its stack, be gone.
+  if (std::chrono::steady_clock::now() - oldest->since >= kHandOverAfter) {
+    queue_.pop_front();
+    oldest->owns = true;  // never free in between: no newcomer gets ahead
+  } else {
+    held_ = false;
+  }
+  oldest->wake.notify_one();
 }
 
 size_t WriterLock::waiting() const {

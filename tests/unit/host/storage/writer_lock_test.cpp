@@ -1,6 +1,6 @@
-// The SQLite writer lock hands itself to writers in the order they asked:
-// neither a newcomer nor the writer that just let go can jump the queue, and
-// a writer that gave up leaves it.
+// The SQLite writer lock: waiters are served oldest first; one that has
+// waited long enough is handed the lock, so not even the writer that just let
+// go can take it back first; a writer that gave up leaves the queue.
 #include "storage/writer_lock.h"
 
 #include <gtest/gtest.h>
@@ -32,7 +32,7 @@ class WriterLockTest : public ::testing::Test {
   std::vector<std::string> order_;
 };
 
-TEST_F(WriterLockTest, TheWriterThatLetsGoQueuesBehindTheOneWaiting) {
+TEST_F(WriterLockTest, AWriterThatHasWaitedLongEnoughIsHandedTheLock) {
   ASSERT_TRUE(lock_.tryLockFor(milliseconds(0)));
   std::thread waiter([&] {
     ASSERT_TRUE(lock_.tryLockFor(milliseconds(10000)));
@@ -40,6 +40,7 @@ TEST_F(WriterLockTest, TheWriterThatLetsGoQueuesBehindTheOneWaiting) {
     lock_.unlock();
   });
   awaitQueued(1);
+  std::this_thread::sleep_for(milliseconds(20));  // past the hand-over threshold (5 ms)
   lock_.unlock();
   // Straight back for the next write, as a loop thread does: with a free-for-
   // all wake-up it would win at once, before the waiter is even scheduled.
