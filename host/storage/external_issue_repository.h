@@ -13,6 +13,7 @@
 
 namespace ih::host::storage {
 
+class Dialect;
 class UnitOfWork;
 
 // An issue linked to an external key (one row per issue).
@@ -68,6 +69,9 @@ class ExternalIssueRepository {
   // PostgreSQL an inbound change must see that job or be seen by it; SQLite's
   // single writer already serialises them, so it does nothing there.
   void lockLinkedIssues(int64_t organizationId, int64_t integrationId, std::string_view key);
+  // Its statement (`?`: organization, organization, integration, key), for
+  // EXPLAIN in tests.
+  static std::string lockLinkedIssuesSql(const Dialect& dialect);
   std::vector<SyncTargetRow> syncTargets(int64_t organizationId, int64_t issueId);
 
   // Conditional updates, atomic on both backends: true when the mark moved.

@@ -65,9 +65,12 @@ class BackendTest : public ::testing::TestWithParam<Backend> {
   INSTANTIATE_TEST_SUITE_P(Postgres, Suite, ::testing::Values(::ih::test::Backend::Postgres), ::ih::test::backendName)
 
 // A case that holds for one engine only (a SQLite query plan, SQLite's
-// database-wide writer lock) gets a suite of its own instantiated on that
-// engine, rather than a PostgreSQL case that reports itself skipped.
+// database-wide writer lock, PostgreSQL's row locks) gets a suite of its own
+// instantiated on that engine, rather than a case on the other engine that
+// reports itself skipped.
 #define IH_INSTANTIATE_SQLITE_ONLY(Suite) \
   INSTANTIATE_TEST_SUITE_P(Sqlite, Suite, ::testing::Values(::ih::test::Backend::Sqlite), ::ih::test::backendName)
+#define IH_INSTANTIATE_POSTGRES_ONLY(Suite) \
+  INSTANTIATE_TEST_SUITE_P(Postgres, Suite, ::testing::Values(::ih::test::Backend::Postgres), ::ih::test::backendName)
 
 }  // namespace ih::test
