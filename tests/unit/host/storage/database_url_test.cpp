@@ -39,6 +39,16 @@ TEST(DatabaseUrlTest, PostgresSplitsAllParts) {
             "host=db.example.test port=5433 user=app password=s@cret dbname=host sslmode=disable");
 }
 
+// A host on the database's machine connects over the Unix-domain socket
+// (docs/deployment.md): libpq takes a directory as the host.
+TEST(DatabaseUrlTest, PostgresUnixSocketDirectoryComesAsTheHostParameter) {
+  const auto url = parseDatabaseUrl("postgresql://app@:5433/host?host=/run/postgresql");
+  EXPECT_EQ(url.host, "");
+  EXPECT_EQ(url.postgresConnectionString(), "port=5433 user=app dbname=host host=/run/postgresql");
+  EXPECT_EQ(parseDatabaseUrl("postgresql://app@%2Frun%2Fpostgresql/host").postgresConnectionString(),
+            "host=/run/postgresql user=app dbname=host");
+}
+
 TEST(DatabaseUrlTest, DescribeMasksThePassword) {
   const auto url = parseDatabaseUrl("postgres://app:topsecret@[::1]:5432/host");
   EXPECT_EQ(url.host, "::1");

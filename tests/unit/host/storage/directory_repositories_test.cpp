@@ -48,6 +48,14 @@ TEST_P(DirectoryRepositoriesTest, UsersAreFoundByEmailCaseInsensitively) {
   ASSERT_EQ(loaded->emails.size(), 2u);
   EXPECT_EQ(loaded->emails[0].email, "bob@example.test");  // primary first
   EXPECT_TRUE(loaded->emails[1].verified);
+  EXPECT_EQ(loaded->name, bob.name);
+  // A user with no email rows is still found, with none.
+  const auto bare = users.insert(user("bare@example.test", {}));
+  const auto loadedBare = users.findById(bare.id);
+  ASSERT_TRUE(loadedBare);
+  EXPECT_EQ(loadedBare->email, "bare@example.test");
+  EXPECT_TRUE(loadedBare->emails.empty());
+  EXPECT_FALSE(users.findById(bare.id + 100));
 }
 
 TEST_P(DirectoryRepositoriesTest, EligibleUsersNeedActiveMembershipVerifiedEmailAndAProjectTeam) {
