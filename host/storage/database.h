@@ -19,6 +19,10 @@ namespace ih::host::storage {
 // SQLite: the page cache of each pooled connection (SQLite's default is
 // 2000 KiB, which 16 connections turn into 32 MB of RSS; sqlite_backend.cpp).
 inline constexpr int kSqlitePageCacheKiB = 256;
+// SQLite: the page cache of the one connection writes run on
+// (writer_connection.h). It stays valid from one write to the next, so it is
+// worth the size of the pages that writes keep coming back to.
+inline constexpr int kSqliteWriterPageCacheKiB = 4096;
 
 struct DatabaseOptions {
   int maxConnections = 16;

@@ -29,6 +29,7 @@ void PooledUnitOfWork::beginWrite() {
     holdsWriterLock_ = true;
   }
   try {
+    if (policy_.writerConnection) writing_ = &policy_.writerConnection->get();
     if (PostgresStatements* postgres = lease_.postgresStatements()) {
       postgres->beginWithNextStatement();
     } else {
@@ -65,7 +66,12 @@ void PooledUnitOfWork::rollback() {
   try {
     endTransaction("ROLLBACK");
   } catch (...) {
-    lease_.markBroken();  // unknown state: never reuse this connection
+    // Unknown state: never reuse this connection.
+    if (writing_) {
+      policy_.writerConnection->discard();
+    } else {
+      lease_.markBroken();
+    }
     releaseWriterLock();
     throw;
   }
@@ -81,6 +87,7 @@ void PooledUnitOfWork::endTransaction(const std::string& sql) {
 }
 
 void PooledUnitOfWork::releaseWriterLock() {
+  writing_ = nullptr;
   if (holdsWriterLock_) {
     holdsWriterLock_ = false;
     policy_.writerLock->unlock();

@@ -3,8 +3,10 @@
 //
 // The backends differ only in their TransactionPolicy: SQLite opens writes
 // with BEGIN IMMEDIATE while holding a process-wide writer lock (so writers
-// queue in order (writer_lock.h) instead of spinning on SQLITE_BUSY), PostgreSQL with a
-// plain BEGIN (its row locks do the queueing).
+// queue in order (writer_lock.h) instead of spinning on SQLITE_BUSY), and
+// runs them on the database's one writer connection (writer_connection.h);
+// PostgreSQL with a plain BEGIN on the leased connection (its row locks do
+// the queueing).
 #pragma once
 
 #include <chrono>
@@ -14,6 +16,7 @@
 #include "storage/connection_pool.h"
 #include "storage/unit_of_work.h"
 #include "storage/wal_group_commit.h"
+#include "storage/writer_connection.h"
 #include "storage/writer_lock.h"
 
 namespace ih::host::storage {
@@ -23,6 +26,11 @@ struct TransactionPolicy {
   // Held from BEGIN until COMMIT/ROLLBACK when set (SQLite).
   std::shared_ptr<WriterLock> writerLock;
   std::chrono::milliseconds lockTimeout{10000};
+  // Where write transactions run while the writer lock is held (SQLite); null
+  // = on the unit of work's own connection. A unit of work's reads before its
+  // write were transactions of their own (SQLite's autocommit), so moving to
+  // this connection at BEGIN loses no snapshot.
+  std::shared_ptr<WriterConnection> writerConnection;
   // Set when a commit is not durable when COMMIT returns (SQLite with
   // synchronous=NORMAL): a commit that wrote leaves the committing thread
   // owing its fsync (common/durability.h). Null when COMMIT is durable by
@@ -39,11 +47,12 @@ class PooledUnitOfWork final : public UnitOfWork {
   bool inTransaction() const override { return inTransaction_; }
   void commit() override;
   void rollback() override;
-  Poco::Data::Session& session() override { return lease_.session(); }
-  PreparedStatements& statements() override { return lease_.statements(); }
+  Poco::Data::Session& session() override { return writing_ ? *writing_->session : lease_.session(); }
+  PreparedStatements& statements() override { return writing_ ? *writing_->statements : lease_.statements(); }
   const Dialect& dialect() const override { return dialect_; }
 
  private:
+  // Leaves the writer connection, then lets the next writer have both.
   void releaseWriterLock();
   // COMMIT or ROLLBACK: on PostgreSQL one simple-protocol round trip, none
   // when BEGIN is still waiting for the transaction's first statement; on
@@ -55,6 +64,7 @@ class PooledUnitOfWork final : public UnitOfWork {
   const TransactionPolicy& policy_;
   bool inTransaction_ = false;
   bool holdsWriterLock_ = false;
+  PooledConnection* writing_ = nullptr;  // the writer connection, while this holds the writer lock
 };
 
 }  // namespace ih::host::storage

@@ -69,13 +69,15 @@ bool Row::boolean(size_t column) const {
 
 // A unit of work's SQL runs through its connection's prepared statements
 // (prepared_statements.h); SQL straight on a session (connection set-up)
-// through Poco.
+// through Poco. The unit of work's connection is looked up when the query
+// runs, not when it is built: on SQLite a write transaction moves the unit of
+// work to the writer's connection (pooled_unit_of_work.h).
 struct Query::Impl {
   Impl(Poco::Data::Session& session, std::string backendSql) : sql(std::move(backendSql)) {
     statement.emplace(session);
     *statement << sql;
   }
-  Impl(PreparedStatements& statements, std::string backendSql) : sql(std::move(backendSql)), prepared(&statements) {}
+  Impl(UnitOfWork& work, std::string backendSql) : sql(std::move(backendSql)), uow(&work) {}
 
   // Values bind in order: collected for the prepared statement (built in
   // place), or handed to Poco.
@@ -90,19 +92,19 @@ struct Query::Impl {
 
   std::string sql;
   std::optional<Poco::Data::Statement> statement;
-  PreparedStatements* prepared = nullptr;
+  UnitOfWork* uow = nullptr;
   std::vector<SqlValue> params;
 };
 
 Query::Query(UnitOfWork& uow, std::string_view portableSql)
-    : impl_(std::make_unique<Impl>(uow.statements(), uow.sql(portableSql))) {}
+    : impl_(std::make_unique<Impl>(uow, uow.sql(portableSql))) {}
 Query::Query(Poco::Data::Session& session, std::string_view backendSql)
     : impl_(std::make_unique<Impl>(session, std::string(backendSql))) {}
 Query::~Query() = default;
 Query::Query(Query&&) noexcept = default;
 
 Query& Query::bind(int64_t value) {
-  if (impl_->prepared != nullptr) {
+  if (impl_->uow != nullptr) {
     impl_->collect<int64_t>(value);
   } else {
     impl_->bindPoco(static_cast<Poco::Int64>(value));
@@ -111,7 +113,7 @@ Query& Query::bind(int64_t value) {
 }
 
 Query& Query::bind(std::string_view value) {
-  if (impl_->prepared != nullptr) {
+  if (impl_->uow != nullptr) {
     impl_->collect<std::string>(value);
   } else {
     impl_->bindPoco(std::string(value));
@@ -120,7 +122,7 @@ Query& Query::bind(std::string_view value) {
 }
 
 Query& Query::bind(const std::optional<int64_t>& value) {
-  if (impl_->prepared == nullptr) {
+  if (impl_->uow == nullptr) {
     Poco::Nullable<Poco::Int64> cell;
     if (value) cell = static_cast<Poco::Int64>(*value);
     impl_->bindPoco(cell);
@@ -133,7 +135,7 @@ Query& Query::bind(const std::optional<int64_t>& value) {
 }
 
 Query& Query::bind(const std::optional<std::string>& value) {
-  if (impl_->prepared == nullptr) {
+  if (impl_->uow == nullptr) {
     Poco::Nullable<std::string> cell;
     if (value) cell = *value;
     impl_->bindPoco(cell);
@@ -146,7 +148,7 @@ Query& Query::bind(const std::optional<std::string>& value) {
 }
 
 size_t Query::execute() {
-  if (impl_->prepared != nullptr) return impl_->prepared->run(impl_->sql, impl_->params).changed;
+  if (impl_->uow != nullptr) return impl_->uow->statements().run(impl_->sql, impl_->params).changed;
   try {
     return impl_->statement->execute();
   } catch (const Poco::Exception& error) {
@@ -155,7 +157,7 @@ size_t Query::execute() {
 }
 
 std::vector<Row> Query::rows() {
-  if (impl_->prepared != nullptr) return std::move(impl_->prepared->run(impl_->sql, impl_->params).rows);
+  if (impl_->uow != nullptr) return std::move(impl_->uow->statements().run(impl_->sql, impl_->params).rows);
   try {
     impl_->statement->execute();
     Poco::Data::RecordSet records(*impl_->statement);

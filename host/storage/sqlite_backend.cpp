@@ -3,7 +3,8 @@
 // Every connection runs in WAL mode (readers never wait for the writer), with
 // foreign keys on and a busy timeout for writers of other processes. Inside
 // this process writers queue on one writer lock per database file, taken
-// before BEGIN IMMEDIATE and held until COMMIT/ROLLBACK. Commits are made
+// before BEGIN IMMEDIATE and held until COMMIT/ROLLBACK, and write on one
+// connection (writer_connection.h). Commits are made
 // durable by group commit before any answer relies on them
 // (wal_group_commit.h) unless DatabaseOptions::durableCommits is off.
 //
@@ -66,7 +67,7 @@ void restrictToOwner(const std::string& path) {
   for (const char* suffix : {"-wal", "-shm"}) ::chmod((path + suffix).c_str(), 0600);  // absent: nothing to do
 }
 
-std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTimeoutMs) {
+std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTimeoutMs, int pageCacheKiB) {
   const std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
   if (!std::filesystem::is_directory(parent)) {
     throw std::runtime_error("directory " + parent.string() + " does not exist");
@@ -82,13 +83,14 @@ std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTi
   // Freed space is zeroed: a row rewritten sealed (metadata an older host
   // stored in plaintext) must not leave its plaintext behind in the file.
   Query(*session, "PRAGMA secure_delete = ON").rows();  // answers the new value
-  // Each pooled connection has its own page cache, 2 MiB by default; under
-  // concurrent writes the pool grows to its 16 connections and every cache
+  // Each connection has its own page cache, 2 MiB by default; under
+  // concurrent requests the pool grows to its 16 connections and every cache
   // fills with the pages the sync log and audit rows touch: +32 MB of RSS
   // that stays (docs/benchmarks.md, "RSS"). In WAL mode a connection drops
-  // its cache whenever another one committed, so a big cache buys little;
-  // the kernel's page cache keeps the file's pages for all of them.
-  Query(*session, "PRAGMA cache_size = -" + std::to_string(kSqlitePageCacheKiB)).execute();
+  // its cache whenever another one committed, so a big cache buys a reader
+  // little; the kernel's page cache keeps the file's pages for all of them.
+  // The writer connection's cache is bigger: no other connection commits.
+  Query(*session, "PRAGMA cache_size = -" + std::to_string(pageCacheKiB)).execute();
   return session;
 }
 
@@ -102,13 +104,17 @@ std::unique_ptr<Database> openSqliteDatabase(const std::string& path, const std:
   BackendSpec spec;
   spec.dialect = std::make_unique<SqliteDialect>();
   const int busyTimeoutMs = options.busyTimeoutMs;
-  spec.connect = [path, busyTimeoutMs] {
-    auto session = connect(path, busyTimeoutMs);
-    auto statements = std::make_unique<SqliteStatements>(Poco::Data::SQLite::Utility::dbHandle(*session));
-    return std::make_unique<PooledConnection>(std::move(session), std::move(statements));
+  const auto connectWith = [path, busyTimeoutMs](int pageCacheKiB) {
+    return [path, busyTimeoutMs, pageCacheKiB] {
+      auto session = connect(path, busyTimeoutMs, pageCacheKiB);
+      auto statements = std::make_unique<SqliteStatements>(Poco::Data::SQLite::Utility::dbHandle(*session));
+      return std::make_unique<PooledConnection>(std::move(session), std::move(statements));
+    };
   };
+  spec.connect = connectWith(kSqlitePageCacheKiB);
   spec.transactions.beginSql = "BEGIN IMMEDIATE";
   spec.transactions.writerLock = writerLockFor(path);
+  spec.transactions.writerConnection = std::make_shared<WriterConnection>(connectWith(kSqliteWriterPageCacheKiB));
   spec.transactions.lockTimeout = std::chrono::milliseconds(options.busyTimeoutMs);
   if (options.durableCommits) spec.transactions.groupCommit = std::make_shared<WalGroupCommit>(std::filesystem::absolute(path).string() + "-wal");
   spec.description = description;
