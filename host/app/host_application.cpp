@@ -15,6 +15,7 @@
 #include "app/host_options.h"
 #include "app/host_runtime.h"
 #include "app/startup_error.h"
+#include "ops/access_log.h"
 #include "ops/logging.h"
 
 namespace ih::host::app {
@@ -110,6 +111,7 @@ int HostApplication::main(const std::vector<std::string>& args) {
       // A plugin call that never returned still runs on its thread: running
       // the destructors (plugins' shutdown, the database, the services) under
       // it could crash the exit, so end here; nothing is left to commit.
+      if (ops::AccessLog* accessLog = ops::processAccessLog()) accessLog->flush();
       std::cout.flush();
       std::cerr.flush();
       std::_Exit(EXIT_OK);

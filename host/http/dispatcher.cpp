@@ -8,6 +8,7 @@
 #include "common/durability.h"
 #include "common/errors.h"
 #include "http/error_mapping.h"
+#include "ops/access_log.h"
 #include "ops/logging.h"
 #include "ops/metrics.h"
 
@@ -86,8 +87,12 @@ void Dispatcher::record(const RequestContext& ctx, const Response& response, dou
                      {{"route", ctx.routePattern}, {"method", methodLabel(ctx.method)}, {"status", status}});
   metrics_.increment("ih_http_request_duration_seconds_sum", {{"route", ctx.routePattern}}, seconds);
   metrics_.increment("ih_http_request_duration_seconds_count", {{"route", ctx.routePattern}});
-  Poco::Logger& access = Poco::Logger::get(ops::kAccessLogger);
-  if (access.information()) {
+  // Looked up once: Poco::Logger::get takes a process-wide mutex.
+  static Poco::Logger& access = Poco::Logger::get(ops::kAccessLogger);
+  if (!access.information()) return;
+  if (ops::AccessLog* log = ops::processAccessLog()) {
+    log->record(methodLabel(ctx.method), ctx.routePattern, response.status, seconds * 1000.0);
+  } else {
     access.information("%s %s %d %.1fms", methodLabel(ctx.method), ctx.routePattern, response.status, seconds * 1000.0);
   }
 }

@@ -1,8 +1,11 @@
 #include "ops/logging.h"
 
+#include <unistd.h>
+
+#include <chrono>
+#include <memory>
 #include <stdexcept>
 
-#include <Poco/AsyncChannel.h>
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
 #include <Poco/FormattingChannel.h>
@@ -10,7 +13,22 @@
 #include <Poco/Message.h>
 #include <Poco/PatternFormatter.h>
 
+#include "ops/access_log.h"
+
 namespace ih::host::ops {
+
+namespace {
+
+// How long an access line may wait for its batch.
+constexpr std::chrono::milliseconds kAccessLogFlushEvery{100};
+
+// Destroyed at exit, after main returns: it writes the lines still waiting.
+std::unique_ptr<AccessLog>& accessLogSlot() {
+  static std::unique_ptr<AccessLog> log;
+  return log;
+}
+
+}  // namespace
 
 int parseLogLevel(const std::string& level) {
   if (level == "info") return Poco::Message::PRIO_INFORMATION;
@@ -35,12 +53,14 @@ void configureLogging(const std::string& level) {
   // "" applies to every logger that already exists, not just the root.
   Poco::Logger::setChannel("", channel);
   Poco::Logger::setLevel("", priority);
-  // The access log writes a line per request: through a queue that one
-  // thread drains, so no request waits on stderr (or on other requests'
-  // lines) before its answer goes out. Other loggers stay synchronous, so
-  // start-up errors and warnings are written before the process can exit.
-  Poco::AutoPtr<Poco::AsyncChannel> accessQueue(new Poco::AsyncChannel(channel));
-  Poco::Logger::get(kAccessLogger).setChannel(accessQueue);
+  // The access log writes a line per request, in batches from its own
+  // thread (access_log.h), so no request waits on stderr (or on other
+  // requests' lines) before its answer goes out. Other loggers stay
+  // synchronous, so start-up errors and warnings are written before the
+  // process can exit.
+  accessLogSlot() = std::make_unique<AccessLog>(STDERR_FILENO, kAccessLogFlushEvery);
 }
+
+AccessLog* processAccessLog() { return accessLogSlot().get(); }
 
 }  // namespace ih::host::ops

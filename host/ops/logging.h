@@ -1,11 +1,12 @@
 // host/ops/logging.h - process-wide logging set-up: every Poco logger writes
-// to stderr as "2026-11-26T19:38:16.123Z INFO  ih.http.access: message"
+// to stderr as "2026-11-26T19:38:16.123Z Information ih.http.access: message"
 // (ISO-8601 UTC with milliseconds, level, logger name).
 //
 // Levels (--log-level): trace, debug, info, notice, warning, error, critical,
 // fatal (Poco's long names such as "information" work too). Loggers created
 // later inherit the channel and level from the root logger. The access log
-// (kAccessLogger, one line per request) is written asynchronously.
+// (kAccessLogger, one line per request) is written in batches from its own
+// thread (access_log.h).
 #pragma once
 
 #include <string>
