@@ -4,6 +4,7 @@
 #include "auth/session_cookie.h"
 #include "auth/session_service.h"
 #include "common/errors.h"
+#include "inbox/webhook_inbox.h"
 #include "storage/database.h"
 
 namespace ih::host::api {
@@ -34,6 +35,9 @@ void touchSession(ApiServices& services, storage::UnitOfWork& uow, const ApiCall
 }
 
 http::Response run(ApiServices& services, Access access, const ApiHandler& handler, http::RequestContext& ctx) {
+  // A caller may have just had a webhook acknowledged (inbox/webhook_inbox.h);
+  // health checks and metrics never wait for the inbox.
+  if (services.inbox != nullptr && access != Access::Public) services.inbox->awaitAcknowledgedApplied();
   std::unique_ptr<storage::UnitOfWork> uow = services.database.begin();
   ApiCall call{ctx, *uow, services, auth::Principal{}, std::nullopt, std::nullopt, {}};
   if (access != Access::Public) {

@@ -1,7 +1,9 @@
 // host/api/api_router.h - registers REST endpoints on the HTTP router with
 // their access rule, and runs each request in one unit of work.
 //
-// For every request: open a unit of work, authenticate (unless Public),
+// For every request: wait briefly for the webhooks this host acknowledged to
+// be applied (unless Public; inbox/webhook_inbox.h), open a unit of work,
+// authenticate (unless Public),
 // check the rule (superuser-only, or member/owner of the {org} path
 // parameter), run the handler, and commit only when the answer is a success
 // (status < 400). An exception or an error answer rolls everything back.

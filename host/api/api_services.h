@@ -14,6 +14,7 @@ class IntegrationService;
 class PipelineService;
 }  // namespace domain
 namespace plugins { class PluginRegistry; }
+namespace inbox { class WebhookInbox; }
 namespace jobs { class JobQueue; }
 namespace ops {
 class Metrics;
@@ -47,6 +48,9 @@ struct ApiServices {
   auth::SignInThrottle& signInThrottle;
   // True when the web app is served at /: browser callbacks then land in it.
   bool webApp = false;
+  // Where webhook requests a plugin defers are applied (ABI 1.5's ACCEPT
+  // phase); null: every plugin request is applied as it arrives.
+  inbox::WebhookInbox* inbox = nullptr;
 
   // Cookies get the Secure attribute when the host is reached over https.
   bool secureCookies() const { return publicUrl.rfind("https://", 0) == 0; }

@@ -3,10 +3,13 @@
 #include <Poco/Logger.h>
 
 #include "api/access.h"
+#include "common/clock.h"
 #include "common/errors.h"
+#include "inbox/webhook_inbox.h"
 #include "common/strings.h"
 #include "plugins/plugin_registry.h"
 #include "storage/database.h"
+#include "storage/inbox_repository.h"
 
 namespace ih::host::api {
 
@@ -42,6 +45,20 @@ http::Response toResponse(const plugins::HookReply& reply, std::string_view plug
   return response;
 }
 
+// Returns once the request is on disk (with durable commits, the default):
+// the acknowledgement's promise. Throws when it could not be stored.
+void keepForLater(ApiServices& services, const plugins::LoadedPlugin& plugin, const http::RequestContext& ctx) {
+  storage::InboxRequest stored;
+  stored.pluginKey = plugin.info().key;
+  stored.method = ctx.method;
+  stored.path = ctx.path;
+  stored.query = ctx.rawQuery;
+  stored.headers = ctx.headers;
+  stored.body = ctx.body;
+  stored.receivedAt = SystemClock().nowMs();
+  services.inbox->keep(std::move(stored));
+}
+
 }  // namespace
 
 std::optional<http::Response> dispatchPluginRoute(ApiServices& services, http::RequestContext& ctx) {
@@ -68,8 +85,19 @@ std::optional<http::Response> dispatchPluginRoute(ApiServices& services, http::R
     scope.organizationId = org.id;
     scope.userId = principal.userIdOrZero();
   }
-  plugins::HookReply reply = plugin.handleRequest(scope, toPluginRequest(ctx, match->routeIndex));
-  if (reply.status == IHP_OK && reply.httpStatus < 500) uow->commit();
+  plugins::PluginRequest request = toPluginRequest(ctx, match->routeIndex);
+  // Member routes answer their caller with what they did; only the public
+  // ones (webhooks) may be acknowledged before they are applied.
+  const bool mayDefer = services.inbox != nullptr && route.access == IHP_ROUTE_PUBLIC;
+  if (mayDefer) request.phase = IHP_REQUEST_PHASE_ACCEPT;
+  plugins::HookReply reply = plugin.handleRequest(scope, std::move(request));
+  if (reply.status == IHP_OK && reply.httpStatus < 500) {
+    uow->commit();
+    if (mayDefer && reply.deferred && reply.httpStatus < 300) {
+      uow.reset();  // its connection back to the pool before the wait
+      keepForLater(services, plugin, ctx);
+    }
+  }
   return toResponse(reply, plugin.info().key, route.pathPattern);
 }
 

@@ -6,7 +6,10 @@
 // path parameter and the plugin enabled there (403 otherwise);
 // IHP_ROUTE_PUBLIC routes need nothing. The plugin's storage writes join the
 // request's unit of work, committed only when the hook returned IHP_OK with
-// an HTTP status below 500. Logs and metrics name the route pattern, never
+// an HTTP status below 500. With an inbox, public routes are called in the
+// ACCEPT phase: a request the plugin defers is stored with the others
+// arriving at the same time, and the answer goes out once that commit is
+// durable (inbox/inbox_appender.h). Logs and metrics name the route pattern, never
 // the raw path (webhook tokens live in paths).
 #pragma once
 

@@ -36,6 +36,9 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"durability", "MODE",
        "durable: no answer before its writes are fsynced; relaxed: SQLite answers before the fsync, so a power "
        "loss may drop acknowledged writes (default durable)"},
+      {"webhook-apply", "MODE",
+       "deferred: a webhook a plugin accepts is answered once it is stored (durably) and applied after, in "
+       "batches; inline: applied before the answer (default deferred)"},
       {"plugins-dir", "DIR", "scanned at start-up for *.so (default <binary dir>/../plugins)"},
       {"public-url", "URL", "absolute URL prefix for webhook and callback URLs (default http://<bind>:<port>)"},
       {"admin-token", "TOKEN",
@@ -89,6 +92,12 @@ HostOptions resolveHostOptions(const std::function<std::optional<std::string>(co
       throw std::invalid_argument("invalid value for --durability: '" + *v + "' (expected durable or relaxed)");
     }
     o.durableCommits = *v == "durable";
+  }
+  if (auto v = lookup("webhook-apply")) {
+    if (*v != "deferred" && *v != "inline") {
+      throw std::invalid_argument("invalid value for --webhook-apply: '" + *v + "' (expected deferred or inline)");
+    }
+    o.deferredWebhooks = *v == "deferred";
   }
   o.pluginsDir =
       lookup("plugins-dir").value_or((std::filesystem::path(executableDir) / ".." / "plugins").lexically_normal().string());

@@ -34,6 +34,7 @@
 #include "http/outbound_client.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "inbox/webhook_inbox.h"
 #include "jobs/job_queue.h"
 #include "jobs/worker_pool.h"
 #include "ops/health.h"
@@ -226,6 +227,7 @@ struct HostRuntime::Parts {
   std::optional<api::ApiServices> apiServices;
   std::vector<std::unique_ptr<jobs::JobRunner>> runners;
   std::unique_ptr<jobs::WorkerPool> workers;
+  std::unique_ptr<inbox::WebhookInbox> inbox;
   domain::ReconcileStarter reconcileStarter{integrations, jobs};
   std::unique_ptr<ReconcileSchedule> reconcileSchedule;
   bool running = false;
@@ -292,9 +294,13 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
   p.runners.push_back(std::make_unique<plugins::UninstallJobRunner>(*p.registry, *p.hostServices));
   p.workers->registerRunner("", *p.runners.back());
 
+  // Applied by this host even with --webhook-apply inline: another host (or
+  // this one before a restart) may have stored requests.
+  p.inbox = std::make_unique<inbox::WebhookInbox>(*p.database, *p.registry, p.clock, p.metrics);
   p.apiServices.emplace(api::ApiServices{*p.database, p.directory, p.issues, p.integrations, p.pipelines,
                                          *p.registry, p.jobs, p.metrics, p.health, p.authenticator, publicUrl,
-                                         p.passwords, p.sessions, p.signInThrottle, p.webApp.available()});
+                                         p.passwords, p.sessions, p.signInThrottle, p.webApp.available(),
+                                         p.options.deferredWebhooks ? p.inbox.get() : nullptr});
   api::registerRoutes(p.router, p.dispatcher, *p.apiServices, &p.webApp);
   p.reconcileSchedule = std::make_unique<ReconcileSchedule>(*p.database, p.reconcileStarter,
                                                             std::chrono::seconds(p.options.reconcileIntervalS));
@@ -305,6 +311,7 @@ HostRuntime::~HostRuntime() { stop(); }
 void HostRuntime::start() {
   Parts& p = *parts_;
   p.workers->start();
+  p.inbox->start();
   p.reconcileSchedule->start();
   p.running = true;  // from here on stop() has something to stop, even if the server fails
   p.server.start();
@@ -318,6 +325,7 @@ void HostRuntime::stop() {
   p.server.stop(std::chrono::milliseconds(p.options.shutdownGraceMs));
   p.reconcileSchedule->stop();
   appLogger().information("stopping: draining job workers");
+  p.inbox->stop();
   p.workers->stop();
   // Calls abandoned at their deadline may still be inside a plugin; a short
   // wait lets the ones about to return do so.

@@ -73,6 +73,10 @@ void replyPipelineRef(ihp_reply* reply, ihp_str ref) {
   });
 }
 
+void replyDefer(ihp_reply* reply) {
+  withReply(reply, "reply_defer", [](HookReply& result) { result.deferred = true; });
+}
+
 }  // namespace
 
 void installReplyServices(ihp_host_api& table) {
@@ -83,6 +87,7 @@ void installReplyServices(ihp_host_api& table) {
   table.reply_retry_after_ms = &replyRetryAfterMs;
   table.reply_pipeline_state = &replyPipelineState;
   table.reply_pipeline_ref = &replyPipelineRef;
+  table.reply_defer = &replyDefer;
 }
 
 }  // namespace ih::host::plugins::api

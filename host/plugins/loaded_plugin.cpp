@@ -140,6 +140,7 @@ HookReply LoadedPlugin::handleRequest(CallScope& scope, PluginRequest request) {
                   call.body = borrow(request.body);
                   call.organization_id = organizationId;
                   call.user_id = userId;
+                  call.phase = request.phase;
                   return fn(instance, ctx, &call, reply);
                 });
 }

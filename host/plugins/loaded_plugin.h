@@ -62,6 +62,8 @@ struct HookReply {
   std::optional<std::string> pipelineRef;
   // Why the host refused to pass this reply on (e.g. a header with a CR/LF).
   std::optional<std::string> rejected;
+  // reply_defer: the plugin asked for the request to be kept and applied later.
+  bool deferred = false;
 };
 
 // Who a hook call is for; the ctx the plugin sees is derived from it.
@@ -87,6 +89,7 @@ struct PluginRequest {
   std::vector<std::pair<std::string, std::string>> headers;  // names lowercase
   std::vector<std::pair<std::string, std::string>> pathParams;
   std::string body;
+  uint32_t phase = IHP_REQUEST_PHASE_INLINE;
 };
 
 struct PipelineStepCall {

@@ -235,6 +235,18 @@ std::vector<std::string> severalHosts() {
   };
 }
 
+// Webhook requests acknowledged before they are applied (ABI 1.5's ACCEPT
+// phase): a row is the promise a 200 made, deleted in the transaction that
+// keeps it. retry_at and dead order the retries of a request that fails.
+std::vector<std::string> webhookInbox() {
+  return {
+      "CREATE TABLE webhook_inbox ({pk}, plugin_key TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL,"
+      " query TEXT NOT NULL, headers TEXT NOT NULL, body TEXT NOT NULL, received_at BIGINT NOT NULL,"
+      " attempts INTEGER NOT NULL DEFAULT 0, retry_at BIGINT NOT NULL DEFAULT 0, last_error TEXT,"
+      " dead INTEGER NOT NULL DEFAULT 0)",
+  };
+}
+
 std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> parts) {
   std::vector<std::string> all;
   for (const auto& part : parts) all.insert(all.end(), part.begin(), part.end());
@@ -251,6 +263,7 @@ const std::vector<Migration>& schemaMigrations() {
       {4, "browser sign-in", browserSignIn()},
       {5, "sync log, audit log, user mappings", syncVisibility()},
       {6, "several hosts on one database", severalHosts()},
+      {7, "webhook inbox", webhookInbox()},
   };
   return migrations;
 }

@@ -23,9 +23,9 @@ static_assert(sizeof(ihp_oauth1_request) == 104);
 static_assert(sizeof(ihp_job_spec) == 80);
 static_assert(sizeof(ihp_assignee_sync) == 96);  // 64 until 1.2
 static_assert(sizeof(ihp_status_sync) == 56);
-static_assert(sizeof(ihp_host_api) == 312);  // 304 until 1.2
+static_assert(sizeof(ihp_host_api) == 320);  // 304 until 1.2, 312 until 1.5
 static_assert(sizeof(ihp_route) == 40);
-static_assert(sizeof(ihp_request) == 120);
+static_assert(sizeof(ihp_request) == 128);  // 120 until 1.5
 static_assert(sizeof(ihp_pipeline_call) == 80);
 static_assert(sizeof(ihp_event) == 32);
 static_assert(sizeof(ihp_job) == 56);
@@ -54,6 +54,7 @@ static_assert(!IHP_HAS_MEMBER(ihp_assignee_sync, 64, remote_user));
 static_assert(offsetof(ihp_status_sync, flags) == 48);
 static_assert(!IHP_HAS_MEMBER(ihp_status_sync, 48, flags));
 static_assert(offsetof(ihp_host_api, sync_log_write) == 304);
+static_assert(offsetof(ihp_host_api, reply_defer) == 312);
 static_assert(offsetof(ihp_plugin_api, remote_users_resolve) == 224);
 static_assert(offsetof(ihp_job_spec, delay_ms) == 72);
 static_assert(offsetof(ihp_host_api, log) == 8);
@@ -79,6 +80,8 @@ static_assert(offsetof(ihp_entry_args, plugin_api) == 56);
 static_assert(offsetof(ihp_request, route_index) == 4);
 static_assert(offsetof(ihp_request, body) == 88);
 static_assert(offsetof(ihp_request, user_id) == 112);
+// Past the 1.4 struct's sizeof (120, no tail padding): a 1.4 host's request reads as INLINE.
+static_assert(offsetof(ihp_request, phase) == 120);
 static_assert(offsetof(ihp_event, attempt) == 24);
 static_assert(offsetof(ihp_uninstall_call, attempt) == 48);
 static_assert(IHP_HOST_API_SIZE_V1_0 == 304);

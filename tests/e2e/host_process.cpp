@@ -44,4 +44,9 @@ Reply HostProcess::call(const std::string& method, const std::string& path, cons
   return reply;
 }
 
+bool HostProcess::inboxDrained() {
+  const Reply metrics = get("/metrics", "");
+  return metrics.status == 200 && metrics.body.find("\nih_webhook_inbox_pending 0\n") != std::string::npos;
+}
+
 }  // namespace ih::e2e

@@ -58,6 +58,9 @@ class HostProcess {
   Reply put(const std::string& path, const std::string& body, const std::string& token) {
     return call("PUT", path, token, body);
   }
+  // No acknowledged webhook request is waiting to be applied (the host's
+  // webhook inbox is empty, on every host of its database).
+  bool inboxDrained();
 
  private:
   std::unique_ptr<ih::testing::ChildProcess> process_;

@@ -69,7 +69,7 @@ extern "C" {
 /* ------------------------------------------------------------------------ */
 
 #define IHP_ABI_MAJOR 1
-#define IHP_ABI_MINOR 4
+#define IHP_ABI_MINOR 5
 
 /* The one symbol a plugin exports. Its type is ihp_entry_fn. */
 #define IHP_ENTRY_SYMBOL "ihp_plugin_entry"
@@ -542,6 +542,12 @@ typedef struct ihp_host_api {
    * work, so a hook that fails leaves no entry; the host itself logs the
    * failures of the jobs it runs. IHP_E_NOT_FOUND when no issue is linked. */
   ihp_status (*sync_log_write)(ihp_host_ctx *ctx, const ihp_sync_log_entry *entry);
+
+  /* --- since 1.5 (check with IHP_HOST_HAS) -------------------------------- */
+
+  /* In an IHP_REQUEST_PHASE_ACCEPT call: keep this request and apply it later
+   * (see ihp_request.phase). Ignored in any other call. */
+  void (*reply_defer)(ihp_reply *reply);
 } ihp_host_api;
 
 /* The size of the 1.0 host table; a host table smaller than this is refused. */
@@ -577,9 +583,30 @@ typedef struct ihp_request {
   ihp_str body; /* raw bytes, already size-limited by the host */
   int64_t organization_id; /* IHP_ROUTE_ORG_MEMBER routes; else 0 */
   int64_t user_id;         /* the authenticated user; 0 = superuser or none */
+  /* Since 1.5 (zero = as before): IHP_REQUEST_PHASE_*. */
+  uint32_t phase;
 } ihp_request;
 
 #define IHP_REQUEST_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_request, user_id)
+
+/* Since 1.5, ihp_request.phase. A webhook sender that never retries turns the
+ * host's answer into a promise, and keeping it must not wait for the work the
+ * request causes; these phases split the two.
+ *   INLINE  check, apply and answer in this call (every request before 1.5).
+ *   ACCEPT  check the request and answer it. To apply it later, call
+ *           reply_defer and answer 2xx: the host stores the request durably
+ *           (the same bytes, headers and path), answers once it is on disk,
+ *           and calls this hook with APPLY. Without reply_defer the call
+ *           counts as an INLINE one: nothing is kept, its writes commit
+ *           as usual (so a plugin unaware of phases works unchanged).
+ *   APPLY   apply a request accepted earlier, in stored order, possibly on
+ *           another host and after a restart. Nobody sees the reply: IHP_OK
+ *           with a status below 500 commits and ends the request (a 4xx
+ *           drops it, e.g. its integration is gone); anything else rolls
+ *           back and the host tries again later. */
+#define IHP_REQUEST_PHASE_INLINE 0
+#define IHP_REQUEST_PHASE_ACCEPT 1
+#define IHP_REQUEST_PHASE_APPLY 2
 
 /* One step of the installation pipeline.
  * The reply's body is the step's `data` object. Its status says what happens:

@@ -5,6 +5,7 @@
 
 #include "common/replies.h"
 #include "ihp/sdk/hex.hpp"
+#include "ihp/sdk/reply.hpp"
 #include "sync/ticket_snapshot.h"
 #include "webhook/hub_signature.h"
 #include "webhook/issue_event.h"
@@ -92,6 +93,13 @@ ihp_status handleIssueUpdated(const ihp::sdk::Host& host, const ihp_request& req
     host.warn("future-time: issue=" + event.issueKey + " is dated " + ahead + "; ignored");
     host.count("webhook_future_time_total");
     replyDetail(reply, 400, "The delivery is dated " + ahead + " (more than a day); it was ignored.");
+    return IHP_OK;
+  }
+  // Jira never retries a delivery, so its 200 must not wait for the sync
+  // itself: a host that can keep the delivery applies it later (APPLY phase,
+  // which checks everything above again) and answers once it is on disk.
+  if (ihp::sdk::phaseOf(request) == IHP_REQUEST_PHASE_ACCEPT && reply.defer()) {
+    replyEmpty(reply, 200);
     return IHP_OK;
   }
   if (applyTicketSnapshot(host, integration->id, event) != IHP_OK) return internalFailure(reply);

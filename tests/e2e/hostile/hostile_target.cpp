@@ -169,6 +169,7 @@ size_t HostileClient::activityCount() {
 }
 
 bool HostileClient::jobsSettled() {
+  if (!host().inboxDrained()) return false;
   Reply list = host().get("/api/0/organizations/acme/jobs/", kHostileAdmin);
   if (list.status != 200 || !list.json.IsArray()) return false;
   for (const auto& job : list.json.GetArray()) {

@@ -91,27 +91,19 @@ class MultiHostE2E : public OutboundE2E {
   // payload first passed through `edit`.
   void changeInJiraDeliveredTo(const std::string& controlPath, const std::string& change, HostProcess& to,
                                const std::function<void(rapidjson::Document&)>& edit) {
-    mockJson("POST", "/_mock/deliveries/control", R"({"mode":"hold"})");
-    ASSERT_EQ(jira_->control("POST", controlPath, change).status, 200);
-    std::vector<std::pair<std::string, std::string>> held;  // url, body
-    std::map<std::string, std::string> headers;
-    ASSERT_TRUE(within(5s, [&] {
-      const auto pending = mockJson("GET", "/_mock/deliveries/pending");
-      if (!pending.IsArray() || pending.Empty()) return false;
-      for (const auto& delivery : pending.GetArray()) {
-        held.emplace_back(ih::testing::jsonString(delivery, "/url"), ih::testing::jsonString(delivery, "/body"));
-        for (const auto& header : delivery["headers"].GetObject()) headers[header.name.GetString()] = header.value.GetString();
-      }
-      return true;
-    }));
-    mockJson("POST", "/_mock/deliveries/control", R"({"mode":"drop"})");
-    for (auto& [url, body] : held) {
-      auto doc = ih::testing::parseJson(body);
+    const std::vector<HeldDelivery> held = holdDeliveriesOf(controlPath, change);
+    ASSERT_FALSE(held.empty());
+    for (const HeldDelivery& delivery : held) {
+      auto doc = ih::testing::parseJson(delivery.body);
       edit(doc);
-      const std::string path = url.substr(url.find(kWebhookPath));
-      const int answered = ih::testing::httpRequest("POST", to.baseUrl() + path, ih::testing::toJson(doc), headers).status;
-      ASSERT_EQ(answered, 200) << body;
+      const std::string path = delivery.url.substr(delivery.url.find(kWebhookPath));
+      const int answered =
+          ih::testing::httpRequest("POST", to.baseUrl() + path, ih::testing::toJson(doc), delivery.headers).status;
+      ASSERT_EQ(answered, 200) << delivery.body;
     }
+    // The 200 promises the delivery is stored; tests read what it did.
+    ASSERT_TRUE(within(10s, [&] { return count("SELECT count(*) FROM webhook_inbox") == 0; }))
+        << "a stored delivery was not applied";
   }
 
   // Moves OPS-1 to `statusId` in Jira and delivers the webhook to `to`
@@ -271,6 +263,27 @@ TEST_F(MultiHostE2E, AlternatingHostsWriteEveryChangeOnceInOrderAcrossARestart) 
   EXPECT_EQ(count("SELECT count(*) FROM jobs WHERE state = 'dead'"), 0);
 }
 
+// The webhook inbox across hosts: a delivery host B acknowledged (so it is
+// stored) but died before applying is applied by host A, which looks for
+// such requests every second, and only once.
+TEST_F(MultiHostE2E, ADeliveryAHostAcknowledgedAndDiedBeforeApplyingIsAppliedByAnother) {
+  ASSERT_EQ(setConfig("acme", integration_, R"({"sync_forward_assignment":false,"sync_reverse_assignment":true})").status,
+            200);
+  startOther();
+  ASSERT_FALSE(issueAssignedToBob());
+  const auto held = holdDeliveriesOf("/_mock/issues/OPS-1/assignee", R"({"assignee":"bob","actor":"alice"})");
+  ASSERT_EQ(held.size(), 1u);
+  ASSERT_EQ(::kill(other_->process().pid(), SIGKILL), 0);
+  other_->process().wait(5s);
+  const char* appliedAssignees = "SELECT count(*) FROM sync_log WHERE direction = 'inbound' AND kind = 'assignee'";
+  const int64_t appliedBefore = count(appliedAssignees);
+  storeAcknowledged(*openDirectly(), held.front());
+
+  EXPECT_TRUE(within(5s, [&] { return issueAssignedToBob(); })) << "host A never applied B's stored delivery";
+  EXPECT_TRUE(within(5s, [&] { return count("SELECT count(*) FROM webhook_inbox") == 0; }));
+  EXPECT_EQ(count(appliedAssignees), appliedBefore + 1) << "applied once";
+}
+
 // Issue 12's lookup cache: host B keeps the integration a webhook's token
 // names (domain/integration_lookup_cache.h); an unlink through host A must
 // reach B's deliveries through PostgreSQL's notification (B's TTL is 10 min
@@ -307,7 +320,7 @@ TEST_F(MultiHostE2E, APluginSwitchedOffThroughOneHostStopsActingOnTheOtherAtOnce
   ASSERT_EQ(setConfig("acme", integration_, R"({"sync_forward_assignment":false,"sync_reverse_assignment":true})").status,
             200);
   startOther();
-  // Each delivery is applied before its 200, so the issue can be read at once.
+  // changeInJiraDeliveredTo waits for the delivery to be applied.
   assignInJiraDeliveredTo(true, *other_);
   ASSERT_TRUE(issueAssignedToBob()) << "enabled: B applies Jira's change (and caches the enablement)";
   assignInJiraDeliveredTo(false, *other_);

@@ -172,6 +172,7 @@ class OrderPropertyE2E : public JiraE2ETest {
   bool settled() {
     return ih::testing::eventually(
         [&] {
+          if (!host_->inboxDrained()) return false;
           for (const char* state : {"pending", "running"}) {
             Reply list = host_->get(std::string("/api/0/organizations/acme/jobs/?state=") + state, kAdmin);
             if (list.status != 200 || !list.json.IsArray() || !list.json.Empty()) return false;

@@ -1,5 +1,7 @@
 #include "outbound_e2e.h"
 
+#include "storage/database.h"
+#include "storage/inbox_repository.h"
 #include "support/eventually.h"
 #include "support/json_helpers.h"
 
@@ -78,6 +80,40 @@ void OutboundE2E::clearJournal() { EXPECT_EQ(jira_->control("DELETE", "/_mock/jo
 void OutboundE2E::addFault(const std::string& faultJson) {
   auto added = jira_->control("POST", "/_mock/faults", faultJson);
   EXPECT_EQ(added.status, 200) << added.body;
+}
+
+std::vector<OutboundE2E::HeldDelivery> OutboundE2E::holdDeliveriesOf(const std::string& controlPath,
+                                                                    const std::string& change) {
+  mockJson("POST", "/_mock/deliveries/control", R"({"mode":"hold"})");
+  EXPECT_EQ(jira_->control("POST", controlPath, change).status, 200);
+  std::vector<HeldDelivery> held;
+  EXPECT_TRUE(within(std::chrono::seconds(5), [&] {
+    const auto pending = mockJson("GET", "/_mock/deliveries/pending");
+    if (!pending.IsArray() || pending.Empty()) return false;
+    for (const auto& delivery : pending.GetArray()) {
+      HeldDelivery one{ih::testing::jsonString(delivery, "/url"), ih::testing::jsonString(delivery, "/body"), {}};
+      for (const auto& header : delivery["headers"].GetObject()) {
+        one.headers[header.name.GetString()] = header.value.GetString();
+      }
+      held.push_back(std::move(one));
+    }
+    return true;
+  }));
+  mockJson("POST", "/_mock/deliveries/control", R"({"mode":"drop"})");
+  return held;
+}
+
+void OutboundE2E::storeAcknowledged(host::storage::Database& database, const HeldDelivery& delivery) {
+  host::storage::InboxRequest stored;
+  stored.pluginKey = "jira_server";
+  stored.method = "POST";
+  stored.path = delivery.url.substr(delivery.url.find(kWebhookPath));
+  // The mock names its headers in lowercase, as the host keeps them.
+  for (const auto& [name, value] : delivery.headers) stored.headers.emplace_back(name, value);
+  stored.body = delivery.body;
+  auto uow = database.begin();
+  host::storage::InboxRepository(*uow).append(stored);
+  uow->commit();
 }
 
 bool OutboundE2E::within(std::chrono::milliseconds timeout, const std::function<bool()>& predicate) {

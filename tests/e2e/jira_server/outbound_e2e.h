@@ -8,10 +8,13 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "jira_e2e.h"
+
+namespace ih::host::storage { class Database; }
 
 namespace ih::e2e::jira {
 
@@ -50,6 +53,16 @@ class OutboundE2E : public JiraE2ETest {
   std::vector<JournalEntry> journal(const std::string& method, const std::string& pathSuffix);
   void clearJournal();
   void addFault(const std::string& faultJson);
+  // Makes a change in Jira (a control POST) and returns the webhook deliveries
+  // it caused without sending them (the mock then drops later ones).
+  struct HeldDelivery {
+    std::string url, body;
+    std::map<std::string, std::string> headers;
+  };
+  std::vector<HeldDelivery> holdDeliveriesOf(const std::string& controlPath, const std::string& change);
+  // Stores `delivery` in the webhook inbox of `database` as a host does once
+  // it has acknowledged it: what a host killed before applying it leaves.
+  static void storeAcknowledged(host::storage::Database& database, const HeldDelivery& delivery);
   // Waits until the mock has delivered (and the host answered) `count` webhooks in all.
   void waitForAnsweredDeliveries(size_t count) { waitForDeliveries(count); }
 

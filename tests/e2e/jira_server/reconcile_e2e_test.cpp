@@ -86,6 +86,7 @@ class ReconcileE2E : public JiraE2ETest {
   }
 
   bool settled() {
+    if (!host_->inboxDrained()) return false;
     for (const char* state : {"pending", "running"}) {
       Reply list = host_->get(std::string("/api/0/organizations/acme/jobs/?state=") + state, kAdmin);
       if (list.status != 200 || !list.json.IsArray() || !list.json.Empty()) return false;

@@ -11,6 +11,7 @@
 #include "http/dispatcher.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "inbox/webhook_inbox.h"
 #include "ops/health.h"
 #include "plugins/plugin_registry.h"
 #include "support/http_client.h"
@@ -38,6 +39,8 @@ struct ApiTestHost::Parts {
   host::auth::SignInThrottle throttle;
   host::ops::HealthCheck health;
   host::web::StaticSite site;
+  // Never started: tests apply the inbox with drain(), when they choose.
+  std::unique_ptr<host::inbox::WebhookInbox> inbox;
   host::api::ApiServices services;
   host::http::Router router;
   host::http::Dispatcher dispatcher;
@@ -48,9 +51,13 @@ struct ApiTestHost::Parts {
         sessions(core.clock(), options.sessions),
         throttle(core.clock(), options.perAccount, options.perAddress),
         site(options.webDir),
-        services{core.database(), core.directory(), core.issues(), core.integrations(), core.pipelines(),
-                 registry,        core.jobs(),      core.metrics(), health,          authenticator,
-                 options.publicUrl, passwords,      sessions,       throttle,        site.available()},
+        inbox(options.webhookInbox ? std::make_unique<host::inbox::WebhookInbox>(core.database(), registry, core.clock(),
+                                                                                 core.metrics(), options.inbox)
+                                   : nullptr),
+        services{core.database(), core.directory(), core.issues(),  core.integrations(), core.pipelines(),
+                 registry,        core.jobs(),      core.metrics(), health,              authenticator,
+                 options.publicUrl, passwords,      sessions,       throttle,            site.available(),
+                 inbox.get()},
         dispatcher(router, core.metrics(), 64 * 1024),
         server(serverOptions(), dispatcher) {
     registry.loadDirectory(IH_API_TEST_PLUGIN_DIR);
@@ -76,6 +83,11 @@ ApiTestHost::~ApiTestHost() {
 }
 
 uint16_t ApiTestHost::port() const { return parts_->server.port(); }
+
+host::inbox::InboxApplier& ApiTestHost::inbox() {
+  if (!parts_->inbox) throw std::logic_error("ApiTestHostOptions::webhookInbox is off");
+  return parts_->inbox->applier();
+}
 
 ApiReply ApiTestHost::call(const std::string& method, const std::string& path, const char* token,
                            const std::string& body, const std::map<std::string, std::string>& headers) {

@@ -12,6 +12,7 @@
 #include "auth/session_service.h"
 #include "auth/sign_in_throttle.h"
 #include "host_fixture.h"
+#include "inbox/inbox_applier.h"
 #include "ihp/sdk/json.hpp"
 
 namespace ih::test {
@@ -35,6 +36,10 @@ struct ApiTestHostOptions {
   host::auth::ThrottleLimit perAccount{5, 15 * 60 * 1000};
   host::auth::ThrottleLimit perAddress{30, 15 * 60 * 1000};
   std::string webDir;  // non-empty: serve the web app from there (and land callbacks in it)
+  // Public plugin routes called in the ACCEPT phase, deferred requests kept
+  // in the webhook inbox; inbox() applies them.
+  bool webhookInbox = false;
+  host::inbox::InboxOptions inbox{};
 };
 
 class ApiTestHost {
@@ -47,6 +52,7 @@ class ApiTestHost {
 
   HostFixture& core() { return *core_; }
   uint16_t port() const;
+  host::inbox::InboxApplier& inbox();  // with ApiTestHostOptions::webhookInbox
 
   // token: nullptr = no Authorization header.
   ApiReply call(const std::string& method, const std::string& path, const char* token = kAdminToken,

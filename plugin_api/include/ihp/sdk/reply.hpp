@@ -43,10 +43,23 @@ class Reply {
     api_->reply_pipeline_ref(reply_, str(ref));
     return *this;
   }
+  // In an ACCEPT call (phaseOf below): asks the host to keep the request and
+  // call again with APPLY. False when the host cannot (before 1.5); apply the
+  // request now instead.
+  bool defer() {
+    if (!IHP_HOST_HAS(api_, reply_defer)) return false;
+    api_->reply_defer(reply_);
+    return true;
+  }
 
  private:
   const ihp_host_api* api_;
   ihp_reply* reply_;
 };
+
+// The request's phase (IHP_REQUEST_PHASE_*); INLINE from a host before 1.5.
+inline uint32_t phaseOf(const ihp_request& request) {
+  return IHP_HAS_MEMBER(ihp_request, request.struct_size, phase) ? request.phase : IHP_REQUEST_PHASE_INLINE;
+}
 
 }  // namespace ihp::sdk

@@ -2,11 +2,15 @@
 // that exercises every hook the REST API fronts, with scripted behaviour:
 //
 // Routes
-//   0 GET  /extensions/api-test/search/{org}/   (org member) -> {"organizationId","userId","query"}
+//   0 GET  /extensions/api-test/search/{org}/   (org member) -> {"organizationId","userId","query","phase"}
 //   1 POST /extensions/api-test/hook/{token}/   (public)
 //        token "ok":   enqueues job "hook" for org 0, 200 {"ok":true}
 //        token "fail": enqueues the same job, then answers 500 (must roll back)
 //        token "text": 200 text/plain "plain" with header X-Test: yes
+//        token "defer-*": in the ACCEPT phase, reply_defer and 202 {"phase":1}; applied
+//          (INLINE or APPLY) it enqueues job "deferred" whose payload is what the
+//          call saw: {"phase","query","body" (hex),"header"} (header: X-Probe's value);
+//          "defer-fail" then answers 500, "defer-gone" 404 (the request is dropped)
 // Pipeline steps "config", "authorize"; browser callback parameter "code".
 //   step 0 input {"url"}: not http(s) -> 400 {"url":["Enter a valid URL."]};
 //        http://detail.test -> 400 {"detail":"Could not reach the server."};
@@ -24,6 +28,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "ihp/sdk/hex.hpp"
 #include "ihp/sdk/json.hpp"
 #include "ihp/sdk/plugin.hpp"
 
@@ -39,11 +44,27 @@ const ihp_route kRoutes[] = {
 const ihp_str kSteps[] = {IHP_STR_LIT("config"), IHP_STR_LIT("authorize")};
 const ihp_str kFeatures[] = {IHP_STR_LIT("issue-basic")};
 
-std::string pathParam(const ihp_request& request, std::string_view name) {
-  for (size_t i = 0; i < request.path_param_count; ++i) {
-    if (view(request.path_params[i].name) == name) return std::string(view(request.path_params[i].value));
+std::string valueOf(const ihp_header* pairs, size_t count, std::string_view name) {
+  for (size_t i = 0; i < count; ++i) {
+    if (view(pairs[i].name) == name) return std::string(view(pairs[i].value));
   }
   return {};
+}
+
+std::string pathParam(const ihp_request& request, std::string_view name) {
+  return valueOf(request.path_params, request.path_param_count, name);
+}
+
+// Enqueues job `kind` (a write the tests can see), then answers 500 with
+// `failBody` when `fail` (the host must roll the job back), else 200 `okBody`.
+ihp_status writeThenAnswer(ihp::sdk::Host& host, ihp::sdk::Reply& reply, std::string kind, std::string payload,
+                           bool fail, std::string_view failBody, std::string_view okBody) {
+  ihp::sdk::Host::JobSpec job;
+  job.kind = std::move(kind);
+  job.payloadJson = std::move(payload);
+  if (host.enqueue(job) != IHP_OK) return IHP_E_INTERNAL;
+  reply.json(fail ? 500 : 200, fail ? failBody : okBody);
+  return IHP_OK;
 }
 
 // Shallow merge of two JSON objects plus one extra flag.
@@ -80,24 +101,41 @@ class ApiTestPlugin : public ihp::sdk::Plugin {
           .field("organizationId", request.organization_id)
           .field("userId", request.user_id)
           .field("query", view(request.query))
+          .field("phase", static_cast<int64_t>(ihp::sdk::phaseOf(request)))
           .endObject();
       reply.json(200, b.str());
       return IHP_OK;
     }
     const std::string token = pathParam(request, "token");
+    if (token.rfind("defer", 0) == 0) return deferred(host, request, reply, token);
     if (token == "text") {
       reply.status(200).header("Content-Type", "text/plain").header("X-Test", "yes").body("plain");
       return IHP_OK;
     }
-    ihp::sdk::Host::JobSpec job;
-    job.kind = "hook";
-    if (host.enqueue(job) != IHP_OK) return IHP_E_INTERNAL;
-    if (token == "fail") {
-      reply.json(500, R"({"detail":"hook failed"})");
+    return writeThenAnswer(host, reply, "hook", "{}", token == "fail", R"({"detail":"hook failed"})",
+                           R"({"ok":true})");
+  }
+
+  static ihp_status deferred(ihp::sdk::Host& host, const ihp_request& request, ihp::sdk::Reply& reply,
+                             const std::string& token) {
+    const uint32_t phase = ihp::sdk::phaseOf(request);
+    if (phase == IHP_REQUEST_PHASE_ACCEPT && reply.defer()) {
+      reply.json(202, R"({"phase":1})");
       return IHP_OK;
     }
-    reply.json(200, R"({"ok":true})");
-    return IHP_OK;
+    if (token == "defer-gone") {
+      reply.json(404, R"({"detail":"gone"})");
+      return IHP_OK;
+    }
+    json::JsonBuilder payload;
+    payload.beginObject()
+        .field("phase", static_cast<int64_t>(phase))
+        .field("query", view(request.query))
+        .field("body", ihp::sdk::hex::encode(view(request.body)))
+        .field("header", valueOf(request.headers, request.header_count, "x-probe"))
+        .endObject();
+    return writeThenAnswer(host, reply, "deferred", payload.str(), token == "defer-fail",
+                           R"({"detail":"apply failed"})", R"({"applied":true})");
   }
 
   ihp_status pipelineStep(ihp::sdk::Host&, const ihp_pipeline_call& call, ihp::sdk::Reply& reply) override {

@@ -1,0 +1,274 @@
+// host/inbox/inbox_applier.cpp - see inbox_applier.h.
+#include "inbox/inbox_applier.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <limits>
+#include <vector>
+
+#include <Poco/Logger.h>
+
+#include "common/clock.h"
+#include "inbox/inbox_appender.h"
+#include "ops/metrics.h"
+#include "plugins/loaded_plugin.h"
+#include "plugins/plugin_registry.h"
+#include "storage/database.h"
+#include "storage/inbox_repository.h"
+
+namespace ih::host::inbox {
+
+namespace {
+
+Poco::Logger& logger() { return Poco::Logger::get("ih.inbox"); }
+
+constexpr int kApplierNice = 10;
+
+constexpr const char* kAppliedTotal = "ih_webhook_inbox_applied_total";
+constexpr const char* kFailedTotal = "ih_webhook_inbox_failures_total";
+constexpr const char* kDeadTotal = "ih_webhook_inbox_dead_total";
+constexpr const char* kPending = "ih_webhook_inbox_pending";
+constexpr const char* kDead = "ih_webhook_inbox_dead";
+
+// Read when /metrics is scraped: a count over the stored requests. NaN
+// while the database is away, so the scrape still answers.
+double inboxCount(storage::Database& database, bool dead) {
+  try {
+    auto uow = database.begin();
+    storage::InboxRepository inbox(*uow);
+    return static_cast<double>(dead ? inbox.dead() : inbox.pending());
+  } catch (const std::exception&) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+}
+
+int64_t retryDelayMs(const InboxOptions& options, int attempts) {
+  int64_t delay = options.firstRetryDelayMs;
+  for (int i = 1; i < attempts && delay < options.maxRetryDelayMs; ++i) delay *= 2;
+  return std::min(delay, options.maxRetryDelayMs);
+}
+
+}  // namespace
+
+InboxApplier::InboxApplier(storage::Database& database, plugins::PluginRegistry& plugins, const Clock& clock,
+                           ops::Metrics& metrics, InboxOptions options)
+    : database_(database), plugins_(plugins), clock_(clock), metrics_(metrics), options_(options) {
+  metrics_.describe(kAppliedTotal, "Webhook requests applied from the inbox (or dropped by their plugin)");
+  metrics_.describe(kFailedTotal, "Failed applications of inbox requests (each is retried)");
+  metrics_.describe(kDeadTotal, "Inbox requests given up after their last attempt (kept as dead)");
+  metrics_.describe(kPending, "Webhook requests acknowledged and not yet applied, on every host of the database");
+  metrics_.describe(kDead, "Webhook requests given up, kept in webhook_inbox for an operator");
+  metrics_.gaugeCallback(kPending, [&database] { return inboxCount(database, false); });
+  metrics_.gaugeCallback(kDead, [&database] { return inboxCount(database, true); });
+}
+
+InboxApplier::~InboxApplier() {
+  stop();
+  metrics_.removeGaugeCallback(kPending);
+  metrics_.removeGaugeCallback(kDead);
+}
+
+void InboxApplier::start() {
+  if (thread_.joinable()) return;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = false;
+    woken_ = true;  // what an earlier run (or a dead host) left
+  }
+  thread_ = std::thread([this] { run(); });
+}
+
+void InboxApplier::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wakeUp_.notify_all();
+  passedOn_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void InboxApplier::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  wakeUp_.notify_one();
+}
+
+void InboxApplier::run() {
+  // Below the request threads on the CPU too: under load the two cores are
+  // the acknowledgements' first. (Linux applies nice values per thread.)
+  if (::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kApplierNice) != 0) {
+    logger().debug("webhook inbox: the applier keeps the default CPU priority");
+  }
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    wakeUp_.wait_for(lock, options_.pollInterval, [this] { return woken_ || stopping_; });
+    woken_ = false;
+    lock.unlock();
+    try {
+      drain();
+    } catch (const std::exception& e) {
+      // The database may be away; the requests stay stored for the next try.
+      logger().error(std::string("webhook inbox: applying failed: ") + e.what());
+    }
+    lock.lock();
+  }
+}
+
+size_t InboxApplier::drain() {
+  size_t total = 0;
+  for (;;) {
+    makeWayForAcknowledgements();
+    const size_t applied = applyBatch();
+    if (applied == 0) return total;
+    total += applied;
+    applied_.fetch_add(applied, std::memory_order_relaxed);
+  }
+}
+
+// On SQLite a batch holds the one writer every acknowledgement needs, and
+// on either backend it takes CPU from them: a sender is waiting for each
+// acknowledgement, while the inbox waits for nobody. A burst is so
+// acknowledged at the speed of storing it and applied after.
+void InboxApplier::makeWayForAcknowledgements() {
+  if (appender_ == nullptr) return;
+  std::unique_lock lock(mutex_);
+  while (!stopping_ && readersWaiting_ == 0 && appender_->waiting() > 0 &&
+         appender_->stored() - std::min(appender_->stored(), applied_.load()) < options_.yieldBelowBacklog) {
+    wakeUp_.wait_for(lock, std::chrono::milliseconds(1));
+  }
+}
+
+bool InboxApplier::awaitApplied(int64_t id, std::chrono::milliseconds limit) {
+  if (appliedThrough_.load(std::memory_order_acquire) >= id) return true;
+  std::unique_lock lock(mutex_);
+  ++readersWaiting_;  // the applier stops giving way
+  woken_ = true;
+  wakeUp_.notify_all();
+  const bool passedIt =
+      passedOn_.wait_for(lock, limit, [&] { return stopping_ || appliedThrough_.load() >= id; });
+  --readersWaiting_;
+  return passedIt && appliedThrough_.load() >= id;
+}
+
+void InboxApplier::passed(int64_t id) {
+  {
+    std::lock_guard lock(mutex_);
+    if (id <= appliedThrough_.load()) return;
+    appliedThrough_.store(id, std::memory_order_release);
+  }
+  passedOn_.notify_all();
+}
+
+size_t InboxApplier::applyBatch() {
+  // Read before looking: when nothing is due, every request stored by then
+  // is applied (here or by another host) or waits for a retry.
+  const int64_t storedBefore = appender_ != nullptr ? appender_->lastStoredId() : 0;
+  auto uow = database_.begin();
+  storage::InboxRepository inbox(*uow);
+  const std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), options_.batchSize);
+  if (due.empty()) {
+    passed(storedBefore);
+    return 0;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + options_.batchBudget;
+  std::vector<int64_t> done;
+  for (const storage::InboxRequest& request : due) {
+    if (apply(*uow, request)) {
+      // Its writes and the batch's share one transaction: start again with
+      // a transaction per request, so only the failing one is retried.
+      uow->rollback();
+      uow.reset();
+      return applyOneByOne(done.size() + 1);
+    }
+    done.push_back(request.id);
+    if (std::chrono::steady_clock::now() >= deadline) break;
+  }
+  inbox.remove(done);
+  uow->commit();
+  metrics_.increment(kAppliedTotal, {}, static_cast<double>(done.size()));
+  passed(done.back());
+  return done.size();
+}
+
+size_t InboxApplier::applyOneByOne(size_t count) {
+  size_t applied = 0;
+  for (size_t i = 0; i < count; ++i) {
+    auto uow = database_.begin();
+    storage::InboxRepository inbox(*uow);
+    const std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), 1);
+    if (due.empty()) break;
+    if (Failure failure = apply(*uow, due.front())) {
+      uow->rollback();
+      uow.reset();
+      recordFailure(due.front(), *failure);
+      passed(due.front().id);  // a reader must not wait for its retry
+      continue;
+    }
+    inbox.remove({due.front().id});
+    uow->commit();
+    metrics_.increment(kAppliedTotal);
+    passed(due.front().id);
+    ++applied;
+  }
+  // A request that failed is out of the way until its retry: report progress
+  // so the loop looks again.
+  return std::max<size_t>(applied, count > 0 ? 1 : 0);
+}
+
+InboxApplier::Failure InboxApplier::apply(storage::UnitOfWork& uow, const storage::InboxRequest& stored) {
+  std::optional<plugins::RouteMatch> match = plugins_.matchRoute(stored.method, stored.path);
+  if (!match || match->plugin->info().key != stored.pluginKey) {
+    // The plugin is gone (or no longer serves the path): nobody can apply it.
+    logger().warning("webhook inbox: request %?d of %s has no route now; dropped", stored.id, stored.pluginKey);
+    return std::nullopt;
+  }
+  plugins::PluginRequest request;
+  request.routeIndex = match->routeIndex;
+  request.method = stored.method;
+  request.path = stored.path;
+  request.query = stored.query;
+  request.headers = stored.headers;
+  request.pathParams = std::move(match->pathParams);
+  request.body = stored.body;
+  request.phase = IHP_REQUEST_PHASE_APPLY;
+  plugins::CallScope scope{uow, 0, 0};
+  try {
+    const plugins::HookReply reply = match->plugin->handleRequest(scope, std::move(request));
+    if (reply.status == IHP_OK && reply.httpStatus < 500) {
+      if (reply.httpStatus >= 400) {
+        logger().information("webhook inbox: request %?d dropped by %s (%d)", stored.id, stored.pluginKey,
+                             static_cast<int>(reply.httpStatus));
+      }
+      return std::nullopt;
+    }
+    return reply.error.value_or("status " + std::to_string(reply.status) + ", HTTP " +
+                                std::to_string(reply.httpStatus));
+  } catch (const std::exception& e) {
+    return std::string(e.what());
+  }
+}
+
+void InboxApplier::recordFailure(const storage::InboxRequest& request, const std::string& reason) {
+  const int attempts = request.attempts + 1;
+  const bool dead = attempts >= options_.maxAttempts;
+  metrics_.increment(kFailedTotal);
+  if (dead) {
+    metrics_.increment(kDeadTotal);
+    logger().error("webhook inbox: request %?d of %s failed %d times; kept as dead: %s", request.id,
+                   request.pluginKey, attempts, reason);
+  } else {
+    logger().warning("webhook inbox: request %?d of %s failed (attempt %d), retried later: %s", request.id,
+                     request.pluginKey, attempts, reason);
+  }
+  auto uow = database_.begin();
+  storage::InboxRepository(*uow).recordFailure(request.id, attempts, clock_.nowMs() + retryDelayMs(options_, attempts),
+                                               reason, dead);
+  uow->commit();
+}
+
+}  // namespace ih::host::inbox

@@ -1,0 +1,139 @@
+// host/storage/inbox_repository.cpp - see inbox_repository.h.
+#include "storage/inbox_repository.h"
+
+#include <optional>
+#include <stdexcept>
+
+#include "common/base64.h"
+#include "storage/dialect.h"
+#include "storage/query.h"
+#include "storage/unit_of_work.h"
+
+namespace ih::host::storage {
+
+namespace {
+
+// Netstrings ("<length>:<bytes>"), name then value: header values are the
+// sender's bytes, so no separator can be assumed absent from them.
+std::string encodeHeaders(const std::vector<std::pair<std::string, std::string>>& headers) {
+  std::string packed;
+  for (const auto& [name, value] : headers) {
+    for (const std::string* part : {&name, &value}) {
+      packed += std::to_string(part->size());
+      packed += ':';
+      packed += *part;
+    }
+  }
+  return base64Encode(packed);
+}
+
+std::optional<std::string> takeNetstring(std::string_view& rest) {
+  const size_t colon = rest.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 9) return std::nullopt;
+  size_t length = 0;
+  for (char digit : rest.substr(0, colon)) {
+    if (digit < '0' || digit > '9') return std::nullopt;
+    length = length * 10 + static_cast<size_t>(digit - '0');
+  }
+  if (rest.size() - colon - 1 < length) return std::nullopt;
+  std::string value(rest.substr(colon + 1, length));
+  rest.remove_prefix(colon + 1 + length);
+  return value;
+}
+
+// Only this host writes the column, so a row that does not decode was
+// damaged in the database: refusing it beats applying a different request.
+std::vector<std::pair<std::string, std::string>> decodeHeaders(int64_t id, const std::string& text) {
+  const std::optional<std::string> packed = base64Decode(text);
+  if (!packed) throw std::runtime_error("webhook_inbox " + std::to_string(id) + ": headers are not base64");
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string_view rest = *packed;
+  while (!rest.empty()) {
+    std::optional<std::string> name = takeNetstring(rest);
+    std::optional<std::string> value = name ? takeNetstring(rest) : std::nullopt;
+    if (!value) throw std::runtime_error("webhook_inbox " + std::to_string(id) + ": headers are damaged");
+    headers.emplace_back(std::move(*name), std::move(*value));
+  }
+  return headers;
+}
+
+std::string decodeBody(int64_t id, const std::string& text) {
+  std::optional<std::string> body = base64Decode(text);
+  if (!body) throw std::runtime_error("webhook_inbox " + std::to_string(id) + ": body is not base64");
+  return std::move(*body);
+}
+
+}  // namespace
+
+int64_t InboxRepository::append(const InboxRequest& request) {
+  uow_.beginWrite();
+  return Query(uow_,
+        "INSERT INTO webhook_inbox (plugin_key, method, path, query, headers, body, received_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+      .bind(request.pluginKey)
+      .bind(request.method)
+      .bind(request.path)
+      .bind(request.query)
+      .bind(encodeHeaders(request.headers))
+      .bind(base64Encode(request.body))
+      .bind(request.receivedAt)
+      .scalarInt64();
+}
+
+std::vector<InboxRequest> InboxRepository::takeDue(int64_t now, size_t limit) {
+  uow_.beginWrite();
+  std::vector<InboxRequest> due;
+  const auto rows = Query(uow_, std::string("SELECT id, plugin_key, method, path, query, headers, body, received_at,"
+                                            " attempts FROM webhook_inbox WHERE dead = 0 AND retry_at <= ?"
+                                            " ORDER BY id LIMIT ?") +
+                                    uow_.dialect().lockSkippingLocked())
+                        .bind(now)
+                        .bind(static_cast<int64_t>(limit))
+                        .rows();
+  for (const Row& row : rows) {
+    InboxRequest request;
+    request.id = row.int64(0);
+    request.pluginKey = row.text(1);
+    request.method = row.text(2);
+    request.path = row.text(3);
+    request.query = row.text(4);
+    request.headers = decodeHeaders(request.id, row.text(5));
+    request.body = decodeBody(request.id, row.text(6));
+    request.receivedAt = row.int64(7);
+    request.attempts = static_cast<int>(row.int64(8));
+    due.push_back(std::move(request));
+  }
+  return due;
+}
+
+void InboxRepository::remove(const std::vector<int64_t>& ids) {
+  if (ids.empty()) return;
+  uow_.beginWrite();
+  // Ids arrive in order and are taken in order, so most batches are a range.
+  if (ids.back() - ids.front() + 1 == static_cast<int64_t>(ids.size())) {
+    Query(uow_, "DELETE FROM webhook_inbox WHERE id BETWEEN ? AND ?").bind(ids.front()).bind(ids.back()).execute();
+    return;
+  }
+  for (int64_t id : ids) Query(uow_, "DELETE FROM webhook_inbox WHERE id = ?").bind(id).execute();
+}
+
+void InboxRepository::recordFailure(int64_t id, int attempts, int64_t retryAt, const std::string& error, bool dead) {
+  uow_.beginWrite();
+  Query(uow_, "UPDATE webhook_inbox SET attempts = ?, retry_at = ?, last_error = ?, dead = ? WHERE id = ?")
+      .bind(attempts)
+      .bind(retryAt)
+      .bind(error)
+      .bind(dead)
+      .bind(id)
+      .execute();
+}
+
+int64_t InboxRepository::pending() {
+  return Query(uow_, "SELECT COUNT(*) FROM webhook_inbox WHERE dead = 0").scalarInt64();
+}
+
+int64_t InboxRepository::dead() {
+  return Query(uow_, "SELECT COUNT(*) FROM webhook_inbox WHERE dead = 1").scalarInt64();
+}
+
+}  // namespace ih::host::storage

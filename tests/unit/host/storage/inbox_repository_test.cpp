@@ -1,0 +1,151 @@
+// The webhook inbox's storage, on both backends: a stored request comes back
+// byte for byte (headers and body are the sender's bytes, which PostgreSQL's
+// TEXT would refuse), in arrival order, retried and given up as recorded;
+// and on PostgreSQL two appliers never take the same request.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "storage/inbox_repository.h"
+#include "storage/query.h"
+#include "support/backend.h"
+
+namespace ih::host::storage {
+namespace {
+
+class InboxRepositoryTest : public ih::test::BackendTest {
+ protected:
+  static InboxRequest request(const std::string& body) {
+    InboxRequest r;
+    r.pluginKey = "jira_server";
+    r.method = "POST";
+    r.path = "/extensions/jira-server/issue-updated/t0ken/";
+    r.query = "a=1";
+    r.headers = {{"content-type", "application/json"}, {"x-hub-signature", "sha256=ab"}};
+    r.body = body;
+    r.receivedAt = 1000;
+    return r;
+  }
+  void store(const std::vector<std::string>& bodies) {
+    auto uow = db().begin();
+    for (const auto& body : bodies) InboxRepository(*uow).append(request(body));
+    uow->commit();
+  }
+  std::vector<std::string> dueBodies(int64_t now, size_t limit = 10) {
+    auto uow = db().begin();
+    std::vector<std::string> bodies;
+    for (const auto& r : InboxRepository(*uow).takeDue(now, limit)) bodies.push_back(r.body);
+    return bodies;
+  }
+};
+
+TEST_P(InboxRepositoryTest, ARequestComesBackByteForByte) {
+  InboxRequest sent = request(std::string("{\"k\":\"caf\xc3\xa9\"}\0\xff\r\n", 17));
+  sent.headers.emplace_back("x-odd", std::string("a\0b:7:\xfe", 7));
+  sent.headers.emplace_back("x-empty", "");
+  {
+    auto uow = db().begin();
+    InboxRepository(*uow).append(sent);
+    uow->commit();
+  }
+  auto uow = db().begin();
+  const auto due = InboxRepository(*uow).takeDue(1000, 10);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_GT(due[0].id, 0);
+  EXPECT_EQ(due[0].pluginKey, sent.pluginKey);
+  EXPECT_EQ(due[0].method, sent.method);
+  EXPECT_EQ(due[0].path, sent.path);
+  EXPECT_EQ(due[0].query, sent.query);
+  EXPECT_EQ(due[0].headers, sent.headers);
+  EXPECT_EQ(due[0].body, sent.body);
+  EXPECT_EQ(due[0].receivedAt, 1000);
+  EXPECT_EQ(due[0].attempts, 0);
+}
+
+TEST_P(InboxRepositoryTest, RequestsAreTakenInArrivalOrderAndRemovedWhenApplied) {
+  store({"1", "2", "3", "4", "5"});
+  EXPECT_EQ(dueBodies(0, 3), (std::vector<std::string>{"1", "2", "3"}));
+  {
+    auto uow = db().begin();
+    InboxRepository inbox(*uow);
+    const auto due = inbox.takeDue(0, 10);
+    inbox.remove({due[0].id, due[1].id});  // a range
+    inbox.remove({due[3].id});              // and a single one out of order
+    uow->commit();
+  }
+  EXPECT_EQ(dueBodies(0), (std::vector<std::string>{"3", "5"}));
+  auto uow = db().begin();
+  EXPECT_EQ(InboxRepository(*uow).pending(), 2);
+}
+
+TEST_P(InboxRepositoryTest, AFailureWaitsForItsRetryAndADeadRequestIsKeptButNotTaken) {
+  store({"fails", "dies", "next"});
+  {
+    auto uow = db().begin();
+    InboxRepository inbox(*uow);
+    const auto due = inbox.takeDue(0, 10);
+    inbox.recordFailure(due[0].id, 1, 5000, "HTTP 500", false);
+    inbox.recordFailure(due[1].id, 8, 5000, "HTTP 500", true);
+    uow->commit();
+  }
+  EXPECT_EQ(dueBodies(4999), (std::vector<std::string>{"next"}));
+  EXPECT_EQ(dueBodies(5000), (std::vector<std::string>{"fails", "next"}));
+  auto uow = db().begin();
+  InboxRepository inbox(*uow);
+  EXPECT_EQ(inbox.takeDue(5000, 1).front().attempts, 1);
+  EXPECT_EQ(inbox.pending(), 2);
+  EXPECT_EQ(inbox.dead(), 1);
+  EXPECT_EQ(Query(*uow, "SELECT last_error FROM webhook_inbox WHERE dead = 1").one()->text(0), "HTTP 500");
+}
+
+TEST_P(InboxRepositoryTest, ARowDamagedInTheDatabaseIsRefusedNotMisread) {
+  store({"x"});
+  {
+    auto uow = db().begin();
+    uow->beginWrite();
+    Query(*uow, "UPDATE webhook_inbox SET headers = 'not base64!'").execute();
+    uow->commit();
+  }
+  auto uow = db().begin();
+  EXPECT_THROW(InboxRepository(*uow).takeDue(0, 10), std::runtime_error);
+}
+
+IH_INSTANTIATE_BACKENDS(InboxRepositoryTest);
+
+class PostgresInboxClaimTest : public ih::test::BackendTest {};
+
+// Two hosts' appliers at once: the second passes over the rows the first
+// holds (FOR UPDATE SKIP LOCKED) instead of applying them again, and gets
+// them once the first rolls back (a host that died mid-batch).
+TEST_P(PostgresInboxClaimTest, TwoAppliersTakeDisjointRequests) {
+  {
+    auto uow = db().begin();
+    for (const char* body : {"1", "2", "3", "4"}) {
+      InboxRequest r;
+      r.pluginKey = "p";
+      r.method = "POST";
+      r.path = "/x/";
+      r.body = body;
+      InboxRepository(*uow).append(r);
+    }
+    uow->commit();
+  }
+  auto first = db().begin();
+  const auto firstTook = InboxRepository(*first).takeDue(0, 2);
+  auto second = db().begin();
+  const auto secondTook = InboxRepository(*second).takeDue(0, 10);
+  ASSERT_EQ(firstTook.size(), 2u);
+  ASSERT_EQ(secondTook.size(), 2u);
+  EXPECT_EQ(firstTook[0].body + firstTook[1].body, "12");
+  EXPECT_EQ(secondTook[0].body + secondTook[1].body, "34");
+  second->rollback();
+  first->rollback();
+  auto third = db().begin();
+  EXPECT_EQ(InboxRepository(*third).takeDue(0, 10).size(), 4u);
+}
+
+IH_INSTANTIATE_POSTGRES_ONLY(PostgresInboxClaimTest);
+
+}  // namespace
+}  // namespace ih::host::storage
