@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <future>
 #include <optional>
+#include <string_view>
 
 #include <Poco/Logger.h>
 
@@ -44,6 +45,7 @@
 #include "plugins/plugin_registry.h"
 #include "plugins/uninstall_job_runner.h"
 #include "storage/database.h"
+#include "storage/dialect.h"
 #include "storage/host_settings_repository.h"
 #include "web/static_site.h"
 
@@ -193,6 +195,18 @@ plugins::PluginCallPolicy pluginCallPolicy(const HostOptions& options) {
   return policy;
 }
 
+// On PostgreSQL: half the pool's connections, the rest stay with the
+// requests; small batches, so that a batch holding a ticket's rows (the
+// inbound sync locks them) keeps the other appliers waiting only briefly.
+inbox::InboxOptions inboxOptions(const storage::Database& database) {
+  inbox::InboxOptions options;
+  if (std::string_view(database.dialect().name()) == "postgresql") {
+    options.appliers = 8;
+    options.batchSize = 8;
+  }
+  return options;
+}
+
 }  // namespace
 
 // Members are declared in start-up order; they are destroyed in reverse.
@@ -296,7 +310,8 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
 
   // Applied by this host even with --webhook-apply inline: another host (or
   // this one before a restart) may have stored requests.
-  p.inbox = std::make_unique<inbox::WebhookInbox>(*p.database, *p.registry, p.clock, p.metrics);
+  p.inbox = std::make_unique<inbox::WebhookInbox>(*p.database, *p.registry, p.clock, p.metrics,
+                                                   inboxOptions(*p.database));
   p.apiServices.emplace(api::ApiServices{*p.database, p.directory, p.issues, p.integrations, p.pipelines,
                                          *p.registry, p.jobs, p.metrics, p.health, p.authenticator, publicUrl,
                                          p.passwords, p.sessions, p.signInThrottle, p.webApp.available(),

@@ -71,13 +71,13 @@ InboxApplier::~InboxApplier() {
 }
 
 void InboxApplier::start() {
-  if (thread_.joinable()) return;
+  if (!threads_.empty()) return;
   {
     std::lock_guard lock(mutex_);
     stopping_ = false;
-    woken_ = true;  // what an earlier run (or a dead host) left
+    ++wakeUps_;  // what an earlier run (or a dead host) left
   }
-  thread_ = std::thread([this] { run(); });
+  for (int i = 0; i < std::max(1, options_.appliers); ++i) threads_.emplace_back([this] { run(); });
 }
 
 void InboxApplier::stop() {
@@ -87,15 +87,16 @@ void InboxApplier::stop() {
   }
   wakeUp_.notify_all();
   passedOn_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  for (std::thread& thread : threads_) thread.join();
+  threads_.clear();
 }
 
 void InboxApplier::wake() {
   {
     std::lock_guard lock(mutex_);
-    woken_ = true;
+    ++wakeUps_;
   }
-  wakeUp_.notify_one();
+  wakeUp_.notify_all();
 }
 
 void InboxApplier::run() {
@@ -105,9 +106,10 @@ void InboxApplier::run() {
     logger().debug("webhook inbox: the applier keeps the default CPU priority");
   }
   std::unique_lock lock(mutex_);
+  uint64_t seen = 0;
   while (!stopping_) {
-    wakeUp_.wait_for(lock, options_.pollInterval, [this] { return woken_ || stopping_; });
-    woken_ = false;
+    wakeUp_.wait_for(lock, options_.pollInterval, [&] { return wakeUps_ != seen || stopping_; });
+    seen = wakeUps_;
     lock.unlock();
     try {
       drain();
@@ -120,10 +122,11 @@ void InboxApplier::run() {
 }
 
 size_t InboxApplier::drain() {
+  int64_t scanAfter = 0;
   size_t total = 0;
   for (;;) {
     makeWayForAcknowledgements();
-    const size_t applied = applyBatch();
+    const size_t applied = applyBatch(scanAfter);
     if (applied == 0) return total;
     total += applied;
     applied_.fetch_add(applied, std::memory_order_relaxed);
@@ -147,7 +150,7 @@ bool InboxApplier::awaitApplied(int64_t id, std::chrono::milliseconds limit) {
   if (appliedThrough_.load(std::memory_order_acquire) >= id) return true;
   std::unique_lock lock(mutex_);
   ++readersWaiting_;  // the applier stops giving way
-  woken_ = true;
+  ++wakeUps_;
   wakeUp_.notify_all();
   const bool passedIt =
       passedOn_.wait_for(lock, limit, [&] { return stopping_ || appliedThrough_.load() >= id; });
@@ -164,13 +167,17 @@ void InboxApplier::passed(int64_t id) {
   passedOn_.notify_all();
 }
 
-size_t InboxApplier::applyBatch() {
+size_t InboxApplier::applyBatch(int64_t& scanAfter) {
   // Read before looking: when nothing is due, every request stored by then
   // is applied (here or by another host) or waits for a retry.
   const int64_t storedBefore = appender_ != nullptr ? appender_->lastStoredId() : 0;
   auto uow = database_.begin();
   storage::InboxRepository inbox(*uow);
-  const std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), options_.batchSize);
+  std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), options_.batchSize, scanAfter);
+  if (due.empty() && scanAfter > 0) {
+    scanAfter = 0;  // what is left behind the cursor: a retry come due, a row another host held
+    due = inbox.takeDue(clock_.nowMs(), options_.batchSize, 0);
+  }
   if (due.empty()) {
     passed(storedBefore);
     return 0;
@@ -183,7 +190,7 @@ size_t InboxApplier::applyBatch() {
       // a transaction per request, so only the failing one is retried.
       uow->rollback();
       uow.reset();
-      return applyOneByOne(done.size() + 1);
+      return applyOneByOne(done.size() + 1, scanAfter);
     }
     done.push_back(request.id);
     if (std::chrono::steady_clock::now() >= deadline) break;
@@ -191,27 +198,30 @@ size_t InboxApplier::applyBatch() {
   inbox.remove(done);
   uow->commit();
   metrics_.increment(kAppliedTotal, {}, static_cast<double>(done.size()));
+  scanAfter = done.back();
   passed(done.back());
   return done.size();
 }
 
-size_t InboxApplier::applyOneByOne(size_t count) {
+size_t InboxApplier::applyOneByOne(size_t count, int64_t& scanAfter) {
   size_t applied = 0;
   for (size_t i = 0; i < count; ++i) {
     auto uow = database_.begin();
     storage::InboxRepository inbox(*uow);
-    const std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), 1);
+    const std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), 1, scanAfter);
     if (due.empty()) break;
     if (Failure failure = apply(*uow, due.front())) {
       uow->rollback();
       uow.reset();
       recordFailure(due.front(), *failure);
+      scanAfter = due.front().id;
       passed(due.front().id);  // a reader must not wait for its retry
       continue;
     }
     inbox.remove({due.front().id});
     uow->commit();
     metrics_.increment(kAppliedTotal);
+    scanAfter = due.front().id;
     passed(due.front().id);
     ++applied;
   }

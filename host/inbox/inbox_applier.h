@@ -7,7 +7,8 @@
 // many requests per transaction, costs one commit per batch instead of one
 // per request.
 //
-// One thread per host. It wakes when this host stores a request, and polls
+// One thread per host on SQLite, several on PostgreSQL (InboxOptions::appliers).
+// They wake when this host stores a request, and poll
 // (`pollInterval`) for the rest: requests another host stored and could not
 // apply before it died, and retries that have come due. A batch is taken in
 // arrival order and applied in one transaction that also deletes it, so a
@@ -32,6 +33,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace ih::host {
 class Clock;
@@ -49,6 +51,10 @@ namespace ih::host::inbox {
 class InboxAppender;
 
 struct InboxOptions {
+  // Applying threads. One on SQLite, whose one writer they would take turns
+  // on; on PostgreSQL each statement is a round trip, and threads applying
+  // disjoint batches (SKIP LOCKED) keep the server busy while others wait.
+  int appliers = 1;
   size_t batchSize = 64;
   // On SQLite a batch holds the one writer, which every acknowledgement also
   // needs: a batch stops taking requests after this long.
@@ -93,8 +99,11 @@ class InboxApplier {
   void run();
   void makeWayForAcknowledgements();
   void passed(int64_t id);
-  size_t applyBatch();
-  size_t applyOneByOne(size_t count);
+  // `scanAfter`: where the calling thread's drain goes on from
+  // (InboxRepository::takeDue); each drain starts from 0, which finds retries
+  // come due, rows another applier held, and anything left behind.
+  size_t applyBatch(int64_t& scanAfter);
+  size_t applyOneByOne(size_t count, int64_t& scanAfter);
   Failure apply(storage::UnitOfWork& uow, const storage::InboxRequest& request);
   void recordFailure(const storage::InboxRequest& request, const std::string& reason);
 
@@ -110,9 +119,9 @@ class InboxApplier {
   std::condition_variable wakeUp_;
   std::condition_variable passedOn_;
   int readersWaiting_ = 0;
-  bool woken_ = false;
+  uint64_t wakeUps_ = 0;  // under mutex_: each thread drains when it has not seen the latest
   bool stopping_ = false;
-  std::thread thread_;
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace ih::host::inbox

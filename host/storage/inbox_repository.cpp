@@ -80,13 +80,14 @@ int64_t InboxRepository::append(const InboxRequest& request) {
       .scalarInt64();
 }
 
-std::vector<InboxRequest> InboxRepository::takeDue(int64_t now, size_t limit) {
+std::vector<InboxRequest> InboxRepository::takeDue(int64_t now, size_t limit, int64_t afterId) {
   uow_.beginWrite();
   std::vector<InboxRequest> due;
   const auto rows = Query(uow_, std::string("SELECT id, plugin_key, method, path, query, headers, body, received_at,"
-                                            " attempts FROM webhook_inbox WHERE dead = 0 AND retry_at <= ?"
-                                            " ORDER BY id LIMIT ?") +
+                                            " attempts FROM webhook_inbox WHERE id > ? AND dead = 0"
+                                            " AND retry_at <= ? ORDER BY id LIMIT ?") +
                                     uow_.dialect().lockSkippingLocked())
+                        .bind(afterId)
                         .bind(now)
                         .bind(static_cast<int64_t>(limit))
                         .rows();

@@ -36,8 +36,10 @@ class InboxRepository {
   // The oldest live requests due by `now`, in arrival order. On PostgreSQL the
   // rows stay locked by this transaction and other hosts' appliers pass over
   // them, so each request is applied by one host; on SQLite the caller holds
-  // the one writer already.
-  std::vector<InboxRequest> takeDue(int64_t now, size_t limit);
+  // the one writer already. Only ids above `afterId`: a queue table's applied
+  // rows linger as dead index entries until VACUUM, and an applier that
+  // knows where it stopped need not step over them again.
+  std::vector<InboxRequest> takeDue(int64_t now, size_t limit, int64_t afterId = 0);
   void remove(const std::vector<int64_t>& ids);
   // A failed application: try again at `retryAt`, or never (`dead`), keeping
   // the request for an operator to look at.
