@@ -22,9 +22,6 @@ struct BackendSpec {
   std::string description;       // the URL, password masked
   // Opens a listener (Database::listen); unset = the backend has none.
   std::function<std::unique_ptr<NotificationListener>(const std::string&, std::function<void()>)> listen;
-  // A backend's own background work, kept as long as the database (SQLite's
-  // WAL checkpointer).
-  std::shared_ptr<void> background;
 };
 
 class PooledDatabase final : public Database {

@@ -6,8 +6,7 @@
 // before BEGIN IMMEDIATE and held until COMMIT/ROLLBACK, and write on one
 // connection (writer_connection.h). Commits are made
 // durable by group commit before any answer relies on them
-// (wal_group_commit.h) unless DatabaseOptions::durableCommits is off, and the
-// WAL is checkpointed by a thread of its own (wal_checkpointer.h).
+// (wal_group_commit.h) unless DatabaseOptions::durableCommits is off.
 //
 // The database file is the owner's alone (0600): it holds sealed credentials
 // and everything the tenants wrote, and any other local account could copy it.
@@ -30,7 +29,6 @@
 #include "storage/pooled_database.h"
 #include "storage/query.h"
 #include "storage/sqlite_statements.h"
-#include "storage/wal_checkpointer.h"
 
 namespace ih::host::storage {
 
@@ -52,11 +50,6 @@ std::shared_ptr<WriterLock> writerLockFor(const std::string& path) {
   return writer;
 }
 
-// Often enough that a checkpoint copies little (the WAL stays in the
-// kernel's cache) and seldom enough to cost nothing when idle.
-constexpr std::chrono::milliseconds kCheckpointInterval{100};
-constexpr int kCheckpointerPageCacheKiB = 256;
-
 // Poco retries a failing open until its login timeout (60 s by default);
 // failing to open a local file is not worth waiting that long for.
 constexpr std::size_t kOpenTimeoutSeconds = 5;
@@ -74,8 +67,7 @@ void restrictToOwner(const std::string& path) {
   for (const char* suffix : {"-wal", "-shm"}) ::chmod((path + suffix).c_str(), 0600);  // absent: nothing to do
 }
 
-std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTimeoutMs, int pageCacheKiB,
-                                             int autoCheckpointPages) {
+std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTimeoutMs, int pageCacheKiB) {
   const std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
   if (!std::filesystem::is_directory(parent)) {
     throw std::runtime_error("directory " + parent.string() + " does not exist");
@@ -99,9 +91,6 @@ std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTi
   // little; the kernel's page cache keeps the file's pages for all of them.
   // The writer connection's cache is bigger: no other connection commits.
   Query(*session, "PRAGMA cache_size = -" + std::to_string(pageCacheKiB)).execute();
-  // Checkpoints run on their own thread (wal_checkpointer.h); a connection's
-  // automatic one is only a bound.
-  Query(*session, "PRAGMA wal_autocheckpoint = " + std::to_string(autoCheckpointPages)).rows();
   return session;
 }
 
@@ -115,9 +104,9 @@ std::unique_ptr<Database> openSqliteDatabase(const std::string& path, const std:
   BackendSpec spec;
   spec.dialect = std::make_unique<SqliteDialect>();
   const int busyTimeoutMs = options.busyTimeoutMs;
-  const auto connectWith = [path, busyTimeoutMs](int pageCacheKiB, int autoCheckpointPages = kWriterAutoCheckpointPages) {
-    return [path, busyTimeoutMs, pageCacheKiB, autoCheckpointPages] {
-      auto session = connect(path, busyTimeoutMs, pageCacheKiB, autoCheckpointPages);
+  const auto connectWith = [path, busyTimeoutMs](int pageCacheKiB) {
+    return [path, busyTimeoutMs, pageCacheKiB] {
+      auto session = connect(path, busyTimeoutMs, pageCacheKiB);
       auto statements = std::make_unique<SqliteStatements>(Poco::Data::SQLite::Utility::dbHandle(*session));
       return std::make_unique<PooledConnection>(std::move(session), std::move(statements));
     };
@@ -129,8 +118,6 @@ std::unique_ptr<Database> openSqliteDatabase(const std::string& path, const std:
   spec.transactions.lockTimeout = std::chrono::milliseconds(options.busyTimeoutMs);
   if (options.durableCommits) spec.transactions.groupCommit = std::make_shared<WalGroupCommit>(std::filesystem::absolute(path).string() + "-wal");
   spec.description = description;
-  // The checkpointer's connection never writes rows; its cache can be small.
-  spec.background = std::make_shared<WalCheckpointer>(connectWith(kCheckpointerPageCacheKiB), kCheckpointInterval);
   return std::make_unique<PooledDatabase>(std::move(spec), options);
 }
 
