@@ -37,8 +37,8 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
        "durable: no answer before its writes are fsynced; relaxed: SQLite answers before the fsync, so a power "
        "loss may drop acknowledged writes (default durable)"},
       {"webhook-apply", "MODE",
-       "deferred: a webhook a plugin accepts is answered once it is stored (durably) and applied after, in "
-       "batches; inline: applied before the answer (default deferred)"},
+       "inline: a webhook is applied before its answer; deferred: a webhook a plugin accepts is answered once "
+       "it is stored (durably) and applied after, in batches (default inline)"},
       {"plugins-dir", "DIR", "scanned at start-up for *.so (default <binary dir>/../plugins)"},
       {"public-url", "URL", "absolute URL prefix for webhook and callback URLs (default http://<bind>:<port>)"},
       {"admin-token", "TOKEN",

@@ -1,5 +1,5 @@
-// tests/e2e/jira_server/inbox_e2e_test.cpp - the webhook inbox on the default
-// SQLite database, with real processes: what an acknowledgement promises
+// tests/e2e/jira_server/inbox_e2e_test.cpp - the webhook inbox
+// (`--webhook-apply deferred`) on the default SQLite database, with real processes: what an acknowledgement promises
 // survives a crash, a read right after an acknowledgement sees the change,
 // and `--webhook-apply inline` keeps the old promise (the 200 leaves once
 // the change is applied).
@@ -22,6 +22,10 @@ using namespace std::chrono_literals;
 
 class InboxE2E : public OutboundE2E {
  protected:
+  void SetUp() override {
+    hostArgs_ = {"--webhook-apply", "deferred"};
+    OutboundE2E::SetUp();
+  }
   std::unique_ptr<host::storage::Database> openDirectly() {
     return host::storage::Database::open("sqlite:" + dir_.path() + "/data/host.db", {.maxConnections = 1});
   }
@@ -72,7 +76,7 @@ TEST_F(InboxE2E, AReadRightAfterTheAcknowledgementSeesTheChange) {
 
 // With --webhook-apply inline nothing is stored: the 200 is the change done.
 TEST_F(InboxE2E, InlineApplyingAnswersOnceTheChangeIsMade) {
-  hostArgs_.insert(hostArgs_.end(), {"--webhook-apply", "inline"});
+  hostArgs_ = {"--webhook-apply", "inline"};
   startHost();
   reverseAssigneeOnly();
   const auto held = holdDeliveriesOf("/_mock/issues/OPS-1/assignee", R"({"assignee":"bob","actor":"alice"})");
