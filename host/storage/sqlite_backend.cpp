@@ -57,22 +57,28 @@ constexpr std::size_t kOpenTimeoutSeconds = 5;
 // Creates the file 0600 when missing and takes group/other access away from
 // one that exists, with its WAL and shared-memory files (SQLite creates those
 // with the database file's mode, so a fresh database needs nothing more).
+//
+// An existing file is never opened here: closing any descriptor of a file
+// drops every POSIX lock the process holds on it, SQLite's included. A
+// connection opened while the database was in use then left this process's
+// connections without their locks, and another process closing its last
+// connection could take the database for unused, checkpoint it and delete
+// the WAL under them (seen as "no such table" on a host's next read while a
+// test read the file beside it).
 void restrictToOwner(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error("cannot open " + path + ": " + std::strerror(errno));
-  const int changed = ::fchmod(fd, 0600);
-  const int error = errno;
-  ::close(fd);
-  if (changed != 0) throw std::runtime_error("cannot chmod 0600 " + path + ": " + std::strerror(error));
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);  // a file created just now: nobody holds locks on it yet
+  } else if (errno != EEXIST) {
+    throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
+  }
+  if (::chmod(path.c_str(), 0600) != 0) {
+    throw std::runtime_error("cannot chmod 0600 " + path + ": " + std::strerror(errno));
+  }
   for (const char* suffix : {"-wal", "-shm"}) ::chmod((path + suffix).c_str(), 0600);  // absent: nothing to do
 }
 
 std::unique_ptr<Poco::Data::Session> connect(const std::string& path, int busyTimeoutMs, int pageCacheKiB) {
-  const std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
-  if (!std::filesystem::is_directory(parent)) {
-    throw std::runtime_error("directory " + parent.string() + " does not exist");
-  }
-  restrictToOwner(path);
   auto session = std::make_unique<Poco::Data::Session>(Poco::Data::SQLite::Connector::KEY, path, kOpenTimeoutSeconds);
   Query(*session, "PRAGMA busy_timeout = " + std::to_string(busyTimeoutMs)).rows();
   Query(*session, "PRAGMA journal_mode = WAL").rows();
@@ -101,6 +107,11 @@ std::unique_ptr<Database> openSqliteDatabase(const std::string& path, const std:
   static std::once_flag registered;
   std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
 
+  const std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
+  if (!std::filesystem::is_directory(parent)) {
+    throw std::runtime_error("directory " + parent.string() + " does not exist");
+  }
+  restrictToOwner(path);  // once, before this database's first connection
   BackendSpec spec;
   spec.dialect = std::make_unique<SqliteDialect>();
   const int busyTimeoutMs = options.busyTimeoutMs;
