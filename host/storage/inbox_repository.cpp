@@ -63,6 +63,36 @@ std::string decodeBody(int64_t id, const std::string& text) {
   return std::move(*body);
 }
 
+std::vector<InboxRequest> decodeRequests(const std::vector<Row>& rows) {
+  std::vector<InboxRequest> requests;
+  requests.reserve(rows.size());
+  for (const Row& row : rows) {
+    InboxRequest request;
+    request.id = row.int64(0);
+    request.pluginKey = row.text(1);
+    request.method = row.text(2);
+    request.path = row.text(3);
+    request.query = row.text(4);
+    request.headers = decodeHeaders(request.id, row.text(5));
+    request.body = decodeBody(request.id, row.text(6));
+    request.receivedAt = row.int64(7);
+    request.attempts = static_cast<int>(row.int64(8));
+    requests.push_back(std::move(request));
+  }
+  return requests;
+}
+
+// A claim looks at a window of ids at a time. A queue table's statistics are
+// always stale (it fills and empties between two ANALYZEs): with none,
+// PostgreSQL takes `dead = 0` to match 0.5 % of the rows and, believing few
+// rows due, fetched and sorted every pending row for each claim of eight:
+// 100 ms per claim at 8 000 pending (auto_explain; docs/benchmarks.md
+// "Round 8"). A window bounds what any plan can touch. It is twice what the
+// appliers of two hosts hold at once (8 threads x 8 rows each), so a window
+// all locked by others is rare, and then passed over.
+constexpr int64_t kClaimWindowIds = 256;
+constexpr int kClaimWindows = 8;
+
 }  // namespace
 
 int64_t InboxRepository::append(const InboxRequest& request) {
@@ -82,29 +112,29 @@ int64_t InboxRepository::append(const InboxRequest& request) {
 
 std::vector<InboxRequest> InboxRepository::takeDue(int64_t now, size_t limit, int64_t afterId) {
   uow_.beginWrite();
-  std::vector<InboxRequest> due;
-  const auto rows = Query(uow_, std::string("SELECT id, plugin_key, method, path, query, headers, body, received_at,"
-                                            " attempts FROM webhook_inbox WHERE id > ? AND dead = 0"
-                                            " AND retry_at <= ? ORDER BY id LIMIT ?") +
-                                    uow_.dialect().lockSkippingLocked())
-                        .bind(afterId)
-                        .bind(now)
-                        .bind(static_cast<int64_t>(limit))
-                        .rows();
-  for (const Row& row : rows) {
-    InboxRequest request;
-    request.id = row.int64(0);
-    request.pluginKey = row.text(1);
-    request.method = row.text(2);
-    request.path = row.text(3);
-    request.query = row.text(4);
-    request.headers = decodeHeaders(request.id, row.text(5));
-    request.body = decodeBody(request.id, row.text(6));
-    request.receivedAt = row.int64(7);
-    request.attempts = static_cast<int>(row.int64(8));
-    due.push_back(std::move(request));
+  int64_t from = afterId;
+  for (int window = 0; window < kClaimWindows; ++window) {
+    const auto rows = Query(uow_, std::string("SELECT id, plugin_key, method, path, query, headers, body,"
+                                              " received_at, attempts FROM webhook_inbox WHERE id > ? AND id <= ?"
+                                              " AND dead = 0 AND retry_at <= ? ORDER BY id LIMIT ?") +
+                                      uow_.dialect().lockSkippingLocked())
+                          .bind(from)
+                          .bind(from + kClaimWindowIds)
+                          .bind(now)
+                          .bind(static_cast<int64_t>(limit))
+                          .rows();
+    if (!rows.empty()) return decodeRequests(rows);
+    // Nothing to take in the window (applied, held by another applier, or
+    // waiting for a retry): go on from the next due row past it.
+    const std::optional<Row> next =
+        Query(uow_, "SELECT min(id) FROM webhook_inbox WHERE id > ? AND dead = 0 AND retry_at <= ?")
+            .bind(from + kClaimWindowIds)
+            .bind(now)
+            .one();
+    if (!next || next->isNull(0)) break;
+    from = next->int64(0) - 1;
   }
-  return due;
+  return {};
 }
 
 void InboxRepository::remove(const std::vector<int64_t>& ids) {

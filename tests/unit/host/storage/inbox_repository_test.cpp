@@ -4,6 +4,7 @@
 // and on PostgreSQL two appliers never take the same request.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,23 @@ TEST_P(InboxRepositoryTest, AFailureWaitsForItsRetryAndADeadRequestIsKeptButNotT
   EXPECT_EQ(Query(*uow, "SELECT last_error FROM webhook_inbox WHERE dead = 1").one()->text(0), "HTTP 500");
 }
 
+// A claim reads a window of ids at a time; what lies past many rows it cannot
+// take (dead ones kept for an operator, retries not due yet) is still found.
+TEST_P(InboxRepositoryTest, ARequestPastManyRowsThatCannotBeTakenIsFound) {
+  std::vector<std::string> bodies(1500, "stuck");
+  bodies.push_back("due");
+  store(bodies);
+  {
+    auto uow = db().begin();
+    InboxRepository inbox(*uow);
+    for (int64_t id = 1; id <= 1000; ++id) inbox.recordFailure(id, 8, 0, "gone", true);
+    for (int64_t id = 1001; id <= 1500; ++id) inbox.recordFailure(id, 1, 9000, "HTTP 503", false);
+    uow->commit();
+  }
+  EXPECT_EQ(dueBodies(5000), (std::vector<std::string>{"due"}));
+  EXPECT_EQ(dueBodies(9000).size(), 10u);
+}
+
 TEST_P(InboxRepositoryTest, ARowDamagedInTheDatabaseIsRefusedNotMisread) {
   store({"x"});
   {
@@ -143,6 +161,33 @@ TEST_P(PostgresInboxClaimTest, TwoAppliersTakeDisjointRequests) {
   first->rollback();
   auto third = db().begin();
   EXPECT_EQ(InboxRepository(*third).takeDue(0, 10).size(), 4u);
+}
+
+// An applier that finds every row of its window held by others goes on past it.
+TEST_P(PostgresInboxClaimTest, AnApplierPassesOverAWindowOthersHold) {
+  {
+    auto uow = db().begin();
+    for (int i = 0; i < 1200; ++i) {
+      InboxRequest r;
+      r.pluginKey = "p";
+      r.method = "POST";
+      r.path = "/x/";
+      r.body = std::to_string(i);
+      InboxRepository(*uow).append(r);
+    }
+    uow->commit();
+  }
+  std::vector<std::unique_ptr<UnitOfWork>> holders;
+  size_t held = 0;
+  while (held < 1000) {
+    holders.push_back(db().begin());
+    held += InboxRepository(*holders.back()).takeDue(0, 100).size();
+  }
+  auto late = db().begin();
+  const auto took = InboxRepository(*late).takeDue(0, 10);
+  ASSERT_EQ(took.size(), 10u);
+  EXPECT_EQ(took.front().body, std::to_string(held));
+  for (auto& holder : holders) holder->rollback();
 }
 
 IH_INSTANTIATE_POSTGRES_ONLY(PostgresInboxClaimTest);
