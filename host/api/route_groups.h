@@ -25,5 +25,6 @@ void registerUserMappingRoutes(ApiRouter& api);    // remote users standing for 
 void registerSessionRoutes(ApiRouter& api);        // browser sign-in, who am I, sign-out
 void registerPasswordRoutes(ApiRouter& api);       // users' passwords
 void registerDirectoryReadRoutes(ApiRouter& api);  // organizations, members, projects for the web app
+void registerWebhookInboxRoutes(ApiRouter& api);   // the webhook inbox's dead requests (superuser)
 
 }  // namespace ih::host::api

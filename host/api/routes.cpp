@@ -31,6 +31,7 @@ void registerRoutes(http::Router& router, http::Dispatcher& dispatcher, ApiServi
   registerSessionRoutes(api);
   registerPasswordRoutes(api);
   registerDirectoryReadRoutes(api);
+  registerWebhookInboxRoutes(api);
   dispatcher.setFallback([&services, site](http::RequestContext& ctx) -> std::optional<http::Response> {
     if (auto served = dispatchPluginRoute(services, ctx)) return served;
     if (site != nullptr) return site->serve(ctx);

@@ -38,7 +38,7 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
        "loss may drop acknowledged writes (default durable)"},
       {"webhook-apply", "MODE",
        "inline: a webhook is applied before its answer; deferred: a webhook a plugin accepts is answered once "
-       "it is stored (durably) and applied after, in batches (default inline)"},
+       "it is stored (durably) and applied after, in batches (default deferred)"},
       {"plugins-dir", "DIR", "scanned at start-up for *.so (default <binary dir>/../plugins)"},
       {"public-url", "URL", "absolute URL prefix for webhook and callback URLs (default http://<bind>:<port>)"},
       {"admin-token", "TOKEN",

@@ -34,7 +34,7 @@ struct HostOptions {
   std::string dataDir = "./var";
   std::string databaseUrl;  // default sqlite:<data-dir>/host.db
   bool durableCommits = true;  // --durability durable (default) or relaxed
-  bool deferredWebhooks = false;  // --webhook-apply inline (default) or deferred
+  bool deferredWebhooks = true;  // --webhook-apply deferred (default) or inline
   std::string pluginsDir;   // default <executable dir>/../plugins
   std::string publicUrl;    // empty = http://<bind>:<real port>, known once listening
   std::optional<std::string> adminToken;  // from --admin-token / the file only

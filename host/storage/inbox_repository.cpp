@@ -159,6 +159,42 @@ void InboxRepository::recordFailure(int64_t id, int attempts, int64_t retryAt, c
       .execute();
 }
 
+std::vector<InboxEntry> InboxRepository::list(bool dead, int64_t afterId, size_t limit) {
+  std::vector<InboxEntry> entries;
+  for (const Row& row : Query(uow_,
+                              "SELECT id, plugin_key, method, path, received_at, attempts, retry_at, last_error, dead"
+                              " FROM webhook_inbox WHERE dead = ? AND id > ? ORDER BY id LIMIT ?")
+                            .bind(dead)
+                            .bind(afterId)
+                            .bind(static_cast<int64_t>(limit))
+                            .rows()) {
+    InboxEntry entry;
+    entry.id = row.int64(0);
+    entry.pluginKey = row.text(1);
+    entry.method = row.text(2);
+    entry.path = row.text(3);
+    entry.receivedAt = row.int64(4);
+    entry.attempts = static_cast<int>(row.int64(5));
+    entry.retryAt = row.int64(6);
+    entry.lastError = row.optText(7);
+    entry.dead = row.int64(8) != 0;
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+bool InboxRepository::revive(int64_t id) {
+  uow_.beginWrite();
+  return Query(uow_, "UPDATE webhook_inbox SET dead = 0, attempts = 0, retry_at = 0 WHERE id = ? AND dead = 1")
+             .bind(id)
+             .execute() > 0;
+}
+
+bool InboxRepository::discard(int64_t id) {
+  uow_.beginWrite();
+  return Query(uow_, "DELETE FROM webhook_inbox WHERE id = ? AND dead = 1").bind(id).execute() > 0;
+}
+
 int64_t InboxRepository::pending() {
   return Query(uow_, "SELECT COUNT(*) FROM webhook_inbox WHERE dead = 0").scalarInt64();
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,20 @@ struct InboxRequest {
   int attempts = 0;  // failed applications so far
 };
 
+// What an operator sees of a stored request: never its headers, body or raw
+// path (a webhook's path carries its secret token).
+struct InboxEntry {
+  int64_t id = 0;
+  std::string pluginKey;
+  std::string method;
+  std::string path;
+  int64_t receivedAt = 0;
+  int attempts = 0;
+  int64_t retryAt = 0;
+  std::optional<std::string> lastError;
+  bool dead = false;
+};
+
 class InboxRepository {
  public:
   explicit InboxRepository(UnitOfWork& uow) : uow_(uow) {}
@@ -44,6 +59,13 @@ class InboxRepository {
   // A failed application: try again at `retryAt`, or never (`dead`), keeping
   // the request for an operator to look at.
   void recordFailure(int64_t id, int attempts, int64_t retryAt, const std::string& error, bool dead);
+  // The oldest requests past `afterId`, given up (`dead`) or still to apply.
+  std::vector<InboxEntry> list(bool dead, int64_t afterId, size_t limit);
+  // A request given up is due again now, with its attempts reset; false when
+  // `id` is no dead request.
+  bool revive(int64_t id);
+  // A request given up is deleted; false when `id` is no dead request.
+  bool discard(int64_t id);
   // Requests still to apply, and those given up.
   int64_t pending();
   int64_t dead();

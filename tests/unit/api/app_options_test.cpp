@@ -88,7 +88,7 @@ TEST(HostOptionsTest, DurabilityIsDurableUnlessRelaxedIsAskedFor) {
   EXPECT_FALSE(resolve({{"durability", "relaxed"}}).durableCommits);
   EXPECT_THROW(resolve({{"durability", "fast"}}), std::invalid_argument);
   EXPECT_THROW(resolve({{"durability", ""}}), std::invalid_argument);
-  EXPECT_FALSE(resolve({}).deferredWebhooks) << "webhooks are applied before their answer, by default";
+  EXPECT_TRUE(resolve({}).deferredWebhooks) << "webhooks are stored, answered, then applied, by default";
   EXPECT_TRUE(resolve({{"webhook-apply", "deferred"}}).deferredWebhooks);
   EXPECT_FALSE(resolve({{"webhook-apply", "inline"}}).deferredWebhooks);
   EXPECT_THROW(resolve({{"webhook-apply", "later"}}), std::invalid_argument);

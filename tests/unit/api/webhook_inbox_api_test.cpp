@@ -111,6 +111,51 @@ TEST_F(WebhookInboxApiTest, AFailingRequestIsRetriedAloneThenKeptAsDead) {
   EXPECT_EQ(host.core().metrics().value("ih_webhook_inbox_failures_total"), 2.0);
 }
 
+TEST_F(WebhookInboxApiTest, TheSuperuserSeesADeadRequestWithoutItsSecretsAndSendsItBackOrDiscardsIt) {
+  ASSERT_EQ(deliver("defer-fail", "secret body").status, 202);
+  host.inbox().drain();
+  host.core().manualClock()->advance(1000);
+  host.inbox().drain();
+  ASSERT_EQ(scalar("SELECT dead FROM webhook_inbox"), 1);
+  const std::string id = std::to_string(scalar("SELECT id FROM webhook_inbox"));
+
+  ApiReply dead = host.get("/api/0/webhook-inbox/");
+  ASSERT_EQ(dead.status, 200) << dead.describe();
+  ASSERT_TRUE(dead.json.IsArray() && dead.json.Size() == 1) << dead.body;
+  const auto& entry = dead.json[0];
+  EXPECT_EQ(json::stringOr(entry, "id"), id);
+  EXPECT_EQ(json::stringOr(entry, "plugin"), "api_test");
+  EXPECT_EQ(json::stringOr(entry, "route"), "/extensions/api-test/hook/{token}/");
+  EXPECT_EQ(json::stringOr(entry, "state"), "dead");
+  EXPECT_EQ(entry["attempts"].GetInt64(), 2);
+  EXPECT_FALSE(json::stringOr(entry, "lastError").empty());
+  EXPECT_EQ(dead.body.find("defer-fail"), std::string::npos) << "the path's token stays out: " << dead.body;
+  EXPECT_EQ(dead.body.find("secret body"), std::string::npos);
+  EXPECT_EQ(host.get("/api/0/webhook-inbox/?state=pending").body, "[]");
+  EXPECT_EQ(host.get("/api/0/webhook-inbox/?state=alive").status, 400);
+  EXPECT_EQ(host.get("/api/0/webhook-inbox/?after=" + id).body, "[]");
+
+  const ApiTestHost::Acme acme = host.seedAcme();
+  EXPECT_EQ(host.get("/api/0/webhook-inbox/", acme.ownerToken).status, 403) << "not an organization's rows";
+  EXPECT_EQ(host.post("/api/0/webhook-inbox/" + id + "/retry/", "", acme.ownerToken).status, 403);
+  EXPECT_EQ(host.call("GET", "/api/0/webhook-inbox/", nullptr).status, 401);
+
+  ApiReply retried = host.post("/api/0/webhook-inbox/" + id + "/retry/", "");
+  ASSERT_EQ(retried.status, 202) << retried.describe();
+  EXPECT_EQ(stored(), 1) << "due again, with its attempts reset";
+  EXPECT_EQ(scalar("SELECT attempts FROM webhook_inbox"), 0);
+  EXPECT_EQ(host.post("/api/0/webhook-inbox/" + id + "/retry/", "").status, 404) << "only a dead request";
+  host.inbox().drain();
+  EXPECT_EQ(host.core().metrics().value("ih_webhook_inbox_failures_total"), 3.0) << "it was applied again";
+  host.core().manualClock()->advance(1000);
+  host.inbox().drain();
+  ASSERT_EQ(scalar("SELECT dead FROM webhook_inbox"), 1);
+
+  EXPECT_EQ(host.call("DELETE", "/api/0/webhook-inbox/" + id + "/").status, 204);
+  EXPECT_EQ(scalar("SELECT count(*) FROM webhook_inbox"), 0);
+  EXPECT_EQ(host.call("DELETE", "/api/0/webhook-inbox/" + id + "/").status, 404);
+}
+
 TEST_F(WebhookInboxApiTest, ARequestThePluginRefusesWhenApplyingIsDropped) {
   ASSERT_EQ(deliver("defer-gone", "g").status, 202);
   EXPECT_EQ(host.inbox().drain(), 1u);
