@@ -195,14 +195,19 @@ plugins::PluginCallPolicy pluginCallPolicy(const HostOptions& options) {
   return policy;
 }
 
-// On PostgreSQL: half the pool's connections, the rest stay with the
-// requests; small batches, so that a batch holding a ticket's rows (the
-// inbound sync locks them) keeps the other appliers waiting only briefly.
+// On PostgreSQL: a quarter of the pool's 16 connections; the rest stay with the
+// requests. A batch may hold a ticket's rows (the inbound sync locks them)
+// for its budget, and waits for another batch's at most a few budgets
+// (InboxOptions::batchLockWait). Measured in docs/benchmarks.md (issue 11,
+// "Round 9"): budgets of 2 ms made batches of one request, each paying its
+// own claim and commit.
 inbox::InboxOptions inboxOptions(const storage::Database& database) {
   inbox::InboxOptions options;
   if (std::string_view(database.dialect().name()) == "postgresql") {
-    options.appliers = 8;
-    options.batchSize = 8;
+    options.appliers = 4;
+    options.batchSize = 16;
+    options.batchBudget = std::chrono::milliseconds(20);
+    options.batchLockWait = std::chrono::milliseconds(50);
   }
   return options;
 }

@@ -16,7 +16,9 @@
 #include "plugins/loaded_plugin.h"
 #include "plugins/plugin_registry.h"
 #include "storage/database.h"
+#include "storage/dialect.h"
 #include "storage/inbox_repository.h"
+#include "storage/query.h"
 
 namespace ih::host::inbox {
 
@@ -122,11 +124,12 @@ void InboxApplier::run() {
 }
 
 size_t InboxApplier::drain() {
-  int64_t scanAfter = 0;
+  DrainCursor cursor;
+  cursor.claim = std::max<size_t>(1, options_.batchSize);
   size_t total = 0;
   for (;;) {
     makeWayForAcknowledgements();
-    const size_t applied = applyBatch(scanAfter);
+    const size_t applied = applyBatch(cursor);
     if (applied == 0) return total;
     total += applied;
     applied_.fetch_add(applied, std::memory_order_relaxed);
@@ -167,20 +170,25 @@ void InboxApplier::passed(int64_t id) {
   passedOn_.notify_all();
 }
 
-size_t InboxApplier::applyBatch(int64_t& scanAfter) {
+size_t InboxApplier::applyBatch(DrainCursor& cursor) {
   // Read before looking: when nothing is due, every request stored by then
   // is applied (here or by another host) or waits for a retry.
   const int64_t storedBefore = appender_ != nullptr ? appender_->lastStoredId() : 0;
   auto uow = database_.begin();
   storage::InboxRepository inbox(*uow);
-  std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), options_.batchSize, scanAfter);
-  if (due.empty() && scanAfter > 0) {
-    scanAfter = 0;  // what is left behind the cursor: a retry come due, a row another host held
-    due = inbox.takeDue(clock_.nowMs(), options_.batchSize, 0);
+  std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), cursor.claim, cursor.scanAfter);
+  if (due.empty() && cursor.scanAfter > 0) {
+    cursor.scanAfter = 0;  // what is left behind the cursor: a retry come due, a row another host held
+    due = inbox.takeDue(clock_.nowMs(), cursor.claim, 0);
   }
   if (due.empty()) {
     passed(storedBefore);
     return 0;
+  }
+  if (due.size() > 1 && options_.batchLockWait.count() > 0) {
+    if (const std::string bound = uow->dialect().limitLockWaitsSql(options_.batchLockWait.count()); !bound.empty()) {
+      storage::Query(*uow, bound).execute();
+    }
   }
   const auto deadline = std::chrono::steady_clock::now() + options_.batchBudget;
   std::vector<int64_t> done;
@@ -190,7 +198,7 @@ size_t InboxApplier::applyBatch(int64_t& scanAfter) {
       // a transaction per request, so only the failing one is retried.
       uow->rollback();
       uow.reset();
-      return applyOneByOne(done.size() + 1, scanAfter);
+      return applyOneByOne(done.size() + 1, cursor);
     }
     done.push_back(request.id);
     if (std::chrono::steady_clock::now() >= deadline) break;
@@ -198,30 +206,32 @@ size_t InboxApplier::applyBatch(int64_t& scanAfter) {
   inbox.remove(done);
   uow->commit();
   metrics_.increment(kAppliedTotal, {}, static_cast<double>(done.size()));
-  scanAfter = done.back();
+  const size_t most = std::max<size_t>(1, options_.batchSize);
+  cursor.claim = done.size() < due.size() ? done.size() : std::min(2 * cursor.claim, most);
+  cursor.scanAfter = done.back();
   passed(done.back());
   return done.size();
 }
 
-size_t InboxApplier::applyOneByOne(size_t count, int64_t& scanAfter) {
+size_t InboxApplier::applyOneByOne(size_t count, DrainCursor& cursor) {
   size_t applied = 0;
   for (size_t i = 0; i < count; ++i) {
     auto uow = database_.begin();
     storage::InboxRepository inbox(*uow);
-    const std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), 1, scanAfter);
+    const std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), 1, cursor.scanAfter);
     if (due.empty()) break;
     if (Failure failure = apply(*uow, due.front())) {
       uow->rollback();
       uow.reset();
       recordFailure(due.front(), *failure);
-      scanAfter = due.front().id;
+      cursor.scanAfter = due.front().id;
       passed(due.front().id);  // a reader must not wait for its retry
       continue;
     }
     inbox.remove({due.front().id});
     uow->commit();
     metrics_.increment(kAppliedTotal);
-    scanAfter = due.front().id;
+    cursor.scanAfter = due.front().id;
     passed(due.front().id);
     ++applied;
   }

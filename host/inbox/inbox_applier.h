@@ -59,6 +59,13 @@ struct InboxOptions {
   // On SQLite a batch holds the one writer, which every acknowledgement also
   // needs: a batch stops taking requests after this long.
   std::chrono::milliseconds batchBudget{2};
+  // Where appliers wait for each other's row locks (PostgreSQL), a batch of
+  // several requests waits at most this long for one, then falls back to a
+  // transaction per request. Two batches can lock the same two tickets in
+  // opposite orders; the server would break that cycle only after its
+  // deadlock_timeout (a second), which a bound well above a batch's budget
+  // turns into a short stall. 0: no bound.
+  std::chrono::milliseconds batchLockWait{0};
   std::chrono::milliseconds pollInterval{1000};
   // Acknowledgements go first: while some wait to be stored, the applier
   // leaves the database to them, unless this many stored requests are
@@ -99,11 +106,21 @@ class InboxApplier {
   void run();
   void makeWayForAcknowledgements();
   void passed(int64_t id);
-  // `scanAfter`: where the calling thread's drain goes on from
-  // (InboxRepository::takeDue); each drain starts from 0, which finds retries
-  // come due, rows another applier held, and anything left behind.
-  size_t applyBatch(int64_t& scanAfter);
-  size_t applyOneByOne(size_t count, int64_t& scanAfter);
+  // One thread's progress through a drain.
+  struct DrainCursor {
+    // Where the drain goes on from (InboxRepository::takeDue); each drain
+    // starts from 0, which finds retries come due, rows another applier
+    // held, and anything left behind.
+    int64_t scanAfter = 0;
+    // How many requests the next batch claims: what the last batch applied
+    // within its budget, doubled while batches finish early. A claim reads
+    // and locks every body it takes, so claiming more than the budget lets
+    // the batch apply only costs the server, and keeps other appliers off
+    // rows nobody is applying.
+    size_t claim = 1;
+  };
+  size_t applyBatch(DrainCursor& cursor);
+  size_t applyOneByOne(size_t count, DrainCursor& cursor);
   Failure apply(storage::UnitOfWork& uow, const storage::InboxRequest& request);
   void recordFailure(const storage::InboxRequest& request, const std::string& reason);
 

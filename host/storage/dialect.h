@@ -32,6 +32,10 @@ class Dialect {
   // A statement that notifies the listeners of `channel` (a plain
   // identifier) when its transaction commits; empty where nobody listens.
   virtual std::string notifySql(std::string_view channel) const = 0;
+  // A statement after which the transaction's waits for a row lock give up
+  // (the statement fails) after `ms`; empty where lock waits cannot form a
+  // cycle (one writer at a time).
+  virtual std::string limitLockWaitsSql(long ms) const = 0;
 };
 
 }  // namespace ih::host::storage

@@ -14,6 +14,7 @@ class SqliteDialect final : public Dialect {
   const char* lockSkippingLocked() const override { return ""; }
   std::string lockRowsOf(std::string_view) const override { return {}; }
   std::string notifySql(std::string_view) const override { return {}; }
+  std::string limitLockWaitsSql(long) const override { return {}; }
 };
 
 class PostgresDialect final : public Dialect {
@@ -27,6 +28,9 @@ class PostgresDialect final : public Dialect {
   std::string lockRowsOf(std::string_view alias) const override { return " FOR UPDATE OF " + std::string(alias); }
   std::string notifySql(std::string_view channel) const override {
     return "NOTIFY " + std::string(channel);
+  }
+  std::string limitLockWaitsSql(long ms) const override {
+    return "SET LOCAL lock_timeout = " + std::to_string(ms);
   }
 };
 

@@ -194,6 +194,9 @@ std::string ExternalIssueRepository::lockLinkedIssuesSql(const Dialect& dialect)
 
 void ExternalIssueRepository::lockLinkedIssues(int64_t organizationId, int64_t integrationId, std::string_view key) {
   if (uow_.dialect().lockRowsOf("g").empty()) return;  // SQLite's single writer already orders them
+  const std::string lockName = "linked-issues " + std::to_string(organizationId) + " " +
+                               std::to_string(integrationId) + " " + std::string(key);
+  if (!uow_.noteLockTaken(lockName)) return;
   Query(uow_, lockLinkedIssuesSql(uow_.dialect()))
       .bind(organizationId)
       .bind(organizationId)

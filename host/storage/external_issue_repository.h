@@ -67,7 +67,9 @@ class ExternalIssueRepository {
   // until the transaction ends, first waiting for a transaction that changed
   // one of them (a user's assignment, with its outbound job) to commit. On
   // PostgreSQL an inbound change must see that job or be seen by it; SQLite's
-  // single writer already serialises them, so it does nothing there.
+  // single writer already serialises them, so it does nothing there. A
+  // second call for the same ticket in one transaction sends nothing
+  // (UnitOfWork::noteLockTaken).
   void lockLinkedIssues(int64_t organizationId, int64_t integrationId, std::string_view key);
   // Its statement (`?`: organization, organization, integration, key), for
   // EXPLAIN in tests.

@@ -34,12 +34,23 @@ int64_t SyncLogRepository::insert(const SyncLogRow& entry) {
           .bind(entry.detail)
           .bind(entry.createdAt)
           .scalarInt64();
+  if (!prunesAfter(id)) return id;
   Query(uow_, keepNewestSql()).bind(entry.issueId).bind(entry.issueId).bind(static_cast<int64_t>(kKeepPerIssue)).execute();
   Query(uow_, sweepExpiredSql())
       .bind(entry.createdAt - kRetentionMs)
-      .bind(static_cast<int64_t>(kExpiredSweptPerInsert))
+      .bind(static_cast<int64_t>(kExpiredSweptPerPrune))
       .execute();
   return id;
+}
+
+bool SyncLogRepository::prunesAfter(int64_t id) {
+  // SplitMix64's finaliser: ids that share a stride (two issues written in
+  // turn) still land on pruning ids about one time in kPruneEvery each.
+  uint64_t z = static_cast<uint64_t>(id) + 0x9e3779b97f4a7c15ULL;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  z ^= z >> 31;
+  return z % static_cast<uint64_t>(kPruneEvery) == 0;
 }
 
 // The issue's entries past its newest kKeepPerIssue: a range of sync_log_by_issue.
@@ -53,16 +64,25 @@ const char* SyncLogRepository::sweepExpiredSql() {
   return "DELETE FROM sync_log WHERE id IN (SELECT id FROM sync_log WHERE created_at < ? ORDER BY created_at LIMIT ?)";
 }
 
+// Entries past the issue's newest kKeepPerIssue may wait for the next
+// pruning insert; the bound leaves them out.
+std::string SyncLogRepository::listSql() {
+  return std::string("SELECT ") + kColumns +
+         " FROM sync_log WHERE issue_id = ? AND organization_id = ? AND (? = 0 OR id < ?)"
+         " AND id >= COALESCE((SELECT id FROM sync_log WHERE issue_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?), 0)"
+         " ORDER BY id DESC LIMIT ?";
+}
+
 std::vector<SyncLogRow> SyncLogRepository::listForIssue(int64_t organizationId, int64_t issueId, size_t limit,
                                                         int64_t beforeId) {
   std::vector<SyncLogRow> entries;
-  const auto rows = Query(uow_, std::string("SELECT ") + kColumns +
-                                    " FROM sync_log WHERE issue_id = ? AND organization_id = ? AND (? = 0 OR id < ?)"
-                                    " ORDER BY id DESC LIMIT ?")
+  const auto rows = Query(uow_, listSql())
                         .bind(issueId)
                         .bind(organizationId)
                         .bind(beforeId)
                         .bind(beforeId)
+                        .bind(issueId)
+                        .bind(static_cast<int64_t>(kKeepPerIssue - 1))
                         .bind(static_cast<int64_t>(limit))
                         .rows();
   for (const auto& row : rows) entries.push_back(syncLogFromRow(row));

@@ -2,14 +2,18 @@
 // sync made about an issue (inbound or outbound, applied, skipped, pending or
 // failed, and why in words), read newest first by the issue's page.
 //
-// Bounded so a ticket that flaps cannot fill the database: each insert drops
-// the issue's entries beyond the newest kKeepPerIssue, and up to
-// kExpiredSweptPerInsert entries of any issue older than the retention
-// period. Each is one index seek: a single DELETE with both conditions made
-// SQLite read every row of the issue (about 200 µs per insert at 200 rows,
-// docs/benchmarks.md "Round 5"). The sweep is bounded so one write after a
-// long quiet spell stays quick; each insert removes more than it adds, so the
-// expired rows are soon gone.
+// Bounded so a ticket that flaps cannot fill the database. An issue shows its
+// newest kKeepPerIssue entries, never more. One insert in about kPruneEvery
+// (chosen by a mix of its id, so no pattern of writes escapes it) then drops
+// the issue's entries beyond those, and up to kExpiredSweptPerPrune entries of
+// any issue older than the retention period. Pruning on every insert cost the
+// two deletes' index walks on each of the two entries an inbound delivery
+// writes, the largest cost left per delivery on PostgreSQL (docs/benchmarks.md,
+// issue 11 "Round 9"); reads, far rarer, find the bound instead. Each delete
+// is one index seek: a single DELETE with both conditions made SQLite read
+// every row of the issue (docs/benchmarks.md "Round 5"). The sweep is bounded
+// so one write after a long quiet spell stays quick; pruning removes more than
+// the inserts between add, so the expired rows are soon gone.
 #pragma once
 
 #include <cstdint>
@@ -38,18 +42,24 @@ class SyncLogRepository {
  public:
   static constexpr size_t kKeepPerIssue = 200;
   static constexpr int64_t kRetentionMs = 30LL * 24 * 3600 * 1000;
-  static constexpr size_t kExpiredSweptPerInsert = 64;
+  static constexpr int64_t kPruneEvery = 16;
+  static constexpr size_t kExpiredSweptPerPrune = 64;
 
   explicit SyncLogRepository(UnitOfWork& uow) : uow_(uow) {}
 
-  // Appends (id and createdAt as given are ignored / used), then prunes.
+  // Appends (id and createdAt as given are ignored / used), then prunes
+  // when prunesAfter(the new id).
   int64_t insert(const SyncLogRow& row);
-  // Newest first; beforeId > 0 pages to older entries.
+  static bool prunesAfter(int64_t id);
+  // Newest first, among the issue's newest kKeepPerIssue; beforeId > 0 pages
+  // to older entries.
   std::vector<SyncLogRow> listForIssue(int64_t organizationId, int64_t issueId, size_t limit, int64_t beforeId = 0);
 
   // The two pruning statements insert() runs (their plans are tested).
   static const char* keepNewestSql();    // (issue, issue, kKeepPerIssue)
-  static const char* sweepExpiredSql();  // (cutoff, kExpiredSweptPerInsert)
+  static const char* sweepExpiredSql();  // (cutoff, kExpiredSweptPerPrune)
+  // The statement listForIssue() runs (issue, org, before, before, issue, kKeepPerIssue - 1, limit).
+  static std::string listSql();
 
  private:
   UnitOfWork& uow_;

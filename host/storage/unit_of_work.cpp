@@ -3,6 +3,7 @@
 
 #include <Poco/Logger.h>
 
+#include <algorithm>
 #include <exception>
 
 #include "storage/dialect.h"
@@ -11,12 +12,18 @@ namespace ih::host::storage {
 
 std::string UnitOfWork::sql(std::string_view portableSql) const { return dialect().translate(portableSql); }
 
+bool UnitOfWork::noteLockTaken(std::string_view name) {
+  if (std::find(locksHeld_.begin(), locksHeld_.end(), name) != locksHeld_.end()) return false;
+  locksHeld_.emplace_back(name);
+  return true;
+}
+
 void UnitOfWork::runAfterCommitHooks() {
   // Hooks run once; a failing hook must not stop the others (they only nudge
   // workers - the committed data is already safe).
   auto hooks = std::move(afterCommit_);
   afterCommit_.clear();
-  cachedRecordsChanged_ = false;
+  forgetTransactionState();
   for (auto& hook : hooks) {
     try {
       hook();

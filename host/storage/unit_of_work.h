@@ -56,16 +56,29 @@ class UnitOfWork {
   void markCachedRecordsChanged() { cachedRecordsChanged_ = true; }
   bool cachedRecordsChanged() const { return cachedRecordsChanged_; }
 
+  // Row locks (Dialect::lockRowsOf) the open transaction holds, by a name
+  // the locking repository gives them. A lock lasts until the transaction
+  // ends, so taking the same rows again is a round trip that changes
+  // nothing: one inbound delivery orders its assignee and its status under
+  // the same ticket's lock. True when `name` was not held yet.
+  bool noteLockTaken(std::string_view name);
+
  protected:
   void runAfterCommitHooks();
   void dropAfterCommitHooks() {
     afterCommit_.clear();
-    cachedRecordsChanged_ = false;
+    forgetTransactionState();
   }
 
  private:
+  void forgetTransactionState() {
+    cachedRecordsChanged_ = false;
+    locksHeld_.clear();
+  }
+
   std::vector<std::function<void()>> afterCommit_;
   bool cachedRecordsChanged_ = false;
+  std::vector<std::string> locksHeld_;  // a transaction holds a few
 };
 
 }  // namespace ih::host::storage

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
+
+#include "storage/dialect.h"
 #include "storage/directory_repositories.h"
 #include "storage/integration_repositories.h"
 #include "storage/issue_repositories.h"
@@ -181,7 +185,61 @@ TEST_P(PostgresOrderingLockPlanTest, TheOrderingLockReachesTheIssuesFromTheKey) 
   EXPECT_NE(text.find("Index Scan using issues_pkey on issues g"), std::string::npos) << text;
 }
 
+// The ticket lock on PostgreSQL, where transactions wait for each other's.
+class PostgresTicketLockTest : public ExternalIssueRepositoryTest {
+ protected:
+  void linkTicket() {
+    inTransaction([this](UnitOfWork& uow) {
+      ExternalIssueRepository externals(uow);
+      externals.linkIssue(issues_[0].id, externals.upsert(org_.id, integration_.id, "OPS-1", "t", "d", "u", 1).id);
+    });
+  }
+  void lockTicket(UnitOfWork& uow) {
+    uow.beginWrite();  // as the inbound sync does: a lock outlives only its transaction
+    ExternalIssueRepository(uow).lockLinkedIssues(org_.id, integration_.id, "OPS-1");
+  }
+  // Scans of the issues' primary key in the transaction so far: each lock statement makes one.
+  static int64_t issueScansSoFar(UnitOfWork& uow) {
+    return Query(uow, "SELECT pg_stat_get_xact_numscans('issues_pkey'::regclass)").scalarInt64();
+  }
+};
+
+// An inbound delivery orders its assignee and its status: one lock statement.
+TEST_P(PostgresTicketLockTest, ATransactionLocksATicketOnceAndTheNextLocksItAgain) {
+  linkTicket();
+  auto uow = db().begin();
+  lockTicket(*uow);
+  const int64_t scans = issueScansSoFar(*uow);
+  ASSERT_GT(scans, 0);
+  lockTicket(*uow);
+  EXPECT_EQ(issueScansSoFar(*uow), scans) << "the held lock was taken again";
+  uow->commit();
+  lockTicket(*uow);  // a new transaction holds nothing yet
+  EXPECT_GT(issueScansSoFar(*uow), 0);
+  uow->rollback();
+  lockTicket(*uow);
+  EXPECT_GT(issueScansSoFar(*uow), 0);
+}
+
+// What the webhook inbox's batches rely on to break a lock cycle quickly.
+TEST_P(PostgresTicketLockTest, ATransactionWithBoundedLockWaitsGivesUpOnAHeldTicket) {
+  linkTicket();
+  auto holder = db().begin();
+  lockTicket(*holder);
+  auto bounded = db().begin();
+  bounded->beginWrite();  // SET LOCAL lasts for its transaction
+  Query(*bounded, bounded->dialect().limitLockWaitsSql(50)).execute();
+  auto waiting = std::async(std::launch::async, [&] { lockTicket(*bounded); });
+  ASSERT_EQ(waiting.wait_for(std::chrono::seconds(20)), std::future_status::ready) << "still waiting";
+  EXPECT_ANY_THROW(waiting.get());
+  bounded->rollback();
+  holder->rollback();
+  auto after = db().begin();
+  EXPECT_NO_THROW(lockTicket(*after));
+}
+
 IH_INSTANTIATE_BACKENDS(ExternalIssueRepositoryTest);
+IH_INSTANTIATE_POSTGRES_ONLY(PostgresTicketLockTest);
 IH_INSTANTIATE_BACKENDS(ExternalIssuePlanTest);
 IH_INSTANTIATE_POSTGRES_ONLY(PostgresOrderingLockPlanTest);
 

@@ -1,9 +1,12 @@
-// The sync log's pruning: every insert trims the issue to its newest entries
-// and sweeps a few expired ones, each by an index seek, never by reading the
-// issue's rows (a plan that did cost ~200 µs per insert at 200 rows).
+// The sync log's bound and pruning: an issue shows its newest entries only,
+// and about one insert in kPruneEvery trims it to them and sweeps a few
+// expired ones, each by an index seek, never by reading the issue's rows (a
+// plan that did cost ~200 µs per insert at 200 rows).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "storage/directory_repositories.h"
 #include "storage/issue_repositories.h"
@@ -54,6 +57,53 @@ TEST_P(SyncLogRepositoryTest, TrimmingAnIssueSeeksItsOldestEntries) {
 
 TEST_P(SyncLogRepositoryTest, TheExpirySweepSeeksTheOldestEntries) {
   expectSeek(SyncLogRepository::sweepExpiredSql(), "sync_log_by_time (created_at<?)");
+}
+
+TEST_P(SyncLogRepositoryTest, ListingAnIssueSeeksItsNewestEntries) {
+  const std::string text = prunePlan(SyncLogRepository::listSql().c_str());
+  EXPECT_EQ(text.find(isPostgres() ? "Seq Scan" : "SCAN sync_log"), std::string::npos) << text;
+}
+
+// Two issues written in turn (ids of one parity each) and one written alone:
+// each shows exactly its newest kKeepPerIssue and stores only a few more.
+TEST_P(SyncLogRepositoryTest, FlappingIssuesShowTheirNewestEntriesAndStoreAFewMore) {
+  auto uow = db().begin();
+  const auto org = OrganizationRepository(*uow).insert("acme", "Acme", 1);
+  const auto project = ProjectRepository(*uow).insert(org.id, "api", {}, 1);
+  std::vector<int64_t> issues;
+  for (int n = 1; n <= 3; ++n) issues.push_back(IssueRepository(*uow).insert(org.id, project.id, n, "Crash", 1).id);
+  SyncLogRepository log(*uow);
+  std::map<int64_t, std::vector<int64_t>> written;
+  auto write = [&](int64_t issue) {
+    written[issue].push_back(log.insert(
+        SyncLogRow{0, org.id, issue, std::nullopt, "OPS-1", "inbound", "assignee", "applied", "set", 1000}));
+  };
+  for (int i = 0; i < 1000; ++i) write(issues[i % 2]);
+  for (int i = 0; i < 1000; ++i) write(issues[2]);
+  for (const int64_t issue : issues) {
+    const auto shown = log.listForIssue(org.id, issue, 1000);
+    ASSERT_EQ(shown.size(), SyncLogRepository::kKeepPerIssue);
+    EXPECT_EQ(shown.front().id, written[issue].back());
+    EXPECT_EQ(shown.back().id, written[issue][written[issue].size() - SyncLogRepository::kKeepPerIssue]);
+    // Paging stops at the bound too.
+    EXPECT_EQ(log.listForIssue(org.id, issue, 1000, shown[99].id).size(), SyncLogRepository::kKeepPerIssue - 100);
+    const int64_t stored = Query(*uow, "SELECT count(*) FROM sync_log WHERE issue_id = ?").bind(issue).scalarInt64();
+    EXPECT_GE(stored, static_cast<int64_t>(SyncLogRepository::kKeepPerIssue));
+    EXPECT_LE(stored, static_cast<int64_t>(SyncLogRepository::kKeepPerIssue) + 8 * SyncLogRepository::kPruneEvery);
+  }
+}
+
+TEST_P(SyncLogRepositoryTest, AnIssueWithFewEntriesShowsThemAll) {
+  auto uow = db().begin();
+  const auto org = OrganizationRepository(*uow).insert("acme", "Acme", 1);
+  const auto project = ProjectRepository(*uow).insert(org.id, "api", {}, 1);
+  const auto issue = IssueRepository(*uow).insert(org.id, project.id, 1, "Crash", 1);
+  SyncLogRepository log(*uow);
+  for (int i = 0; i < 3; ++i) {
+    log.insert(SyncLogRow{0, org.id, issue.id, std::nullopt, "OPS-1", "inbound", "assignee", "applied", "set", 1000});
+  }
+  EXPECT_EQ(log.listForIssue(org.id, issue.id, 10).size(), 3u);
+  EXPECT_TRUE(log.listForIssue(org.id + 1, issue.id, 10).empty()) << "another organization's issue id";
 }
 
 IH_INSTANTIATE_BACKENDS(SyncLogRepositoryTest);
