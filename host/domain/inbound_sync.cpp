@@ -87,14 +87,14 @@ std::string staleReason(UnitOfWork& uow, int64_t organizationId, const AssigneeS
 
 }  // namespace
 
-std::optional<int64_t> InboundSync::assigneeFor(UnitOfWork& uow, int64_t organizationId, const LinkedIssue& issue,
-                                                const AssigneeSyncRequest& request, bool& mapped,
-                                                std::string& whyNot) {
+std::optional<storage::User> InboundSync::assigneeFor(UnitOfWork& uow, int64_t organizationId,
+                                                      const LinkedIssue& issue, const AssigneeSyncRequest& request,
+                                                      bool& mapped, std::string& whyNot) {
   mapped = false;
   if (request.email) {
     // First eligible user (lowest id) on a team of the issue's project.
-    const auto users = directory_.usersByVerifiedEmail(uow, organizationId, *request.email, issue.projectId);
-    if (!users.empty()) return users.front().id;
+    auto users = directory_.usersByVerifiedEmail(uow, organizationId, *request.email, issue.projectId);
+    if (!users.empty()) return std::move(users.front());
   }
   storage::UserMappingRepository mappings(uow);
   std::optional<storage::UserMappingRow> mapping;
@@ -104,8 +104,10 @@ std::optional<int64_t> InboundSync::assigneeFor(UnitOfWork& uow, int64_t organiz
   }
   // A mapping to someone who has left the organization assigns nobody.
   if (mapping && directory_.roleOf(uow, organizationId, mapping->userId)) {
-    mapped = true;
-    return mapping->userId;
+    if (auto user = directory_.findUser(uow, mapping->userId)) {
+      mapped = true;
+      return user;
+    }
   }
   const std::string who = remoteUserLabel(request);
   whyNot = request.email ? "no member on a team of the project has Jira's email for " + who +
@@ -156,18 +158,18 @@ AssigneeSyncResult InboundSync::syncAssignee(UnitOfWork& uow, const AssigneeSync
       }
       bool mapped = false;
       std::string whyNot;
-      const auto userId = assigneeFor(uow, organizationId, issue, request, mapped, whyNot);
-      if (!userId) {
+      const auto assignee = assigneeFor(uow, organizationId, issue, request, mapped, whyNot);
+      if (!assignee) {
         ++notFound;  // left as it is: never unassigned for want of a user
         logFor(organizationId, issue, SyncOutcome::Skipped, whyNot);
         continue;
       }
       if (mapped) ++result.mapped;
       const std::string how = mapped ? " (by user mapping)" : "";
-      if (issues_.assign(uow, organizationId, issue.issueId, *userId, source)) {
+      if (issues_.assignMember(uow, organizationId, issue.issueId, *assignee, source)) {
         ++result.assigned;
         logFor(organizationId, issue, SyncOutcome::Applied,
-               "assigned to user " + std::to_string(*userId) + ", Jira user " + remoteUserLabel(request) + how);
+               "assigned to user " + std::to_string(assignee->id) + ", Jira user " + remoteUserLabel(request) + how);
       } else {
         ++result.unchanged;
         logFor(organizationId, issue, SyncOutcome::Skipped,

@@ -102,8 +102,8 @@ class InboundSync {
  private:
   // The member to assign for `request` on `issue`: by verified email, then by
   // user mapping (mapped = true). None: nobody, with the reason in words.
-  std::optional<int64_t> assigneeFor(storage::UnitOfWork& uow, int64_t organizationId, const LinkedIssue& issue,
-                                     const AssigneeSyncRequest& request, bool& mapped, std::string& whyNot);
+  std::optional<storage::User> assigneeFor(storage::UnitOfWork& uow, int64_t organizationId, const LinkedIssue& issue,
+                                           const AssigneeSyncRequest& request, bool& mapped, std::string& whyNot);
 
   DirectoryService& directory_;
   IssueService& issues_;

@@ -102,18 +102,33 @@ bool IssueService::assign(UnitOfWork& uow, int64_t organizationId, int64_t issue
     assignee = directory_.findUser(uow, *userId);
     if (!assignee) throw ValidationError("assignedTo", "Unknown user.");
   }
-  // The "unassigned" activity names who was assigned before.
+  return applyAssignment(uow, std::move(issue), assignee, source);
+}
+
+bool IssueService::assignMember(UnitOfWork& uow, int64_t organizationId, int64_t issueId, const storage::User& member,
+                                const ChangeSource& source) {
+  uow.beginWrite();
+  storage::Issue issue = requireIssueForChange(uow, organizationId, issueId);
+  if (issue.assigneeUserId == member.id) return false;
+  return applyAssignment(uow, std::move(issue), member, source);
+}
+
+bool IssueService::applyAssignment(UnitOfWork& uow, storage::Issue issue, const std::optional<storage::User>& assignee,
+                                   const ChangeSource& source) {
+  // The "unassigned" activity names who was assigned before (read only then:
+  // an inbound delivery pays each read as a round trip on PostgreSQL).
   const std::optional<storage::User> previous =
-      issue.assigneeUserId ? directory_.findUser(uow, *issue.assigneeUserId) : std::nullopt;
+      !assignee && issue.assigneeUserId ? directory_.findUser(uow, *issue.assigneeUserId) : std::nullopt;
   const int64_t now = clock_.nowMs();
+  const std::optional<int64_t> userId = assignee ? std::optional<int64_t>(assignee->id) : std::nullopt;
   storage::IssueRepository(uow).setAssignee(issue.id, userId, now);
   issue.assigneeUserId = userId;
   issue.updatedAt = now;
   if (assignee) {
-    writeActivity(uow, organizationId, issue.id, "assigned", assigneeData(*assignee, source), source.userId);
+    recordActivity(uow, issue.organizationId, issue.id, "assigned", assigneeData(*assignee, source), source.userId);
   } else {
-    writeActivity(uow, organizationId, issue.id, "unassigned",
-                  previous ? assigneeData(*previous, source) : sourceOnlyData(source), source.userId);
+    recordActivity(uow, issue.organizationId, issue.id, "unassigned",
+                   previous ? assigneeData(*previous, source) : sourceOnlyData(source), source.userId);
   }
   outbound_.issueAssigned(uow, issue, assignee, source);
   return true;
@@ -149,7 +164,7 @@ bool IssueService::setStatus(UnitOfWork& uow, int64_t organizationId, int64_t is
   issue.status = status;
   issue.resolvedInReleaseId = releaseId;
   issue.updatedAt = now;
-  writeActivity(uow, organizationId, issue.id, type, data.str(), source.userId);
+  recordActivity(uow, organizationId, issue.id, type, data.str(), source.userId);
   outbound_.statusChanged(uow, issue, source);
   return true;
 }
@@ -166,6 +181,12 @@ storage::Activity IssueService::writeActivity(UnitOfWork& uow, int64_t organizat
   json::Document data;
   if (!json::parseObject(dataJson, data)) throw ValidationError("data", "Expected a JSON object.");
   requireIssue(uow, organizationId, issueId);
+  return recordActivity(uow, organizationId, issueId, type, dataJson, userId);
+}
+
+storage::Activity IssueService::recordActivity(UnitOfWork& uow, int64_t organizationId, int64_t issueId,
+                                               const std::string& type, const std::string& dataJson,
+                                               std::optional<int64_t> userId) {
   storage::Activity activity;
   activity.organizationId = organizationId;
   activity.issueId = issueId;
@@ -181,7 +202,7 @@ storage::Comment IssueService::addComment(UnitOfWork& uow, int64_t organizationI
   requireText(text);
   uow.beginWrite();
   const storage::Issue issue = requireIssue(uow, organizationId, issueId);
-  const auto note = writeActivity(uow, organizationId, issueId, "note", noteData(text), userId);
+  const auto note = recordActivity(uow, organizationId, issueId, "note", noteData(text), userId);
   storage::Comment comment;
   comment.organizationId = organizationId;
   comment.issueId = issueId;

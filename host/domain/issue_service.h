@@ -50,6 +50,11 @@ class IssueService {
   // (ValidationError otherwise). Returns whether the assignee changed.
   bool assign(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId,
               std::optional<int64_t> userId, const ChangeSource& source);
+  // As assign(), for a caller that has read `member` as a member of the
+  // organization in this transaction (the inbound sync): the two reads that
+  // check it are not repeated.
+  bool assignMember(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId, const storage::User& member,
+                    const ChangeSource& source);
   // Returns whether the status changed. Resolving in a release needs a release
   // of the issue's project; without one it falls back to a plain resolve.
   bool setStatus(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId, storage::IssueStatus status,
@@ -73,6 +78,13 @@ class IssueService {
   std::vector<ExternalIssueView> externalIssues(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId);
 
  private:
+  bool applyAssignment(storage::UnitOfWork& uow, storage::Issue issue, const std::optional<storage::User>& assignee,
+                       const ChangeSource& source);
+  // writeActivity without its checks, for an issue this service has just read.
+  storage::Activity recordActivity(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId,
+                                   const std::string& type, const std::string& dataJson,
+                                   std::optional<int64_t> userId);
+
   const Clock& clock_;
   DirectoryService& directory_;
   OutboundEvents& outbound_;

@@ -139,22 +139,28 @@ void UserRepository::setActive(int64_t userId, bool active) {
 std::vector<User> UserRepository::findEligible(int64_t organizationId, std::string_view email, int64_t projectId) {
   // Membership of the org, then a team of the org that has the project (or
   // any of its projects): organization membership alone does not count.
+  // Each user's emails come in the same statement (a row per email, as in
+  // findById): an inbound assignment runs this per delivery.
   std::string sql = std::string("SELECT ") + kUserColumns +
-                    " FROM users u"
+                    ", all_emails.email, all_emails.verified FROM users u"
                     " JOIN user_emails e ON e.user_id = u.id AND e.email_lower = ? AND e.verified = 1"
                     " JOIN members m ON m.user_id = u.id AND m.organization_id = ?"
+                    " JOIN user_emails all_emails ON all_emails.user_id = u.id"
                     " WHERE u.active = 1 AND EXISTS ("
                     "  SELECT 1 FROM team_members tm"
                     "  JOIN teams t ON t.id = tm.team_id AND t.organization_id = ?"
                     "  JOIN project_teams pt ON pt.team_id = tm.team_id"
                     "  WHERE tm.user_id = u.id";
   sql += projectId != 0 ? " AND pt.project_id = ?)" : ")";
-  sql += " ORDER BY u.id";
+  sql += " ORDER BY u.id, all_emails.is_primary DESC, all_emails.id";
   Query query(uow_, sql);
   query.bind(toLowerAscii(email)).bind(organizationId).bind(organizationId);
   if (projectId != 0) query.bind(projectId);
   std::vector<User> users;
-  for (const auto& row : query.rows()) users.push_back(withEmails(userFromRow(row)));
+  for (const auto& row : query.rows()) {
+    if (users.empty() || users.back().id != row.int64(0)) users.push_back(userFromRow(row));
+    users.back().emails.push_back(UserEmail{row.text(5), row.boolean(6)});
+  }
   return users;
 }
 

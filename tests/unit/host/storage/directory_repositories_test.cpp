@@ -90,6 +90,37 @@ TEST_P(DirectoryRepositoriesTest, EligibleUsersNeedActiveMembershipVerifiedEmail
   EXPECT_TRUE(users.findEligible(org.id, "nobody@example.test", project.id).empty());
 }
 
+// Two eligible users, read in one statement: each keeps its own emails, the
+// primary first.
+TEST_P(DirectoryRepositoriesTest, EligibleUsersComeWithTheirOwnEmails) {
+  auto uow = db().begin();
+  const auto org = OrganizationRepository(*uow).insert("acme", "Acme", 1);
+  UserRepository users(*uow);
+  const auto first = users.insert(
+      user("first@example.test", {{"shared@example.test", true}, {"first@example.test", true}, {"old@example.test", false}}));
+  const auto second = users.insert(user("second@example.test", {{"second@example.test", true}, {"shared@example.test", true}}));
+  TeamRepository teams(*uow);
+  const auto team = teams.insert(org.id, "core", 1);
+  for (const auto* u : {&first, &second}) {
+    MemberRepository(*uow).upsert(org.id, u->id, Role::Member, 1);
+    teams.addMember(team.id, u->id);
+  }
+  const auto project = ProjectRepository(*uow).insert(org.id, "api", {team.id}, 1);
+
+  const auto eligible = users.findEligible(org.id, "shared@example.test", project.id);
+  ASSERT_EQ(eligible.size(), 2u);
+  EXPECT_EQ(eligible[0].id, first.id);
+  EXPECT_EQ(eligible[0].email, "first@example.test");
+  ASSERT_EQ(eligible[0].emails.size(), 3u);
+  EXPECT_EQ(eligible[0].emails[0].email, "first@example.test");  // the primary
+  EXPECT_EQ(eligible[0].emails[1].email, "shared@example.test");
+  EXPECT_FALSE(eligible[0].emails[2].verified);
+  EXPECT_EQ(eligible[1].id, second.id);
+  ASSERT_EQ(eligible[1].emails.size(), 2u);
+  EXPECT_EQ(eligible[1].emails[0].email, "second@example.test");
+  EXPECT_EQ(eligible[1].emails[1].email, "shared@example.test");
+}
+
 TEST_P(DirectoryRepositoriesTest, MembershipRoleIsUpserted) {
   auto uow = db().begin();
   const auto org = OrganizationRepository(*uow).insert("acme", "Acme", 1);
