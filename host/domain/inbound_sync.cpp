@@ -195,9 +195,11 @@ StatusSyncResult InboundSync::syncStatus(UnitOfWork& uow, const StatusSyncReques
   // A change from outside the ticket's queue must not overtake one waiting in
   // it (a status whose category Jira still has to name, a retry, the host's
   // own change): the caller queues it behind them instead.
-  if (request.unlessQueued &&
-      storage::JobRepository(uow).hasUnfinished(externalIssueOrderingKey(request.integrationId, request.externalKey),
-                                                request.callingJobId)) {
+  const bool ticketQueueEmpty =
+      request.unlessQueued &&
+      !storage::JobRepository(uow).hasUnfinished(externalIssueOrderingKey(request.integrationId, request.externalKey),
+                                                 request.callingJobId);
+  if (request.unlessQueued && !ticketQueueEmpty) {
     result.queued = true;
     return result;
   }
@@ -207,9 +209,11 @@ StatusSyncResult InboundSync::syncStatus(UnitOfWork& uow, const StatusSyncReques
   const auto status =
       request.action == StatusAction::Resolve ? storage::IssueStatus::Resolved : storage::IssueStatus::Unresolved;
   // The status job runs after every earlier job of the ticket; a status
-  // change enqueued since (the host's newer intent) wins over this one.
-  const bool pending = hostChangePending(uow, request.organizationId, request.integrationId, request.externalKey,
-                                         WatermarkKind::Status, std::nullopt);
+  // change enqueued since (the host's newer intent) wins over this one. That
+  // change would be one of the ticket's jobs: with none queued, it is not
+  // looked for again.
+  const bool pending = !ticketQueueEmpty && hostChangePending(uow, request.organizationId, request.integrationId,
+                                                              request.externalKey, WatermarkKind::Status, std::nullopt);
   for (const auto& issue : integrations_.linkedIssues(uow, request.integrationId, request.externalKey)) {
     if (issue.organizationId != request.organizationId) continue;
     ++result.affected;
