@@ -46,9 +46,7 @@ void InboxAppender::append(storage::InboxRequest request) {
 
 void InboxAppender::write(std::vector<storage::InboxRequest>& requests) {
   auto uow = database_.begin();
-  storage::InboxRepository inbox(*uow);
-  int64_t newest = 0;
-  for (const storage::InboxRequest& request : requests) newest = std::max(newest, inbox.append(request));
+  const int64_t newest = storage::InboxRepository(*uow).appendAll(requests);
   uow->commit();
   // The commit's durability is owed by this thread only (common/durability.h),
   // but every request of the batch answers on the strength of it.

@@ -1,6 +1,7 @@
 // host/storage/inbox_repository.cpp - see inbox_repository.h.
 #include "storage/inbox_repository.h"
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
@@ -95,19 +96,30 @@ constexpr int kClaimWindows = 8;
 
 }  // namespace
 
-int64_t InboxRepository::append(const InboxRequest& request) {
+int64_t InboxRepository::append(const InboxRequest& request) { return appendAll({request}); }
+
+int64_t InboxRepository::appendAll(const std::vector<InboxRequest>& requests) {
+  if (requests.empty()) return 0;
   uow_.beginWrite();
-  return Query(uow_,
-        "INSERT INTO webhook_inbox (plugin_key, method, path, query, headers, body, received_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
-      .bind(request.pluginKey)
-      .bind(request.method)
-      .bind(request.path)
-      .bind(request.query)
-      .bind(encodeHeaders(request.headers))
-      .bind(base64Encode(request.body))
-      .bind(request.receivedAt)
-      .scalarInt64();
+  int64_t newest = 0;
+  for (size_t first = 0; first < requests.size(); first += kAppendRowsPerStatement) {
+    const size_t count = std::min(kAppendRowsPerStatement, requests.size() - first);
+    std::string sql = "INSERT INTO webhook_inbox (plugin_key, method, path, query, headers, body, received_at) VALUES ";
+    for (size_t i = 0; i < count; ++i) sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
+    Query query(uow_, sql + " RETURNING id");
+    for (size_t i = first; i < first + count; ++i) {
+      const InboxRequest& request = requests[i];
+      query.bind(request.pluginKey)
+          .bind(request.method)
+          .bind(request.path)
+          .bind(request.query)
+          .bind(encodeHeaders(request.headers))
+          .bind(base64Encode(request.body))
+          .bind(request.receivedAt);
+    }
+    for (const Row& row : query.rows()) newest = std::max(newest, row.int64(0));
+  }
+  return newest;
 }
 
 std::vector<InboxRequest> InboxRepository::takeDue(int64_t now, size_t limit, int64_t afterId) {

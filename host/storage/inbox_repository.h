@@ -48,6 +48,11 @@ class InboxRepository {
 
   // Returns the stored request's id (ids grow in arrival order).
   int64_t append(const InboxRequest& request);
+  // Stores `requests` in their order, kAppendRowsPerStatement rows per
+  // statement (a round trip each on PostgreSQL); returns the newest id, or
+  // 0 for none.
+  int64_t appendAll(const std::vector<InboxRequest>& requests);
+  static constexpr size_t kAppendRowsPerStatement = 16;
   // The oldest live requests due by `now`, in arrival order. On PostgreSQL the
   // rows stay locked by this transaction and other hosts' appliers pass over
   // them, so each request is applied by one host; on SQLite the caller holds

@@ -41,6 +41,37 @@ class InboxRepositoryTest : public ih::test::BackendTest {
   }
 };
 
+// A batch the appender stores: more rows than one statement carries, each
+// with its own fields, in order, under the newest id returned.
+TEST_P(InboxRepositoryTest, ABatchIsStoredInOrderAcrossStatements) {
+  std::vector<InboxRequest> batch;
+  for (size_t i = 0; i < InboxRepository::kAppendRowsPerStatement + 5; ++i) {
+    InboxRequest r = request("body " + std::to_string(i));
+    r.path = "/hook/" + std::to_string(i) + "/";
+    r.headers = {{"x-n", std::to_string(i)}};
+    r.receivedAt = 1000 + static_cast<int64_t>(i);
+    batch.push_back(r);
+  }
+  int64_t newest = 0;
+  {
+    auto uow = db().begin();
+    EXPECT_EQ(InboxRepository(*uow).appendAll({}), 0);
+    newest = InboxRepository(*uow).appendAll(batch);
+    uow->commit();
+  }
+  auto uow = db().begin();
+  const auto due = InboxRepository(*uow).takeDue(2000, 100);
+  ASSERT_EQ(due.size(), batch.size());
+  EXPECT_EQ(due.back().id, newest);
+  for (size_t i = 0; i < batch.size(); ++i) {
+    EXPECT_EQ(due[i].body, batch[i].body);
+    EXPECT_EQ(due[i].path, batch[i].path);
+    EXPECT_EQ(due[i].headers, batch[i].headers);
+    EXPECT_EQ(due[i].receivedAt, batch[i].receivedAt);
+    if (i > 0) EXPECT_GT(due[i].id, due[i - 1].id);
+  }
+}
+
 TEST_P(InboxRepositoryTest, ARequestComesBackByteForByte) {
   InboxRequest sent = request(std::string("{\"k\":\"caf\xc3\xa9\"}\0\xff\r\n", 17));
   sent.headers.emplace_back("x-odd", std::string("a\0b:7:\xfe", 7));
