@@ -129,7 +129,9 @@ AssigneeSyncResult InboundSync::syncAssignee(UnitOfWork& uow, const AssigneeSync
     syncLog.write(uow, organizationId, issue.issueId, note);
   };
   const ChangeSource source = ChangeSource::integration(request.integrationId, request.provider);
-  const auto groups = byOrganization(integrations_.linkedIssues(uow, request.integrationId, request.externalKey));
+  // Read under the lock orderEvent takes anyway: one statement, not two.
+  const auto groups =
+      byOrganization(integrations_.lockedLinkedIssues(uow, request.integrationId, request.externalKey));
   for (const auto& [organizationId, linked] : groups) {
     if (!integrations_.pluginEnabled(uow, organizationId, request.provider)) continue;
     const auto config = configOf(integrations_, uow, organizationId, request.integrationId);

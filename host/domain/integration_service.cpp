@@ -325,14 +325,25 @@ storage::ExternalIssue IntegrationService::linkExternalIssue(UnitOfWork& uow, in
   return external;
 }
 
-std::vector<LinkedIssue> IntegrationService::linkedIssues(UnitOfWork& uow, int64_t integrationId,
-                                                          std::string_view key) {
+namespace {
+std::vector<LinkedIssue> toLinkedIssues(const std::vector<storage::LinkedIssueRow>& rows) {
   std::vector<LinkedIssue> linked;
-  for (const auto& row : storage::ExternalIssueRepository(uow).linkedIssues(integrationId, key)) {
+  for (const auto& row : rows) {
     linked.push_back(LinkedIssue{row.organizationId, row.issueId, row.projectId, row.externalIssueId, row.status,
                                  row.assigneeUserId});
   }
   return linked;
+}
+}  // namespace
+
+std::vector<LinkedIssue> IntegrationService::linkedIssues(UnitOfWork& uow, int64_t integrationId,
+                                                          std::string_view key) {
+  return toLinkedIssues(storage::ExternalIssueRepository(uow).linkedIssues(integrationId, key));
+}
+
+std::vector<LinkedIssue> IntegrationService::lockedLinkedIssues(UnitOfWork& uow, int64_t integrationId,
+                                                                std::string_view key) {
+  return toLinkedIssues(storage::ExternalIssueRepository(uow).lockedLinkedIssues(integrationId, key));
 }
 
 WatermarkResult IntegrationService::advanceWatermark(UnitOfWork& uow, int64_t organizationId, int64_t integrationId,

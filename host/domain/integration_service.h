@@ -114,6 +114,8 @@ class IntegrationService {
                                            const std::string& description, const std::string& url);
   // Every issue linked to (integration, key), across organizations.
   std::vector<LinkedIssue> linkedIssues(storage::UnitOfWork& uow, int64_t integrationId, std::string_view key);
+  // The same, held until the transaction ends (ExternalIssueRepository::lockedLinkedIssues).
+  std::vector<LinkedIssue> lockedLinkedIssues(storage::UnitOfWork& uow, int64_t integrationId, std::string_view key);
   // Assignee: stale when eventTime < mark; Status: stale when eventTime <= mark.
   // A time more than a day ahead of the host's clock is refused
   // (BadRequestError, logged) whoever sends it: it would freeze the mark there.

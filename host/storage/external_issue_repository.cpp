@@ -141,6 +141,25 @@ void ExternalIssueRepository::linkIssue(int64_t issueId, int64_t externalIssueId
       .execute();
 }
 
+namespace {
+
+// What UnitOfWork::noteLockTaken knows a ticket's lock by, per organization.
+std::string linkedIssuesLockName(int64_t organizationId, int64_t integrationId, std::string_view key) {
+  return "linked-issues " + std::to_string(organizationId) + " " + std::to_string(integrationId) + " " +
+         std::string(key);
+}
+
+LinkedIssueRow linkedIssueFromRow(const Row& row) {
+  return LinkedIssueRow{row.int64(0),
+                        row.int64(1),
+                        row.int64(2),
+                        row.int64(3),
+                        issueStatusFromString(row.text(4)).value_or(IssueStatus::Unresolved),
+                        row.optInt64(5)};
+}
+
+}  // namespace
+
 std::string ExternalIssueRepository::linkedIssuesSql(bool oneOrganization) {
   // From the key to its few links to their issues, in that order, whatever
   // the statistics say: otherwise a delivery walks every issue of the
@@ -172,10 +191,26 @@ std::vector<LinkedIssueRow> ExternalIssueRepository::linkedIssues(int64_t integr
   query.bind(integrationId).bind(key);
   if (organizationId) query.bind(*organizationId);
   std::vector<LinkedIssueRow> linked;
-  for (const auto& row : query.rows()) {
-    linked.push_back(LinkedIssueRow{row.int64(0), row.int64(1), row.int64(2), row.int64(3),
-                                    issueStatusFromString(row.text(4)).value_or(IssueStatus::Unresolved),
-                                    row.optInt64(5)});
+  for (const auto& row : query.rows()) linked.push_back(linkedIssueFromRow(row));
+  return linked;
+}
+
+std::string ExternalIssueRepository::lockedLinkedIssuesSql(const Dialect& dialect) {
+  std::string sql = linkedIssuesSql(false);
+  sql.erase(sql.rfind(" ORDER BY "));
+  return sql + " ORDER BY g.id" + dialect.lockRowsOf("g");
+}
+
+std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t integrationId, std::string_view key) {
+  uow_.beginWrite();  // a lock outlives only its transaction
+  std::vector<LinkedIssueRow> linked;
+  for (const auto& row : Query(uow_, lockedLinkedIssuesSql(uow_.dialect())).bind(integrationId).bind(key).rows()) {
+    linked.push_back(linkedIssueFromRow(row));
+  }
+  if (!uow_.dialect().lockRowsOf("g").empty()) {
+    for (const LinkedIssueRow& issue : linked) {
+      uow_.noteLockTaken(linkedIssuesLockName(issue.organizationId, integrationId, key));
+    }
   }
   return linked;
 }
@@ -194,9 +229,7 @@ std::string ExternalIssueRepository::lockLinkedIssuesSql(const Dialect& dialect)
 
 void ExternalIssueRepository::lockLinkedIssues(int64_t organizationId, int64_t integrationId, std::string_view key) {
   if (uow_.dialect().lockRowsOf("g").empty()) return;  // SQLite's single writer already orders them
-  const std::string lockName = "linked-issues " + std::to_string(organizationId) + " " +
-                               std::to_string(integrationId) + " " + std::string(key);
-  if (!uow_.noteLockTaken(lockName)) return;
+  if (!uow_.noteLockTaken(linkedIssuesLockName(organizationId, integrationId, key))) return;
   Query(uow_, lockLinkedIssuesSql(uow_.dialect()))
       .bind(organizationId)
       .bind(organizationId)

@@ -74,6 +74,13 @@ class ExternalIssueRepository {
   // Its statement (`?`: organization, organization, integration, key), for
   // EXPLAIN in tests.
   static std::string lockLinkedIssuesSql(const Dialect& dialect);
+  // linkedIssues() across organizations, holding each listed organization's
+  // rows as lockLinkedIssues() would (which then sends nothing for them):
+  // one statement where an inbound assignment made two. Locks in issue id
+  // order, as lockLinkedIssues() does, so the two cannot deadlock.
+  std::vector<LinkedIssueRow> lockedLinkedIssues(int64_t integrationId, std::string_view key);
+  // Its statement (`?`: integration, key), for EXPLAIN in tests.
+  static std::string lockedLinkedIssuesSql(const Dialect& dialect);
   std::vector<SyncTargetRow> syncTargets(int64_t organizationId, int64_t issueId);
 
   // Conditional updates, atomic on both backends: true when the mark moved.

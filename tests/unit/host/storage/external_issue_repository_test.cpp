@@ -149,9 +149,10 @@ class ExternalIssuePlanTest : public ExternalIssueRepositoryTest {
 TEST_P(ExternalIssuePlanTest, LinkedIssuesArePlannedAsIndexLookupsOnly) {
   auto uow = db().begin();
   addIssues(*uow, 300);
-  for (bool oneOrganization : {false, true}) {
-    const auto plan =
-        ih::test::queryPlan(*uow, ExternalIssueRepository::linkedIssuesSql(oneOrganization), isPostgres());
+  for (const std::string& sql : {ExternalIssueRepository::linkedIssuesSql(false),
+                                  ExternalIssueRepository::linkedIssuesSql(true),
+                                  ExternalIssueRepository::lockedLinkedIssuesSql(uow->dialect())}) {
+    const auto plan = ih::test::queryPlan(*uow, sql, isPostgres());
     const std::string text = ih::test::planText(plan);
     EXPECT_EQ(text.find("issues_by_organization"), std::string::npos) << "a walk over the org's issues\n" << text;
     if (isPostgres()) {
@@ -219,6 +220,27 @@ TEST_P(PostgresTicketLockTest, ATransactionLocksATicketOnceAndTheNextLocksItAgai
   uow->rollback();
   lockTicket(*uow);
   EXPECT_GT(issueScansSoFar(*uow), 0);
+}
+
+// An inbound assignment reads the ticket's issues and locks them in one
+// statement; its ordering then locks nothing more.
+TEST_P(PostgresTicketLockTest, ReadingTheIssuesLockedHoldsThemForTheRestOfTheTransaction) {
+  linkTicket();
+  auto uow = db().begin();
+  const auto linked = ExternalIssueRepository(*uow).lockedLinkedIssues(integration_.id, "OPS-1");
+  ASSERT_EQ(linked.size(), 1u);
+  EXPECT_EQ(linked[0].issueId, issues_[0].id);
+  const int64_t scans = issueScansSoFar(*uow);
+  lockTicket(*uow);
+  EXPECT_EQ(issueScansSoFar(*uow), scans) << "the held lock was taken again";
+  auto bounded = db().begin();
+  bounded->beginWrite();
+  Query(*bounded, bounded->dialect().limitLockWaitsSql(50)).execute();
+  auto waiting = std::async(std::launch::async, [&] { lockTicket(*bounded); });
+  ASSERT_EQ(waiting.wait_for(std::chrono::seconds(20)), std::future_status::ready) << "still waiting";
+  EXPECT_ANY_THROW(waiting.get()) << "the issues were not held";
+  bounded->rollback();
+  uow->rollback();
 }
 
 // What the webhook inbox's batches rely on to break a lock cycle quickly.
