@@ -55,8 +55,9 @@ class SyncLogRepository {
   // to older entries.
   std::vector<SyncLogRow> listForIssue(int64_t organizationId, int64_t issueId, size_t limit, int64_t beforeId = 0);
 
-  // The two pruning statements insert() runs (their plans are tested).
+  // The pruning statements insert() runs (their plans are tested).
   static const char* keepNewestSql();    // (issue, issue, kKeepPerIssue)
+  static const char* oldestSql();        // run first: the sweep runs only when something expired
   static const char* sweepExpiredSql();  // (cutoff, kExpiredSweptPerPrune)
   // The statement listForIssue() runs (issue, org, before, before, issue, kKeepPerIssue - 1, limit).
   static std::string listSql();

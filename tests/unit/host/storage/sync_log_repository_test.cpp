@@ -59,6 +59,12 @@ TEST_P(SyncLogRepositoryTest, TheExpirySweepSeeksTheOldestEntries) {
   expectSeek(SyncLogRepository::sweepExpiredSql(), "sync_log_by_time (created_at<?)");
 }
 
+TEST_P(SyncLogRepositoryTest, TheOldestTimeIsReadFromOneEndOfTheTimeIndex) {
+  const std::string text = prunePlan(SyncLogRepository::oldestSql());
+  EXPECT_EQ(text.find(isPostgres() ? "Seq Scan" : "SCAN sync_log"), std::string::npos) << text;
+  EXPECT_NE(text.find("sync_log_by_time"), std::string::npos) << text;
+}
+
 TEST_P(SyncLogRepositoryTest, ListingAnIssueSeeksItsNewestEntries) {
   const std::string text = prunePlan(SyncLogRepository::listSql().c_str());
   EXPECT_EQ(text.find(isPostgres() ? "Seq Scan" : "SCAN sync_log"), std::string::npos) << text;
