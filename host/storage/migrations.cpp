@@ -2,6 +2,7 @@
 #include "storage/migrations.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include <Poco/Logger.h>
 
@@ -56,6 +57,9 @@ int applyMigrations(Database& database, const std::vector<Migration>& migrations
   for (const auto& migration : migrations) {
     if (std::binary_search(done.begin(), done.end(), migration.version)) continue;
     for (const auto& statement : migration.statements) Query(*uow, expand(statement, database.dialect())).execute();
+    if (std::string_view(database.dialect().name()) == "postgresql") {
+      for (const auto& statement : migration.postgresOnly) Query(*uow, statement).execute();
+    }
     Query(*uow, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
         .bind(migration.version)
         .bind(migration.name)

@@ -4,6 +4,8 @@
 // pending ones run together in one write transaction (all or none), and
 // running them again is a no-op. DDL is written once
 // for both backends: `{pk}` stands for the dialect's auto-increment key.
+// PostgreSQL's storage settings, which SQLite has no word for, are a
+// migration's `postgresOnly` statements.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +21,7 @@ struct Migration {
   int64_t version = 0;
   std::string name;
   std::vector<std::string> statements;
+  std::vector<std::string> postgresOnly = {};  // run after `statements`, on PostgreSQL only
 };
 
 // The host's schema, oldest first (schema.cpp).

@@ -45,6 +45,7 @@ void PooledUnitOfWork::beginWrite() {
 void PooledUnitOfWork::commit() {
   if (inTransaction_) {
     try {
+      flushDeferredWrites();
       endTransaction("COMMIT");
     } catch (...) {
       // A failed COMMIT leaves the transaction open on some backends: end it

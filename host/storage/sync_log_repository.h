@@ -14,6 +14,10 @@
 // every row of the issue (docs/benchmarks.md "Round 5"). The sweep is bounded
 // so one write after a long quiet spell stays quick; pruning removes more than
 // the inserts between add, so the expired rows are soon gone.
+//
+// Entries are stored when their transaction commits, up to kRowsPerStatement
+// per statement (UnitOfWork::DeferredWrites): an applier's batch of inbound
+// deliveries writes two entries each, and each statement is a round trip.
 #pragma once
 
 #include <cstdint>
@@ -44,12 +48,14 @@ class SyncLogRepository {
   static constexpr int64_t kRetentionMs = 30LL * 24 * 3600 * 1000;
   static constexpr int64_t kPruneEvery = 16;
   static constexpr size_t kExpiredSweptPerPrune = 64;
+  static constexpr size_t kRowsPerStatement = 16;
 
   explicit SyncLogRepository(UnitOfWork& uow) : uow_(uow) {}
 
-  // Appends (id and createdAt as given are ignored / used), then prunes
-  // when prunesAfter(the new id).
-  int64_t insert(const SyncLogRow& row);
+  // Appends (the id is the database's, createdAt as given) when the
+  // transaction commits, or before this transaction reads the log; then
+  // prunes the issue when prunesAfter(the new id).
+  void insert(const SyncLogRow& row);
   static bool prunesAfter(int64_t id);
   // Newest first, among the issue's newest kKeepPerIssue; beforeId > 0 pages
   // to older entries.

@@ -18,6 +18,10 @@ bool UnitOfWork::noteLockTaken(std::string_view name) {
   return true;
 }
 
+void UnitOfWork::flushDeferredWrites() {
+  for (auto& [type, writes] : deferred_) writes->flush(*this);
+}
+
 void UnitOfWork::runAfterCommitHooks() {
   // Hooks run once; a failing hook must not stop the others (they only nudge
   // workers - the committed data is already safe).

@@ -14,6 +14,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <typeindex>
+#include <typeinfo>
+#include <utility>
 #include <vector>
 
 namespace Poco::Data {
@@ -63,6 +66,28 @@ class UnitOfWork {
   // the same ticket's lock. True when `name` was not held yet.
   bool noteLockTaken(std::string_view name);
 
+  // Rows a repository gathers over the open transaction and stores together
+  // just before COMMIT; a rollback drops them. Each statement is a round
+  // trip on PostgreSQL, and an applier's batch writes its sync log entries
+  // (two per inbound delivery) in one statement instead of one each.
+  class DeferredWrites {
+   public:
+    virtual ~DeferredWrites() = default;
+    virtual void flush(UnitOfWork& uow) = 0;
+  };
+  // The open transaction's T, made at first use.
+  template <class T>
+  T& deferredWrites() {
+    for (auto& [type, writes] : deferred_) {
+      if (type == std::type_index(typeid(T))) return static_cast<T&>(*writes);
+    }
+    deferred_.emplace_back(std::type_index(typeid(T)), std::make_unique<T>());
+    return static_cast<T&>(*deferred_.back().second);
+  }
+  // Stores what was deferred, in the order first deferred (commit() does
+  // this before COMMIT; a read of the same rows does it first).
+  void flushDeferredWrites();
+
  protected:
   void runAfterCommitHooks();
   void dropAfterCommitHooks() {
@@ -74,11 +99,13 @@ class UnitOfWork {
   void forgetTransactionState() {
     cachedRecordsChanged_ = false;
     locksHeld_.clear();
+    deferred_.clear();
   }
 
   std::vector<std::function<void()>> afterCommit_;
   bool cachedRecordsChanged_ = false;
   std::vector<std::string> locksHeld_;  // a transaction holds a few
+  std::vector<std::pair<std::type_index, std::unique_ptr<DeferredWrites>>> deferred_;
 };
 
 }  // namespace ih::host::storage

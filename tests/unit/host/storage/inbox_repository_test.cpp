@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,7 +69,9 @@ TEST_P(InboxRepositoryTest, ABatchIsStoredInOrderAcrossStatements) {
     EXPECT_EQ(due[i].path, batch[i].path);
     EXPECT_EQ(due[i].headers, batch[i].headers);
     EXPECT_EQ(due[i].receivedAt, batch[i].receivedAt);
-    if (i > 0) EXPECT_GT(due[i].id, due[i - 1].id);
+    if (i > 0) {
+      EXPECT_GT(due[i].id, due[i - 1].id);
+    }
   }
 }
 
@@ -222,6 +225,35 @@ TEST_P(PostgresInboxClaimTest, AnApplierPassesOverAWindowOthersHold) {
 }
 
 IH_INSTANTIATE_POSTGRES_ONLY(PostgresInboxClaimTest);
+
+class PostgresInboxStorageTest : public ih::test::BackendTest {};
+
+// A body large enough to be compressed is compressed with lz4 (the test
+// server is Debian's, built with it), and still comes back byte for byte.
+TEST_P(PostgresInboxStorageTest, ALargeBodyIsCompressedWithLz4) {
+  std::string body;
+  for (int i = 0; body.size() < 6500; ++i) body += "{\"field\": \"customfield_" + std::to_string(i) + "\", \"value\": null},";
+  InboxRequest r;
+  r.pluginKey = "p";
+  r.method = "POST";
+  r.path = "/x/";
+  r.body = body;
+  int64_t id = 0;
+  {
+    auto uow = db().begin();
+    id = InboxRepository(*uow).append(r);
+    uow->commit();
+  }
+  auto uow = db().begin();
+  const std::optional<Row> method = Query(*uow, "SELECT pg_column_compression(body) FROM webhook_inbox WHERE id = ?").bind(id).one();
+  ASSERT_TRUE(method.has_value());
+  EXPECT_EQ(method->text(0), "lz4");
+  const auto took = InboxRepository(*uow).takeDue(0, 10);
+  ASSERT_EQ(took.size(), 1u);
+  EXPECT_EQ(took[0].body, body);
+}
+
+IH_INSTANTIATE_POSTGRES_ONLY(PostgresInboxStorageTest);
 
 }  // namespace
 }  // namespace ih::host::storage

@@ -72,6 +72,7 @@ TEST_P(SyncLogRepositoryTest, ListingAnIssueSeeksItsNewestEntries) {
 
 // Two issues written in turn (ids of one parity each) and one written alone:
 // each shows exactly its newest kKeepPerIssue and stores only a few more.
+// Entries are numbered in their detail, as the ids are the database's.
 TEST_P(SyncLogRepositoryTest, FlappingIssuesShowTheirNewestEntriesAndStoreAFewMore) {
   auto uow = db().begin();
   const auto org = OrganizationRepository(*uow).insert("acme", "Acme", 1);
@@ -79,23 +80,68 @@ TEST_P(SyncLogRepositoryTest, FlappingIssuesShowTheirNewestEntriesAndStoreAFewMo
   std::vector<int64_t> issues;
   for (int n = 1; n <= 3; ++n) issues.push_back(IssueRepository(*uow).insert(org.id, project.id, n, "Crash", 1).id);
   SyncLogRepository log(*uow);
-  std::map<int64_t, std::vector<int64_t>> written;
+  std::map<int64_t, int> written;
   auto write = [&](int64_t issue) {
-    written[issue].push_back(log.insert(
-        SyncLogRow{0, org.id, issue, std::nullopt, "OPS-1", "inbound", "assignee", "applied", "set", 1000}));
+    log.insert(SyncLogRow{0, org.id, issue, std::nullopt, "OPS-1", "inbound", "assignee", "applied",
+                          std::to_string(++written[issue]), 1000});
   };
   for (int i = 0; i < 1000; ++i) write(issues[i % 2]);
   for (int i = 0; i < 1000; ++i) write(issues[2]);
   for (const int64_t issue : issues) {
     const auto shown = log.listForIssue(org.id, issue, 1000);
     ASSERT_EQ(shown.size(), SyncLogRepository::kKeepPerIssue);
-    EXPECT_EQ(shown.front().id, written[issue].back());
-    EXPECT_EQ(shown.back().id, written[issue][written[issue].size() - SyncLogRepository::kKeepPerIssue]);
+    EXPECT_EQ(shown.front().detail, std::to_string(written[issue]));
+    EXPECT_EQ(shown.back().detail, std::to_string(written[issue] - SyncLogRepository::kKeepPerIssue + 1));
     // Paging stops at the bound too.
     EXPECT_EQ(log.listForIssue(org.id, issue, 1000, shown[99].id).size(), SyncLogRepository::kKeepPerIssue - 100);
     const int64_t stored = Query(*uow, "SELECT count(*) FROM sync_log WHERE issue_id = ?").bind(issue).scalarInt64();
     EXPECT_GE(stored, static_cast<int64_t>(SyncLogRepository::kKeepPerIssue));
     EXPECT_LE(stored, static_cast<int64_t>(SyncLogRepository::kKeepPerIssue) + 8 * SyncLogRepository::kPruneEvery);
+  }
+}
+
+// Entries wait for their transaction: stored together when it commits (or
+// before it reads the log), never when it rolls back.
+TEST_P(SyncLogRepositoryTest, EntriesAreStoredWithTheirTransactionOrNotAtAll) {
+  int64_t issueId = 0;
+  int64_t orgId = 0;
+  const auto stored = [&] {
+    auto reader = db().begin();
+    return Query(*reader, "SELECT count(*) FROM sync_log WHERE issue_id = ?").bind(issueId).scalarInt64();
+  };
+  const auto entry = [&](const std::string& detail) {
+    return SyncLogRow{0, orgId, issueId, std::nullopt, "OPS-1", "inbound", "status", "applied", detail, 1000};
+  };
+  {
+    auto uow = db().begin();
+    orgId = OrganizationRepository(*uow).insert("acme", "Acme", 1).id;
+    const auto project = ProjectRepository(*uow).insert(orgId, "api", {}, 1);
+    issueId = IssueRepository(*uow).insert(orgId, project.id, 1, "Crash", 1).id;
+    uow->commit();
+  }
+  {
+    auto uow = db().begin();
+    SyncLogRepository(*uow).insert(entry("one"));
+    SyncLogRepository(*uow).insert(entry("two"));
+    const auto own = SyncLogRepository(*uow).listForIssue(orgId, issueId, 10);
+    ASSERT_EQ(own.size(), 2u) << "the transaction reads its own entries";
+    EXPECT_EQ(own[0].detail, "two");
+    SyncLogRepository(*uow).insert(entry("three"));
+    uow->rollback();
+  }
+  EXPECT_EQ(stored(), 0) << "a rolled-back transaction stores none";
+  {
+    auto uow = db().begin();
+    for (size_t i = 0; i < SyncLogRepository::kRowsPerStatement + 3; ++i) {
+      SyncLogRepository(*uow).insert(entry(std::to_string(i)));
+    }
+    uow->commit();
+  }
+  auto uow = db().begin();
+  const auto shown = SyncLogRepository(*uow).listForIssue(orgId, issueId, 100);
+  ASSERT_EQ(shown.size(), SyncLogRepository::kRowsPerStatement + 3);
+  for (size_t i = 0; i < shown.size(); ++i) {
+    EXPECT_EQ(shown[i].detail, std::to_string(shown.size() - 1 - i)) << "newest first, in the order written";
   }
 }
 
