@@ -45,9 +45,8 @@ http::Response toResponse(const plugins::HookReply& reply, std::string_view plug
   return response;
 }
 
-// Returns once the request is on disk (with durable commits, the default):
-// the acknowledgement's promise. Throws when it could not be stored.
-void keepForLater(ApiServices& services, const plugins::LoadedPlugin& plugin, const http::RequestContext& ctx) {
+// The request as the webhook inbox keeps it.
+storage::InboxRequest toInboxRequest(const plugins::LoadedPlugin& plugin, const http::RequestContext& ctx) {
   storage::InboxRequest stored;
   stored.pluginKey = plugin.info().key;
   stored.method = ctx.method;
@@ -56,7 +55,7 @@ void keepForLater(ApiServices& services, const plugins::LoadedPlugin& plugin, co
   stored.headers = ctx.headers;
   stored.body = ctx.body;
   stored.receivedAt = SystemClock().nowMs();
-  services.inbox->keep(std::move(stored));
+  return stored;
 }
 
 }  // namespace
@@ -91,14 +90,16 @@ std::optional<http::Response> dispatchPluginRoute(ApiServices& services, http::R
   const bool mayDefer = services.inbox != nullptr && route.access == IHP_ROUTE_PUBLIC;
   if (mayDefer) request.phase = IHP_REQUEST_PHASE_ACCEPT;
   plugins::HookReply reply = plugin.handleRequest(scope, std::move(request));
-  if (reply.status == IHP_OK && reply.httpStatus < 500) {
-    uow->commit();
-    if (mayDefer && reply.deferred && reply.httpStatus < 300) {
-      uow.reset();  // its connection back to the pool before the wait
-      keepForLater(services, plugin, ctx);
-    }
+  const bool keepForLater = mayDefer && reply.deferred && reply.status == IHP_OK && reply.httpStatus < 300;
+  if (reply.status == IHP_OK && reply.httpStatus < 500) uow->commit();
+  http::Response response = toResponse(reply, plugin.info().key, route.pathPattern);
+  if (keepForLater) {
+    // The acknowledgement's promise: it leaves once the request is on disk
+    // (with durable commits, the default), or an error leaves instead.
+    response.sendOnceDone = [inbox = services.inbox, stored = toInboxRequest(plugin, ctx)](
+                                http::Response::Done done) mutable { inbox->keepThen(std::move(stored), std::move(done)); };
   }
-  return toResponse(reply, plugin.info().key, route.pathPattern);
+  return response;
 }
 
 }  // namespace ih::host::api

@@ -159,6 +159,7 @@ void HttpConnection::dispatch() {
   // connection's strand waits meanwhile; a wait on a plugin lets another
   // thread take over the loop (io_loops.h).
   Response response;
+  const auto started = std::chrono::steady_clock::now();
   {
     EarlyAnswerScope answerable(*this);
     response = front_.dispatcher.dispatch(request_);
@@ -170,8 +171,23 @@ void HttpConnection::dispatch() {
     request_ = RequestContext();
     return close();
   }
+  if (response.sendOnceDone) return writeOnceDone(std::move(response), started);
   response_ = std::move(response);
   write();
+}
+
+void HttpConnection::writeOnceDone(Response response, std::chrono::steady_clock::time_point started) {
+  const std::function<void(Response::Done)> sendOnceDone = std::move(response.sendOnceDone);
+  response_ = std::move(response);
+  // No operation of this connection is pending until the answer is written,
+  // so the posted handler runs alone, on whichever thread serves the loop.
+  sendOnceDone([self = shared_from_this(), started](std::exception_ptr failure) {
+    net::post(self->stream_.get_executor(), [self, failure, started] {
+      const std::chrono::duration<double> waited = std::chrono::steady_clock::now() - started;
+      self->front_.dispatcher.finish(self->request_, self->response_, failure, waited.count());
+      self->write();
+    });
+  });
 }
 
 void HttpConnection::answerUnavailable(std::string_view detail) noexcept {

@@ -65,6 +65,8 @@ class HttpConnection final : public std::enable_shared_from_this<HttpConnection>
   void readBody();
   void onBody(error_code ec);
   void dispatch();
+  // Writes `response` once its Response::sendOnceDone calls back.
+  void writeOnceDone(Response response, std::chrono::steady_clock::time_point started);
   void answer(Response response, bool linger);
   void write();
   void onWritten(error_code ec);

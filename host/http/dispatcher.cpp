@@ -52,9 +52,16 @@ Response Dispatcher::dispatch(RequestContext& ctx) {
     forgetOwedDurability();
     response = errorResponse(std::current_exception(), ctx.routePattern);
   }
+  if (response.sendOnceDone) return response;
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   record(ctx, response, elapsed.count());
   return response;
+}
+
+void Dispatcher::finish(const RequestContext& ctx, Response& response, std::exception_ptr failure, double seconds) {
+  response.sendOnceDone = nullptr;
+  if (failure) response = errorResponse(failure, ctx.routePattern);
+  record(ctx, response, seconds);
 }
 
 Response Dispatcher::refuse(RequestContext& ctx, Response answer) {

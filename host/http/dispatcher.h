@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <optional>
 
@@ -41,7 +42,13 @@ class Dispatcher {
   ops::Metrics& metrics() const { return metrics_; }
 
   // Answers a complete request (ctx.body holds the whole body). Never throws.
+  // A response with sendOnceDone set is not recorded yet: the front calls
+  // finish() once it is done.
   Response dispatch(RequestContext& ctx);
+  // Ends a response that waited (Response::sendOnceDone) `seconds` after its
+  // request was complete: the failure's answer replaces it if it failed;
+  // recorded then. Never throws.
+  void finish(const RequestContext& ctx, Response& response, std::exception_ptr failure, double seconds);
   // Records `answer` for a request the front refused before any handler saw
   // it (413 body too large, 503 busy) under its host route pattern, if one
   // matches, and returns it.

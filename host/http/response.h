@@ -2,6 +2,8 @@
 // extra headers and body. Plain data, so handlers and tests need no Poco.
 #pragma once
 
+#include <exception>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +22,14 @@ struct Response {
   // Set when the request body was not consumed (e.g. 413): keep-alive would
   // read the rest of it as the next request.
   bool closeConnection = false;
+  // Set when the answer may leave only once something still under way is
+  // done (the webhook inbox's durable write). The front calls it at once
+  // with a function to call when that is done: with nullptr, and the front
+  // sends this response; or with the failure, and the front sends the
+  // failure's answer instead. The front's thread serves other connections
+  // meanwhile instead of waiting.
+  using Done = std::function<void(std::exception_ptr)>;
+  std::function<void(Done)> sendOnceDone;
 
   static Response json(int status, std::string body);
   // {"detail": message}, the contract's shape for non-field errors.

@@ -5,11 +5,16 @@
 // one writer lock, and sixteen request threads handing that lock to each
 // other cost more in context switches than the inserts themselves (an
 // acknowledgement-only run did 3 400 deliveries/s, most of the host's CPU in
-// the scheduler). Here the first waiting request becomes the leader and
-// writes every request gathered so far in one transaction, with one commit
-// and one fsync; the requests that arrive meanwhile form the next batch.
-// Each caller returns once its own batch is durable (or throws if it could
-// not be stored: the request must then not be acknowledged).
+// the scheduler). Here one writer thread stores every request gathered so far
+// in one transaction, with one commit and one fsync; the requests that
+// arrive meanwhile form the next batch.
+//
+// Why a writer thread that calls back rather than callers that wait: a
+// caller that waits is an event loop's thread, and each wait handed its loop
+// to a helper thread and back, about a dozen context switches per delivery,
+// which on this kind of virtual machine cost more than the delivery's own
+// work (docs/benchmarks.md, issue 12 "Round 10"). appendThen() returns at
+// once, and the connection sends its answer when called back.
 #pragma once
 
 #include <atomic>
@@ -17,8 +22,8 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
-#include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "storage/inbox_repository.h"
@@ -29,38 +34,44 @@ namespace ih::host::inbox {
 
 class InboxAppender {
  public:
+  // Called on the writer thread once the request is on disk (under
+  // --durability durable) with nullptr, or with why it could not be stored:
+  // the request must then not be acknowledged. Must not block.
+  using Stored = std::function<void(std::exception_ptr)>;
+
   // `stored` runs after each batch is durable (wakes the applier).
-  InboxAppender(storage::Database& database, std::function<void()> stored)
-      : database_(database), stored_(std::move(stored)) {}
+  InboxAppender(storage::Database& database, std::function<void()> stored);
+  ~InboxAppender();
   InboxAppender(const InboxAppender&) = delete;
   InboxAppender& operator=(const InboxAppender&) = delete;
 
-  // Blocks until `request` is on disk (under --durability durable).
+  void appendThen(storage::InboxRequest request, Stored done);
+  // Blocks until `request` is on disk; throws when it could not be stored.
   void append(storage::InboxRequest request);
-  // Requests inside append() now: acknowledgements someone is waiting for.
+  // Stores what was gathered, then refuses new requests and ends the writer.
+  void stop();
+
+  // Requests gathered or being stored now: acknowledgements someone is waiting for.
   int waiting() const { return waiting_.load(std::memory_order_relaxed); }
   // Requests stored since start, and the id of the newest.
   uint64_t stored() const { return stored_count_.load(std::memory_order_relaxed); }
   int64_t lastStoredId() const { return lastStoredId_.load(std::memory_order_acquire); }
 
  private:
-  struct Batch {
-    std::vector<storage::InboxRequest> requests;
-    bool finished = false;
-    std::exception_ptr failure;
-  };
-
+  void run();
   void write(std::vector<storage::InboxRequest>& requests);
 
   storage::Database& database_;
   std::function<void()> stored_;
   std::mutex mutex_;
-  std::condition_variable finished_;
-  std::shared_ptr<Batch> gathering_ = std::make_shared<Batch>();
-  bool writing_ = false;
+  std::condition_variable gathered_;
+  std::vector<storage::InboxRequest> requests_;
+  std::vector<Stored> callbacks_;
+  bool stopping_ = false;
   std::atomic<int> waiting_{0};
   std::atomic<uint64_t> stored_count_{0};
   std::atomic<int64_t> lastStoredId_{0};
+  std::thread writer_;  // last: starts once the rest is built
 };
 
 }  // namespace ih::host::inbox

@@ -31,8 +31,11 @@ class WebhookInbox {
   void start() { applier_.start(); }
   void stop() { applier_.stop(); }
 
-  // Returns once `request` is stored durably; throws when it could not be.
-  void keep(storage::InboxRequest request) { appender_.append(std::move(request)); }
+  // Calls `done` (on the appender's thread) once `request` is stored
+  // durably, or with why it could not be.
+  void keepThen(storage::InboxRequest request, InboxAppender::Stored done) {
+    appender_.appendThen(std::move(request), std::move(done));
+  }
   // Waits (at most kReadAfterAcknowledgementWait) until what this host has
   // acknowledged so far is applied.
   void awaitAcknowledgedApplied() {

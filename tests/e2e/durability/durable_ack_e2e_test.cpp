@@ -6,11 +6,13 @@
 // concurrent writers share syncs; requests that only read, and every request
 // under --durability relaxed, wait for no sync.
 //
-// The writes are API writes (organizations): acknowledgements of webhook
-// deliveries take the same path (the dispatcher waits for every request's
-// commits before it answers), without the Jira set-up.
+// The writes are API writes (organizations), whose answers wait for the
+// request's own commits, and webhook deliveries a plugin defers (the
+// api_test plugin's "defer-" tokens), whose answers wait for the webhook
+// inbox's writer thread to store them.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -81,10 +83,10 @@ struct Exchange {
 
 class DurableAck : public ::testing::Test {
  protected:
-  void launch(std::vector<std::string> extraArgs = {}) {
+  void launch(std::vector<std::string> extraArgs = {}, std::string pluginsDir = "") {
     HostLaunch launch;
     launch.dataDir = data_.path() + "/data";
-    launch.pluginsDir = plugins_.path();
+    launch.pluginsDir = pluginsDir.empty() ? plugins_.path() : pluginsDir;
     launch.adminToken = kDurableAdmin;
     launch.extraArgs = std::move(extraArgs);
     launch.env["LD_PRELOAD"] = IH_FSYNC_PROBE;
@@ -98,6 +100,15 @@ class DurableAck : public ::testing::Test {
     exchange.sent = monotonicNs();
     exchange.status = host_->post("/api/0/organizations/", R"({"slug":")" + slug + R"(","name":"Org"})", kDurableAdmin)
                           .status;
+    exchange.answered = monotonicNs();
+    return exchange;
+  }
+
+  // A webhook the api_test plugin acknowledges (202) before applying it.
+  Exchange deliverDeferred(const std::string& body) {
+    Exchange exchange;
+    exchange.sent = monotonicNs();
+    exchange.status = host_->post("/extensions/api-test/hook/defer-ack/", body, "").status;
     exchange.answered = monotonicNs();
     return exchange;
   }
@@ -162,6 +173,51 @@ TEST_F(DurableAck, ConcurrentWritersShareWalSyncsAndEachWaitsForOne) {
   const int syncs = log.syncsWithin(started, finished);
   EXPECT_GE(syncs, 1);
   EXPECT_LE(syncs, kWriters * kEach / 2) << "concurrent commits did not share syncs";
+}
+
+// The first WAL write of each exchange is the stored request (the plugin
+// writes nothing when it accepts; what applies the previous delivery has
+// been given time to finish): a sync must begin after it and return before
+// the answer is read.
+TEST_F(DurableAck, ADeferredWebhookIsAnsweredOnlyAfterASyncCoveringItsStoredRequest) {
+  launch({}, IH_API_TEST_PLUGIN_DIR);
+  for (int i = 0; i < 6; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const Exchange delivered = deliverDeferred(R"({"delivery":)" + std::to_string(i) + "}");
+    ASSERT_EQ(delivered.status, 202);
+    const ProbeLog log = probe();
+    long long firstWrite = 0;
+    for (long long at : log.walWrites) {
+      if (at >= delivered.sent && at <= delivered.answered && (firstWrite == 0 || at < firstWrite)) firstWrite = at;
+    }
+    ASSERT_NE(firstWrite, 0) << "delivery " << i << " was answered before its request reached the WAL";
+    EXPECT_GE(log.syncsWithin(firstWrite, delivered.answered), 1)
+        << "delivery " << i << " was answered before a sync covering its stored request had returned";
+  }
+}
+
+TEST_F(DurableAck, ConcurrentDeferredWebhooksShareSyncsAndEachWaitsForOne) {
+  launch({}, IH_API_TEST_PLUGIN_DIR);
+  constexpr int kSenders = 16;
+  constexpr int kEach = 4;
+  std::vector<std::vector<Exchange>> seen(kSenders);
+  std::vector<std::thread> senders;
+  const long long started = monotonicNs();
+  for (int w = 0; w < kSenders; ++w) {
+    senders.emplace_back([&, w] {
+      for (int i = 0; i < kEach; ++i) seen[w].push_back(deliverDeferred(R"({"sender":)" + std::to_string(w) + "}"));
+    });
+  }
+  for (std::thread& sender : senders) sender.join();
+  const long long finished = monotonicNs();
+  const ProbeLog log = probe();
+  for (const auto& exchanges : seen) {
+    for (const Exchange& e : exchanges) {
+      ASSERT_EQ(e.status, 202);
+      EXPECT_GE(log.syncsWithin(e.sent, e.answered), 1) << "a delivery was answered without waiting for a WAL sync";
+    }
+  }
+  EXPECT_LE(log.syncsWithin(started, finished), kSenders * kEach / 2) << "concurrent deliveries did not share syncs";
 }
 
 TEST_F(DurableAck, RequestsThatOnlyReadWaitForNoSync) {
