@@ -9,8 +9,9 @@
 // an HTTP status below 500. With an inbox, public routes are called in the
 // ACCEPT phase: a request the plugin defers is stored with the others
 // arriving at the same time, and the answer goes out once that commit is
-// durable (inbox/inbox_appender.h). Logs and metrics name the route pattern, never
-// the raw path (webhook tokens live in paths).
+// durable (inbox/inbox_appender.h): it carries Response::sendOnceDone, so the
+// event loop serves other connections meanwhile. Logs and metrics name the
+// route pattern, never the raw path (webhook tokens live in paths).
 #pragma once
 
 #include <optional>
