@@ -7,12 +7,7 @@ namespace ih::host {
 
 namespace {
 
-struct OwedDurability {
-  std::shared_ptr<DurabilityBarrier> barrier;
-  uint64_t sequence = 0;
-};
-
-thread_local OwedDurability owedByThisThread;
+thread_local DurabilityDebt owedByThisThread;
 
 }  // namespace
 
@@ -23,11 +18,10 @@ void oweDurability(const std::shared_ptr<DurabilityBarrier>& barrier, uint64_t s
   if (sequence > owedByThisThread.sequence) owedByThisThread.sequence = sequence;
 }
 
-void settleOwedDurability() {
-  OwedDurability owed = std::exchange(owedByThisThread, OwedDurability{});
-  if (owed.barrier) owed.barrier->awaitDurable(owed.sequence);
-}
+void settleOwedDurability() { std::exchange(owedByThisThread, DurabilityDebt{}).settle(); }
 
-void forgetOwedDurability() noexcept { owedByThisThread = OwedDurability{}; }
+void forgetOwedDurability() noexcept { owedByThisThread = DurabilityDebt{}; }
+
+DurabilityDebt takeOwedDurability() noexcept { return std::exchange(owedByThisThread, DurabilityDebt{}); }
 
 }  // namespace ih::host

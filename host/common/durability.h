@@ -38,4 +38,18 @@ void settleOwedDurability();
 // Drops the debt without waiting (the answer promises nothing: an error).
 void forgetOwedDurability() noexcept;
 
+// A debt taken off the thread that owes it, to be settled on another: the
+// webhook inbox's writer hands each batch's debt to its syncing thread and
+// goes on storing the next batch while that one's fsync runs.
+struct DurabilityDebt {
+  std::shared_ptr<DurabilityBarrier> barrier;
+  uint64_t sequence = 0;
+  // Waits as settleOwedDurability() does; throws what the barrier throws.
+  void settle() const {
+    if (barrier) barrier->awaitDurable(sequence);
+  }
+};
+// This thread's debt, which it then no longer owes.
+DurabilityDebt takeOwedDurability() noexcept;
+
 }  // namespace ih::host

@@ -14,7 +14,10 @@
 namespace ih::host::inbox {
 
 InboxAppender::InboxAppender(storage::Database& database, std::function<void()> stored)
-    : database_(database), stored_(std::move(stored)), writer_([this] { run(); }) {}
+    : database_(database),
+      stored_(std::move(stored)),
+      syncer_([this] { syncBatches(); }),
+      writer_([this] { writeBatches(); }) {}
 
 InboxAppender::~InboxAppender() { stop(); }
 
@@ -25,6 +28,12 @@ void InboxAppender::stop() {
   }
   gathered_.notify_one();
   if (writer_.joinable()) writer_.join();
+  {
+    std::lock_guard lock(writtenMutex_);
+    writerDone_ = true;
+  }
+  written_.notify_one();
+  if (syncer_.joinable()) syncer_.join();
 }
 
 void InboxAppender::appendThen(storage::InboxRequest request, Stored done) {
@@ -59,48 +68,88 @@ void InboxAppender::append(storage::InboxRequest request) {
   result.get();
 }
 
-void InboxAppender::run() {
+void InboxAppender::writeBatches() {
   std::vector<storage::InboxRequest> requests;
-  std::vector<Stored> callbacks;
   while (true) {
+    Written batch;
     {
       std::unique_lock lock(mutex_);
       gathered_.wait(lock, [this] { return stopping_ || !requests_.empty(); });
       if (requests_.empty()) return;  // stopping, and nothing left to store
       requests.swap(requests_);
-      callbacks.swap(callbacks_);
+      batch.callbacks.swap(callbacks_);
     }
-    std::exception_ptr failure;
     try {
-      write(requests);
+      batch.newestId = write(requests);
+      batch.debt = takeOwedDurability();
     } catch (...) {
-      failure = std::current_exception();
+      batch.failure = std::current_exception();
       forgetOwedDurability();
     }
-    for (Stored& done : callbacks) {
-      try {
-        done(failure);
-      } catch (const std::exception& error) {
-        Poco::Logger::get("ih.inbox").error(std::string("acknowledging a stored request failed: ") + error.what());
-      }
-    }
-    waiting_.fetch_sub(static_cast<int>(callbacks.size()), std::memory_order_relaxed);
     requests.clear();
-    callbacks.clear();
+    {
+      std::lock_guard lock(writtenMutex_);
+      toSync_.push_back(std::move(batch));
+    }
+    written_.notify_one();
   }
 }
 
-void InboxAppender::write(std::vector<storage::InboxRequest>& requests) {
+void InboxAppender::syncBatches() {
+  std::vector<Written> batches;
+  while (true) {
+    {
+      std::unique_lock lock(writtenMutex_);
+      written_.wait(lock, [this] { return writerDone_ || !toSync_.empty(); });
+      if (toSync_.empty()) return;  // the writer has ended and every batch is answered
+      batches.swap(toSync_);
+    }
+    // One wait for the newest debt covers the batches written before it.
+    std::exception_ptr syncFailure;
+    try {
+      for (auto it = batches.rbegin(); it != batches.rend(); ++it) {
+        if (!it->failure) {
+          it->debt.settle();
+          break;
+        }
+      }
+    } catch (...) {
+      syncFailure = std::current_exception();
+    }
+    bool anyStored = false;
+    for (Written& batch : batches) {
+      const std::exception_ptr failure = batch.failure ? batch.failure : syncFailure;
+      anyStored = anyStored || !failure;
+      finish(batch, failure);
+    }
+    batches.clear();
+    if (anyStored) stored_();
+  }
+}
+
+void InboxAppender::finish(Written& batch, std::exception_ptr failure) {
+  if (!failure) {
+    stored_count_.fetch_add(batch.callbacks.size(), std::memory_order_relaxed);
+    // One syncer, batches in order: a plain store keeps it monotonic.
+    if (batch.newestId > lastStoredId_.load(std::memory_order_relaxed)) {
+      lastStoredId_.store(batch.newestId, std::memory_order_release);
+    }
+  }
+  for (Stored& done : batch.callbacks) {
+    try {
+      done(failure);
+    } catch (const std::exception& error) {
+      Poco::Logger::get("ih.inbox").error(std::string("acknowledging a stored request failed: ") + error.what());
+    }
+  }
+  waiting_.fetch_sub(static_cast<int>(batch.callbacks.size()), std::memory_order_relaxed);
+}
+
+int64_t InboxAppender::write(std::vector<storage::InboxRequest>& requests) {
   auto uow = database_.begin();
   const int64_t newest = storage::InboxRepository(*uow).appendAll(requests);
   uow->commit();
-  // The commit's durability is owed by this thread; every request of the
-  // batch answers on the strength of it.
-  settleOwedDurability();
-  stored_count_.fetch_add(requests.size(), std::memory_order_relaxed);
-  // One writer, one batch at a time: a plain store keeps it monotonic.
-  if (newest > lastStoredId_.load(std::memory_order_relaxed)) lastStoredId_.store(newest, std::memory_order_release);
-  stored_();
+  return newest;
 }
 
 }  // namespace ih::host::inbox

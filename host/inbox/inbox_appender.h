@@ -15,6 +15,11 @@
 // which on this kind of virtual machine cost more than the delivery's own
 // work (docs/benchmarks.md, issue 12 "Round 10"). appendThen() returns at
 // once, and the connection sends its answer when called back.
+//
+// The writer does not wait for the disk either: it hands each stored batch
+// to a syncing thread, which waits until the batch is durable and then calls
+// its requests back, and goes on storing the next batch meanwhile. A batch
+// then takes the longer of its write and its fsync, not both.
 #pragma once
 
 #include <atomic>
@@ -26,6 +31,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/durability.h"
 #include "storage/inbox_repository.h"
 
 namespace ih::host::storage { class Database; }
@@ -58,8 +64,18 @@ class InboxAppender {
   int64_t lastStoredId() const { return lastStoredId_.load(std::memory_order_acquire); }
 
  private:
-  void run();
-  void write(std::vector<storage::InboxRequest>& requests);
+  // A batch written (or not) and waiting for its durability.
+  struct Written {
+    std::vector<Stored> callbacks;
+    DurabilityDebt debt;
+    std::exception_ptr failure;
+    int64_t newestId = 0;
+  };
+
+  void writeBatches();
+  void syncBatches();
+  int64_t write(std::vector<storage::InboxRequest>& requests);
+  void finish(Written& batch, std::exception_ptr failure);
 
   storage::Database& database_;
   std::function<void()> stored_;
@@ -68,10 +84,16 @@ class InboxAppender {
   std::vector<storage::InboxRequest> requests_;
   std::vector<Stored> callbacks_;
   bool stopping_ = false;
+  std::mutex writtenMutex_;
+  std::condition_variable written_;
+  std::vector<Written> toSync_;
+  bool writerDone_ = false;
   std::atomic<int> waiting_{0};
   std::atomic<uint64_t> stored_count_{0};
   std::atomic<int64_t> lastStoredId_{0};
-  std::thread writer_;  // last: starts once the rest is built
+  // Last: they start once the rest is built.
+  std::thread syncer_;
+  std::thread writer_;
 };
 
 }  // namespace ih::host::inbox

@@ -2,6 +2,7 @@
 // waited for once, at the highest sequence, and never twice.
 #include <gtest/gtest.h>
 
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -50,6 +51,19 @@ TEST(DurabilityDebt, AForgottenDebtIsNeverWaitedFor) {
   forgetOwedDurability();
   settleOwedDurability();
   EXPECT_TRUE(barrier->awaited.empty());
+}
+
+// The inbox's writer hands a batch's debt to its syncing thread.
+TEST(DurabilityDebt, ATakenDebtIsNoLongerOwedAndIsSettledWhereItWent) {
+  auto barrier = std::make_shared<RecordingBarrier>();
+  oweDurability(barrier, 9);
+  const DurabilityDebt debt = takeOwedDurability();
+  settleOwedDurability();
+  EXPECT_TRUE(barrier->awaited.empty()) << "the thread still owed what it handed on";
+  std::thread([&] { debt.settle(); }).join();
+  EXPECT_EQ(barrier->awaited, (std::vector<uint64_t>{9}));
+  takeOwedDurability().settle();  // nothing owed: no wait
+  EXPECT_EQ(barrier->awaited.size(), 1u);
 }
 
 }  // namespace
