@@ -208,6 +208,7 @@ inbox::InboxOptions inboxOptions(const storage::Database& database) {
     options.batchSize = 16;
     options.batchBudget = std::chrono::milliseconds(20);
     options.batchLockWait = std::chrono::milliseconds(50);
+    options.yieldWithinBatch = false;  // acknowledgements take no lock a batch holds
   }
   return options;
 }

@@ -143,10 +143,12 @@ size_t InboxApplier::drain() {
 void InboxApplier::makeWayForAcknowledgements() {
   if (appender_ == nullptr) return;
   std::unique_lock lock(mutex_);
-  while (!stopping_ && readersWaiting_ == 0 && appender_->waiting() > 0 &&
-         appender_->stored() - std::min(appender_->stored(), applied_.load()) < options_.yieldBelowBacklog) {
-    wakeUp_.wait_for(lock, std::chrono::milliseconds(1));
-  }
+  while (!stopping_ && acknowledgementsWaiting()) wakeUp_.wait_for(lock, std::chrono::milliseconds(1));
+}
+
+bool InboxApplier::acknowledgementsWaiting() const {
+  return appender_ != nullptr && readersWaiting_.load() == 0 && appender_->waiting() > 0 &&
+         appender_->stored() - std::min(appender_->stored(), applied_.load()) < options_.yieldBelowBacklog;
 }
 
 bool InboxApplier::awaitApplied(int64_t id, std::chrono::milliseconds limit) {
@@ -202,6 +204,7 @@ size_t InboxApplier::applyBatch(DrainCursor& cursor) {
     }
     done.push_back(request.id);
     if (std::chrono::steady_clock::now() >= deadline) break;
+    if (options_.yieldWithinBatch && acknowledgementsWaiting()) break;
   }
   inbox.remove(done);
   uow->commit();

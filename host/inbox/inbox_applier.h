@@ -71,6 +71,9 @@ struct InboxOptions {
   // leaves the database to them, unless this many stored requests are
   // still to apply (then it catches up, and acknowledgements slow down).
   uint64_t yieldBelowBacklog = 50000;
+  // And on SQLite, where a batch holds the writer an acknowledgement needs,
+  // a batch ends early once one waits (after the request being applied).
+  bool yieldWithinBatch = true;
   int maxAttempts = 8;
   int64_t firstRetryDelayMs = 1000;
   int64_t maxRetryDelayMs = 5 * 60 * 1000;
@@ -105,6 +108,7 @@ class InboxApplier {
 
   void run();
   void makeWayForAcknowledgements();
+  bool acknowledgementsWaiting() const;
   void passed(int64_t id);
   // One thread's progress through a drain.
   struct DrainCursor {
@@ -135,7 +139,7 @@ class InboxApplier {
   std::mutex mutex_;
   std::condition_variable wakeUp_;
   std::condition_variable passedOn_;
-  int readersWaiting_ = 0;
+  std::atomic<int> readersWaiting_{0};  // changed under mutex_, read without it too
   uint64_t wakeUps_ = 0;  // under mutex_: each thread drains when it has not seen the latest
   bool stopping_ = false;
   std::vector<std::thread> threads_;
