@@ -48,8 +48,8 @@ struct AssigneeSyncRequest {
   // The remote user as the provider names it (login name, stable key): its
   // user mapping decides when there is no email or the email matches no
   // verified address of an eligible member.
-  std::optional<std::string> remoteUser;
-  std::optional<std::string> remoteUserKey;
+  std::optional<std::string> remoteUser = std::nullopt;
+  std::optional<std::string> remoteUserKey = std::nullopt;
   int64_t eventTimeMs = 0;  // 0 = no ordering guard
 };
 
@@ -68,7 +68,7 @@ struct StatusSyncRequest {
   // Change nothing while a job of the ticket other than `callingJobId` is
   // pending or running (IHP_STATUS_SYNC_UNLESS_QUEUED).
   bool unlessQueued = false;
-  std::optional<int64_t> callingJobId;
+  std::optional<int64_t> callingJobId = std::nullopt;
 };
 
 struct StatusSyncResult {

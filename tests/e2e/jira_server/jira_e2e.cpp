@@ -24,7 +24,9 @@ void JiraE2ETest::startHost() {
   if (host_) {
     launch.port = static_cast<uint16_t>(host_->process().port());  // the webhook registered in Jira names it
     // A host a test killed is gone already; a running one must end cleanly.
-    if (host_->process().running()) EXPECT_EQ(host_->process().stop(), 0) << "SIGTERM must end the host cleanly";
+    if (host_->process().running()) {
+      EXPECT_EQ(host_->process().stop(), 0) << "SIGTERM must end the host cleanly";
+    }
   }
   api_.reset();
   host_.reset();

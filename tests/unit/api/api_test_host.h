@@ -35,7 +35,7 @@ struct ApiTestHostOptions {
   host::auth::SessionSettings sessions{};
   host::auth::ThrottleLimit perAccount{5, 15 * 60 * 1000};
   host::auth::ThrottleLimit perAddress{30, 15 * 60 * 1000};
-  std::string webDir;  // non-empty: serve the web app from there (and land callbacks in it)
+  std::string webDir = {};  // non-empty: serve the web app from there (and land callbacks in it)
   // Public plugin routes called in the ACCEPT phase, deferred requests kept
   // in the webhook inbox; inbox() applies them.
   bool webhookInbox = false;
