@@ -181,13 +181,18 @@ void HttpConnection::writeOnceDone(Response response, std::chrono::steady_clock:
   response_ = std::move(response);
   // No operation of this connection is pending until the answer is written,
   // so the posted handler runs alone, on whichever thread serves the loop.
-  sendOnceDone([self = shared_from_this(), started](std::exception_ptr failure) {
+  const Response::Done whenDone = [self = shared_from_this(), started](std::exception_ptr failure) {
     net::post(self->stream_.get_executor(), [self, failure, started] {
       const std::chrono::duration<double> waited = std::chrono::steady_clock::now() - started;
       self->front_.dispatcher.finish(self->request_, self->response_, failure, waited.count());
       self->write();
     });
-  });
+  };
+  try {
+    sendOnceDone(whenDone);
+  } catch (...) {
+    whenDone(std::current_exception());  // not started (out of memory): the error's answer
+  }
 }
 
 void HttpConnection::answerUnavailable(std::string_view detail) noexcept {

@@ -43,10 +43,15 @@ void InboxAppender::appendThen(storage::InboxRequest request, Stored done) {
     done(std::make_exception_ptr(std::runtime_error("the webhook inbox is stopping")));
     return;
   }
-  waiting_.fetch_add(1, std::memory_order_relaxed);
   const bool first = requests_.empty();
   requests_.push_back(std::move(request));
-  callbacks_.push_back(std::move(done));
+  try {
+    callbacks_.push_back(std::move(done));
+  } catch (...) {
+    requests_.pop_back();  // never stored without someone to tell
+    throw;
+  }
+  waiting_.fetch_add(1, std::memory_order_relaxed);
   lock.unlock();
   // Only the first of a batch wakes the writer; it takes the rest with it.
   if (first) gathered_.notify_one();

@@ -77,6 +77,27 @@ TEST_F(WebhookInboxApiTest, ADeferredRequestIsAnsweredOnceStoredAndAppliedLaterW
   EXPECT_EQ(host.inbox().drain(), 0u) << "applied once";
 }
 
+// The acknowledgement is the promise that the request is kept: when it
+// cannot be stored the sender gets an error to act on, not a 2xx, and the
+// inbox's writer goes on with the next request once the storage is back.
+TEST_F(WebhookInboxApiTest, ARequestThatCannotBeStoredIsNotAcknowledged) {
+  {
+    auto uow = host.core().begin();
+    host::storage::Query(*uow, "ALTER TABLE webhook_inbox RENAME TO webhook_inbox_away").execute();
+    uow->commit();
+  }
+  const ApiReply refused = deliver("defer-lost", "lost");
+  EXPECT_GE(refused.status, 500) << refused.describe();
+  {
+    auto uow = host.core().begin();
+    host::storage::Query(*uow, "ALTER TABLE webhook_inbox_away RENAME TO webhook_inbox").execute();
+    uow->commit();
+  }
+  EXPECT_EQ(stored(), 0);
+  ASSERT_EQ(deliver("defer-kept", "kept").status, 202);
+  EXPECT_EQ(stored(), 1);
+}
+
 TEST_F(WebhookInboxApiTest, RequestsAreAppliedInArrivalOrder) {
   for (int i = 0; i < 5; ++i) ASSERT_EQ(deliver("defer-" + std::to_string(i), std::to_string(i)).status, 202);
   EXPECT_EQ(host.inbox().drain(), 5u);
