@@ -37,6 +37,8 @@ void InboxAppender::stop() {
 }
 
 void InboxAppender::appendThen(storage::InboxRequest request, Stored done) {
+  // On the caller's thread: the writer's time is every request's wait.
+  if (request.encodedBody.empty()) request.encodedBody = storage::InboxRepository::encodeBody(request.body);
   std::unique_lock lock(mutex_);
   if (stopping_) {
     lock.unlock();

@@ -2,10 +2,12 @@
 #include "storage/inbox_repository.h"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <stdexcept>
 
 #include "common/base64.h"
+#include "common/deflate.h"
 #include "storage/dialect.h"
 #include "storage/query.h"
 #include "storage/unit_of_work.h"
@@ -58,9 +60,27 @@ std::vector<std::pair<std::string, std::string>> decodeHeaders(int64_t id, const
   return headers;
 }
 
+constexpr char kDeflatedBodyMark = 'z';
+
 std::string decodeBody(int64_t id, const std::string& text) {
-  std::optional<std::string> body = base64Decode(text);
-  if (!body) throw std::runtime_error("webhook_inbox " + std::to_string(id) + ": body is not base64");
+  const auto damaged = [id](const char* what) {
+    return std::runtime_error("webhook_inbox " + std::to_string(id) + ": body " + what);
+  };
+  if (text.empty() || text.front() != kDeflatedBodyMark) {  // stored by a host before bodies were deflated
+    std::optional<std::string> body = base64Decode(text);
+    if (!body) throw damaged("is not base64");
+    return std::move(*body);
+  }
+  const size_t colon = text.find(':');
+  size_t size = 0;
+  const auto [end, error] = std::from_chars(text.data() + 1, text.data() + std::min(colon, text.size()), size);
+  if (colon == std::string::npos || colon == 1 || error != std::errc() || end != text.data() + colon) {
+    throw damaged("has no size");
+  }
+  const std::optional<std::string> compressed = base64Decode(std::string_view(text).substr(colon + 1));
+  if (!compressed) throw damaged("is not base64");
+  std::optional<std::string> body = inflateBytes(*compressed, size);
+  if (!body) throw damaged("does not inflate to its size");
   return std::move(*body);
 }
 
@@ -96,6 +116,10 @@ constexpr int kClaimWindows = 8;
 
 }  // namespace
 
+std::string InboxRepository::encodeBody(std::string_view body) {
+  return kDeflatedBodyMark + std::to_string(body.size()) + ':' + base64Encode(deflateBytes(body));
+}
+
 int64_t InboxRepository::append(const InboxRequest& request) { return appendAll({request}); }
 
 int64_t InboxRepository::appendAll(const std::vector<InboxRequest>& requests) {
@@ -114,7 +138,7 @@ int64_t InboxRepository::appendAll(const std::vector<InboxRequest>& requests) {
           .bind(request.path)
           .bind(request.query)
           .bind(encodeHeaders(request.headers))
-          .bind(base64Encode(request.body))
+          .bind(request.encodedBody.empty() ? encodeBody(request.body) : request.encodedBody)
           .bind(request.receivedAt);
     }
     for (const Row& row : query.rows()) newest = std::max(newest, row.int64(0));
