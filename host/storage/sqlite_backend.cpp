@@ -4,7 +4,8 @@
 // foreign keys on and a busy timeout for writers of other processes. Inside
 // this process writers queue on one writer lock per database file, taken
 // before BEGIN IMMEDIATE and held until COMMIT/ROLLBACK, and write on one
-// connection (writer_connection.h). Commits are made
+// connection (writer_connection.h), whose WAL a thread of its own checkpoints
+// (wal_checkpointer.h). Commits are made
 // durable by group commit before any answer relies on them
 // (wal_group_commit.h) unless DatabaseOptions::durableCommits is off.
 //
@@ -29,6 +30,7 @@
 #include "storage/pooled_database.h"
 #include "storage/query.h"
 #include "storage/sqlite_statements.h"
+#include "storage/wal_checkpointer.h"
 
 namespace ih::host::storage {
 
@@ -125,7 +127,15 @@ std::unique_ptr<Database> openSqliteDatabase(const std::string& path, const std:
   spec.connect = connectWith(kSqlitePageCacheKiB);
   spec.transactions.beginSql = "BEGIN IMMEDIATE";
   spec.transactions.writerLock = writerLockFor(path);
-  spec.transactions.writerConnection = std::make_shared<WriterConnection>(connectWith(kSqliteWriterPageCacheKiB));
+  // Held by the writer's factory: it outlives every writer connection it watches.
+  auto checkpointer = std::make_shared<WalCheckpointer>(
+      [path, busyTimeoutMs] { return connect(path, busyTimeoutMs, kSqlitePageCacheKiB); }, spec.transactions.writerLock);
+  spec.transactions.writerConnection = std::make_shared<WriterConnection>(
+      [connectWriter = connectWith(kSqliteWriterPageCacheKiB), checkpointer] {
+        auto writer = connectWriter();
+        checkpointer->watch(Poco::Data::SQLite::Utility::dbHandle(*writer->session));
+        return writer;
+      });
   spec.transactions.lockTimeout = std::chrono::milliseconds(options.busyTimeoutMs);
   if (options.durableCommits) spec.transactions.groupCommit = std::make_shared<WalGroupCommit>(std::filesystem::absolute(path).string() + "-wal");
   spec.description = description;

@@ -1,0 +1,96 @@
+// host/storage/wal_checkpointer.cpp - see wal_checkpointer.h.
+#include "storage/wal_checkpointer.h"
+
+#include <sqlite3.h>
+
+#include <Poco/Data/Session.h>
+#include <Poco/Logger.h>
+
+#include <chrono>
+#include <exception>
+#include <string>
+
+#include "storage/query.h"
+
+namespace ih::host::storage {
+
+namespace {
+
+// The writer lock is held for one delivery's commit at a time: a wait longer
+// than a few of those means a long write, and the next request comes soon.
+constexpr std::chrono::milliseconds kWriterLockWait{50};
+
+}  // namespace
+
+WalCheckpointer::WalCheckpointer(Connect connect, std::shared_ptr<WriterLock> writerLock)
+    : connect_(std::move(connect)), writerLock_(std::move(writerLock)), thread_([this] { run(); }) {}
+
+WalCheckpointer::~WalCheckpointer() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wanted_.notify_one();
+  thread_.join();
+}
+
+void WalCheckpointer::watch(sqlite3* writer) { sqlite3_wal_hook(writer, &WalCheckpointer::onCommit, this); }
+
+int WalCheckpointer::checkpoints() const {
+  std::lock_guard lock(mutex_);
+  return checkpoints_;
+}
+
+int WalCheckpointer::onCommit(void* self, sqlite3*, const char*, int walPages) {
+  auto& checkpointer = *static_cast<WalCheckpointer*>(self);
+  {
+    std::lock_guard lock(checkpointer.mutex_);
+    // Counted from the last request, not from the WAL's start: while a
+    // reader keeps the WAL from starting over, it stays long, and asking at
+    // every commit would flush the database file at every commit.
+    if (walPages < checkpointer.pagesAtLastRequest_) checkpointer.pagesAtLastRequest_ = 0;  // the WAL started over
+    if (walPages - checkpointer.pagesAtLastRequest_ < kPagesPerCheckpoint) return SQLITE_OK;
+    checkpointer.pagesAtLastRequest_ = walPages;
+    checkpointer.due_ = true;
+  }
+  checkpointer.wanted_.notify_one();
+  return SQLITE_OK;
+}
+
+void WalCheckpointer::run() {
+  std::unique_ptr<Poco::Data::Session> session;
+  std::unique_lock lock(mutex_);
+  while (true) {
+    wanted_.wait(lock, [this] { return due_ || stopping_; });
+    if (stopping_) return;  // the last connection to close checkpoints what is left
+    due_ = false;
+    lock.unlock();
+    bool done = false;
+    try {
+      if (!session) session = connect_();
+      checkpoint(*session);
+      done = true;
+    } catch (const std::exception& error) {
+      session.reset();  // a new connection next time
+      Poco::Logger::get("ih.storage").warning(std::string("WAL checkpoint failed (retried after the next commits): ") +
+                                              error.what());
+    }
+    lock.lock();
+    if (done) ++checkpoints_;
+  }
+}
+
+void WalCheckpointer::checkpoint(Poco::Data::Session& session) {
+  // PASSIVE: copies what no reader still needs, without waiting for anyone.
+  Query(session, "PRAGMA wal_checkpoint(PASSIVE)").rows();
+  if (!writerLock_->tryLockFor(kWriterLockWait)) return;  // the hook asks again once the WAL has grown
+  try {
+    Query(session, "PRAGMA wal_checkpoint(PASSIVE)").rows();
+  } catch (...) {
+    writerLock_->unlock();
+    throw;
+  }
+  writerLock_->unlock();
+}
+
+}  // namespace ih::host::storage

@@ -1,0 +1,75 @@
+// host/storage/wal_checkpointer.h - copies an SQLite database's WAL back into
+// the database file on a thread of its own, so that no commit waits for it.
+//
+// Why: SQLite checkpoints inside the commit that takes the WAL past 1 000
+// pages, on the committing thread. Here every write runs on one writer
+// connection, so that commit held the writer lock through the checkpoint's
+// writes and its two fsyncs (several milliseconds), and every acknowledgement
+// queued behind it: the tail of the webhook latency (docs/benchmarks.md,
+// issue 12 "Round 11"). A PASSIVE checkpoint takes no writer lock, so here it
+// runs beside the writes instead of inside one.
+//
+// It must also let the WAL start over: SQLite writes a WAL from its start
+// again only once every frame was copied back, and a checkpoint beside
+// writers that never pause always leaves the newest frames behind (the WAL
+// grew to 5 GB in a minute). So after copying the bulk beside the writers, it
+// copies the few frames left while it holds the writer lock, briefly.
+//
+// The writer connection's WAL hook (called by SQLite after each commit, the
+// lock released) only wakes the thread once the WAL has grown by
+// kPagesPerCheckpoint pages; an idle host never wakes it.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "storage/writer_lock.h"
+
+struct sqlite3;
+
+namespace Poco::Data { class Session; }
+
+namespace ih::host::storage {
+
+class WalCheckpointer {
+ public:
+  using Connect = std::function<std::unique_ptr<Poco::Data::Session>()>;
+
+  // Bigger than SQLite's 1 000: a page written again and again (an index's
+  // root, the inbox's newest leaf) is copied once per checkpoint.
+  static constexpr int kPagesPerCheckpoint = 4000;
+
+  // `connect` opens the checkpointer's own connection, on its thread, when
+  // first needed.
+  WalCheckpointer(Connect connect, std::shared_ptr<WriterLock> writerLock);
+  ~WalCheckpointer();
+  WalCheckpointer(const WalCheckpointer&) = delete;
+  WalCheckpointer& operator=(const WalCheckpointer&) = delete;
+
+  // Makes `writer`'s commits wake this checkpointer; SQLite then no longer
+  // checkpoints on that connection by itself.
+  void watch(sqlite3* writer);
+  // Checkpoints finished since start (for tests).
+  int checkpoints() const;
+
+ private:
+  static int onCommit(void* self, sqlite3* connection, const char* database, int walPages);
+  void run();
+
+  void checkpoint(Poco::Data::Session& session);
+
+  Connect connect_;
+  std::shared_ptr<WriterLock> writerLock_;
+  mutable std::mutex mutex_;
+  std::condition_variable wanted_;
+  int pagesAtLastRequest_ = 0;
+  bool due_ = false;
+  bool stopping_ = false;
+  int checkpoints_ = 0;
+  std::thread thread_;  // last: starts once the rest is built
+};
+
+}  // namespace ih::host::storage
