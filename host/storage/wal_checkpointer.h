@@ -38,9 +38,11 @@ class WalCheckpointer {
  public:
   using Connect = std::function<std::unique_ptr<Poco::Data::Session>()>;
 
-  // Bigger than SQLite's 1 000: a page written again and again (an index's
-  // root, the inbox's newest leaf) is copied once per checkpoint.
-  static constexpr int kPagesPerCheckpoint = 4000;
+  // SQLite's own mark. Every checkpoint ends with a short turn under the
+  // writer lock whose length grows with the pages written meanwhile: with
+  // 4 000 and 16 000 pages the acknowledgements' p99 at full load was 20 and
+  // 39-44 ms, with 1 000 13 ms (docs/benchmarks.md, issue 12 "Round 11").
+  static constexpr int kPagesPerCheckpoint = 1000;
 
   // `connect` opens the checkpointer's own connection, on its thread, when
   // first needed.
