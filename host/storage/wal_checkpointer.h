@@ -39,9 +39,10 @@ class WalCheckpointer {
   using Connect = std::function<std::unique_ptr<Poco::Data::Session>()>;
 
   // SQLite's own mark. Every checkpoint ends with a short turn under the
-  // writer lock whose length grows with the pages written meanwhile: with
-  // 4 000 and 16 000 pages the acknowledgements' p99 at full load was 20 and
-  // 39-44 ms, with 1 000 13 ms (docs/benchmarks.md, issue 12 "Round 11").
+  // writer lock, longer the more pages were written during its bulk copy:
+  // with 16 000 pages the acknowledgements' p99 at full load was 39-44 ms,
+  // with 500 to 4 000 it was 13-20 ms, within this machine's noise
+  // (docs/benchmarks.md, issue 12 "Round 11").
   static constexpr int kPagesPerCheckpoint = 1000;
 
   // `connect` opens the checkpointer's own connection, on its thread, when
