@@ -1,5 +1,6 @@
 // host/storage/wal_checkpointer.h - copies an SQLite database's WAL back into
-// the database file on a thread of its own, so that no commit waits for it.
+// the database file on a thread of its own, so that commits wait only for
+// the last step of a checkpoint rather than the whole of it.
 //
 // Why: SQLite checkpoints inside the commit that takes the WAL past 1 000
 // pages, on the committing thread. Here every write runs on one writer
@@ -13,7 +14,9 @@
 // again only once every frame was copied back, and a checkpoint beside
 // writers that never pause always leaves the newest frames behind (the WAL
 // grew to 5 GB in a minute). So after copying the bulk beside the writers, it
-// copies the few frames left while it holds the writer lock, briefly.
+// copies the few frames left while it holds the writer lock. Writers wait for
+// that step: its two fsyncs took 11-30 ms on the test machine, still the
+// tail of a paced run's acknowledgements.
 //
 // The writer connection's WAL hook (called by SQLite after each commit, the
 // lock released) only wakes the thread once the WAL has grown by
