@@ -216,8 +216,8 @@ StatusSyncResult InboundSync::syncStatus(UnitOfWork& uow, const StatusSyncReques
   // looked for again.
   const bool pending = !ticketQueueEmpty && hostChangePending(uow, request.organizationId, request.integrationId,
                                                               request.externalKey, WatermarkKind::Status, std::nullopt);
-  for (const auto& issue : integrations_.linkedIssues(uow, request.integrationId, request.externalKey)) {
-    if (issue.organizationId != request.organizationId) continue;
+  for (const auto& issue : storage::ExternalIssueRepository(uow).issueLinks(request.integrationId, request.externalKey,
+                                                                           request.organizationId)) {
     ++result.affected;
     if (pending) {
       ++result.stale;

@@ -371,7 +371,7 @@ void IntegrationService::linkCommentExternal(UnitOfWork& uow, int64_t organizati
   auto external = externals.findById(organizationId, externalIssueId);
   if (!external) throw NotFoundError();
   // The comment must belong to an issue of the same organization.
-  auto issueLinks = externals.linkedIssues(external->integrationId, external->key, organizationId);
+  auto issueLinks = externals.issueLinks(external->integrationId, external->key, organizationId);
   bool found = false;
   for (const auto& link : issueLinks) {
     if (storage::CommentRepository(uow).find(organizationId, link.issueId, commentId)) found = true;

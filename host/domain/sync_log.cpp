@@ -45,7 +45,7 @@ void SyncLog::write(storage::UnitOfWork& uow, int64_t organizationId, int64_t is
 size_t SyncLog::writeForTicket(storage::UnitOfWork& uow, std::optional<int64_t> organizationId, const SyncNote& note) {
   size_t written = 0;
   for (const auto& linked :
-       storage::ExternalIssueRepository(uow).linkedIssues(note.integrationId, note.externalKey, organizationId)) {
+       storage::ExternalIssueRepository(uow).issueLinks(note.integrationId, note.externalKey, organizationId)) {
     write(uow, linked.organizationId, linked.issueId, note);
     ++written;
   }

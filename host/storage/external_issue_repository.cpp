@@ -1,6 +1,10 @@
 // host/storage/external_issue_repository.cpp - see external_issue_repository.h.
 #include "storage/external_issue_repository.h"
 
+#include <algorithm>
+#include <map>
+#include <utility>
+
 #include "storage/dialect.h"
 #include "storage/query.h"
 #include "storage/unit_of_work.h"
@@ -30,6 +34,12 @@ ExternalIssue externalFromRow(const Row& row) {
   return issue;
 }
 
+// The links of each (integration, key) read in the open transaction, in
+// every organization that links the integration, ordered as linkedIssues().
+struct IssueLinksMemo {
+  std::map<std::pair<int64_t, std::string>, std::vector<IssueLinkRow>> byTicket;
+};
+
 std::optional<ExternalIssue> externalFrom(std::optional<Row> row) {
   if (!row) return std::nullopt;
   return externalFromRow(*row);
@@ -41,6 +51,7 @@ ExternalIssue ExternalIssueRepository::upsert(int64_t organizationId, int64_t in
                                               const std::string& title, const std::string& description,
                                               const std::string& url, int64_t now) {
   uow_.beginWrite();
+  forgetIssueLinks();
   Query(uow_,
         "INSERT INTO external_issues (organization_id, integration_id, external_key, title, description, url,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -102,11 +113,13 @@ std::vector<ExternalIssue> ExternalIssueRepository::listLive(int64_t organizatio
 
 void ExternalIssueRepository::markGone(int64_t externalIssueId, const std::string& reason) {
   uow_.beginWrite();
+  forgetIssueLinks();
   Query(uow_, "UPDATE external_issues SET gone_reason = ? WHERE id = ?").bind(reason).bind(externalIssueId).execute();
 }
 
 size_t ExternalIssueRepository::renameKey(int64_t integrationId, std::string_view oldKey, std::string_view newKey) {
   uow_.beginWrite();
+  forgetIssueLinks();
   return Query(uow_,
                "UPDATE external_issues SET external_key = ?, url = REPLACE(url, ?, ?)"
                " WHERE integration_id = ? AND external_key = ? AND NOT EXISTS ("
@@ -123,6 +136,7 @@ size_t ExternalIssueRepository::renameKey(int64_t integrationId, std::string_vie
 
 void ExternalIssueRepository::removeForOrganization(int64_t organizationId, int64_t integrationId) {
   uow_.beginWrite();
+  forgetIssueLinks();
   const char* const statements[] = {
       "DELETE FROM comment_external_links WHERE external_issue_id IN"
       " (SELECT id FROM external_issues WHERE organization_id = ? AND integration_id = ?)",
@@ -135,6 +149,7 @@ void ExternalIssueRepository::removeForOrganization(int64_t organizationId, int6
 
 void ExternalIssueRepository::linkIssue(int64_t issueId, int64_t externalIssueId) {
   uow_.beginWrite();
+  forgetIssueLinks();
   Query(uow_, "INSERT INTO issue_external_links (issue_id, external_issue_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
       .bind(issueId)
       .bind(externalIssueId)
@@ -195,6 +210,51 @@ std::vector<LinkedIssueRow> ExternalIssueRepository::linkedIssues(int64_t integr
   return linked;
 }
 
+namespace {
+
+std::vector<IssueLinkRow> linksOf(const std::vector<LinkedIssueRow>& rows) {
+  std::vector<IssueLinkRow> links;
+  for (const LinkedIssueRow& row : rows) {
+    links.push_back(IssueLinkRow{row.organizationId, row.issueId, row.projectId, row.externalIssueId});
+  }
+  return links;
+}
+
+}  // namespace
+
+std::vector<IssueLinkRow> ExternalIssueRepository::issueLinks(int64_t integrationId, std::string_view key,
+                                                              std::optional<int64_t> organizationId) {
+  IssueLinksMemo* memo = uow_.transactionMemo<IssueLinksMemo>();
+  std::pair<int64_t, std::string> ticket{integrationId, std::string(key)};
+  const std::vector<IssueLinkRow>* all = nullptr;
+  if (memo != nullptr) {
+    if (auto kept = memo->byTicket.find(ticket); kept != memo->byTicket.end()) all = &kept->second;
+  }
+  std::vector<IssueLinkRow> read;
+  if (all == nullptr) {
+    read = linksOf(linkedIssues(integrationId, key));
+    all = memo != nullptr ? &memo->byTicket.insert_or_assign(std::move(ticket), std::move(read)).first->second : &read;
+  }
+  std::vector<IssueLinkRow> links;
+  for (const IssueLinkRow& link : *all) {
+    if (!organizationId || link.organizationId == *organizationId) links.push_back(link);
+  }
+  return links;
+}
+
+void ExternalIssueRepository::keepIssueLinks(int64_t integrationId, std::string_view key,
+                                             const std::vector<LinkedIssueRow>& rows) {
+  IssueLinksMemo* memo = uow_.transactionMemo<IssueLinksMemo>();
+  if (memo == nullptr) return;
+  std::vector<IssueLinkRow> links = linksOf(rows);
+  std::sort(links.begin(), links.end(), [](const IssueLinkRow& a, const IssueLinkRow& b) {
+    return std::pair(a.organizationId, a.issueId) < std::pair(b.organizationId, b.issueId);
+  });
+  memo->byTicket.insert_or_assign(std::pair(integrationId, std::string(key)), std::move(links));
+}
+
+void ExternalIssueRepository::forgetIssueLinks() { uow_.forgetMemo<IssueLinksMemo>(); }
+
 std::string ExternalIssueRepository::lockedLinkedIssuesSql(const Dialect& dialect) {
   std::string sql = linkedIssuesSql(false);
   sql.erase(sql.rfind(" ORDER BY "));
@@ -207,6 +267,7 @@ std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t 
   for (const auto& row : Query(uow_, lockedLinkedIssuesSql(uow_.dialect())).bind(integrationId).bind(key).rows()) {
     linked.push_back(linkedIssueFromRow(row));
   }
+  keepIssueLinks(integrationId, key, linked);
   if (!uow_.dialect().lockRowsOf("g").empty()) {
     for (const LinkedIssueRow& issue : linked) {
       uow_.noteLockTaken(linkedIssuesLockName(issue.organizationId, integrationId, key));

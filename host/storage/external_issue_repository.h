@@ -26,6 +26,15 @@ struct LinkedIssueRow {
   std::optional<int64_t> assigneeUserId;
 };
 
+// Where an issue linked to an external key is, without the issue's state
+// (which the transaction may change after reading it: see issueLinks()).
+struct IssueLinkRow {
+  int64_t organizationId = 0;
+  int64_t issueId = 0;
+  int64_t projectId = 0;
+  int64_t externalIssueId = 0;
+};
+
 // An external issue linked to an issue, with what outbound gating needs.
 struct SyncTargetRow {
   ExternalIssue externalIssue;
@@ -63,6 +72,13 @@ class ExternalIssueRepository {
                                            std::optional<int64_t> organizationId = std::nullopt);
   // Its statement (`?`: integration, key[, organization]), for EXPLAIN in tests.
   static std::string linkedIssuesSql(bool oneOrganization);
+  // linkedIssues() without the issues' state, read once per transaction: a
+  // later call for the same (integration, key) in the same transaction
+  // sends nothing (UnitOfWork::transactionMemo), unless this repository has
+  // changed links, external issues or org links since. An inbound delivery
+  // asks for them three times (assignee, status, sync log).
+  std::vector<IssueLinkRow> issueLinks(int64_t integrationId, std::string_view key,
+                                       std::optional<int64_t> organizationId = std::nullopt);
   // Holds the rows of the organization's issues linked to (integration, key)
   // until the transaction ends, first waiting for a transaction that changed
   // one of them (a user's assignment, with its outbound job) to commit. On
@@ -79,8 +95,12 @@ class ExternalIssueRepository {
   // one statement where an inbound assignment made two. Locks in issue id
   // order, as lockLinkedIssues() does, so the two cannot deadlock.
   std::vector<LinkedIssueRow> lockedLinkedIssues(int64_t integrationId, std::string_view key);
-  // Its statement (`?`: integration, key), for EXPLAIN in tests.
+  // Its statement (`?`: integration, key), for EXPLAIN in tests. Its rows
+  // are what issueLinks() answers for the ticket later in the transaction.
   static std::string lockedLinkedIssuesSql(const Dialect& dialect);
+  // What issueLinks() kept for the open transaction is no longer the truth:
+  // for repositories that change what it reads (org links) elsewhere.
+  void forgetIssueLinks();
   std::vector<SyncTargetRow> syncTargets(int64_t organizationId, int64_t issueId);
 
   // Conditional updates, atomic on both backends: true when the mark moved.
@@ -95,6 +115,8 @@ class ExternalIssueRepository {
   // Moves `column` to eventTime when `column <acceptedWhen> eventTime` holds.
   bool advanceWatermark(std::string_view column, std::string_view acceptedWhen, int64_t organizationId,
                         int64_t integrationId, std::string_view key, int64_t eventTime);
+
+  void keepIssueLinks(int64_t integrationId, std::string_view key, const std::vector<LinkedIssueRow>& rows);
 
   UnitOfWork& uow_;
 };

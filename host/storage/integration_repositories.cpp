@@ -1,6 +1,7 @@
 // host/storage/integration_repositories.cpp - see integration_repositories.h.
 #include "storage/integration_repositories.h"
 
+#include "storage/external_issue_repository.h"
 #include "storage/query.h"
 #include "storage/unit_of_work.h"
 
@@ -168,6 +169,7 @@ void IntegrationRepository::remove(int64_t id) {
       "DELETE FROM identities WHERE integration_id = ?",
       "DELETE FROM integrations WHERE id = ?",
   };
+  ExternalIssueRepository(uow_).forgetIssueLinks();
   for (const char* sql : statements) Query(uow_, sql).bind(id).execute();
 }
 
@@ -234,6 +236,7 @@ void IdentityRepository::updateCredentials(int64_t id, const std::string& sealed
 
 OrgIntegration OrgIntegrationRepository::insert(const OrgIntegration& link) {
   uow_.beginWrite();
+  ExternalIssueRepository(uow_).forgetIssueLinks();
   OrgIntegration stored = link;
   stored.id = Query(uow_,
                     "INSERT INTO org_integrations (organization_id, integration_id, config, default_identity_id,"
@@ -280,6 +283,7 @@ void OrgIntegrationRepository::updateConfig(int64_t linkId, const std::string& c
 
 void OrgIntegrationRepository::remove(int64_t linkId) {
   uow_.beginWrite();
+  ExternalIssueRepository(uow_).forgetIssueLinks();
   Query(uow_, "DELETE FROM org_integrations WHERE id = ?").bind(linkId).execute();
 }
 

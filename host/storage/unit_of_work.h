@@ -88,6 +88,26 @@ class UnitOfWork {
   // this before COMMIT; a read of the same rows does it first).
   void flushDeferredWrites();
 
+  // Reads a repository keeps for the rest of the open transaction, so that
+  // the services one delivery calls in turn (assignee, status, sync log)
+  // read the same rows once. Each read is a round trip and an executor start
+  // on PostgreSQL. A repository that writes what a kept read depends on
+  // forgets it (forgetMemo); so does the transaction's end. nullptr outside
+  // a transaction, where every read sees the latest commit.
+  template <class T>
+  T* transactionMemo() {
+    if (!inTransaction()) return nullptr;
+    for (auto& [type, memo] : memos_) {
+      if (type == std::type_index(typeid(T))) return static_cast<T*>(memo.get());
+    }
+    memos_.emplace_back(std::type_index(typeid(T)), std::make_shared<T>());
+    return static_cast<T*>(memos_.back().second.get());
+  }
+  template <class T>
+  void forgetMemo() {
+    std::erase_if(memos_, [](const auto& memo) { return memo.first == std::type_index(typeid(T)); });
+  }
+
  protected:
   void runAfterCommitHooks();
   void dropAfterCommitHooks() {
@@ -100,12 +120,14 @@ class UnitOfWork {
     cachedRecordsChanged_ = false;
     locksHeld_.clear();
     deferred_.clear();
+    memos_.clear();
   }
 
   std::vector<std::function<void()>> afterCommit_;
   bool cachedRecordsChanged_ = false;
   std::vector<std::string> locksHeld_;  // a transaction holds a few
   std::vector<std::pair<std::type_index, std::unique_ptr<DeferredWrites>>> deferred_;
+  std::vector<std::pair<std::type_index, std::shared_ptr<void>>> memos_;
 };
 
 }  // namespace ih::host::storage

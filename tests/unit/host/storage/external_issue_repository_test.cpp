@@ -85,6 +85,68 @@ TEST_P(ExternalIssueRepositoryTest, LinkedIssuesSpanOrganizationsThatLinkTheInte
   EXPECT_TRUE(externals.listForIssue(org_.id, issues_[0].id).empty());
 }
 
+// The links are read once per transaction: a second read answers from what
+// the first kept, until the repository changes links or org links. The
+// raw INSERT below stands for a change the memo does not know of, so the
+// answers tell which reads went to the database.
+TEST_P(ExternalIssueRepositoryTest, IssueLinksAreReadOncePerTransactionUntilLinksChange) {
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  uow->beginWrite();
+  const auto ours = externals.upsert(org_.id, integration_.id, "OPS-1", "t", "d", "u", 1);
+  const auto theirs = externals.upsert(other_.id, integration_.id, "OPS-1", "t", "d", "u", 1);
+  externals.linkIssue(issues_[0].id, ours.id);
+  const auto linkBehindTheMemo = [&] {
+    Query(*uow, "INSERT INTO issue_external_links (issue_id, external_issue_id) VALUES (?, ?)")
+        .bind(issues_[1].id)
+        .bind(theirs.id)
+        .execute();
+  };
+
+  ASSERT_EQ(externals.issueLinks(integration_.id, "OPS-1").size(), 1u);
+  linkBehindTheMemo();
+  EXPECT_EQ(externals.issueLinks(integration_.id, "OPS-1").size(), 1u);  // kept
+  EXPECT_TRUE(externals.issueLinks(integration_.id, "OPS-1", other_.id).empty());
+  EXPECT_EQ(externals.linkedIssues(integration_.id, "OPS-1").size(), 2u);  // never kept
+
+  // A change through the repository forgets what was kept.
+  externals.linkIssue(issues_[0].id, ours.id);
+  auto links = externals.issueLinks(integration_.id, "OPS-1");
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0].organizationId, org_.id);
+  EXPECT_EQ(links[0].issueId, issues_[0].id);
+  EXPECT_EQ(links[0].externalIssueId, ours.id);
+  EXPECT_EQ(links[1].organizationId, other_.id);
+  EXPECT_EQ(externals.issueLinks(integration_.id, "OPS-1", other_.id).size(), 1u);
+  // So does removing an organization's link to the integration.
+  OrgIntegrationRepository(*uow).remove(OrgIntegrationRepository(*uow).find(other_.id, integration_.id)->id);
+  EXPECT_EQ(externals.issueLinks(integration_.id, "OPS-1").size(), 1u);
+  // And the transaction's end: a new one reads again.
+  uow->commit();
+  externals.issueLinks(integration_.id, "OPS-1");
+  uow->beginWrite();
+  ASSERT_EQ(externals.issueLinks(integration_.id, "OPS-1").size(), 1u);
+  Query(*uow, "DELETE FROM issue_external_links WHERE issue_id = ?").bind(issues_[0].id).execute();
+  EXPECT_EQ(externals.issueLinks(integration_.id, "OPS-1").size(), 1u);  // kept within this one
+  uow->commit();
+  EXPECT_TRUE(externals.issueLinks(integration_.id, "OPS-1").empty());  // outside one: always read
+}
+
+// The inbound sync's locked read serves the later reads of the same ticket.
+TEST_P(ExternalIssueRepositoryTest, TheLockedReadOfATicketsIssuesIsKeptForTheTransaction) {
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  for (const auto& issue : issues_) {
+    externals.linkIssue(issue.id, externals.upsert(issue.organizationId, integration_.id, "OPS-1", "t", "d", "u", 1).id);
+  }
+  ASSERT_EQ(externals.lockedLinkedIssues(integration_.id, "OPS-1").size(), 2u);
+  Query(*uow, "DELETE FROM issue_external_links WHERE issue_id = ?").bind(issues_[1].id).execute();
+  const auto links = externals.issueLinks(integration_.id, "OPS-1");
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0].organizationId, org_.id);
+  EXPECT_EQ(links[1].issueId, issues_[1].id);
+}
+
 TEST_P(ExternalIssueRepositoryTest, WatermarksAdvanceOnlyForwardWithTheirOwnStrictness) {
   auto uow = db().begin();
   ExternalIssueRepository externals(*uow);
