@@ -267,12 +267,12 @@ std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t 
   for (const auto& row : Query(uow_, lockedLinkedIssuesSql(uow_.dialect())).bind(integrationId).bind(key).rows()) {
     linked.push_back(linkedIssueFromRow(row));
   }
-  keepIssueLinks(integrationId, key, linked);
   if (!uow_.dialect().lockRowsOf("g").empty()) {
     for (const LinkedIssueRow& issue : linked) {
       uow_.noteLockTaken(linkedIssuesLockName(issue.organizationId, integrationId, key));
     }
   }
+  keepIssueLinks(integrationId, key, linked);  // read under the locks just noted
   return linked;
 }
 

@@ -181,7 +181,17 @@ void InboxRepository::remove(const std::vector<int64_t>& ids) {
     Query(uow_, "DELETE FROM webhook_inbox WHERE id BETWEEN ? AND ?").bind(ids.front()).bind(ids.back()).execute();
     return;
   }
-  for (int64_t id : ids) Query(uow_, "DELETE FROM webhook_inbox WHERE id = ?").bind(id).execute();
+  // Appliers beside each other (SKIP LOCKED) take ids with gaps: one
+  // statement per few ids, with at most kIdsPerDelete shapes of it to prepare.
+  constexpr size_t kIdsPerDelete = 16;
+  for (size_t from = 0; from < ids.size(); from += kIdsPerDelete) {
+    const size_t count = std::min(kIdsPerDelete, ids.size() - from);
+    std::string sql = "DELETE FROM webhook_inbox WHERE id IN (?";
+    for (size_t i = 1; i < count; ++i) sql += ", ?";
+    Query query(uow_, sql + ")");
+    for (size_t i = from; i < from + count; ++i) query.bind(ids[i]);
+    query.execute();
+  }
 }
 
 void InboxRepository::recordFailure(int64_t id, int attempts, int64_t retryAt, const std::string& error, bool dead) {

@@ -1,6 +1,8 @@
 // host/storage/job_repository.cpp - see job_repository.h.
 #include "storage/job_repository.h"
 
+#include <algorithm>
+
 #include "storage/dialect.h"
 #include "storage/query.h"
 #include "storage/unit_of_work.h"
@@ -67,7 +69,7 @@ std::optional<Job> jobFrom(std::optional<Row> row) {
 }  // namespace
 
 int64_t JobRepository::insert(const Job& job) {
-  uow_.beginWrite();
+  beginJobWrite();
   return Query(uow_,
                "INSERT INTO jobs (plugin_key, kind, payload, ordering_key, organization_id, integration_id, state,"
                " attempts, max_attempts, run_at, last_error, created_at, updated_at, event_type)"
@@ -100,6 +102,10 @@ std::optional<Job> JobRepository::nextClaimable(int64_t now) {
 }
 
 bool JobRepository::hasUnfinished(std::string_view orderingKey, std::optional<int64_t> exceptJobId) {
+  if (const UnfinishedJobs* jobs = unfinishedOf(orderingKey)) {
+    return std::any_of(jobs->jobs.begin(), jobs->jobs.end(),
+                       [&](const UnfinishedJob& job) { return job.id != exceptJobId; });
+  }
   // Ids start at 1, so 0 excludes nothing.
   return Query(uow_, "SELECT 1 FROM jobs WHERE ordering_key = ? AND state IN ('pending', 'running') AND id <> ? LIMIT 1")
       .bind(orderingKey)
@@ -108,8 +114,33 @@ bool JobRepository::hasUnfinished(std::string_view orderingKey, std::optional<in
       .has_value();
 }
 
-std::optional<Job> JobRepository::claim(const std::string& owner, int64_t now, int64_t lockedUntil) {
+std::string JobRepository::unfinishedOfKeySql() {
+  return "SELECT id, event_type, organization_id FROM jobs WHERE ordering_key = ? AND state IN ('pending', 'running')"
+         " LIMIT " + std::to_string(kUnfinishedJobsKept + 1);
+}
+
+const JobRepository::UnfinishedJobs* JobRepository::unfinishedOf(std::string_view orderingKey) {
+  UnfinishedJobsMemo* memo = uow_.transactionMemo<UnfinishedJobsMemo>();
+  if (memo == nullptr) return nullptr;
+  auto kept = memo->byKey.find(orderingKey);
+  if (kept == memo->byKey.end()) {
+    UnfinishedJobs read;
+    for (const Row& row : Query(uow_, unfinishedOfKeySql()).bind(orderingKey).rows()) {
+      read.jobs.push_back(UnfinishedJob{row.int64(0), row.optInt64(1), row.optInt64(2)});
+    }
+    read.complete = read.jobs.size() <= kUnfinishedJobsKept;
+    kept = memo->byKey.emplace(std::string(orderingKey), std::move(read)).first;
+  }
+  return &kept->second;
+}
+
+void JobRepository::beginJobWrite() {
   uow_.beginWrite();
+  uow_.forgetMemo<UnfinishedJobsMemo>();
+}
+
+std::optional<Job> JobRepository::claim(const std::string& owner, int64_t now, int64_t lockedUntil) {
+  beginJobWrite();
   // `state = 'pending'` again outside: on PostgreSQL the candidate is locked,
   // but a claimer that read it just before another committed must not win.
   return jobFrom(Query(uow_, std::string("UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = ?,"
@@ -135,6 +166,11 @@ std::string JobRepository::unfinishedEventSql() {
 
 bool JobRepository::hasUnfinishedEvent(std::string_view orderingKey, int64_t organizationId, int32_t eventType,
                                        std::optional<int64_t> exceptJobId) {
+  if (const UnfinishedJobs* jobs = unfinishedOf(orderingKey); jobs && jobs->complete) {
+    return std::any_of(jobs->jobs.begin(), jobs->jobs.end(), [&](const UnfinishedJob& job) {
+      return job.id != exceptJobId && job.eventType == eventType && job.organizationId == organizationId;
+    });
+  }
   // Ids start at 1, so 0 excludes nothing.
   return Query(uow_, unfinishedEventSql())
       .bind(orderingKey)
@@ -146,7 +182,7 @@ bool JobRepository::hasUnfinishedEvent(std::string_view orderingKey, int64_t org
 }
 
 bool JobRepository::markDone(const JobClaim& claim, int64_t now, const std::optional<std::string>& note) {
-  uow_.beginWrite();
+  beginJobWrite();
   return Query(uow_, std::string("UPDATE jobs SET state = 'done', last_error = COALESCE(?, last_error), updated_at = ?,"
                                  " locked_until = NULL") +
                          kWhereClaimIsCurrent)
@@ -159,7 +195,7 @@ bool JobRepository::markDone(const JobClaim& claim, int64_t now, const std::opti
 }
 
 bool JobRepository::reschedule(const JobClaim& claim, int64_t runAt, const std::string& error, int64_t now) {
-  uow_.beginWrite();
+  beginJobWrite();
   return Query(uow_, std::string("UPDATE jobs SET state = 'pending', run_at = ?, last_error = ?, updated_at = ?,"
                                  " owner = NULL, locked_until = NULL") +
                          kWhereClaimIsCurrent)
@@ -173,7 +209,7 @@ bool JobRepository::reschedule(const JobClaim& claim, int64_t runAt, const std::
 }
 
 bool JobRepository::markDead(const JobClaim& claim, const std::string& reason, int64_t now) {
-  uow_.beginWrite();
+  beginJobWrite();
   return Query(uow_, std::string("UPDATE jobs SET state = 'dead', last_error = ?, updated_at = ?, locked_until = NULL") +
                          kWhereClaimIsCurrent)
              .bind(reason)
@@ -189,7 +225,7 @@ size_t JobRepository::renewLeases(const std::string& owner, const std::vector<in
   std::string sql = "UPDATE jobs SET locked_until = ? WHERE state = 'running' AND owner = ? AND id IN (?";
   for (size_t i = 1; i < jobIds.size(); ++i) sql += ", ?";
   sql += ")";
-  uow_.beginWrite();
+  beginJobWrite();
   Query query(uow_, sql);
   query.bind(lockedUntil).bind(owner);
   for (const int64_t id : jobIds) query.bind(id);
@@ -197,7 +233,7 @@ size_t JobRepository::renewLeases(const std::string& owner, const std::vector<in
 }
 
 bool JobRepository::reviveDead(int64_t id, int64_t organizationId, int64_t now) {
-  uow_.beginWrite();
+  beginJobWrite();
   return Query(uow_,
                "UPDATE jobs SET state = 'pending', attempts = 0, run_at = ?, updated_at = ?,"
                " owner = NULL, locked_until = NULL"
@@ -210,7 +246,7 @@ bool JobRepository::reviveDead(int64_t id, int64_t organizationId, int64_t now) 
 }
 
 bool JobRepository::discardDead(int64_t id, int64_t organizationId, const std::string& note, int64_t now) {
-  uow_.beginWrite();
+  beginJobWrite();
   return Query(uow_,
                "UPDATE jobs SET state = 'done', last_error = ?, updated_at = ?, locked_until = NULL"
                " WHERE id = ? AND organization_id = ? AND state = 'dead'")
@@ -222,7 +258,7 @@ bool JobRepository::discardDead(int64_t id, int64_t organizationId, const std::s
 }
 
 size_t JobRepository::requeueExpired(int64_t now) {
-  uow_.beginWrite();
+  beginJobWrite();
   return Query(uow_,
                "UPDATE jobs SET state = 'pending', owner = NULL, locked_until = NULL, updated_at = ?"
                " WHERE state = 'running' AND (locked_until IS NULL OR locked_until < ?)")
@@ -253,7 +289,7 @@ std::vector<Job> JobRepository::list(std::optional<int64_t> organizationId, std:
 
 size_t JobRepository::cancelPending(std::string_view pluginKey, std::string_view kind, int64_t integrationId,
                                     const std::string& note, int64_t now) {
-  uow_.beginWrite();
+  beginJobWrite();
   return Query(uow_,
                "UPDATE jobs SET state = 'done', last_error = ?, updated_at = ?"
                " WHERE plugin_key = ? AND kind = ? AND integration_id = ? AND state = 'pending'")

@@ -9,6 +9,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,7 +43,10 @@ class JobRepository {
   // attempts + 1, in one statement; nullopt when nothing is claimable.
   std::optional<Job> claim(const std::string& owner, int64_t now, int64_t lockedUntil);
   // A pending or running job with this ordering key exists (other than
-  // `exceptJobId`).
+  // `exceptJobId`). This and hasUnfinishedEvent() read a key's unfinished
+  // jobs once per transaction (UnitOfWork::transactionMemo; an inbound
+  // delivery asks three times), until this repository writes a job or the
+  // transaction takes a new row lock.
   bool hasUnfinished(std::string_view orderingKey, std::optional<int64_t> exceptJobId = std::nullopt);
   // True while a pending or running job of the organization with this
   // ordering key carries event `eventType` (Job::eventType), other than
@@ -49,8 +54,10 @@ class JobRepository {
   bool hasUnfinishedEvent(std::string_view orderingKey, int64_t organizationId, int32_t eventType,
                           std::optional<int64_t> exceptJobId);
   // Its statement (four `?`: key, event type, organization, except id), for
-  // EXPLAIN in tests.
+  // EXPLAIN in tests; asked when a key has more unfinished jobs than are kept.
   static std::string unfinishedEventSql();
+  // The read of a key's unfinished jobs that is kept (`?`: key), for EXPLAIN.
+  static std::string unfinishedOfKeySql();
   // Outcomes of a claim; false (nothing changed) when the claim is no longer
   // current: its lease expired and the job was re-queued or claimed again.
   bool markDone(const JobClaim& claim, int64_t now, const std::optional<std::string>& note = std::nullopt);
@@ -77,6 +84,28 @@ class JobRepository {
                        const std::string& note, int64_t now);
 
  private:
+  struct UnfinishedJob {
+    int64_t id = 0;
+    std::optional<int64_t> eventType;
+    std::optional<int64_t> organizationId;
+  };
+  // A key's unfinished jobs as the open transaction read them; at most
+  // kUnfinishedJobsKept + 1 (then not complete: only hasUnfinished() answers
+  // from them).
+  struct UnfinishedJobs {
+    std::vector<UnfinishedJob> jobs;
+    bool complete = true;
+  };
+  struct UnfinishedJobsMemo {
+    std::map<std::string, UnfinishedJobs, std::less<>> byKey;
+  };
+  static constexpr size_t kUnfinishedJobsKept = 16;
+
+  // nullptr outside a transaction.
+  const UnfinishedJobs* unfinishedOf(std::string_view orderingKey);
+  // Every write to jobs: what was kept of them is no longer the truth.
+  void beginJobWrite();
+
   UnitOfWork& uow_;
 };
 

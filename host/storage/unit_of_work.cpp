@@ -15,6 +15,10 @@ std::string UnitOfWork::sql(std::string_view portableSql) const { return dialect
 bool UnitOfWork::noteLockTaken(std::string_view name) {
   if (std::find(locksHeld_.begin(), locksHeld_.end(), name) != locksHeld_.end()) return false;
   locksHeld_.emplace_back(name);
+  // Waiting for the lock may have let other transactions commit what a
+  // kept read (transactionMemo) did not see: the lock exists so that what
+  // is read after it is the latest.
+  memos_.clear();
   return true;
 }
 

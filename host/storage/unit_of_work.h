@@ -92,8 +92,9 @@ class UnitOfWork {
   // the services one delivery calls in turn (assignee, status, sync log)
   // read the same rows once. Each read is a round trip and an executor start
   // on PostgreSQL. A repository that writes what a kept read depends on
-  // forgets it (forgetMemo); so does the transaction's end. nullptr outside
-  // a transaction, where every read sees the latest commit.
+  // forgets it (forgetMemo); so does taking a new row lock (noteLockTaken)
+  // and the transaction's end. nullptr outside a transaction, where every
+  // read sees the latest commit.
   template <class T>
   T* transactionMemo() {
     if (!inTransaction()) return nullptr;

@@ -131,6 +131,31 @@ TEST_P(InboxRepositoryTest, RequestsAreTakenInArrivalOrderAndRemovedWhenApplied)
   EXPECT_EQ(InboxRepository(*uow).pending(), 2);
 }
 
+// Appliers beside each other take ids with gaps; more of them than one
+// statement removes.
+TEST_P(InboxRepositoryTest, ManyIdsWithGapsAreRemovedAndTheOthersKept) {
+  std::vector<std::string> bodies;
+  for (int i = 0; i < 45; ++i) bodies.push_back(std::to_string(i));
+  store(bodies);
+  std::vector<std::string> kept;
+  {
+    auto uow = db().begin();
+    InboxRepository inbox(*uow);
+    std::vector<int64_t> applied;
+    for (const auto& request : inbox.takeDue(0, 100)) {
+      if (std::stoi(request.body) % 2 == 0) {
+        applied.push_back(request.id);
+      } else {
+        kept.push_back(request.body);
+      }
+    }
+    ASSERT_EQ(applied.size(), 23u);
+    inbox.remove(applied);
+    uow->commit();
+  }
+  EXPECT_EQ(dueBodies(0, 100), kept);
+}
+
 TEST_P(InboxRepositoryTest, AFailureWaitsForItsRetryAndADeadRequestIsKeptButNotTaken) {
   store({"fails", "dies", "next"});
   {

@@ -136,6 +136,60 @@ TEST_P(JobRepositoryTest, UnfinishedEventsAreFoundByKeyTypeAndOrganization) {
   EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 2, 2, std::nullopt));
 }
 
+// A job the memo does not know of: a copy of `id` carrying `eventType`.
+void copyBehindTheMemo(UnitOfWork& uow, int64_t id, int32_t eventType) {
+  Query(uow,
+        "INSERT INTO jobs (plugin_key, kind, payload, ordering_key, organization_id, integration_id, state, attempts,"
+        " max_attempts, run_at, created_at, updated_at, event_type) SELECT plugin_key, kind, payload, ordering_key,"
+        " organization_id, integration_id, state, attempts, max_attempts, run_at, created_at, updated_at, ?"
+        " FROM jobs WHERE id = ?")
+      .bind(static_cast<int64_t>(eventType))
+      .bind(id)
+      .execute();
+}
+
+// The answers tell which questions went to the database: the copy made
+// behind the memo is seen only once the memo is forgotten.
+TEST_P(JobRepositoryTest, AKeysUnfinishedJobsAreReadOncePerTransaction) {
+  auto uow = db().begin();
+  JobRepository jobs(*uow);
+  const int64_t assignment = addEvent(*uow, "k", 1, 1);
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 2, std::nullopt));
+  copyBehindTheMemo(*uow, assignment, 2);
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 2, std::nullopt)) << "kept";
+  EXPECT_FALSE(jobs.hasUnfinished("k", assignment)) << "kept";
+  // Taking a new row lock forgets it: what is read after a lock is the latest.
+  EXPECT_TRUE(uow->noteLockTaken("ticket k"));
+  EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 1, 2, std::nullopt));
+  EXPECT_TRUE(jobs.hasUnfinished("k", assignment));
+  // So does a write to jobs through the repository.
+  copyBehindTheMemo(*uow, assignment, 3);
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 3, std::nullopt)) << "kept";
+  addEvent(*uow, "other-key", 1, 1);
+  EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 1, 3, std::nullopt));
+  // And the transaction's end; outside one every question is asked.
+  uow->commit();
+  EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 1, 3, std::nullopt));
+  Query(*uow, "UPDATE jobs SET state = 'done' WHERE ordering_key = 'k' AND event_type = 3").execute();
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 3, std::nullopt));
+}
+
+// More unfinished jobs than are kept: the question about one event is asked.
+TEST_P(JobRepositoryTest, AKeyWithManyUnfinishedJobsIsStillAskedAboutEachEvent) {
+  auto uow = db().begin();
+  JobRepository jobs(*uow);
+  int64_t first = 0;
+  for (int i = 0; i < 40; ++i) {
+    const int64_t id = addEvent(*uow, "k", 1, 1);
+    if (i == 0) first = id;
+  }
+  addEvent(*uow, "k", 1, 2);
+  EXPECT_TRUE(jobs.hasUnfinished("k", first));
+  EXPECT_TRUE(jobs.hasUnfinishedEvent("k", 1, 2, std::nullopt));
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 2, 2, std::nullopt));
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("k", 1, 3, std::nullopt));
+}
+
 // The claim never sorts or reads the whole backlog: it walks the pending jobs
 // in id order (jobs_by_state) and stops at the first claimable one, and the
 // per-key probe seeks only the key's unfinished jobs.
@@ -171,15 +225,17 @@ TEST_P(JobRepositoryTest, UnfinishedEventPlanSeeksTheKeysUnfinishedJobsOnly) {
   uow->commit();
   uow = db().begin();
   if (isPostgres()) Query(*uow, "ANALYZE jobs").execute();
-  const auto plan = ih::test::queryPlan(*uow, JobRepository::unfinishedEventSql(), isPostgres());
-  const std::string text = ih::test::planText(plan);
-  EXPECT_EQ(text.find("jobs_by_organization"), std::string::npos) << text;
-  if (isPostgres()) {
-    // By its statistics it may seek the unfinished jobs of every key
-    // (jobs_by_state) instead; either way done jobs are never read.
-    EXPECT_EQ(text.find("Seq Scan"), std::string::npos) << text;
-  } else {
-    EXPECT_NE(text.find("jobs_by_ordering_key_state"), std::string::npos) << text;
+  for (const std::string& sql : {JobRepository::unfinishedEventSql(), JobRepository::unfinishedOfKeySql()}) {
+    const auto plan = ih::test::queryPlan(*uow, sql, isPostgres());
+    const std::string text = ih::test::planText(plan);
+    EXPECT_EQ(text.find("jobs_by_organization"), std::string::npos) << text;
+    if (isPostgres()) {
+      // By its statistics it may seek the unfinished jobs of every key
+      // (jobs_by_state) instead; either way done jobs are never read.
+      EXPECT_EQ(text.find("Seq Scan"), std::string::npos) << text;
+    } else {
+      EXPECT_NE(text.find("jobs_by_ordering_key_state"), std::string::npos) << text;
+    }
   }
 }
 
