@@ -1,6 +1,9 @@
 // host/storage/issue_repositories.cpp - see issue_repositories.h.
 #include "storage/issue_repositories.h"
 
+#include <functional>
+#include <map>
+
 #include "common/strings.h"
 #include "storage/dialect.h"
 #include "storage/query.h"
@@ -68,14 +71,42 @@ std::optional<Issue> IssueRepository::find(int64_t organizationId, int64_t issue
   return issueFromRow(*row);
 }
 
+namespace {
+
+// The issues the open transaction read for change (and so holds), by id,
+// as this transaction has since changed them.
+struct IssuesHeldMemo {
+  std::map<int64_t, Issue> byId;
+};
+
+// Applies `change` to what the open transaction keeps of the issue, if any.
+void updateHeld(UnitOfWork& uow, int64_t issueId, const std::function<void(Issue&)>& change) {
+  if (IssuesHeldMemo* memo = uow.transactionMemo<IssuesHeldMemo>()) {
+    if (auto held = memo->byId.find(issueId); held != memo->byId.end()) change(held->second);
+  }
+}
+
+}  // namespace
+
 std::optional<Issue> IssueRepository::findForChange(int64_t organizationId, int64_t issueId) {
+  IssuesHeldMemo* memo = uow_.transactionMemo<IssuesHeldMemo>();
+  if (memo != nullptr) {
+    if (auto held = memo->byId.find(issueId); held != memo->byId.end()) {
+      if (held->second.organizationId != organizationId) return std::nullopt;
+      return held->second;
+    }
+  }
   auto row = Query(uow_, std::string(kIssueSelect) + " WHERE i.id = ? AND i.organization_id = ?" +
                              uow_.dialect().lockRowsOf("i"))
                  .bind(issueId)
                  .bind(organizationId)
                  .one();
   if (!row) return std::nullopt;
-  return issueFromRow(*row);
+  Issue issue = issueFromRow(*row);
+  // Kept only under the write transaction that holds the row: outside one,
+  // transactionMemo has nothing, and a read before beginWrite() holds nothing.
+  if (memo != nullptr) memo->byId.insert_or_assign(issueId, issue);
+  return issue;
 }
 
 std::vector<Issue> IssueRepository::list(int64_t organizationId, const IssueFilter& filter) {
@@ -105,6 +136,10 @@ void IssueRepository::setAssignee(int64_t issueId, std::optional<int64_t> userId
       .bind(now)
       .bind(issueId)
       .execute();
+  updateHeld(uow_, issueId, [&](Issue& issue) {
+    issue.assigneeUserId = userId;
+    issue.updatedAt = now;
+  });
 }
 
 void IssueRepository::setStatus(int64_t issueId, IssueStatus status, std::optional<int64_t> resolvedInReleaseId,
@@ -116,6 +151,11 @@ void IssueRepository::setStatus(int64_t issueId, IssueStatus status, std::option
       .bind(now)
       .bind(issueId)
       .execute();
+  updateHeld(uow_, issueId, [&](Issue& issue) {
+    issue.status = status;
+    issue.resolvedInReleaseId = resolvedInReleaseId;
+    issue.updatedAt = now;
+  });
 }
 
 // --- activities --------------------------------------------------------------

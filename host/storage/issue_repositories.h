@@ -30,6 +30,9 @@ class IssueRepository {
   // The same, holding the row until the transaction ends (PostgreSQL; SQLite's
   // single writer already does): for a read-modify-write of the issue, so a
   // concurrent change (an inbound sync) is waited for and read, not missed.
+  // Read once per transaction (UnitOfWork::transactionMemo): the row is held
+  // from then on, and this repository's writes update what was kept, so an
+  // inbound delivery's assignee and status changes read the issue once.
   std::optional<Issue> findForChange(int64_t organizationId, int64_t issueId);
   // The organization's issues matching the filter, newest first.
   std::vector<Issue> list(int64_t organizationId, const IssueFilter& filter);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/directory_repositories.h"
+#include "storage/query.h"
 #include "support/backend.h"
 
 namespace ih::host::storage {
@@ -44,6 +45,39 @@ TEST_P(IssueRepositoriesTest, IssuesCarryTheirShortIdAndChanges) {
   EXPECT_EQ(loaded->updatedAt, 300);
   issues.setAssignee(issue.id, std::nullopt, 400);
   EXPECT_FALSE(issues.find(org_.id, issue.id)->assigneeUserId);
+}
+
+// An issue read for change is read once per transaction, and the
+// repository's own changes reach what was kept. The raw UPDATE stands for a
+// change the memo does not know of, so the answers tell which reads went to
+// the database.
+TEST_P(IssueRepositoriesTest, AnIssueReadForChangeIsReadOncePerTransactionAndKeptCurrent) {
+  auto uow = db().begin();
+  IssueRepository issues(*uow);
+  const auto issue = issues.insert(org_.id, project_.id, 1, "Crash", 1);
+  const auto u = UserRepository(*uow).insert(User{0, "a@example.test", "A", true, {{"a@example.test", true}}, 1});
+  ASSERT_EQ(issues.findForChange(org_.id, issue.id)->title, "Crash");
+  Query(*uow, "UPDATE issues SET title = 'Renamed' WHERE id = ?").bind(issue.id).execute();
+  EXPECT_EQ(issues.findForChange(org_.id, issue.id)->title, "Crash") << "kept";
+  EXPECT_FALSE(issues.findForChange(org_.id + 1000, issue.id)) << "another organization's view";
+
+  issues.setAssignee(issue.id, u.id, 20);
+  issues.setStatus(issue.id, IssueStatus::Resolved, std::nullopt, 30);
+  auto held = issues.findForChange(org_.id, issue.id);
+  EXPECT_EQ(held->title, "Crash");
+  EXPECT_EQ(held->assigneeUserId, u.id);
+  EXPECT_EQ(held->status, IssueStatus::Resolved);
+  EXPECT_EQ(held->updatedAt, 30);
+
+  uow->commit();  // a new transaction reads again
+  uow->beginWrite();
+  held = issues.findForChange(org_.id, issue.id);
+  EXPECT_EQ(held->title, "Renamed");
+  EXPECT_EQ(held->assigneeUserId, u.id);
+  EXPECT_EQ(held->status, IssueStatus::Resolved);
+  uow->commit();
+  Query(*uow, "UPDATE issues SET title = 'Again' WHERE id = ?").bind(issue.id).execute();
+  EXPECT_EQ(issues.findForChange(org_.id, issue.id)->title, "Again") << "outside a transaction nothing is kept";
 }
 
 TEST_P(IssueRepositoriesTest, IssuesOfAnotherOrganizationAreInvisible) {
