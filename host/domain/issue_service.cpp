@@ -125,9 +125,9 @@ bool IssueService::applyAssignment(UnitOfWork& uow, storage::Issue issue, const 
   issue.assigneeUserId = userId;
   issue.updatedAt = now;
   if (assignee) {
-    recordActivity(uow, issue.organizationId, issue.id, "assigned", assigneeData(*assignee, source), source.userId);
+    noteActivity(uow, issue.organizationId, issue.id, "assigned", assigneeData(*assignee, source), source.userId);
   } else {
-    recordActivity(uow, issue.organizationId, issue.id, "unassigned",
+    noteActivity(uow, issue.organizationId, issue.id, "unassigned",
                    previous ? assigneeData(*previous, source) : sourceOnlyData(source), source.userId);
   }
   outbound_.issueAssigned(uow, issue, assignee, source);
@@ -164,7 +164,7 @@ bool IssueService::setStatus(UnitOfWork& uow, int64_t organizationId, int64_t is
   issue.status = status;
   issue.resolvedInReleaseId = releaseId;
   issue.updatedAt = now;
-  recordActivity(uow, organizationId, issue.id, type, data.str(), source.userId);
+  noteActivity(uow, organizationId, issue.id, type, data.str(), source.userId);
   outbound_.statusChanged(uow, issue, source);
   return true;
 }
@@ -184,9 +184,8 @@ storage::Activity IssueService::writeActivity(UnitOfWork& uow, int64_t organizat
   return recordActivity(uow, organizationId, issueId, type, dataJson, userId);
 }
 
-storage::Activity IssueService::recordActivity(UnitOfWork& uow, int64_t organizationId, int64_t issueId,
-                                               const std::string& type, const std::string& dataJson,
-                                               std::optional<int64_t> userId) {
+storage::Activity IssueService::activityOf(int64_t organizationId, int64_t issueId, const std::string& type,
+                                          const std::string& dataJson, std::optional<int64_t> userId) const {
   storage::Activity activity;
   activity.organizationId = organizationId;
   activity.issueId = issueId;
@@ -194,7 +193,18 @@ storage::Activity IssueService::recordActivity(UnitOfWork& uow, int64_t organiza
   activity.userId = userId;
   activity.dataJson = dataJson;
   activity.createdAt = clock_.nowMs();
-  return storage::ActivityRepository(uow).insert(activity);
+  return activity;
+}
+
+storage::Activity IssueService::recordActivity(UnitOfWork& uow, int64_t organizationId, int64_t issueId,
+                                               const std::string& type, const std::string& dataJson,
+                                               std::optional<int64_t> userId) {
+  return storage::ActivityRepository(uow).insert(activityOf(organizationId, issueId, type, dataJson, userId));
+}
+
+void IssueService::noteActivity(UnitOfWork& uow, int64_t organizationId, int64_t issueId, const std::string& type,
+                                const std::string& dataJson, std::optional<int64_t> userId) {
+  storage::ActivityRepository(uow).add(activityOf(organizationId, issueId, type, dataJson, userId));
 }
 
 storage::Comment IssueService::addComment(UnitOfWork& uow, int64_t organizationId, int64_t issueId,

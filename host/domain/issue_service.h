@@ -84,6 +84,12 @@ class IssueService {
   storage::Activity recordActivity(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId,
                                    const std::string& type, const std::string& dataJson,
                                    std::optional<int64_t> userId);
+  // recordActivity where nobody needs the new activity's id: it is stored
+  // with the transaction's next statement (ActivityRepository::add).
+  void noteActivity(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId, const std::string& type,
+                    const std::string& dataJson, std::optional<int64_t> userId);
+  storage::Activity activityOf(int64_t organizationId, int64_t issueId, const std::string& type,
+                               const std::string& dataJson, std::optional<int64_t> userId) const;
 
   const Clock& clock_;
   DirectoryService& directory_;

@@ -178,7 +178,10 @@ void InboxRepository::remove(const std::vector<int64_t>& ids) {
   uow_.beginWrite();
   // Ids arrive in order and are taken in order, so most batches are a range.
   if (ids.back() - ids.front() + 1 == static_cast<int64_t>(ids.size())) {
-    Query(uow_, "DELETE FROM webhook_inbox WHERE id BETWEEN ? AND ?").bind(ids.front()).bind(ids.back()).execute();
+    Query(uow_, "DELETE FROM webhook_inbox WHERE id BETWEEN ? AND ?")
+        .bind(ids.front())
+        .bind(ids.back())
+        .executeWithNext();
     return;
   }
   // Appliers beside each other (SKIP LOCKED) take ids with gaps: one
@@ -190,7 +193,7 @@ void InboxRepository::remove(const std::vector<int64_t>& ids) {
     for (size_t i = 1; i < count; ++i) sql += ", ?";
     Query query(uow_, sql + ")");
     for (size_t i = from; i < from + count; ++i) query.bind(ids[i]);
-    query.execute();
+    query.executeWithNext();
   }
 }
 

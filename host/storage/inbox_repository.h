@@ -71,6 +71,8 @@ class InboxRepository {
   // rows linger as dead index entries until VACUUM, and an applier that
   // knows where it stopped need not step over them again.
   std::vector<InboxRequest> takeDue(int64_t now, size_t limit, int64_t afterId = 0);
+  // Sent with the transaction's next statement or its COMMIT
+  // (Query::executeWithNext).
   void remove(const std::vector<int64_t>& ids);
   // A failed application: try again at `retryAt`, or never (`dead`), keeping
   // the request for an operator to look at.

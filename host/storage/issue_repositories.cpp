@@ -135,7 +135,7 @@ void IssueRepository::setAssignee(int64_t issueId, std::optional<int64_t> userId
       .bind(userId)
       .bind(now)
       .bind(issueId)
-      .execute();
+      .executeWithNext();
   updateHeld(uow_, issueId, [&](Issue& issue) {
     issue.assigneeUserId = userId;
     issue.updatedAt = now;
@@ -150,7 +150,7 @@ void IssueRepository::setStatus(int64_t issueId, IssueStatus status, std::option
       .bind(resolvedInReleaseId)
       .bind(now)
       .bind(issueId)
-      .execute();
+      .executeWithNext();
   updateHeld(uow_, issueId, [&](Issue& issue) {
     issue.status = status;
     issue.resolvedInReleaseId = resolvedInReleaseId;
@@ -160,20 +160,30 @@ void IssueRepository::setStatus(int64_t issueId, IssueStatus status, std::option
 
 // --- activities --------------------------------------------------------------
 
+namespace {
+
+Query insertActivity(UnitOfWork& uow, const Activity& activity, std::string_view returning) {
+  uow.beginWrite();
+  Query query(uow, std::string("INSERT INTO activities (organization_id, issue_id, type, user_id, data, created_at)"
+                               " VALUES (?, ?, ?, ?, ?, ?)") +
+                       std::string(returning));
+  query.bind(activity.organizationId)
+      .bind(activity.issueId)
+      .bind(activity.type)
+      .bind(activity.userId)
+      .bind(activity.dataJson)
+      .bind(activity.createdAt);
+  return query;
+}
+
+}  // namespace
+
 Activity ActivityRepository::insert(Activity activity) {
-  uow_.beginWrite();
-  activity.id = Query(uow_,
-                      "INSERT INTO activities (organization_id, issue_id, type, user_id, data, created_at)"
-                      " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
-                    .bind(activity.organizationId)
-                    .bind(activity.issueId)
-                    .bind(activity.type)
-                    .bind(activity.userId)
-                    .bind(activity.dataJson)
-                    .bind(activity.createdAt)
-                    .scalarInt64();
+  activity.id = insertActivity(uow_, activity, " RETURNING id").scalarInt64();
   return activity;
 }
+
+void ActivityRepository::add(const Activity& activity) { insertActivity(uow_, activity, "").executeWithNext(); }
 
 std::vector<Activity> ActivityRepository::listForIssue(int64_t issueId) {
   std::vector<Activity> activities;

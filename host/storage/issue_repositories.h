@@ -36,6 +36,8 @@ class IssueRepository {
   std::optional<Issue> findForChange(int64_t organizationId, int64_t issueId);
   // The organization's issues matching the filter, newest first.
   std::vector<Issue> list(int64_t organizationId, const IssueFilter& filter);
+  // Both are stored with the transaction's next statement
+  // (Query::executeWithNext); a failure is thrown there.
   void setAssignee(int64_t issueId, std::optional<int64_t> userId, int64_t now);
   void setStatus(int64_t issueId, IssueStatus status, std::optional<int64_t> resolvedInReleaseId, int64_t now);
 
@@ -47,6 +49,9 @@ class ActivityRepository {
  public:
   explicit ActivityRepository(UnitOfWork& uow) : uow_(uow) {}
   Activity insert(Activity activity);  // id filled in
+  // insert() for a caller that needs no id: stored with the transaction's
+  // next statement (Query::executeWithNext).
+  void add(const Activity& activity);
   // Newest first (created_at, then id).
   std::vector<Activity> listForIssue(int64_t issueId);
   void updateData(int64_t activityId, const std::string& dataJson);

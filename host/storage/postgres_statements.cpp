@@ -50,25 +50,43 @@ const std::string& PostgresStatements::prepared(const std::string& sql) {
   return names_.emplace(sql, std::move(name)).first->second;
 }
 
-PreparedStatements::Outcome PostgresStatements::run(const std::string& sql, const std::vector<SqlValue>& params) {
-  const std::string& name = prepared(sql);
-  // Integers in their decimal text; the strings are used in place.
-  std::vector<std::string> integers;
-  integers.reserve(params.size());
-  std::vector<const char*> values;
+namespace {
+
+// Integers in their decimal text; strings as they are; NULL as nothing.
+std::vector<std::optional<std::string>> textValues(const std::vector<SqlValue>& params) {
+  std::vector<std::optional<std::string>> values;
   values.reserve(params.size());
   for (const SqlValue& param : params) {
     if (const auto* integer = std::get_if<int64_t>(&param)) {
-      values.push_back(integers.emplace_back(std::to_string(*integer)).c_str());
+      values.emplace_back(std::to_string(*integer));
     } else if (const auto* text = std::get_if<std::string>(&param)) {
-      values.push_back(text->c_str());
+      values.emplace_back(*text);
     } else {
-      values.push_back(nullptr);
+      values.emplace_back(std::nullopt);
     }
   }
-  PGresult* raw = beginPending_ ? beginAndExecute(name, values, sql)
-                                : libpq_.execPrepared(connection_, name.c_str(), static_cast<int>(values.size()),
-                                                      values.data(), nullptr, nullptr, /*resultFormat=text*/ 0);
+  return values;
+}
+
+std::vector<const char*> pointersTo(const std::vector<std::optional<std::string>>& values) {
+  std::vector<const char*> pointers;
+  pointers.reserve(values.size());
+  for (const auto& value : values) pointers.push_back(value ? value->c_str() : nullptr);
+  return pointers;
+}
+
+}  // namespace
+
+PreparedStatements::Outcome PostgresStatements::run(const std::string& sql, const std::vector<SqlValue>& params) {
+  Statement statement{prepared(sql), sql, textValues(params)};
+  PGresult* raw = nullptr;
+  if (beginPending_ || !queued_.empty()) {
+    raw = pipeline(&statement, nullptr);
+  } else {
+    const std::vector<const char*> values = pointersTo(statement.values);
+    raw = libpq_.execPrepared(connection_, statement.name.c_str(), static_cast<int>(values.size()), values.data(),
+                              nullptr, nullptr, /*resultFormat=text*/ 0);
+  }
   check(raw, PGRES_TUPLES_OK, PGRES_COMMAND_OK, sql);
   OwnedResult result(raw, ResultDeleter{&libpq_});
 
@@ -95,52 +113,100 @@ PreparedStatements::Outcome PostgresStatements::run(const std::string& sql, cons
   return outcome;
 }
 
-PGresult* PostgresStatements::beginAndExecute(const std::string& name, const std::vector<const char*>& values,
-                                              const std::string& sql) {
-  beginPending_ = false;
-  if (libpq_.enterPipelineMode(connection_) != 1) {
-    throw StorageError(StorageError::Kind::Other, "SQL failed: cannot enter pipeline mode [" + sql.substr(0, 80) + "]");
+void PostgresStatements::runWithNext(const std::string& sql, const std::vector<SqlValue>& params) {
+  if (!inTransaction_) {
+    run(sql, params);
+    return;
   }
-  const bool sent =
-      libpq_.sendQueryParams(connection_, "BEGIN", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
-      libpq_.sendQueryPrepared(connection_, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                               nullptr, /*resultFormat=text*/ 0) == 1 &&
-      libpq_.pipelineSync(connection_) == 1;
-  // Results come as: BEGIN's, NULL, the statement's, NULL, then the sync.
-  // Every one is read up to the sync, also after a failure, so the
-  // connection leaves pipeline mode clean.
-  PGresult* begin = nullptr;
-  PGresult* statement = nullptr;
-  int queriesDone = 0;
+  queued_.push_back(Statement{prepared(sql), sql, textValues(params)});
+}
+
+PGresult* PostgresStatements::pipeline(const Statement* last, const char* closing) {
+  const bool begin = beginPending_;
+  std::vector<Statement> queued = std::move(queued_);
+  queued_.clear();
+  beginPending_ = false;
+  const std::string lastSql = last != nullptr ? last->sql : std::string(closing);
+  if (libpq_.enterPipelineMode(connection_) != 1) {
+    throw StorageError(StorageError::Kind::Other, "SQL failed: cannot enter pipeline mode [" + lastSql.substr(0, 80) + "]");
+  }
+  const auto sendPrepared = [&](const Statement& statement) {
+    const std::vector<const char*> values = pointersTo(statement.values);
+    return libpq_.sendQueryPrepared(connection_, statement.name.c_str(), static_cast<int>(values.size()),
+                                    values.data(), nullptr, nullptr, /*resultFormat=text*/ 0) == 1;
+  };
+  const auto sendCommand = [&](const char* sql) {
+    return libpq_.sendQueryParams(connection_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  };
+  bool sent = !begin || sendCommand("BEGIN");
+  for (const Statement& statement : queued) sent = sent && sendPrepared(statement);
+  sent = sent && (last != nullptr ? sendPrepared(*last) : sendCommand(closing));
+  sent = sent && libpq_.pipelineSync(connection_) == 1;
+
+  // Each query's results end with a NULL; the sync's result ends them all.
+  // Read up to it even after a failure (the later queries come back
+  // PGRES_PIPELINE_ABORTED), so the connection leaves pipeline mode clean.
+  const size_t queries = (begin ? 1 : 0) + queued.size() + 1;
+  std::vector<PGresult*> results(queries, nullptr);
+  size_t query = 0;
   while (sent) {
     PGresult* result = libpq_.getResult(connection_);
     if (result == nullptr) {
-      if (++queriesDone > 2) break;  // the connection failed: nothing more will come
+      if (++query > queries) break;  // the connection failed: nothing more will come
       continue;
     }
     if (libpq_.resultStatus(result) == PGRES_PIPELINE_SYNC) {
       libpq_.clear(result);
       break;
     }
-    PGresult*& slot = queriesDone == 0 ? begin : statement;
-    if (slot == nullptr) {
-      slot = result;
+    if (query < queries && results[query] == nullptr) {
+      results[query] = result;
     } else {
       libpq_.clear(result);
     }
   }
   libpq_.exitPipelineMode(connection_);
-  if (!sent || begin == nullptr || libpq_.resultStatus(begin) != PGRES_COMMAND_OK) {
-    if (statement != nullptr) libpq_.clear(statement);
-    check(begin, PGRES_COMMAND_OK, PGRES_COMMAND_OK, "BEGIN");  // throws with BEGIN's error
+
+  PGresult* lastResult = results.back();
+  results.pop_back();
+  // The first of the others that failed is the transaction's error (the
+  // queries after it come back aborted); last's own is the caller's to check.
+  size_t failed = results.size();
+  for (size_t i = 0; i < results.size() && failed == results.size(); ++i) {
+    const ExecStatusType status = results[i] != nullptr ? libpq_.resultStatus(results[i]) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) failed = i;
   }
-  libpq_.clear(begin);
-  return statement;
+  if (!sent && failed == results.size()) failed = 0;  // nothing was read: the connection's error
+  if (failed == results.size()) {
+    for (PGresult* result : results) libpq_.clear(result);
+    return lastResult;
+  }
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (i != failed && results[i] != nullptr) libpq_.clear(results[i]);
+  }
+  if (lastResult != nullptr) libpq_.clear(lastResult);
+  PGresult* failure = results[failed];
+  if (failure != nullptr && libpq_.resultStatus(failure) == PGRES_COMMAND_OK) {
+    libpq_.clear(failure);  // sent in part, then the connection failed
+    failure = nullptr;
+  }
+  const std::string& failedSql = begin && failed == 0 ? std::string("BEGIN") : queued[failed - (begin ? 1 : 0)].sql;
+  check(failure, PGRES_COMMAND_OK, PGRES_TUPLES_OK, failedSql);  // throws: its status is a failure
+  throw StorageError(StorageError::Kind::Other, "SQL failed [" + failedSql.substr(0, 80) + "]");
 }
 
 void PostgresStatements::endTransaction(const char* sql) {
-  if (beginPending_) {
+  const bool commit = std::strcmp(sql, "COMMIT") == 0;
+  if (!commit) queued_.clear();  // a rollback undoes them anyway
+  inTransaction_ = false;
+  if (beginPending_ && queued_.empty()) {
     beginPending_ = false;  // nothing ran: the server never saw a transaction
+    return;
+  }
+  if (!queued_.empty()) {
+    PGresult* result = pipeline(nullptr, sql);
+    check(result, PGRES_COMMAND_OK, PGRES_COMMAND_OK, sql);
+    libpq_.clear(result);
     return;
   }
   command(sql);

@@ -17,6 +17,7 @@
 #include <libpq-fe.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,12 +37,18 @@ class PostgresStatements final : public PreparedStatements {
   // A statement without parameters in one simple-protocol round trip
   // (COMMIT, ROLLBACK: nothing to plan).
   void command(const char* sql);
+  // Within a transaction, queued and sent in one round trip with the next
+  // statement or with COMMIT (libpq's pipeline mode); dropped by ROLLBACK.
+  void runWithNext(const std::string& sql, const std::vector<SqlValue>& params) override;
   // Opens a transaction with the next statement: BEGIN and that statement go
   // in one round trip (libpq's pipeline mode). A transaction in which no
   // statement ran never reaches the server: its COMMIT or ROLLBACK is dropped.
   // So SQL of a transaction must go through Query(UnitOfWork&), never straight
   // on the session, which would run it before BEGIN, outside the transaction.
-  void beginWithNextStatement() { beginPending_ = true; }
+  void beginWithNextStatement() {
+    beginPending_ = true;
+    inTransaction_ = true;
+  }
   // Ends the transaction: COMMIT or ROLLBACK, unless BEGIN was never sent.
   void endTransaction(const char* sql);
 
@@ -50,10 +57,20 @@ class PostgresStatements final : public PreparedStatements {
   bool connectionLost() const { return libpq_.status(connection_) != CONNECTION_OK; }
 
  private:
+  using TextValues = std::vector<std::optional<std::string>>;
+  // A prepared statement with its values, as sent.
+  struct Statement {
+    std::string name;
+    std::string sql;  // for the error message
+    TextValues values;
+  };
+
   const std::string& prepared(const std::string& sql);
-  // BEGIN and the prepared statement `name` in one round trip; returns the
-  // statement's result (the caller checks and clears it).
-  PGresult* beginAndExecute(const std::string& name, const std::vector<const char*>& values, const std::string& sql);
+  // In one round trip: BEGIN if pending, the queued writes, then `last` (or
+  // the command `closing`, COMMIT). Returns last's result (the caller checks
+  // and clears it); throws the first failure before it, after reading every
+  // result, so the connection leaves pipeline mode clean.
+  PGresult* pipeline(const Statement* last, const char* closing);
 
   // Throws unless `result` has `expected` status (clearing it first).
   void check(PGresult* result, ExecStatusType expected, ExecStatusType alsoFine, const std::string& sql);
@@ -62,6 +79,8 @@ class PostgresStatements final : public PreparedStatements {
   PGconn* connection_;
   std::unordered_map<std::string, std::string> names_;  // SQL text -> statement name
   bool beginPending_ = false;
+  bool inTransaction_ = false;  // BEGIN sent or pending
+  std::vector<Statement> queued_;  // runWithNext's, not sent yet
 };
 
 }  // namespace ih::host::storage

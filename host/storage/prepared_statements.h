@@ -34,6 +34,13 @@ class PreparedStatements {
   // preparing it first when this connection has not seen the text yet.
   // Throws StorageError (UniqueViolation, Busy or Other).
   virtual Outcome run(const std::string& sql, const std::vector<SqlValue>& params) = 0;
+  // Runs a write whose outcome nobody reads no later than the transaction's
+  // next statement or its end, and throws its failure there. On PostgreSQL
+  // it travels with that statement, in the same round trip: each round trip
+  // costs both processes a sleep, a wake-up and their kernel's TCP work, more
+  // than a small statement's own execution. Outside a transaction (and on
+  // SQLite) it runs at once.
+  virtual void runWithNext(const std::string& sql, const std::vector<SqlValue>& params) { run(sql, params); }
 };
 
 }  // namespace ih::host::storage

@@ -156,6 +156,14 @@ size_t Query::execute() {
   }
 }
 
+void Query::executeWithNext() {
+  if (impl_->uow != nullptr) {
+    impl_->uow->statements().runWithNext(impl_->sql, impl_->params);
+    return;
+  }
+  execute();
+}
+
 std::vector<Row> Query::rows() {
   if (impl_->uow != nullptr) return std::move(impl_->uow->statements().run(impl_->sql, impl_->params).rows);
   try {

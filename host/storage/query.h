@@ -62,6 +62,10 @@ class Query {
 
   // Runs the statement; returns the number of rows it changed (DML).
   size_t execute();
+  // Runs a write whose outcome is not needed, with the transaction's next
+  // statement (PreparedStatements::runWithNext): its failure is thrown by
+  // that statement or by commit().
+  void executeWithNext();
   // Runs the statement and returns its rows.
   std::vector<Row> rows();
   std::optional<Row> one();

@@ -55,7 +55,7 @@ void prune(UnitOfWork& uow, const std::vector<std::pair<int64_t, int64_t>>& stor
         .bind(issueId)
         .bind(issueId)
         .bind(static_cast<int64_t>(SyncLogRepository::kKeepPerIssue))
-        .execute();
+        .executeWithNext();
   }
   if (pruned.empty()) return;
   // Usually nothing has expired, which the oldest time says. PostgreSQL's

@@ -70,6 +70,96 @@ TEST_P(PreparedStatementsTest, EveryPlaceholderNeedsItsValue) {
 
 IH_INSTANTIATE_BACKENDS(PreparedStatementsTest);
 
+// Query::executeWithNext: on PostgreSQL the write travels with the
+// transaction's next statement or its COMMIT; on SQLite it runs at once.
+// Either way the transaction sees it in order and stores it, or drops it.
+class WriteWithNextTest : public PreparedStatementsTest {
+ protected:
+  static Query addOrganization(UnitOfWork& uow, const std::string& slug) {
+    Query query(uow, "INSERT INTO organizations (slug, name, created_at) VALUES (?, ?, ?)");
+    query.bind(slug).bind("Name").bind(1);
+    return query;
+  }
+  int64_t organizationsStored() {
+    auto reader = db().begin();
+    return Query(*reader, "SELECT COUNT(*) FROM organizations").scalarInt64();
+  }
+};
+
+TEST_P(WriteWithNextTest, TheNextStatementSeesTheWriteAndCommitStoresIt) {
+  auto uow = db().begin();
+  uow->beginWrite();
+  addOrganization(*uow, "acme").executeWithNext();
+  EXPECT_EQ(Query(*uow, "SELECT COUNT(*) FROM organizations WHERE slug = ?").bind("acme").scalarInt64(), 1);
+  addOrganization(*uow, "beta").executeWithNext();  // sent with COMMIT
+  uow->commit();
+  EXPECT_EQ(organizationsStored(), 2);
+}
+
+TEST_P(WriteWithNextTest, ARollbackDropsTheWritesAndTheConnectionGoesOn) {
+  auto uow = db().begin();
+  uow->beginWrite();
+  addOrganization(*uow, "acme").executeWithNext();
+  uow->rollback();
+  EXPECT_EQ(organizationsStored(), 0);
+  uow->beginWrite();
+  addOrganization(*uow, "beta").executeWithNext();
+  uow->commit();
+  EXPECT_EQ(organizationsStored(), 1);
+}
+
+TEST_P(WriteWithNextTest, AFailingWriteIsThrownByTheNextStatementAndChangesNothing) {
+  {
+    auto uow = db().begin();
+    addOrganization(*uow, "acme").execute();
+  }
+  auto uow = db().begin();
+  uow->beginWrite();
+  addOrganization(*uow, "beta").executeWithNext();
+  if (isPostgres()) {
+    EXPECT_NO_THROW(addOrganization(*uow, "acme").executeWithNext());
+    try {
+      Query(*uow, "SELECT COUNT(*) FROM organizations").scalarInt64();
+      ADD_FAILURE() << "the duplicate was not reported";
+    } catch (const StorageError& error) {
+      EXPECT_EQ(error.kind(), StorageError::Kind::UniqueViolation) << error.what();
+    }
+  } else {
+    EXPECT_THROW(addOrganization(*uow, "acme").executeWithNext(), StorageError);
+  }
+  uow->rollback();
+  EXPECT_EQ(organizationsStored(), 1);
+  EXPECT_EQ(Query(*uow, "SELECT COUNT(*) FROM organizations").scalarInt64(), 1);  // the connection goes on
+}
+
+TEST_P(WriteWithNextTest, AFailingWriteSentWithCommitFailsTheCommit) {
+  if (!isPostgres()) GTEST_SKIP() << "SQLite runs the write at once";
+  {
+    auto uow = db().begin();
+    addOrganization(*uow, "acme").execute();
+  }
+  auto uow = db().begin();
+  uow->beginWrite();
+  addOrganization(*uow, "beta").execute();
+  addOrganization(*uow, "acme").executeWithNext();
+  EXPECT_THROW(uow->commit(), StorageError);
+  EXPECT_EQ(organizationsStored(), 1);
+  uow->beginWrite();
+  addOrganization(*uow, "gamma").execute();
+  uow->commit();
+  EXPECT_EQ(organizationsStored(), 2);
+}
+
+TEST_P(WriteWithNextTest, OutsideATransactionTheWriteRunsAtOnce) {
+  auto uow = db().begin();
+  addOrganization(*uow, "acme").executeWithNext();
+  EXPECT_EQ(organizationsStored(), 1);
+}
+
+IH_INSTANTIATE_BACKENDS(WriteWithNextTest);
+
+
+
 class SqlitePreparedStatementsTest : public PreparedStatementsTest {};
 
 // SQLite applies no affinity to a bare parameter: an integer bound as its text
