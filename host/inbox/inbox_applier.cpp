@@ -189,7 +189,7 @@ size_t InboxApplier::applyBatch(DrainCursor& cursor) {
   }
   if (due.size() > 1 && options_.batchLockWait.count() > 0) {
     if (const std::string bound = uow->dialect().limitLockWaitsSql(options_.batchLockWait.count()); !bound.empty()) {
-      storage::Query(*uow, bound).execute();
+      storage::Query(*uow, bound).executeWithNext();  // with the batch's first statement
     }
   }
   const auto deadline = std::chrono::steady_clock::now() + options_.batchBudget;
