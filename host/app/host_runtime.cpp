@@ -201,6 +201,8 @@ plugins::PluginCallPolicy pluginCallPolicy(const HostOptions& options) {
 // (InboxOptions::batchLockWait). Measured in docs/benchmarks.md (issue 11,
 // "Round 9"): budgets of 2 ms made batches of one request, each paying its
 // own claim and commit.
+constexpr const char* kDatabaseRoundTrips = "ih_database_round_trips_total";
+
 inbox::InboxOptions inboxOptions(const storage::Database& database) {
   inbox::InboxOptions options;
   if (std::string_view(database.dialect().name()) == "postgresql") {
@@ -318,6 +320,9 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
   // this one before a restart) may have stored requests.
   p.inbox = std::make_unique<inbox::WebhookInbox>(*p.database, *p.registry, p.clock, p.metrics,
                                                    inboxOptions(*p.database));
+  p.metrics.describe(kDatabaseRoundTrips, "Round trips to the database server (PostgreSQL) since start.");
+  p.metrics.gaugeCallback(kDatabaseRoundTrips,
+                          [&database = *p.database] { return static_cast<double>(database.roundTrips()); });
   p.apiServices.emplace(api::ApiServices{*p.database, p.directory, p.issues, p.integrations, p.pipelines,
                                          *p.registry, p.jobs, p.metrics, p.health, p.authenticator, publicUrl,
                                          p.passwords, p.sessions, p.signInThrottle, p.webApp.available(),

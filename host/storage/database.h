@@ -6,6 +6,7 @@
 // begin(); each unit of work gets its own pooled connection.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -53,6 +54,11 @@ class Database {
   // commits it; nullptr where the backend has no such thing (SQLite: one
   // process, whose own commits wake it directly).
   virtual std::unique_ptr<NotificationListener> listen(const std::string& channel, std::function<void()> onNotify) = 0;
+  // Round trips to the database server so far, from every connection: each
+  // is a network exchange and a server wake-up, which on PostgreSQL cost more
+  // than most statements (/metrics: ih_database_round_trips_total). 0 for
+  // SQLite, which runs in the process.
+  virtual uint64_t roundTrips() const { return 0; }
 };
 
 }  // namespace ih::host::storage

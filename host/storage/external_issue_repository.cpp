@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include "storage/dialect.h"
+#include "storage/issue_repositories.h"
 #include "storage/query.h"
 #include "storage/unit_of_work.h"
 
@@ -34,11 +36,43 @@ ExternalIssue externalFromRow(const Row& row) {
   return issue;
 }
 
+// The watermarks of one (organization, integration, key).
+struct TicketMarks {
+  int64_t assignee = 0;
+  int64_t status = 0;
+};
+
 // The links of each (integration, key) read in the open transaction, in
 // every organization that links the integration, ordered as linkedIssues().
+// And the marks of each ticket read under its lock: a transaction that holds
+// a ticket's issues is the only one that may move its marks (every advance
+// locks them first, InboundSync::orderEvent), so the marks stay what this
+// transaction read and wrote until it ends.
 struct IssueLinksMemo {
   std::map<std::pair<int64_t, std::string>, std::vector<IssueLinkRow>> byTicket;
+  std::map<std::tuple<int64_t, int64_t, std::string>, TicketMarks> marksByTicket;
 };
+
+}  // namespace
+
+// A watermark column and its rule.
+struct ExternalIssueRepository::Watermark {
+  const char* column;
+  bool assignee;  // else the status mark
+  bool acceptsEqual;
+  // True when an event at `eventTime` moves `mark`.
+  bool accepts(int64_t mark, int64_t eventTime) const { return acceptsEqual ? mark <= eventTime : mark < eventTime; }
+
+  static const Watermark kAssignee;
+  static const Watermark kStatus;
+};
+// An assignee event equal to the mark is re-applied (idempotent: same user, no change).
+const ExternalIssueRepository::Watermark ExternalIssueRepository::Watermark::kAssignee{"assignee_watermark", true,
+                                                                                       true};
+// A status event equal to the mark is a duplicate delivery: it must not enqueue again.
+const ExternalIssueRepository::Watermark ExternalIssueRepository::Watermark::kStatus{"status_watermark", false, false};
+
+namespace {
 
 std::optional<ExternalIssue> externalFrom(std::optional<Row> row) {
   if (!row) return std::nullopt;
@@ -175,29 +209,42 @@ LinkedIssueRow linkedIssueFromRow(const Row& row) {
 
 }  // namespace
 
-std::string ExternalIssueRepository::linkedIssuesSql(bool oneOrganization) {
-  // From the key to its few links to their issues, in that order, whatever
-  // the statistics say: otherwise a delivery walks every issue of the
-  // organization, under the write lock of an inbound delivery.
-  // - CROSS JOIN is SQLite's way to fix the join order; without it SQLite (no
-  //   ANALYZE statistics) walks issues_by_organization for the ORDER BY.
-  // - PostgreSQL plans CROSS JOIN like JOIN, and before its first ANALYZE it
-  //   drove from the key's organization into issues_by_organization (0.5 ms
-  //   a call with 200 issues). `+g.organization_id` is not an index column to
-  //   either planner, so the only way into issues is by id, from the links.
-  // The few rows are sorted afterwards.
+namespace {
+
+// From the key to its few links to their issues, in that order, whatever
+// the statistics say: otherwise a delivery walks every issue of the
+// organization, under the write lock of an inbound delivery.
+// - CROSS JOIN is SQLite's way to fix the join order; without it SQLite (no
+//   ANALYZE statistics) walks issues_by_organization for the ORDER BY.
+// - PostgreSQL plans CROSS JOIN like JOIN, and before its first ANALYZE it
+//   drove from the key's organization into issues_by_organization (0.5 ms
+//   a call with 200 issues). `+g.organization_id` is not an index column to
+//   either planner, so the only way into issues is by id, from the links.
+// The few rows are sorted afterwards. `withIssues` adds each issue's whole
+// row (IssueRepository::issueColumns) from column kIssueColumnsFrom on.
+constexpr size_t kIssueColumnsFrom = 8;
+std::string linkedIssuesSelect(bool oneOrganization, bool withIssues) {
   std::string sql =
-      "SELECT g.organization_id, g.id, g.project_id, e.id, g.status, g.assignee_user_id"
-      " FROM external_issues e"
-      " CROSS JOIN issue_external_links x"
-      " CROSS JOIN issues g"
+      "SELECT g.organization_id, g.id, g.project_id, e.id, g.status, g.assignee_user_id,"
+      " e.assignee_watermark, e.status_watermark";
+  if (withIssues) sql += ", " + IssueRepository::issueColumns("g", "p");
+  sql += " FROM external_issues e CROSS JOIN issue_external_links x CROSS JOIN issues g";
+  if (withIssues) sql += " CROSS JOIN projects p";
+  sql +=
       " WHERE e.integration_id = ? AND e.external_key = ?"
       " AND x.external_issue_id = e.id"
       " AND g.id = x.issue_id AND +g.organization_id = e.organization_id"
       " AND EXISTS (SELECT 1 FROM org_integrations l"
       "  WHERE l.organization_id = e.organization_id AND l.integration_id = e.integration_id)";
+  if (withIssues) sql += " AND p.id = g.project_id";
   if (oneOrganization) sql += " AND e.organization_id = ?";
-  return sql + " ORDER BY g.organization_id, g.id";
+  return sql;
+}
+
+}  // namespace
+
+std::string ExternalIssueRepository::linkedIssuesSql(bool oneOrganization) {
+  return linkedIssuesSelect(oneOrganization, false) + " ORDER BY g.organization_id, g.id";
 }
 
 std::vector<LinkedIssueRow> ExternalIssueRepository::linkedIssues(int64_t integrationId, std::string_view key,
@@ -256,23 +303,42 @@ void ExternalIssueRepository::keepIssueLinks(int64_t integrationId, std::string_
 void ExternalIssueRepository::forgetIssueLinks() { uow_.forgetMemo<IssueLinksMemo>(); }
 
 std::string ExternalIssueRepository::lockedLinkedIssuesSql(const Dialect& dialect) {
-  std::string sql = linkedIssuesSql(false);
-  sql.erase(sql.rfind(" ORDER BY "));
-  return sql + " ORDER BY g.id" + dialect.lockRowsOf("g");
+  return linkedIssuesSelect(false, true) + " ORDER BY g.id" + dialect.lockRowsOf("g");
 }
 
 std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t integrationId, std::string_view key) {
   uow_.beginWrite();  // a lock outlives only its transaction
+  const std::string sql = lockedLinkedIssuesSql(uow_.dialect());
+  const bool locks = !uow_.dialect().lockRowsOf("g").empty();
+  // A read that waited for a row lock returns the locked issues as they are
+  // now, but the external issues' marks as they were when it began (READ
+  // COMMITTED rechecks only the rows it locks): the marks the lock holder
+  // just moved would be missed. So the locks are taken first and read
+  // again by a statement that begins once they are held, in one round trip;
+  // taking them again waits for nothing.
+  if (locks) Query(uow_, sql).bind(integrationId).bind(key).executeWithNext();
   std::vector<LinkedIssueRow> linked;
-  for (const auto& row : Query(uow_, lockedLinkedIssuesSql(uow_.dialect())).bind(integrationId).bind(key).rows()) {
+  std::vector<std::pair<int64_t, TicketMarks>> marks;
+  std::vector<Issue> issues;
+  for (const auto& row : Query(uow_, sql).bind(integrationId).bind(key).rows()) {
     linked.push_back(linkedIssueFromRow(row));
+    marks.emplace_back(linked.back().organizationId, TicketMarks{row.int64(6), row.int64(7)});
+    issues.push_back(IssueRepository::issueFrom(row, kIssueColumnsFrom));
   }
-  if (!uow_.dialect().lockRowsOf("g").empty()) {
+  if (locks) {
     for (const LinkedIssueRow& issue : linked) {
       uow_.noteLockTaken(linkedIssuesLockName(issue.organizationId, integrationId, key));
     }
   }
-  keepIssueLinks(integrationId, key, linked);  // read under the locks just noted
+  // Read under the locks just noted: the delivery changes these issues next.
+  keepIssueLinks(integrationId, key, linked);
+  IssueRepository held(uow_);
+  for (const Issue& issue : issues) held.keepHeld(issue);
+  if (IssueLinksMemo* memo = uow_.transactionMemo<IssueLinksMemo>()) {
+    for (const auto& [organizationId, ticketMarks] : marks) {
+      memo->marksByTicket.insert_or_assign(std::tuple(organizationId, integrationId, std::string(key)), ticketMarks);
+    }
+  }
   return linked;
 }
 
@@ -299,20 +365,25 @@ void ExternalIssueRepository::lockLinkedIssues(int64_t organizationId, int64_t i
       .rows();
 }
 
+std::string ExternalIssueRepository::syncTargetsSql() {
+  // `+e.organization_id`: the only way into external_issues is by id, from
+  // the issue's links. With the organization's index in reach, PostgreSQL's
+  // generic plan before the first ANALYZE sorted all of the organization's
+  // external issues for a merge join, once for every change of an issue.
+  return std::string("SELECT ") + kExternalColumns +
+         ", i.provider, i.status, l.status, l.config, COALESCE(pe.enabled, 0)"
+         " FROM issue_external_links x"
+         " JOIN external_issues e ON e.id = x.external_issue_id AND +e.organization_id = ?"
+         " JOIN integrations i ON i.id = e.integration_id"
+         " LEFT JOIN org_integrations l ON l.organization_id = e.organization_id"
+         "  AND l.integration_id = e.integration_id"
+         " LEFT JOIN plugin_enablement pe ON pe.organization_id = e.organization_id"
+         "  AND pe.plugin_key = i.provider"
+         " WHERE x.issue_id = ? ORDER BY e.id";
+}
+
 std::vector<SyncTargetRow> ExternalIssueRepository::syncTargets(int64_t organizationId, int64_t issueId) {
-  const auto rows = Query(uow_, std::string("SELECT ") + kExternalColumns +
-                                    ", i.provider, i.status, l.status, l.config, COALESCE(pe.enabled, 0)"
-                                    " FROM issue_external_links x"
-                                    " JOIN external_issues e ON e.id = x.external_issue_id AND e.organization_id = ?"
-                                    " JOIN integrations i ON i.id = e.integration_id"
-                                    " LEFT JOIN org_integrations l ON l.organization_id = e.organization_id"
-                                    "  AND l.integration_id = e.integration_id"
-                                    " LEFT JOIN plugin_enablement pe ON pe.organization_id = e.organization_id"
-                                    "  AND pe.plugin_key = i.provider"
-                                    " WHERE x.issue_id = ? ORDER BY e.id")
-                        .bind(organizationId)
-                        .bind(issueId)
-                        .rows();
+  const auto rows = Query(uow_, syncTargetsSql()).bind(organizationId).bind(issueId).rows();
   std::vector<SyncTargetRow> targets;
   for (const auto& row : rows) {
     constexpr size_t c = kExternalColumnCount;
@@ -328,27 +399,36 @@ std::vector<SyncTargetRow> ExternalIssueRepository::syncTargets(int64_t organiza
   return targets;
 }
 
-bool ExternalIssueRepository::advanceWatermark(std::string_view column, std::string_view acceptedWhen,
-                                               int64_t organizationId, int64_t integrationId, std::string_view key,
-                                               int64_t eventTime) {
+bool ExternalIssueRepository::advanceWatermark(const Watermark& watermark, int64_t organizationId,
+                                               int64_t integrationId, std::string_view key, int64_t eventTime) {
   uow_.beginWrite();
-  const std::string sql = "UPDATE external_issues SET " + std::string(column) +
-                          " = ? WHERE organization_id = ? AND integration_id = ? AND external_key = ? AND " +
-                          std::string(column) + " " + std::string(acceptedWhen) + " ?";
-  return Query(uow_, sql).bind(eventTime).bind(organizationId).bind(integrationId).bind(key).bind(eventTime).execute() >
-         0;
+  Query update(uow_, std::string("UPDATE external_issues SET ") + watermark.column +
+                         " = ? WHERE organization_id = ? AND integration_id = ? AND external_key = ? AND " +
+                         watermark.column + (watermark.acceptsEqual ? " <= ?" : " < ?"));
+  update.bind(eventTime).bind(organizationId).bind(integrationId).bind(key).bind(eventTime);
+  if (IssueLinksMemo* memo = uow_.transactionMemo<IssueLinksMemo>()) {
+    const auto kept = memo->marksByTicket.find(std::tuple(organizationId, integrationId, std::string(key)));
+    if (kept != memo->marksByTicket.end()) {
+      // Decided here and written with the next statement: a round trip
+      // fewer for each mark of an inbound delivery.
+      int64_t& mark = watermark.assignee ? kept->second.assignee : kept->second.status;
+      if (!watermark.accepts(mark, eventTime)) return false;
+      mark = eventTime;
+      update.executeWithNext();
+      return true;
+    }
+  }
+  return update.execute() > 0;
 }
 
-// An assignee event equal to the mark is re-applied (idempotent: same user, no change).
 bool ExternalIssueRepository::advanceAssigneeWatermark(int64_t organizationId, int64_t integrationId,
                                                        std::string_view key, int64_t eventTime) {
-  return advanceWatermark("assignee_watermark", "<=", organizationId, integrationId, key, eventTime);
+  return advanceWatermark(Watermark::kAssignee, organizationId, integrationId, key, eventTime);
 }
 
-// A status event equal to the mark is a duplicate delivery: it must not enqueue again.
 bool ExternalIssueRepository::advanceStatusWatermark(int64_t organizationId, int64_t integrationId,
                                                      std::string_view key, int64_t eventTime) {
-  return advanceWatermark("status_watermark", "<", organizationId, integrationId, key, eventTime);
+  return advanceWatermark(Watermark::kStatus, organizationId, integrationId, key, eventTime);
 }
 
 void ExternalIssueRepository::upsertCommentLink(int64_t commentId, int64_t externalIssueId,

@@ -96,15 +96,20 @@ class ExternalIssueRepository {
   // order, as lockLinkedIssues() does, so the two cannot deadlock.
   std::vector<LinkedIssueRow> lockedLinkedIssues(int64_t integrationId, std::string_view key);
   // Its statement (`?`: integration, key), for EXPLAIN in tests. Its rows
-  // are what issueLinks() answers for the ticket later in the transaction.
+  // are what issueLinks() answers for the ticket later in the transaction,
+  // and its marks what the advances decide by.
   static std::string lockedLinkedIssuesSql(const Dialect& dialect);
   // What issueLinks() kept for the open transaction is no longer the truth:
   // for repositories that change what it reads (org links) elsewhere.
   void forgetIssueLinks();
   std::vector<SyncTargetRow> syncTargets(int64_t organizationId, int64_t issueId);
+  // Its statement (`?`: organization, issue), for EXPLAIN in tests.
+  static std::string syncTargetsSql();
 
   // Conditional updates, atomic on both backends: true when the mark moved.
   // Assignee: accepted when eventTime >= mark. Status: when eventTime > mark.
+  // After lockedLinkedIssues() in the same transaction, the marks it read
+  // decide and the update goes with the next statement (no round trip).
   bool advanceAssigneeWatermark(int64_t organizationId, int64_t integrationId, std::string_view key, int64_t eventTime);
   bool advanceStatusWatermark(int64_t organizationId, int64_t integrationId, std::string_view key, int64_t eventTime);
 
@@ -112,9 +117,12 @@ class ExternalIssueRepository {
   std::optional<std::string> externalCommentId(int64_t commentId, int64_t externalIssueId);
 
  private:
-  // Moves `column` to eventTime when `column <acceptedWhen> eventTime` holds.
-  bool advanceWatermark(std::string_view column, std::string_view acceptedWhen, int64_t organizationId,
-                        int64_t integrationId, std::string_view key, int64_t eventTime);
+  // Moves the mark to eventTime when its rule accepts it. Where this
+  // transaction read the ticket's marks under its lock (lockedLinkedIssues),
+  // it decides by them and sends the UPDATE with the next statement.
+  struct Watermark;
+  bool advanceWatermark(const Watermark& watermark, int64_t organizationId, int64_t integrationId,
+                        std::string_view key, int64_t eventTime);
 
   void keepIssueLinks(int64_t integrationId, std::string_view key, const std::vector<LinkedIssueRow>& rows);
 

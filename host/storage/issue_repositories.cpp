@@ -13,27 +13,13 @@ namespace ih::host::storage {
 
 namespace {
 
-// The short id is derived (upper-case project slug + number), never stored.
-constexpr const char* kIssueSelect =
-    "SELECT i.id, i.organization_id, i.project_id, i.short_number, p.slug, i.title, i.status,"
-    " i.assignee_user_id, i.resolved_in_release_id, i.created_at, i.updated_at"
-    " FROM issues i JOIN projects p ON p.id = i.project_id";
-
-Issue issueFromRow(const Row& row) {
-  Issue issue;
-  issue.id = row.int64(0);
-  issue.organizationId = row.int64(1);
-  issue.projectId = row.int64(2);
-  issue.shortNumber = row.int64(3);
-  issue.shortId = toUpperAscii(row.text(4)) + "-" + std::to_string(issue.shortNumber);
-  issue.title = row.text(5);
-  issue.status = issueStatusFromString(row.text(6)).value_or(IssueStatus::Unresolved);
-  issue.assigneeUserId = row.optInt64(7);
-  issue.resolvedInReleaseId = row.optInt64(8);
-  issue.createdAt = row.int64(9);
-  issue.updatedAt = row.int64(10);
-  return issue;
+const std::string& issueSelect() {
+  static const std::string sql =
+      "SELECT " + IssueRepository::issueColumns("i", "p") + " FROM issues i JOIN projects p ON p.id = i.project_id";
+  return sql;
 }
+
+Issue issueFromRow(const Row& row) { return IssueRepository::issueFrom(row, 0); }
 
 constexpr const char* kCommentColumns = "id, organization_id, issue_id, user_id, body, created_at, updated_at";
 
@@ -44,6 +30,33 @@ Comment commentFromRow(const Row& row) {
 }  // namespace
 
 // --- issues ------------------------------------------------------------------
+
+// The short id is derived (upper-case project slug + number), never stored.
+std::string IssueRepository::issueColumns(std::string_view issue, std::string_view project) {
+  std::string columns;
+  for (const char* column : {"id", "organization_id", "project_id", "short_number", "slug", "title", "status",
+                             "assignee_user_id", "resolved_in_release_id", "created_at", "updated_at"}) {
+    if (!columns.empty()) columns += ", ";
+    columns.append(std::string_view(column) == "slug" ? project : issue).append(".").append(column);
+  }
+  return columns;
+}
+
+Issue IssueRepository::issueFrom(const Row& row, size_t first) {
+  Issue issue;
+  issue.id = row.int64(first);
+  issue.organizationId = row.int64(first + 1);
+  issue.projectId = row.int64(first + 2);
+  issue.shortNumber = row.int64(first + 3);
+  issue.shortId = toUpperAscii(row.text(first + 4)) + "-" + std::to_string(issue.shortNumber);
+  issue.title = row.text(first + 5);
+  issue.status = issueStatusFromString(row.text(first + 6)).value_or(IssueStatus::Unresolved);
+  issue.assigneeUserId = row.optInt64(first + 7);
+  issue.resolvedInReleaseId = row.optInt64(first + 8);
+  issue.createdAt = row.int64(first + 9);
+  issue.updatedAt = row.int64(first + 10);
+  return issue;
+}
 
 Issue IssueRepository::insert(int64_t organizationId, int64_t projectId, int64_t shortNumber, const std::string& title,
                               int64_t now) {
@@ -63,10 +76,8 @@ Issue IssueRepository::insert(int64_t organizationId, int64_t projectId, int64_t
 }
 
 std::optional<Issue> IssueRepository::find(int64_t organizationId, int64_t issueId) {
-  auto row = Query(uow_, std::string(kIssueSelect) + " WHERE i.id = ? AND i.organization_id = ?")
-                 .bind(issueId)
-                 .bind(organizationId)
-                 .one();
+  auto row =
+      Query(uow_, issueSelect() + " WHERE i.id = ? AND i.organization_id = ?").bind(issueId).bind(organizationId).one();
   if (!row) return std::nullopt;
   return issueFromRow(*row);
 }
@@ -88,6 +99,10 @@ void updateHeld(UnitOfWork& uow, int64_t issueId, const std::function<void(Issue
 
 }  // namespace
 
+void IssueRepository::keepHeld(const Issue& issue) {
+  if (IssuesHeldMemo* memo = uow_.transactionMemo<IssuesHeldMemo>()) memo->byId.insert_or_assign(issue.id, issue);
+}
+
 std::optional<Issue> IssueRepository::findForChange(int64_t organizationId, int64_t issueId) {
   IssuesHeldMemo* memo = uow_.transactionMemo<IssuesHeldMemo>();
   if (memo != nullptr) {
@@ -96,8 +111,7 @@ std::optional<Issue> IssueRepository::findForChange(int64_t organizationId, int6
       return held->second;
     }
   }
-  auto row = Query(uow_, std::string(kIssueSelect) + " WHERE i.id = ? AND i.organization_id = ?" +
-                             uow_.dialect().lockRowsOf("i"))
+  auto row = Query(uow_, issueSelect() + " WHERE i.id = ? AND i.organization_id = ?" + uow_.dialect().lockRowsOf("i"))
                  .bind(issueId)
                  .bind(organizationId)
                  .one();
@@ -110,7 +124,7 @@ std::optional<Issue> IssueRepository::findForChange(int64_t organizationId, int6
 }
 
 std::vector<Issue> IssueRepository::list(int64_t organizationId, const IssueFilter& filter) {
-  std::string sql = std::string(kIssueSelect) + " WHERE i.organization_id = ?";
+  std::string sql = issueSelect() + " WHERE i.organization_id = ?";
   if (filter.status) sql += " AND i.status = ?";
   // LIKE's wildcards in the user's text are escaped, so they match literally.
   std::string pattern;

@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "storage/records.h"
 
 namespace ih::host::storage {
 
+class Row;
 class UnitOfWork;
 
 // Which issues of an organization a list shows (the web app's issue list).
@@ -34,6 +36,13 @@ class IssueRepository {
   // from then on, and this repository's writes update what was kept, so an
   // inbound delivery's assignee and status changes read the issue once.
   std::optional<Issue> findForChange(int64_t organizationId, int64_t issueId);
+  // An issue this transaction read while holding its row (another
+  // repository's locked read): findForChange() answers with it from now on.
+  void keepHeld(const Issue& issue);
+  // The columns an Issue is read from, of the issue's and its project's
+  // aliases in a statement, and the Issue from them (from column `first`).
+  static std::string issueColumns(std::string_view issue, std::string_view project);
+  static Issue issueFrom(const Row& row, size_t first);
   // The organization's issues matching the filter, newest first.
   std::vector<Issue> list(int64_t organizationId, const IssueFilter& filter);
   // Both are stored with the transaction's next statement

@@ -3,6 +3,8 @@
 // what it puts into a BackendSpec (sqlite_backend.cpp, postgres_backend.cpp).
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -20,6 +22,9 @@ struct BackendSpec {
   TransactionPolicy transactions;
   std::string migrationLockSql;  // run first in each migration transaction
   std::string description;       // the URL, password masked
+  // What the connections count their round trips in (Database::roundTrips);
+  // unset = an in-process database.
+  std::shared_ptr<std::atomic<uint64_t>> roundTrips;
   // Opens a listener (Database::listen); unset = the backend has none.
   std::function<std::unique_ptr<NotificationListener>(const std::string&, std::function<void()>)> listen;
 };
@@ -32,6 +37,7 @@ class PooledDatabase final : public Database {
   void migrate() override;
   const Dialect& dialect() const override { return *spec_.dialect; }
   std::string describe() const override { return spec_.description; }
+  uint64_t roundTrips() const override { return spec_.roundTrips ? spec_.roundTrips->load() : 0; }
   std::unique_ptr<NotificationListener> listen(const std::string& channel, std::function<void()> onNotify) override {
     return spec_.listen ? spec_.listen(channel, std::move(onNotify)) : nullptr;
   }

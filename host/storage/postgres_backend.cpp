@@ -60,14 +60,15 @@ std::unique_ptr<Database> openPostgresDatabase(const DatabaseUrl& url, const Dat
   withDefaults.params.emplace_back("application_name", "integration-host");
   withDefaults.params.emplace_back("connect_timeout", std::to_string(kConnectTimeoutSeconds));
   const std::string info = withDefaults.postgresConnectionString();
-  spec.connect = [&libpq, info] {
+  spec.roundTrips = std::make_shared<std::atomic<uint64_t>>(0);
+  spec.connect = [&libpq, info, roundTrips = spec.roundTrips] {
     probe(libpq, info);
     auto session = std::make_unique<Poco::Data::Session>(kPostgresConnectorKey, info, kConnectTimeoutSeconds);
     // The connector's own handle: statements prepared once per connection
     // run on it (postgres_statements.h), Poco's path stays for set-up SQL.
     PGconn* connection = connectorHandle(*session);
     return std::make_unique<PooledConnection>(std::move(session),
-                                              std::make_unique<PostgresStatements>(libpq, connection));
+                                              std::make_unique<PostgresStatements>(libpq, connection, roundTrips));
   };
   spec.listen = [info](const std::string& channel, std::function<void()> onNotify) {
     return listenOnPostgres(info, channel, std::move(onNotify));

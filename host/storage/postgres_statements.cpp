@@ -44,6 +44,7 @@ void PostgresStatements::check(PGresult* raw, ExecStatusType expected, ExecStatu
 const std::string& PostgresStatements::prepared(const std::string& sql) {
   if (auto known = names_.find(sql); known != names_.end()) return known->second;
   std::string name = "ih_" + std::to_string(names_.size() + 1);
+  countRoundTrip();
   PGresult* result = libpq_.prepare(connection_, name.c_str(), sql.c_str(), 0, nullptr);
   check(result, PGRES_COMMAND_OK, PGRES_COMMAND_OK, sql);
   libpq_.clear(result);
@@ -84,6 +85,7 @@ PreparedStatements::Outcome PostgresStatements::run(const std::string& sql, cons
     raw = pipeline(&statement, nullptr);
   } else {
     const std::vector<const char*> values = pointersTo(statement.values);
+    countRoundTrip();
     raw = libpq_.execPrepared(connection_, statement.name.c_str(), static_cast<int>(values.size()), values.data(),
                               nullptr, nullptr, /*resultFormat=text*/ 0);
   }
@@ -127,6 +129,7 @@ PGresult* PostgresStatements::pipeline(const Statement* last, const char* closin
   queued_.clear();
   beginPending_ = false;
   const std::string lastSql = last != nullptr ? last->sql : std::string(closing);
+  countRoundTrip();
   if (libpq_.enterPipelineMode(connection_) != 1) {
     throw StorageError(StorageError::Kind::Other, "SQL failed: cannot enter pipeline mode [" + lastSql.substr(0, 80) + "]");
   }
@@ -213,6 +216,7 @@ void PostgresStatements::endTransaction(const char* sql) {
 }
 
 void PostgresStatements::command(const char* sql) {
+  countRoundTrip();
   PGresult* result = libpq_.exec(connection_, sql);
   check(result, PGRES_COMMAND_OK, PGRES_COMMAND_OK, sql);
   libpq_.clear(result);

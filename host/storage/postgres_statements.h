@@ -16,7 +16,10 @@
 
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -29,7 +32,11 @@ namespace ih::host::storage {
 
 class PostgresStatements final : public PreparedStatements {
  public:
-  PostgresStatements(const LibpqCalls& libpq, PGconn* connection) : libpq_(libpq), connection_(connection) {}
+  // `roundTrips` counts this connection's exchanges with the server with
+  // the other connections' of its database (Database::roundTrips).
+  PostgresStatements(const LibpqCalls& libpq, PGconn* connection,
+                     std::shared_ptr<std::atomic<uint64_t>> roundTrips = nullptr)
+      : libpq_(libpq), connection_(connection), roundTrips_(std::move(roundTrips)) {}
 
   // `sql` has PostgreSQL's $n placeholders; values go as text (changed:
   // PQcmdTuples). UniqueViolation is SQLSTATE 23505.
@@ -72,6 +79,9 @@ class PostgresStatements final : public PreparedStatements {
   // result, so the connection leaves pipeline mode clean.
   PGresult* pipeline(const Statement* last, const char* closing);
 
+  void countRoundTrip() {
+    if (roundTrips_) roundTrips_->fetch_add(1, std::memory_order_relaxed);
+  }
   // Throws unless `result` has `expected` status (clearing it first).
   void check(PGresult* result, ExecStatusType expected, ExecStatusType alsoFine, const std::string& sql);
 
@@ -81,6 +91,7 @@ class PostgresStatements final : public PreparedStatements {
   bool beginPending_ = false;
   bool inTransaction_ = false;  // BEGIN sent or pending
   std::vector<Statement> queued_;  // runWithNext's, not sent yet
+  std::shared_ptr<std::atomic<uint64_t>> roundTrips_;
 };
 
 }  // namespace ih::host::storage

@@ -147,6 +147,31 @@ TEST_P(ExternalIssueRepositoryTest, TheLockedReadOfATicketsIssuesIsKeptForTheTra
   EXPECT_EQ(links[1].issueId, issues_[1].id);
 }
 
+// The delivery changes the issues it locked next: the locked read holds
+// their rows, so the change reads none of them again.
+TEST_P(ExternalIssueRepositoryTest, TheLockedReadKeepsTheIssuesForTheirChange) {
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  IssueRepository issues(*uow);
+  externals.linkIssue(issues_[0].id, externals.upsert(org_.id, integration_.id, "OPS-1", "t", "d", "u", 1).id);
+  const Issue before = *issues.find(org_.id, issues_[0].id);
+  ASSERT_EQ(externals.lockedLinkedIssues(integration_.id, "OPS-1").size(), 1u);
+  Query(*uow, "UPDATE issues SET title = 'Changed behind'").execute();
+
+  const auto kept = issues.findForChange(org_.id, issues_[0].id);
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->title, "Crash") << "read again";
+  EXPECT_EQ(kept->shortId, before.shortId);
+  EXPECT_EQ(kept->projectId, before.projectId);
+  EXPECT_EQ(kept->status, before.status);
+  EXPECT_EQ(kept->assigneeUserId, before.assigneeUserId);
+  EXPECT_EQ(kept->createdAt, before.createdAt);
+  EXPECT_FALSE(issues.findForChange(other_.id, issues_[0].id)) << "another organization's view";
+  uow->commit();
+  uow->beginWrite();
+  EXPECT_EQ(issues.findForChange(org_.id, issues_[0].id)->title, "Changed behind") << "kept past its transaction";
+}
+
 TEST_P(ExternalIssueRepositoryTest, WatermarksAdvanceOnlyForwardWithTheirOwnStrictness) {
   auto uow = db().begin();
   ExternalIssueRepository externals(*uow);
@@ -160,6 +185,45 @@ TEST_P(ExternalIssueRepositoryTest, WatermarksAdvanceOnlyForwardWithTheirOwnStri
   const auto stored = externals.findByKey(org_.id, integration_.id, "OPS-1");
   EXPECT_EQ(stored->assigneeWatermark, 100);
   EXPECT_EQ(stored->statusWatermark, 100);
+}
+
+// An inbound delivery orders its assignee and its status by the marks its
+// locked read returned; the updates go with its next statement. The test
+// moves the stored marks behind what the transaction kept, so its answers
+// show which ones decided.
+TEST_P(ExternalIssueRepositoryTest, TheMarksReadWithATicketsLockedIssuesDecideItsAdvances) {
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  const auto external = externals.upsert(org_.id, integration_.id, "OPS-1", "t", "d", "u", 1);
+  externals.linkIssue(issues_[0].id, external.id);
+  externals.upsert(other_.id, integration_.id, "OPS-1", "t", "d", "u", 1);  // no linked issue there
+  ASSERT_TRUE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 100));
+  ASSERT_EQ(externals.lockedLinkedIssues(integration_.id, "OPS-1").size(), 1u);
+  Query(*uow, "UPDATE external_issues SET assignee_watermark = 500, status_watermark = 500").execute();
+
+  EXPECT_FALSE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 99));
+  EXPECT_TRUE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 200));
+  EXPECT_FALSE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 150)) << "the kept mark moved";
+  EXPECT_TRUE(externals.advanceStatusWatermark(org_.id, integration_.id, "OPS-1", 1));
+  EXPECT_FALSE(externals.advanceStatusWatermark(org_.id, integration_.id, "OPS-1", 1)) << "equal is stale";
+  // Where the locked read found no issue, the stored mark decides.
+  EXPECT_FALSE(externals.advanceAssigneeWatermark(other_.id, integration_.id, "OPS-1", 400));
+  // The updates sent were conditional: no stored mark moved back.
+  EXPECT_EQ(externals.findByKey(org_.id, integration_.id, "OPS-1")->assigneeWatermark, 500);
+  EXPECT_EQ(externals.findByKey(org_.id, integration_.id, "OPS-1")->statusWatermark, 500);
+  // A change of the ticket's links makes the stored marks decide again.
+  externals.linkIssue(issues_[0].id, external.id);
+  EXPECT_FALSE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 300));
+  EXPECT_TRUE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 600));
+  uow->commit();
+
+  auto next = db().begin();
+  ExternalIssueRepository again(*next);
+  ASSERT_EQ(again.lockedLinkedIssues(integration_.id, "OPS-1").size(), 1u);
+  EXPECT_FALSE(again.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 599)) << "a new transaction reads them";
+  EXPECT_TRUE(again.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 700));
+  next->commit();
+  EXPECT_EQ(again.findByKey(org_.id, integration_.id, "OPS-1")->assigneeWatermark, 700) << "stored at commit";
 }
 
 TEST_P(ExternalIssueRepositoryTest, CommentLinksAreUpserted) {
@@ -235,6 +299,31 @@ TEST_P(ExternalIssuePlanTest, LinkedIssuesArePlannedAsIndexLookupsOnly) {
   }
 }
 
+// Every change of an issue looks up where it goes out to: from the issue's
+// few links to their external issues by id, never through the
+// organization's external issues (PostgreSQL's generic plan before its
+// first ANALYZE read and sorted all 5 000 of them, for every change).
+TEST_P(ExternalIssuePlanTest, SyncTargetsReachTheExternalIssuesFromTheIssuesLinks) {
+  auto uow = db().begin();
+  addIssues(*uow, 10);
+  Query(*uow,
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+        " INSERT INTO external_issues (organization_id, integration_id, external_key, title, description, url,"
+        " created_at) SELECT ?, ?, 'BULK-' || i, 't', 'd', 'u', 1 FROM n")
+      .bind(org_.id)
+      .bind(integration_.id)
+      .execute();
+  const std::string text =
+      ih::test::planText(ih::test::queryPlan(*uow, ExternalIssueRepository::syncTargetsSql(), isPostgres()));
+  EXPECT_EQ(text.find("external_issues_organization_id"), std::string::npos) << "a walk over the org's\n" << text;
+  if (isPostgres()) {
+    EXPECT_EQ(text.find("Seq Scan on external_issues"), std::string::npos) << text;
+    EXPECT_NE(text.find("Index Scan using external_issues_pkey on external_issues e"), std::string::npos) << text;
+  } else {
+    EXPECT_NE(text.find("SEARCH e USING INTEGER PRIMARY KEY (rowid=?)"), std::string::npos) << text;
+  }
+}
+
 // SQLite's single writer needs no row lock, so it has no such statement.
 class PostgresOrderingLockPlanTest : public ExternalIssuePlanTest {};
 
@@ -303,6 +392,29 @@ TEST_P(PostgresTicketLockTest, ReadingTheIssuesLockedHoldsThemForTheRestOfTheTra
   EXPECT_ANY_THROW(waiting.get()) << "the issues were not held";
   bounded->rollback();
   uow->rollback();
+}
+
+// Two deliveries of one ticket on two hosts: the second waits for the
+// first's lock, then must order its event after the first's mark, or Jira's
+// older change would overwrite the newer one.
+TEST_P(PostgresTicketLockTest, AReadThatWaitedForTheTicketSeesTheMarksItsHolderMoved) {
+  linkTicket();
+  auto holder = db().begin();
+  ExternalIssueRepository held(*holder);
+  ASSERT_EQ(held.lockedLinkedIssues(integration_.id, "OPS-1").size(), 1u);
+  ASSERT_TRUE(held.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 100));
+  auto waiter = db().begin();
+  auto reading = std::async(std::launch::async, [&] {
+    return ExternalIssueRepository(*waiter).lockedLinkedIssues(integration_.id, "OPS-1").size();
+  });
+  ASSERT_EQ(reading.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout) << "the ticket was not held";
+  holder->commit();
+  ASSERT_EQ(reading.get(), 1u);
+  ExternalIssueRepository externals(*waiter);
+  EXPECT_FALSE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 50))
+      << "ordered by the marks from before the holder's change";
+  EXPECT_TRUE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 150));
+  waiter->commit();
 }
 
 // What the webhook inbox's batches rely on to break a lock cycle quickly.

@@ -96,6 +96,25 @@ TEST_P(WriteWithNextTest, TheNextStatementSeesTheWriteAndCommitStoresIt) {
   EXPECT_EQ(organizationsStored(), 2);
 }
 
+// What the writes sent with the next statement save, counted as the host
+// reports it (Database::roundTrips, /metrics).
+TEST_P(WriteWithNextTest, WritesSentWithTheNextStatementTakeNoRoundTripOfTheirOwn) {
+  auto uow = db().begin();
+  const auto transaction = [&](const std::string& first, const std::string& second) {
+    uow->beginWrite();
+    addOrganization(*uow, first).executeWithNext();
+    addOrganization(*uow, second).executeWithNext();
+    EXPECT_EQ(Query(*uow, "SELECT COUNT(*) FROM organizations WHERE slug = ?").bind(second).scalarInt64(), 1);
+    uow->commit();
+  };
+  transaction("acme", "beta");  // prepares its statements on this connection
+  const uint64_t before = db().roundTrips();
+  transaction("gamma", "delta");
+  // BEGIN, both inserts and the read in one exchange, then COMMIT.
+  EXPECT_EQ(db().roundTrips() - before, isPostgres() ? 2u : 0u);
+  EXPECT_EQ(organizationsStored(), 4);
+}
+
 TEST_P(WriteWithNextTest, ARollbackDropsTheWritesAndTheConnectionGoesOn) {
   auto uow = db().begin();
   uow->beginWrite();
