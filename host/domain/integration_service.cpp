@@ -342,8 +342,9 @@ std::vector<LinkedIssue> IntegrationService::linkedIssues(UnitOfWork& uow, int64
 }
 
 std::vector<LinkedIssue> IntegrationService::lockedLinkedIssues(UnitOfWork& uow, int64_t integrationId,
-                                                                std::string_view key) {
-  return toLinkedIssues(storage::ExternalIssueRepository(uow).lockedLinkedIssues(integrationId, key));
+                                                                std::string_view key,
+                                                                const std::function<void()>& alsoRead) {
+  return toLinkedIssues(storage::ExternalIssueRepository(uow).lockedLinkedIssues(integrationId, key, alsoRead));
 }
 
 WatermarkResult IntegrationService::advanceWatermark(UnitOfWork& uow, int64_t organizationId, int64_t integrationId,

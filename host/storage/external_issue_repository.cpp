@@ -306,7 +306,8 @@ std::string ExternalIssueRepository::lockedLinkedIssuesSql(const Dialect& dialec
   return linkedIssuesSelect(false, true) + " ORDER BY g.id" + dialect.lockRowsOf("g");
 }
 
-std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t integrationId, std::string_view key) {
+std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t integrationId, std::string_view key,
+                                                                        const std::function<void()>& alsoRead) {
   uow_.beginWrite();  // a lock outlives only its transaction
   const std::string sql = lockedLinkedIssuesSql(uow_.dialect());
   const bool locks = !uow_.dialect().lockRowsOf("g").empty();
@@ -317,6 +318,7 @@ std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t 
   // again by a statement that begins once they are held, in one round trip;
   // taking them again waits for nothing.
   if (locks) Query(uow_, sql).bind(integrationId).bind(key).executeWithNext();
+  if (alsoRead) alsoRead();
   std::vector<LinkedIssueRow> linked;
   std::vector<std::pair<int64_t, TicketMarks>> marks;
   std::vector<Issue> issues;

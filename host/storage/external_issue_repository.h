@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,7 +95,10 @@ class ExternalIssueRepository {
   // rows as lockLinkedIssues() would (which then sends nothing for them):
   // one statement where an inbound assignment made two. Locks in issue id
   // order, as lockLinkedIssues() does, so the two cannot deadlock.
-  std::vector<LinkedIssueRow> lockedLinkedIssues(int64_t integrationId, std::string_view key);
+  // `alsoRead` may queue reads (Query::readWithNext) that must see what the
+  // locks waited for: they go after the locks, in the same round trip.
+  std::vector<LinkedIssueRow> lockedLinkedIssues(int64_t integrationId, std::string_view key,
+                                                 const std::function<void()>& alsoRead = nullptr);
   // Its statement (`?`: integration, key), for EXPLAIN in tests. Its rows
   // are what issueLinks() answers for the ticket later in the transaction,
   // and its marks what the advances decide by.

@@ -119,6 +119,12 @@ std::string JobRepository::unfinishedOfKeySql() {
          " LIMIT " + std::to_string(kUnfinishedJobsKept + 1);
 }
 
+void JobRepository::readUnfinishedWithNext(std::string_view orderingKey) {
+  UnfinishedJobsMemo* memo = uow_.transactionMemo<UnfinishedJobsMemo>();
+  if (memo != nullptr && memo->byKey.find(orderingKey) != memo->byKey.end()) return;
+  Query(uow_, unfinishedOfKeySql()).bind(orderingKey).readWithNext();
+}
+
 const JobRepository::UnfinishedJobs* JobRepository::unfinishedOf(std::string_view orderingKey) {
   UnfinishedJobsMemo* memo = uow_.transactionMemo<UnfinishedJobsMemo>();
   if (memo == nullptr) return nullptr;

@@ -48,6 +48,9 @@ class JobRepository {
   // delivery asks three times), until this repository writes a job or the
   // transaction takes a new row lock.
   bool hasUnfinished(std::string_view orderingKey, std::optional<int64_t> exceptJobId = std::nullopt);
+  // Sends the read those two make with the transaction's next statement
+  // (Query::readWithNext), for a caller that asks them right after it.
+  void readUnfinishedWithNext(std::string_view orderingKey);
   // True while a pending or running job of the organization with this
   // ordering key carries event `eventType` (Job::eventType), other than
   // `exceptJobId`.

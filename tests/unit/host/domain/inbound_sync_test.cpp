@@ -88,6 +88,37 @@ TEST_P(InboundSyncTest, AssignReachesEveryOrganizationWithItsOwnUser) {
   EXPECT_FALSE(activity.userId);
 }
 
+// Each round trip to PostgreSQL costs both processes a sleep and a wake-up,
+// and a network crossing where the database runs on another machine. Counted
+// as the host reports them (/metrics, Database::roundTrips), with the
+// integration lookups cached as the host caches them.
+TEST_P(InboundSyncTest, AnInboundAssignmentMakesARoundTripPerOrganizationAndOneForTheTicket) {
+  if (!isPostgres()) GTEST_SKIP() << "SQLite runs in the process";
+  IntegrationLookupCache cache;
+  IntegrationService integrations(clock_, secrets_, *jobs_, &cache);
+  InboundSync inbound(*directory_, *issues_, integrations);
+  auto uow = db().begin();
+  uint64_t roundTrips = 0;
+  const auto assign = [&](const std::string& email, int64_t eventTime) {
+    const AssigneeSyncRequest request{jira_.id, "jira_server", "OPS-1", true, email, std::nullopt, std::nullopt,
+                                      eventTime};
+    const uint64_t before = db().roundTrips();
+    const auto result = inbound.syncAssignee(*uow, request);
+    roundTrips = db().roundTrips() - before;
+    uow->commit();  // and the sync log entries with it
+    return result;
+  };
+  ASSERT_EQ(assign("carol@beta.test", 1000).assigned, 1);  // prepares its statements on this connection
+  const auto result = assign("alice@example.test", 2000);
+  EXPECT_EQ(result.assigned, 1);    // acme: alice
+  EXPECT_EQ(result.unchanged, 1);   // beta: carol already
+  // 1: BEGIN, the ticket's locks, its unfinished jobs, its issues and marks.
+  // 2: acme's member by email (the mark's advance goes with it).
+  // 3: acme's issue update and activity, with its sync targets' read.
+  // 4: beta's member by email (with its mark's advance).
+  EXPECT_EQ(roundTrips, 4u);
+}
+
 TEST_P(InboundSyncTest, OrganizationsWithSyncOffOrPluginDisabledAreLeftAlone) {
   setConfig(beta_.id, R"({"sync_reverse_assignment":false})");
   auto result = syncAssignee("alice@example.test");
