@@ -7,6 +7,7 @@
 #include <future>
 #include <optional>
 #include <string_view>
+#include <thread>
 
 #include <Poco/Logger.h>
 
@@ -195,18 +196,22 @@ plugins::PluginCallPolicy pluginCallPolicy(const HostOptions& options) {
   return policy;
 }
 
-// On PostgreSQL: a quarter of the pool's 16 connections; the rest stay with the
-// requests. A batch may hold a ticket's rows (the inbound sync locks them)
-// for its budget, and waits for another batch's at most a few budgets
-// (InboxOptions::batchLockWait). Measured in docs/benchmarks.md (issue 11,
-// "Round 9"): budgets of 2 ms made batches of one request, each paying its
-// own claim and commit.
 constexpr const char* kDatabaseRoundTrips = "ih_database_round_trips_total";
 
+// On PostgreSQL: an applier per core, two to four of the pool's 16
+// connections (the rest stay with the requests). An applier spends most of
+// a delivery's time on the server's work, not waiting for it: with 2.8
+// round trips a delivery, two appliers on this 2-core machine applied 6 %
+// more than four, at 13 % less of PostgreSQL's CPU per delivery
+// (docs/benchmarks.md, issue 11 "Round 14"). A batch may hold a ticket's
+// rows (the inbound sync locks them) for its budget, and waits for another
+// batch's at most a few budgets (InboxOptions::batchLockWait). Budgets of
+// 2 ms made batches of one request, each paying its own claim and commit
+// (Round 9).
 inbox::InboxOptions inboxOptions(const storage::Database& database) {
   inbox::InboxOptions options;
   if (std::string_view(database.dialect().name()) == "postgresql") {
-    options.appliers = 4;
+    options.appliers = std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 2, 4);
     options.batchSize = 16;
     options.batchBudget = std::chrono::milliseconds(20);
     options.batchLockWait = std::chrono::milliseconds(50);
@@ -230,9 +235,9 @@ struct HostRuntime::Parts {
   jobs::JobQueue jobs;
   domain::IntegrationLookupCache integrationLookups;
   domain::DirectoryService directory;
+  domain::IntegrationService integrations;
   domain::OutboundEvents outbound;
   domain::IssueService issues;
-  domain::IntegrationService integrations;
   domain::PipelineService pipelines;
   domain::InboundSync inboundSync;
   std::unique_ptr<http::PocoOutboundClient> outboundClient;
@@ -264,9 +269,9 @@ struct HostRuntime::Parts {
         jobs(*database, clock, o.retry, o.jobLeaseMs),
         integrationLookups(std::chrono::milliseconds(o.integrationCacheTtlMs)),
         directory(clock),
-        outbound(jobs),
-        issues(clock, directory, outbound),
         integrations(clock, secrets, jobs, o.integrationCacheTtlMs > 0 ? &integrationLookups : nullptr),
+        outbound(jobs, integrations),
+        issues(clock, directory, outbound),
         pipelines(clock, secrets),
         inboundSync(directory, issues, integrations),
         outboundClient(openOutboundClient(o)),

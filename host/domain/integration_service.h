@@ -97,6 +97,10 @@ class IntegrationService {
   std::optional<storage::Integration> findByExternalId(storage::UnitOfWork& uow, std::string_view provider,
                                                       std::string_view externalId, int64_t organizationId = 0);
   std::optional<storage::Integration> find(storage::UnitOfWork& uow, std::string_view provider, int64_t integrationId);
+  // Any provider's integration, metadata opened: for the host's own
+  // decisions. What a plugin asks for goes through find(), which checks
+  // that the integration is the plugin's.
+  std::optional<storage::Integration> integrationById(storage::UnitOfWork& uow, int64_t integrationId);
   void mergeMetadata(storage::UnitOfWork& uow, int64_t integrationId, const std::string& patchJson);
   std::vector<OrgLinkInfo> orgLinks(storage::UnitOfWork& uow, int64_t integrationId);
   // The org's link to the integration, if any (read-only callers; a change
@@ -145,8 +149,6 @@ class IntegrationService {
     if (lookupCache_ == nullptr || uow.cachedRecordsChanged()) return load();
     return lookupCache_->find<T>(std::move(key), load);
   }
-  // Any provider's integration, metadata opened.
-  std::optional<storage::Integration> integrationById(storage::UnitOfWork& uow, int64_t integrationId);
 
   const Clock& clock_;
   const auth::SecretBox& secrets_;

@@ -17,9 +17,16 @@
 namespace ih::host::domain {
 
 namespace json = ihp::sdk::json;
-using storage::SyncTargetRow;
 
 namespace {
+
+// An external issue that gets the event, with what the event carries of
+// its integration and org link.
+struct SyncTarget {
+  storage::LinkedExternalIssue externalIssue;
+  std::string provider;
+  std::string configJson;
+};
 
 // The org link's toggle for one kind of event.
 enum class Direction { Assignment, Status, Comments };
@@ -36,15 +43,21 @@ const char* toggleFor(Direction direction) {
   return "";
 }
 
-bool eligible(const SyncTargetRow& target, const ChangeSource& source, Direction direction) {
-  if (target.externalIssue.goneReason) return false;
-  if (target.integrationStatus != storage::IntegrationStatus::Active) return false;
-  if (target.linkStatus != storage::IntegrationStatus::Active) return false;
-  if (!target.pluginEnabled) return false;
-  if (source.integrationId && *source.integrationId == target.externalIssue.integrationId) return false;  // loop guard
+// The cheap facts first: an inbound change's own ticket (the loop guard) is
+// most of what a change finds, and needs no lookup.
+std::optional<SyncTarget> eligibleTarget(storage::UnitOfWork& uow, IntegrationService& integrations,
+                                         storage::LinkedExternalIssue external, const ChangeSource& source,
+                                         Direction direction) {
+  if (external.goneReason) return std::nullopt;
+  if (source.integrationId && *source.integrationId == external.integrationId) return std::nullopt;
+  const auto integration = integrations.integrationById(uow, external.integrationId);
+  if (!integration || integration->status != storage::IntegrationStatus::Active) return std::nullopt;
+  const auto link = integrations.orgLink(uow, external.organizationId, external.integrationId);
+  if (!link || link->status != storage::IntegrationStatus::Active) return std::nullopt;
+  if (!integrations.pluginEnabled(uow, external.organizationId, integration->provider)) return std::nullopt;
   json::Document config;
-  if (!json::parseObject(target.configJson, config)) return false;
-  return json::truthy(config, toggleFor(direction));
+  if (!json::parseObject(link->configJson, config) || !json::truthy(config, toggleFor(direction))) return std::nullopt;
+  return SyncTarget{std::move(external), integration->provider, link->configJson};
 }
 
 void writeUser(json::JsonBuilder& out, const storage::User& user, bool withEmails,
@@ -62,15 +75,13 @@ void writeUser(json::JsonBuilder& out, const storage::User& user, bool withEmail
 }
 
 // The members every event shares, then `body` adds the type's own.
-std::string eventJson(const storage::Issue& issue, const SyncTargetRow& target,
+std::string eventJson(const storage::Issue& issue, const SyncTarget& target,
                       const std::function<void(json::JsonBuilder&)>& body) {
-  json::Document config;
-  const bool object = json::parseObject(target.configJson, config);
   json::JsonBuilder out;
   out.beginObject()
       .field("organizationId", issue.organizationId)
       .field("integrationId", target.externalIssue.integrationId)
-      .rawField("config", object ? target.configJson : "{}");
+      .rawField("config", target.configJson);  // an object: eligibleTarget() parsed it
   out.key("issue")
       .beginObject()
       .field("id", issue.id)
@@ -89,12 +100,13 @@ std::string eventJson(const storage::Issue& issue, const SyncTargetRow& target,
   return out.str();
 }
 
-void enqueueFor(storage::UnitOfWork& uow, jobs::JobQueue& queue, const storage::Issue& issue,
-                const ChangeSource& source, Direction direction, int32_t eventType,
-                const std::function<void(json::JsonBuilder&, const SyncTargetRow&)>& body) {
-  const auto targets = storage::ExternalIssueRepository(uow).syncTargets(issue.organizationId, issue.id);
-  for (const auto& target : targets) {
-    if (!eligible(target, source, direction)) continue;
+void enqueueFor(storage::UnitOfWork& uow, jobs::JobQueue& queue, IntegrationService& integrations,
+                const storage::Issue& issue, const ChangeSource& source, Direction direction, int32_t eventType,
+                const std::function<void(json::JsonBuilder&, const SyncTarget&)>& body) {
+  for (auto& external : storage::ExternalIssueRepository(uow).linkedTo(issue.organizationId, issue.id)) {
+    const auto eligible = eligibleTarget(uow, integrations, std::move(external), source, direction);
+    if (!eligible) continue;
+    const SyncTarget& target = *eligible;
     const std::string event = eventJson(issue, target, [&](json::JsonBuilder& out) { body(out, target); });
     json::JsonBuilder payload;
     payload.beginObject().field("type", static_cast<int64_t>(eventType)).rawField("event", event).endObject();
@@ -133,12 +145,13 @@ std::string externalIssueOrderingKey(int64_t integrationId, std::string_view key
   return "external-issue:" + std::to_string(integrationId) + ":" + std::string(key);
 }
 
-OutboundEvents::OutboundEvents(jobs::JobQueue& queue) : queue_(queue) {}
+OutboundEvents::OutboundEvents(jobs::JobQueue& queue, IntegrationService& integrations)
+    : queue_(queue), integrations_(integrations) {}
 
 void OutboundEvents::issueAssigned(storage::UnitOfWork& uow, const storage::Issue& issue,
                                    const std::optional<storage::User>& assignee, const ChangeSource& source) {
-  enqueueFor(uow, queue_, issue, source, Direction::Assignment, IHP_EVENT_ISSUE_ASSIGNED,
-             [&](json::JsonBuilder& out, const SyncTargetRow& target) {
+  enqueueFor(uow, queue_, integrations_, issue, source, Direction::Assignment, IHP_EVENT_ISSUE_ASSIGNED,
+             [&](json::JsonBuilder& out, const SyncTarget& target) {
                out.key("assignee");
                if (assignee) {
                  // The organization's mapping names the remote user outright,
@@ -154,8 +167,8 @@ void OutboundEvents::issueAssigned(storage::UnitOfWork& uow, const storage::Issu
 }
 
 void OutboundEvents::statusChanged(storage::UnitOfWork& uow, const storage::Issue& issue, const ChangeSource& source) {
-  enqueueFor(uow, queue_, issue, source, Direction::Status, IHP_EVENT_ISSUE_STATUS_CHANGED,
-             [&](json::JsonBuilder& out, const SyncTargetRow&) {
+  enqueueFor(uow, queue_, integrations_, issue, source, Direction::Status, IHP_EVENT_ISSUE_STATUS_CHANGED,
+             [&](json::JsonBuilder& out, const SyncTarget&) {
                out.field("resolved", issue.status == storage::IssueStatus::Resolved);
              });
 }
@@ -177,16 +190,16 @@ void writeComment(json::JsonBuilder& out, const storage::Comment& comment, const
 void OutboundEvents::commentCreated(storage::UnitOfWork& uow, const storage::Issue& issue,
                                     const storage::Comment& comment, const std::optional<storage::User>& author,
                                     const ChangeSource& source) {
-  enqueueFor(uow, queue_, issue, source, Direction::Comments, IHP_EVENT_COMMENT_CREATED,
-             [&](json::JsonBuilder& out, const SyncTargetRow&) { writeComment(out, comment, author, std::nullopt); });
+  enqueueFor(uow, queue_, integrations_, issue, source, Direction::Comments, IHP_EVENT_COMMENT_CREATED,
+             [&](json::JsonBuilder& out, const SyncTarget&) { writeComment(out, comment, author, std::nullopt); });
 }
 
 void OutboundEvents::commentUpdated(storage::UnitOfWork& uow, const storage::Issue& issue,
                                     const storage::Comment& comment, const std::optional<storage::User>& author,
                                     const ChangeSource& source) {
   storage::ExternalIssueRepository externals(uow);
-  enqueueFor(uow, queue_, issue, source, Direction::Comments, IHP_EVENT_COMMENT_UPDATED,
-             [&](json::JsonBuilder& out, const SyncTargetRow& target) {
+  enqueueFor(uow, queue_, integrations_, issue, source, Direction::Comments, IHP_EVENT_COMMENT_UPDATED,
+             [&](json::JsonBuilder& out, const SyncTarget& target) {
                writeComment(out, comment, author, externals.externalCommentId(comment.id, target.externalIssue.id));
              });
 }

@@ -4,9 +4,11 @@
 // For each external issue linked to the changed issue it enqueues a job for
 // the integration's plugin (kind "ihp.event", ordering key
 // "external-issue:<integrationId>:<key>") when all of these hold:
+//   - the external issue is not gone, and its integration is not the
+//     change's source (loop guard);
 //   - the integration and the org link are active and the plugin is enabled
-//     for the organization;
-//   - the integration is not the change's source (loop guard);
+//     for the organization (IntegrationService's lookups, which a cache
+//     keeps coherent across hosts: every change of an issue asks them);
 //   - the org link's config enables the direction: sync_forward_assignment
 //     (assignments), sync_status_forward non-empty (status), sync_comments
 //     (comments).
@@ -21,6 +23,7 @@
 #include <string_view>
 
 #include "domain/change_source.h"
+#include "domain/integration_service.h"
 #include "jobs/job_queue.h"
 #include "storage/records.h"
 #include "storage/unit_of_work.h"
@@ -41,7 +44,7 @@ std::string eventJsonForRun(storage::UnitOfWork& uow, int32_t eventType, std::st
 
 class OutboundEvents {
  public:
-  explicit OutboundEvents(jobs::JobQueue& queue);
+  OutboundEvents(jobs::JobQueue& queue, IntegrationService& integrations);
 
   // `assignee` is the new assignee (none = unassigned).
   void issueAssigned(storage::UnitOfWork& uow, const storage::Issue& issue,
@@ -55,6 +58,7 @@ class OutboundEvents {
 
  private:
   jobs::JobQueue& queue_;
+  IntegrationService& integrations_;
 };
 
 }  // namespace ih::host::domain

@@ -18,7 +18,6 @@ namespace {
 constexpr const char* kExternalColumns =
     "e.id, e.organization_id, e.integration_id, e.external_key, e.title, e.description, e.url, e.gone_reason,"
     " e.assignee_watermark, e.status_watermark, e.created_at";
-constexpr size_t kExternalColumnCount = 11;
 
 ExternalIssue externalFromRow(const Row& row) {
   ExternalIssue issue;
@@ -38,8 +37,36 @@ ExternalIssue externalFromRow(const Row& row) {
 
 // The watermarks of one (organization, integration, key).
 struct TicketMarks {
+  int64_t externalIssueId = 0;
   int64_t assignee = 0;
   int64_t status = 0;
+};
+
+// Marks advanced by the kept marks of the open transaction, not yet
+// written: each ticket's in one statement. The CASEs keep a mark from
+// moving back, as the single-column UPDATEs' conditions did.
+class PendingMarks final : public UnitOfWork::DeferredWrites {
+ public:
+  void note(const TicketMarks& marks) { byExternalIssue_.insert_or_assign(marks.externalIssueId, marks); }
+  void flush(UnitOfWork& uow) override {
+    const std::map<int64_t, TicketMarks> pending = std::move(byExternalIssue_);
+    byExternalIssue_.clear();
+    for (const auto& [externalIssueId, marks] : pending) {
+      Query(uow,
+            "UPDATE external_issues SET"
+            " assignee_watermark = CASE WHEN assignee_watermark < ? THEN ? ELSE assignee_watermark END,"
+            " status_watermark = CASE WHEN status_watermark < ? THEN ? ELSE status_watermark END WHERE id = ?")
+          .bind(marks.assignee)
+          .bind(marks.assignee)
+          .bind(marks.status)
+          .bind(marks.status)
+          .bind(externalIssueId)
+          .executeWithNext();
+    }
+  }
+
+ private:
+  std::map<int64_t, TicketMarks> byExternalIssue_;
 };
 
 // The links of each (integration, key) read in the open transaction, in
@@ -48,9 +75,12 @@ struct TicketMarks {
 // a ticket's issues is the only one that may move its marks (every advance
 // locks them first, InboundSync::orderEvent), so the marks stay what this
 // transaction read and wrote until it ends.
+// And, for each issue read so whose one link is that ticket, the ticket:
+// all that linkedTo() would read for the change the delivery makes next.
 struct IssueLinksMemo {
   std::map<std::pair<int64_t, std::string>, std::vector<IssueLinkRow>> byTicket;
   std::map<std::tuple<int64_t, int64_t, std::string>, TicketMarks> marksByTicket;
+  std::map<int64_t, LinkedExternalIssue> onlyLinkByIssue;
 };
 
 }  // namespace
@@ -86,6 +116,7 @@ ExternalIssue ExternalIssueRepository::upsert(int64_t organizationId, int64_t in
                                               const std::string& url, int64_t now) {
   uow_.beginWrite();
   forgetIssueLinks();
+  settleMarks();
   Query(uow_,
         "INSERT INTO external_issues (organization_id, integration_id, external_key, title, description, url,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -103,6 +134,7 @@ ExternalIssue ExternalIssueRepository::upsert(int64_t organizationId, int64_t in
 }
 
 std::optional<ExternalIssue> ExternalIssueRepository::findById(int64_t organizationId, int64_t externalIssueId) {
+  settleMarks();
   return externalFrom(Query(uow_, std::string("SELECT ") + kExternalColumns +
                                       " FROM external_issues e WHERE e.id = ? AND e.organization_id = ?")
                           .bind(externalIssueId)
@@ -112,6 +144,7 @@ std::optional<ExternalIssue> ExternalIssueRepository::findById(int64_t organizat
 
 std::optional<ExternalIssue> ExternalIssueRepository::findByKey(int64_t organizationId, int64_t integrationId,
                                                                 std::string_view key) {
+  settleMarks();
   return externalFrom(Query(uow_, std::string("SELECT ") + kExternalColumns +
                                       " FROM external_issues e"
                                       " WHERE e.organization_id = ? AND e.integration_id = ? AND e.external_key = ?")
@@ -122,6 +155,7 @@ std::optional<ExternalIssue> ExternalIssueRepository::findByKey(int64_t organiza
 }
 
 std::vector<ExternalIssue> ExternalIssueRepository::listForIssue(int64_t organizationId, int64_t issueId) {
+  settleMarks();
   std::vector<ExternalIssue> issues;
   const auto rows = Query(uow_, std::string("SELECT ") + kExternalColumns +
                                     " FROM external_issues e JOIN issue_external_links x ON x.external_issue_id = e.id"
@@ -134,6 +168,7 @@ std::vector<ExternalIssue> ExternalIssueRepository::listForIssue(int64_t organiz
 }
 
 std::vector<ExternalIssue> ExternalIssueRepository::listLive(int64_t organizationId, int64_t integrationId) {
+  settleMarks();
   std::vector<ExternalIssue> issues;
   const auto rows = Query(uow_, std::string("SELECT ") + kExternalColumns +
                                     " FROM external_issues e WHERE e.organization_id = ? AND e.integration_id = ?"
@@ -220,14 +255,19 @@ namespace {
 //   drove from the key's organization into issues_by_organization (0.5 ms
 //   a call with 200 issues). `+g.organization_id` is not an index column to
 //   either planner, so the only way into issues is by id, from the links.
-// The few rows are sorted afterwards. `withIssues` adds each issue's whole
-// row (IssueRepository::issueColumns) from column kIssueColumnsFrom on.
-constexpr size_t kIssueColumnsFrom = 8;
+// The few rows are sorted afterwards. `withIssues` adds the ticket's
+// gone_reason and how many links each issue has (kOnlyLinkFrom), then each
+// issue's whole row (IssueRepository::issueColumns) from kIssueColumnsFrom on.
+constexpr size_t kOnlyLinkFrom = 8;
+constexpr size_t kIssueColumnsFrom = 10;
 std::string linkedIssuesSelect(bool oneOrganization, bool withIssues) {
   std::string sql =
       "SELECT g.organization_id, g.id, g.project_id, e.id, g.status, g.assignee_user_id,"
       " e.assignee_watermark, e.status_watermark";
-  if (withIssues) sql += ", " + IssueRepository::issueColumns("g", "p");
+  if (withIssues) {
+    sql += ", e.gone_reason, (SELECT count(*) FROM issue_external_links y WHERE y.issue_id = g.id), " +
+           IssueRepository::issueColumns("g", "p");
+  }
   sql += " FROM external_issues e CROSS JOIN issue_external_links x CROSS JOIN issues g";
   if (withIssues) sql += " CROSS JOIN projects p";
   sql +=
@@ -249,6 +289,7 @@ std::string ExternalIssueRepository::linkedIssuesSql(bool oneOrganization) {
 
 std::vector<LinkedIssueRow> ExternalIssueRepository::linkedIssues(int64_t integrationId, std::string_view key,
                                                                   std::optional<int64_t> organizationId) {
+  settleMarks();
   Query query(uow_, linkedIssuesSql(organizationId.has_value()));
   query.bind(integrationId).bind(key);
   if (organizationId) query.bind(*organizationId);
@@ -306,9 +347,20 @@ std::string ExternalIssueRepository::lockedLinkedIssuesSql(const Dialect& dialec
   return linkedIssuesSelect(false, true) + " ORDER BY g.id" + dialect.lockRowsOf("g");
 }
 
+namespace {
+
+// The same rows in the same order (so two transactions cannot deadlock),
+// only locked: what the locked read returns is read by its second run.
+std::string lockOnlySql(const Dialect& dialect) {
+  return linkedIssuesSelect(false, false) + " ORDER BY g.id" + dialect.lockRowsOf("g");
+}
+
+}  // namespace
+
 std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t integrationId, std::string_view key,
                                                                         const std::function<void()>& alsoRead) {
   uow_.beginWrite();  // a lock outlives only its transaction
+  settleMarks();
   const std::string sql = lockedLinkedIssuesSql(uow_.dialect());
   const bool locks = !uow_.dialect().lockRowsOf("g").empty();
   // A read that waited for a row lock returns the locked issues as they are
@@ -317,14 +369,20 @@ std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t 
   // just moved would be missed. So the locks are taken first and read
   // again by a statement that begins once they are held, in one round trip;
   // taking them again waits for nothing.
-  if (locks) Query(uow_, sql).bind(integrationId).bind(key).executeWithNext();
+  if (locks) Query(uow_, lockOnlySql(uow_.dialect())).bind(integrationId).bind(key).executeWithNext();
   if (alsoRead) alsoRead();
   std::vector<LinkedIssueRow> linked;
   std::vector<std::pair<int64_t, TicketMarks>> marks;
   std::vector<Issue> issues;
+  std::vector<std::pair<int64_t, LinkedExternalIssue>> onlyLinks;
   for (const auto& row : Query(uow_, sql).bind(integrationId).bind(key).rows()) {
-    linked.push_back(linkedIssueFromRow(row));
-    marks.emplace_back(linked.back().organizationId, TicketMarks{row.int64(6), row.int64(7)});
+    const LinkedIssueRow& issue = linked.emplace_back(linkedIssueFromRow(row));
+    marks.emplace_back(issue.organizationId, TicketMarks{issue.externalIssueId, row.int64(6), row.int64(7)});
+    if (row.int64(kOnlyLinkFrom + 1) == 1) {
+      onlyLinks.emplace_back(issue.issueId,
+                             LinkedExternalIssue{issue.externalIssueId, issue.organizationId, integrationId,
+                                                 std::string(key), row.optText(kOnlyLinkFrom)});
+    }
     issues.push_back(IssueRepository::issueFrom(row, kIssueColumnsFrom));
   }
   if (locks) {
@@ -340,6 +398,7 @@ std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t 
     for (const auto& [organizationId, ticketMarks] : marks) {
       memo->marksByTicket.insert_or_assign(std::tuple(organizationId, integrationId, std::string(key)), ticketMarks);
     }
+    for (auto& [issueId, ticket] : onlyLinks) memo->onlyLinkByIssue.insert_or_assign(issueId, std::move(ticket));
   }
   return linked;
 }
@@ -367,61 +426,55 @@ void ExternalIssueRepository::lockLinkedIssues(int64_t organizationId, int64_t i
       .rows();
 }
 
-std::string ExternalIssueRepository::syncTargetsSql() {
+std::string ExternalIssueRepository::linkedToSql() {
   // `+e.organization_id`: the only way into external_issues is by id, from
   // the issue's links. With the organization's index in reach, PostgreSQL's
   // generic plan before the first ANALYZE sorted all of the organization's
   // external issues for a merge join, once for every change of an issue.
-  return std::string("SELECT ") + kExternalColumns +
-         ", i.provider, i.status, l.status, l.config, COALESCE(pe.enabled, 0)"
+  return "SELECT e.id, e.organization_id, e.integration_id, e.external_key, e.gone_reason"
          " FROM issue_external_links x"
          " JOIN external_issues e ON e.id = x.external_issue_id AND +e.organization_id = ?"
-         " JOIN integrations i ON i.id = e.integration_id"
-         " LEFT JOIN org_integrations l ON l.organization_id = e.organization_id"
-         "  AND l.integration_id = e.integration_id"
-         " LEFT JOIN plugin_enablement pe ON pe.organization_id = e.organization_id"
-         "  AND pe.plugin_key = i.provider"
          " WHERE x.issue_id = ? ORDER BY e.id";
 }
 
-std::vector<SyncTargetRow> ExternalIssueRepository::syncTargets(int64_t organizationId, int64_t issueId) {
-  const auto rows = Query(uow_, syncTargetsSql()).bind(organizationId).bind(issueId).rows();
-  std::vector<SyncTargetRow> targets;
-  for (const auto& row : rows) {
-    constexpr size_t c = kExternalColumnCount;
-    SyncTargetRow target;
-    target.externalIssue = externalFromRow(row);
-    target.provider = row.text(c);
-    target.integrationStatus = integrationStatusFromString(row.text(c + 1)).value_or(IntegrationStatus::Disabled);
-    if (!row.isNull(c + 2)) target.linkStatus = integrationStatusFromString(row.text(c + 2));
-    target.configJson = row.optText(c + 3).value_or("{}");
-    target.pluginEnabled = row.boolean(c + 4);
-    targets.push_back(std::move(target));
+std::vector<LinkedExternalIssue> ExternalIssueRepository::linkedTo(int64_t organizationId, int64_t issueId) {
+  if (const IssueLinksMemo* memo = uow_.transactionMemo<IssueLinksMemo>()) {
+    const auto kept = memo->onlyLinkByIssue.find(issueId);
+    if (kept != memo->onlyLinkByIssue.end() && kept->second.organizationId == organizationId) return {kept->second};
   }
-  return targets;
+  std::vector<LinkedExternalIssue> linked;
+  for (const auto& row : Query(uow_, linkedToSql()).bind(organizationId).bind(issueId).rows()) {
+    linked.push_back(LinkedExternalIssue{row.int64(0), row.int64(1), row.int64(2), row.text(3), row.optText(4)});
+  }
+  return linked;
 }
 
 bool ExternalIssueRepository::advanceWatermark(const Watermark& watermark, int64_t organizationId,
                                                int64_t integrationId, std::string_view key, int64_t eventTime) {
   uow_.beginWrite();
-  Query update(uow_, std::string("UPDATE external_issues SET ") + watermark.column +
-                         " = ? WHERE organization_id = ? AND integration_id = ? AND external_key = ? AND " +
-                         watermark.column + (watermark.acceptsEqual ? " <= ?" : " < ?"));
-  update.bind(eventTime).bind(organizationId).bind(integrationId).bind(key).bind(eventTime);
   if (IssueLinksMemo* memo = uow_.transactionMemo<IssueLinksMemo>()) {
     const auto kept = memo->marksByTicket.find(std::tuple(organizationId, integrationId, std::string(key)));
     if (kept != memo->marksByTicket.end()) {
-      // Decided here and written with the next statement: a round trip
-      // fewer for each mark of an inbound delivery.
       int64_t& mark = watermark.assignee ? kept->second.assignee : kept->second.status;
       if (!watermark.accepts(mark, eventTime)) return false;
       mark = eventTime;
-      update.executeWithNext();
+      uow_.deferredWrites<PendingMarks>().note(kept->second);
       return true;
     }
   }
-  return update.execute() > 0;
+  settleMarks();
+  return Query(uow_, std::string("UPDATE external_issues SET ") + watermark.column +
+                         " = ? WHERE organization_id = ? AND integration_id = ? AND external_key = ? AND " +
+                         watermark.column + (watermark.acceptsEqual ? " <= ?" : " < ?"))
+             .bind(eventTime)
+             .bind(organizationId)
+             .bind(integrationId)
+             .bind(key)
+             .bind(eventTime)
+             .execute() > 0;
 }
+
+void ExternalIssueRepository::settleMarks() { uow_.flushDeferredWrites<PendingMarks>(); }
 
 bool ExternalIssueRepository::advanceAssigneeWatermark(int64_t organizationId, int64_t integrationId,
                                                        std::string_view key, int64_t eventTime) {

@@ -37,13 +37,15 @@ struct IssueLinkRow {
 };
 
 // An external issue linked to an issue, with what outbound gating needs.
-struct SyncTargetRow {
-  ExternalIssue externalIssue;
-  std::string provider;
-  IntegrationStatus integrationStatus = IntegrationStatus::Active;
-  std::optional<IntegrationStatus> linkStatus;  // none: the org no longer links the integration
-  std::string configJson = "{}";
-  bool pluginEnabled = false;
+// An external issue as a change of a linked issue sees it: where the change
+// may go out to. Without the marks, which the open transaction may still be
+// writing (see advanceWatermark()).
+struct LinkedExternalIssue {
+  int64_t id = 0;
+  int64_t organizationId = 0;
+  int64_t integrationId = 0;
+  std::string key;
+  std::optional<std::string> goneReason;
 };
 
 class ExternalIssueRepository {
@@ -106,9 +108,11 @@ class ExternalIssueRepository {
   // What issueLinks() kept for the open transaction is no longer the truth:
   // for repositories that change what it reads (org links) elsewhere.
   void forgetIssueLinks();
-  std::vector<SyncTargetRow> syncTargets(int64_t organizationId, int64_t issueId);
+  // The organization's external issues linked to the issue, by id: where a
+  // change of the issue may go out to (domain/outbound_events.h decides).
+  std::vector<LinkedExternalIssue> linkedTo(int64_t organizationId, int64_t issueId);
   // Its statement (`?`: organization, issue), for EXPLAIN in tests.
-  static std::string syncTargetsSql();
+  static std::string linkedToSql();
 
   // Conditional updates, atomic on both backends: true when the mark moved.
   // Assignee: accepted when eventTime >= mark. Status: when eventTime > mark.
@@ -123,10 +127,14 @@ class ExternalIssueRepository {
  private:
   // Moves the mark to eventTime when its rule accepts it. Where this
   // transaction read the ticket's marks under its lock (lockedLinkedIssues),
-  // it decides by them and sends the UPDATE with the next statement.
+  // it decides by them and defers the write: a delivery moves both marks of
+  // its ticket, in one UPDATE (PendingMarks; flushed by reads of the marks
+  // and at commit).
   struct Watermark;
   bool advanceWatermark(const Watermark& watermark, int64_t organizationId, int64_t integrationId,
                         std::string_view key, int64_t eventTime);
+  // Writes the marks deferred so far: before any read of them.
+  void settleMarks();
 
   void keepIssueLinks(int64_t integrationId, std::string_view key, const std::vector<LinkedIssueRow>& rows);
 

@@ -128,9 +128,9 @@ int64_t InboxRepository::appendAll(const std::vector<InboxRequest>& requests) {
   int64_t newest = 0;
   for (size_t first = 0; first < requests.size(); first += kAppendRowsPerStatement) {
     const size_t count = std::min(kAppendRowsPerStatement, requests.size() - first);
-    std::string sql = "INSERT INTO webhook_inbox (plugin_key, method, path, query, headers, body, received_at) VALUES ";
-    for (size_t i = 0; i < count; ++i) sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
-    Query query(uow_, sql + " RETURNING id");
+    Query query(uow_,
+                "INSERT INTO webhook_inbox (plugin_key, method, path, query, headers, body, received_at) VALUES " +
+                    placeholderRows(7, count) + " RETURNING id");
     for (size_t i = first; i < first + count; ++i) {
       const InboxRequest& request = requests[i];
       query.bind(request.pluginKey)

@@ -176,30 +176,56 @@ void IssueRepository::setStatus(int64_t issueId, IssueStatus status, std::option
 
 namespace {
 
-Query insertActivity(UnitOfWork& uow, const Activity& activity, std::string_view returning) {
-  uow.beginWrite();
-  Query query(uow, std::string("INSERT INTO activities (organization_id, issue_id, type, user_id, data, created_at)"
-                               " VALUES (?, ?, ?, ?, ?, ?)") +
-                       std::string(returning));
-  query.bind(activity.organizationId)
+constexpr const char* kInsertActivities =
+    "INSERT INTO activities (organization_id, issue_id, type, user_id, data, created_at) VALUES ";
+constexpr size_t kActivityColumns = 6;
+constexpr size_t kActivitiesPerStatement = 16;
+
+Query& bindActivity(Query& query, const Activity& activity) {
+  return query.bind(activity.organizationId)
       .bind(activity.issueId)
       .bind(activity.type)
       .bind(activity.userId)
       .bind(activity.dataJson)
       .bind(activity.createdAt);
-  return query;
 }
+
+// The open transaction's add()ed activities, not stored yet.
+class PendingActivities final : public UnitOfWork::DeferredWrites {
+ public:
+  void add(UnitOfWork& uow, const Activity& activity) {
+    rows_.push_back(activity);
+    if (rows_.size() >= kActivitiesPerStatement) flush(uow);
+  }
+  void flush(UnitOfWork& uow) override {
+    if (rows_.empty()) return;
+    Query query(uow, kInsertActivities + placeholderRows(kActivityColumns, rows_.size()));
+    for (const Activity& activity : rows_) bindActivity(query, activity);
+    rows_.clear();
+    query.executeWithNext();
+  }
+
+ private:
+  std::vector<Activity> rows_;
+};
 
 }  // namespace
 
 Activity ActivityRepository::insert(Activity activity) {
-  activity.id = insertActivity(uow_, activity, " RETURNING id").scalarInt64();
+  uow_.beginWrite();
+  uow_.flushDeferredWrites<PendingActivities>();  // ids in the order of the calls
+  Query query(uow_, kInsertActivities + placeholderRows(kActivityColumns, 1) + " RETURNING id");
+  activity.id = bindActivity(query, activity).scalarInt64();
   return activity;
 }
 
-void ActivityRepository::add(const Activity& activity) { insertActivity(uow_, activity, "").executeWithNext(); }
+void ActivityRepository::add(const Activity& activity) {
+  uow_.beginWrite();
+  uow_.deferredWrites<PendingActivities>().add(uow_, activity);
+}
 
 std::vector<Activity> ActivityRepository::listForIssue(int64_t issueId) {
+  uow_.flushDeferredWrites<PendingActivities>();  // this transaction's own too
   std::vector<Activity> activities;
   const auto rows = Query(uow_,
                           "SELECT id, organization_id, issue_id, type, user_id, data, created_at FROM activities"

@@ -59,7 +59,9 @@ class ActivityRepository {
   explicit ActivityRepository(UnitOfWork& uow) : uow_(uow) {}
   Activity insert(Activity activity);  // id filled in
   // insert() for a caller that needs no id: stored with the transaction's
-  // next statement (Query::executeWithNext).
+  // other such activities, in one statement at commit (or before this
+  // transaction reads activities). An applier's batch of inbound changes
+  // adds one each.
   void add(const Activity& activity);
   // Newest first (created_at, then id).
   std::vector<Activity> listForIssue(int64_t issueId);

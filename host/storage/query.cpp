@@ -37,6 +37,15 @@ namespace {
 
 }  // namespace
 
+std::string placeholderRows(size_t columns, size_t rows) {
+  std::string row = "(";
+  for (size_t i = 0; i < columns; ++i) row += i == 0 ? "?" : ", ?";
+  row += ")";
+  std::string all;
+  for (size_t i = 0; i < rows; ++i) all += i == 0 ? row : ", " + row;
+  return all;
+}
+
 std::string Row::text(size_t column) const { return cells_.at(column).value_or(std::string()); }
 
 std::optional<int64_t> Row::optInt64(size_t column) const {

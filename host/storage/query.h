@@ -81,4 +81,9 @@ class Query {
   std::unique_ptr<Impl> impl_;
 };
 
+// "(?, ?), (?, ?)": the VALUES of a multi-row INSERT, `rows` rows of
+// `columns` placeholders each. Each count of rows is a statement of its
+// own to prepare, so callers keep rows per statement to a few.
+std::string placeholderRows(size_t columns, size_t rows);
+
 }  // namespace ih::host::storage

@@ -21,11 +21,10 @@ SyncLogRow syncLogFromRow(const Row& row) {
 
 // Stores `rows` in one statement; returns (id, issue id) of each.
 std::vector<std::pair<int64_t, int64_t>> insertRows(UnitOfWork& uow, const std::vector<SyncLogRow>& rows) {
-  std::string sql =
-      "INSERT INTO sync_log (organization_id, issue_id, integration_id, external_key, direction, kind, outcome,"
-      " detail, created_at) VALUES ";
-  for (size_t i = 0; i < rows.size(); ++i) sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  Query query(uow, sql + " RETURNING id, issue_id");
+  Query query(uow,
+              "INSERT INTO sync_log (organization_id, issue_id, integration_id, external_key, direction, kind, outcome,"
+              " detail, created_at) VALUES " +
+                  placeholderRows(9, rows.size()) + " RETURNING id, issue_id");
   for (const SyncLogRow& entry : rows) {
     query.bind(entry.organizationId)
         .bind(entry.issueId)

@@ -87,6 +87,13 @@ class UnitOfWork {
   // Stores what was deferred, in the order first deferred (commit() does
   // this before COMMIT; a read of the same rows does it first).
   void flushDeferredWrites();
+  // Stores what T deferred, now: for a read of the rows T writes.
+  template <class T>
+  void flushDeferredWrites() {
+    for (auto& [type, writes] : deferred_) {
+      if (type == std::type_index(typeid(T))) writes->flush(*this);
+    }
+  }
 
   // Reads a repository keeps for the rest of the open transaction, so that
   // the services one delivery calls in turn (assignee, status, sync log)

@@ -31,9 +31,9 @@ HostFixture::HostFixture(HostFixtureOptions options) : dataDir_(makeTempDir()) {
   secrets_ = std::make_unique<host::auth::SecretBox>(host::auth::SecretBox::fromKey(std::string(32, 'k')));
   jobs_ = std::make_unique<host::jobs::JobQueue>(*database_, *clock_, options.retryPolicy);
   directory_ = std::make_unique<host::domain::DirectoryService>(*clock_);
-  outbound_ = std::make_unique<host::domain::OutboundEvents>(*jobs_);
-  issues_ = std::make_unique<host::domain::IssueService>(*clock_, *directory_, *outbound_);
   integrations_ = std::make_unique<host::domain::IntegrationService>(*clock_, *secrets_, *jobs_);
+  outbound_ = std::make_unique<host::domain::OutboundEvents>(*jobs_, *integrations_);
+  issues_ = std::make_unique<host::domain::IssueService>(*clock_, *directory_, *outbound_);
   pipelines_ = std::make_unique<host::domain::PipelineService>(*clock_, *secrets_);
   inboundSync_ = std::make_unique<host::domain::InboundSync>(*directory_, *issues_, *integrations_);
   if (options.outboundClient != nullptr) {
@@ -51,9 +51,9 @@ HostFixture::~HostFixture() {
   services_.reset();
   inboundSync_.reset();
   pipelines_.reset();
-  integrations_.reset();
   issues_.reset();
   outbound_.reset();
+  integrations_.reset();
   directory_.reset();
   jobs_.reset();
   database_.reset();

@@ -97,9 +97,9 @@ class HostFixture {
   std::unique_ptr<host::auth::SecretBox> secrets_;
   std::unique_ptr<host::jobs::JobQueue> jobs_;
   std::unique_ptr<host::domain::DirectoryService> directory_;
+  std::unique_ptr<host::domain::IntegrationService> integrations_;
   std::unique_ptr<host::domain::OutboundEvents> outbound_;
   std::unique_ptr<host::domain::IssueService> issues_;
-  std::unique_ptr<host::domain::IntegrationService> integrations_;
   std::unique_ptr<host::domain::PipelineService> pipelines_;
   std::unique_ptr<host::domain::InboundSync> inboundSync_;
   std::unique_ptr<host::http::OutboundClient> ownedClient_;

@@ -1,6 +1,8 @@
 // OutboundEvents: the gating matrix and the event payloads plugins receive.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "common/errors.h"
 #include "ihp/plugin_abi.h"
 #include "ihp/sdk/json.hpp"
@@ -274,6 +276,38 @@ TEST_P(OutboundEventsTest, EventsRollBackWithTheirChange) {
   }
   EXPECT_TRUE(pendingJobs().empty());
   EXPECT_FALSE(reload(issue_).assigneeUserId);
+}
+
+// The host answers "does this external issue get the event?" from its
+// lookup cache of integrations, org links and enablement; a change made
+// through the service is heard by the very next change of an issue.
+TEST_P(OutboundEventsTest, SettingsChangedThroughTheServiceAreHeardDespiteTheLookupCache) {
+  IntegrationLookupCache cache(std::chrono::hours(1));
+  IntegrationService integrations(clock_, secrets_, *jobs_, &cache);
+  OutboundEvents outbound(*jobs_, integrations);
+  IssueService issues(clock_, *directory_, outbound);
+  const auto assignTo = [&](std::optional<int64_t> userId) {
+    return inTransaction(
+        [&](auto& uow) { return issues.assign(uow, org_.id, issue_.id, userId, ChangeSource::user(std::nullopt)); });
+  };
+  ASSERT_TRUE(assignTo(alice_.id));
+  ASSERT_EQ(pendingJobs().size(), 1u);
+  ASSERT_GT(cache.size(), 0u);  // what decided it is kept
+
+  inTransaction([&](auto& uow) { integrations.setPluginEnabled(uow, org_.id, "jira_server", false); });
+  ASSERT_TRUE(assignTo(std::nullopt));
+  EXPECT_EQ(pendingJobs().size(), 1u);
+
+  inTransaction([&](auto& uow) {
+    integrations.setPluginEnabled(uow, org_.id, "jira_server", true);
+    integrations.replaceConfig(uow, org_.id, jira_.integration.id, R"({"sync_forward_assignment":false})");
+  });
+  ASSERT_TRUE(assignTo(alice_.id));
+  EXPECT_EQ(pendingJobs().size(), 1u);
+
+  inTransaction([&](auto& uow) { integrations.replaceConfig(uow, org_.id, jira_.integration.id, kAllOn); });
+  ASSERT_TRUE(assignTo(std::nullopt));
+  EXPECT_EQ(pendingJobs().size(), 2u);
 }
 
 IH_INSTANTIATE_BACKENDS(OutboundEventsTest);

@@ -137,7 +137,7 @@ TEST_P(SyncVisibilityTest, TheLogKeepsTheNewest200OfAnIssueAndWritesSweepWhatIsP
   clock_.advance(storage::SyncLogRepository::kRetentionMs + 1);
   const auto other = makeIssue(acme_.id, project_.id);
   int writes = 0;
-  for (size_t left = log.size(); left > 0 && writes < 200; ++writes) {
+  for (size_t left = log.size(); left > 0 && writes < 1000; ++writes) {
     inTransaction([&](auto& uow) {
       SyncLog(clock_).write(uow, acme_.id, other.id, note);
       return 0;

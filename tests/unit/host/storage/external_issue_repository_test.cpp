@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <future>
+#include <utility>
 
 #include "storage/dialect.h"
 #include "storage/directory_repositories.h"
@@ -42,6 +43,18 @@ class ExternalIssueRepositoryTest : public ih::test::BackendTest {
   Organization org_, other_;
   Integration integration_;
   std::vector<Issue> issues_;
+
+  // The organization's ticket `key`, linked to its first issue.
+  ExternalIssue linkedTicket(ExternalIssueRepository& externals, const std::string& key) const {
+    const auto ticket = externals.upsert(org_.id, integration_.id, key, "t", "d", "u", 1);
+    externals.linkIssue(issues_[0].id, ticket.id);
+    return ticket;
+  }
+  // (assignee, status) marks of the organization's OPS-1, as `externals` reads them.
+  std::pair<int64_t, int64_t> marksOf(ExternalIssueRepository& externals) const {
+    const auto stored = externals.findByKey(org_.id, integration_.id, "OPS-1");
+    return {stored->assigneeWatermark, stored->statusWatermark};
+  }
 };
 
 TEST_P(ExternalIssueRepositoryTest, UpsertRefreshesAndClearsGone) {
@@ -182,9 +195,7 @@ TEST_P(ExternalIssueRepositoryTest, WatermarksAdvanceOnlyForwardWithTheirOwnStri
   EXPECT_TRUE(externals.advanceStatusWatermark(org_.id, integration_.id, "OPS-1", 100));
   EXPECT_FALSE(externals.advanceStatusWatermark(org_.id, integration_.id, "OPS-1", 100));  // equal: stale
   EXPECT_FALSE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-404", 500));
-  const auto stored = externals.findByKey(org_.id, integration_.id, "OPS-1");
-  EXPECT_EQ(stored->assigneeWatermark, 100);
-  EXPECT_EQ(stored->statusWatermark, 100);
+  EXPECT_EQ(marksOf(externals), (std::pair<int64_t, int64_t>{100, 100}));
 }
 
 // An inbound delivery orders its assignee and its status by the marks its
@@ -194,8 +205,7 @@ TEST_P(ExternalIssueRepositoryTest, WatermarksAdvanceOnlyForwardWithTheirOwnStri
 TEST_P(ExternalIssueRepositoryTest, TheMarksReadWithATicketsLockedIssuesDecideItsAdvances) {
   auto uow = db().begin();
   ExternalIssueRepository externals(*uow);
-  const auto external = externals.upsert(org_.id, integration_.id, "OPS-1", "t", "d", "u", 1);
-  externals.linkIssue(issues_[0].id, external.id);
+  const auto external = linkedTicket(externals, "OPS-1");
   externals.upsert(other_.id, integration_.id, "OPS-1", "t", "d", "u", 1);  // no linked issue there
   ASSERT_TRUE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 100));
   ASSERT_EQ(externals.lockedLinkedIssues(integration_.id, "OPS-1").size(), 1u);
@@ -226,6 +236,54 @@ TEST_P(ExternalIssueRepositoryTest, TheMarksReadWithATicketsLockedIssuesDecideIt
   EXPECT_EQ(again.findByKey(org_.id, integration_.id, "OPS-1")->assigneeWatermark, 700) << "stored at commit";
 }
 
+// A delivery moves both marks of its ticket; they are written together at
+// commit, and every read of them sees them moved before that.
+TEST_P(ExternalIssueRepositoryTest, MarksMovedUnderTheLockAreReadMovedAndRolledBackWithTheirTransaction) {
+  {
+    auto setup = db().begin();
+    ExternalIssueRepository externals(*setup);
+    linkedTicket(externals, "OPS-1");
+    setup->commit();
+  }
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  ASSERT_EQ(externals.lockedLinkedIssues(integration_.id, "OPS-1").size(), 1u);
+  ASSERT_TRUE(externals.advanceAssigneeWatermark(org_.id, integration_.id, "OPS-1", 200));
+  ASSERT_TRUE(externals.advanceStatusWatermark(org_.id, integration_.id, "OPS-1", 300));
+  EXPECT_EQ(marksOf(externals), (std::pair<int64_t, int64_t>{200, 300}));
+  ASSERT_EQ(externals.lockedLinkedIssues(integration_.id, "OPS-1").size(), 1u);  // read again: same marks
+  EXPECT_FALSE(externals.advanceStatusWatermark(org_.id, integration_.id, "OPS-1", 300));
+  uow->rollback();
+
+  auto after = db().begin();
+  ExternalIssueRepository stored(*after);
+  EXPECT_EQ(marksOf(stored), (std::pair<int64_t, int64_t>{0, 0}));
+}
+
+// Most issues link one ticket: a delivery for it then knows from its locked
+// read where the change it makes can go, and reads nothing more.
+TEST_P(ExternalIssueRepositoryTest, TheLockedReadTellsWhereAChangeOfAnIssueWithOneLinkGoes) {
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  const auto ticket = linkedTicket(externals, "OPS-1");
+  externals.markGone(ticket.id, "404 from Jira");
+  ASSERT_EQ(externals.lockedLinkedIssues(integration_.id, "OPS-1").size(), 1u);
+  const auto linked = externals.linkedTo(org_.id, issues_[0].id);
+  ASSERT_EQ(linked.size(), 1u);
+  EXPECT_EQ(linked[0].id, ticket.id);
+  EXPECT_EQ(linked[0].organizationId, org_.id);
+  EXPECT_EQ(linked[0].integrationId, integration_.id);
+  EXPECT_EQ(linked[0].key, "OPS-1");
+  EXPECT_EQ(linked[0].goneReason, "404 from Jira");
+  EXPECT_TRUE(externals.linkedTo(other_.id, issues_[0].id).empty()) << "another organization's view";
+
+  // A second link is read: the issue no longer has only the ticket.
+  linkedTicket(externals, "OPS-2");
+  EXPECT_EQ(externals.linkedTo(org_.id, issues_[0].id).size(), 2u);
+  ASSERT_EQ(externals.lockedLinkedIssues(integration_.id, "OPS-1").size(), 1u);
+  EXPECT_EQ(externals.linkedTo(org_.id, issues_[0].id).size(), 2u);
+}
+
 TEST_P(ExternalIssueRepositoryTest, CommentLinksAreUpserted) {
   auto uow = db().begin();
   ExternalIssueRepository externals(*uow);
@@ -238,20 +296,21 @@ TEST_P(ExternalIssueRepositoryTest, CommentLinksAreUpserted) {
   EXPECT_EQ(externals.externalCommentId(comment.id, external.id), "10002");
 }
 
-TEST_P(ExternalIssueRepositoryTest, SyncTargetsCarryGatingFacts) {
+TEST_P(ExternalIssueRepositoryTest, LinkedToAnswersTheOrganizationsExternalIssuesOfAnIssue) {
   auto uow = db().begin();
   ExternalIssueRepository externals(*uow);
-  const auto external = externals.upsert(org_.id, integration_.id, "OPS-1", "t", "d", "u", 1);
-  externals.linkIssue(issues_[0].id, external.id);
-  auto targets = externals.syncTargets(org_.id, issues_[0].id);
-  ASSERT_EQ(targets.size(), 1u);
-  EXPECT_EQ(targets[0].provider, "jira_server");
-  EXPECT_EQ(targets[0].linkStatus, IntegrationStatus::Active);
-  EXPECT_FALSE(targets[0].pluginEnabled);
-  EXPECT_EQ(targets[0].configJson, "{}");
-  PluginEnablementRepository(*uow).set(org_.id, "jira_server", true, 1);
-  EXPECT_TRUE(externals.syncTargets(org_.id, issues_[0].id)[0].pluginEnabled);
-  EXPECT_TRUE(externals.syncTargets(other_.id, issues_[0].id).empty());  // another org's view
+  const auto second = externals.upsert(org_.id, integration_.id, "OPS-2", "t", "d", "u", 1);
+  const auto first = externals.upsert(org_.id, integration_.id, "OPS-1", "t", "d", "u", 1);
+  const auto unlinked = externals.upsert(org_.id, integration_.id, "OPS-3", "t", "d", "u", 1);
+  externals.linkIssue(issues_[0].id, first.id);
+  externals.linkIssue(issues_[0].id, second.id);
+  externals.linkIssue(issues_[1].id, unlinked.id);
+  const auto linked = externals.linkedTo(org_.id, issues_[0].id);
+  ASSERT_EQ(linked.size(), 2u);
+  EXPECT_EQ(linked[0].id, second.id);  // by id
+  EXPECT_EQ(linked[0].key, "OPS-2");
+  EXPECT_EQ(linked[1].key, "OPS-1");
+  EXPECT_TRUE(externals.linkedTo(other_.id, issues_[0].id).empty());  // another org's view
 }
 
 // An inbound delivery costs the same in an organization of ten issues and of
@@ -303,7 +362,7 @@ TEST_P(ExternalIssuePlanTest, LinkedIssuesArePlannedAsIndexLookupsOnly) {
 // few links to their external issues by id, never through the
 // organization's external issues (PostgreSQL's generic plan before its
 // first ANALYZE read and sorted all 5 000 of them, for every change).
-TEST_P(ExternalIssuePlanTest, SyncTargetsReachTheExternalIssuesFromTheIssuesLinks) {
+TEST_P(ExternalIssuePlanTest, LinkedToReachesTheExternalIssuesFromTheIssuesLinks) {
   auto uow = db().begin();
   addIssues(*uow, 10);
   Query(*uow,
@@ -314,7 +373,7 @@ TEST_P(ExternalIssuePlanTest, SyncTargetsReachTheExternalIssuesFromTheIssuesLink
       .bind(integration_.id)
       .execute();
   const std::string text =
-      ih::test::planText(ih::test::queryPlan(*uow, ExternalIssueRepository::syncTargetsSql(), isPostgres()));
+      ih::test::planText(ih::test::queryPlan(*uow, ExternalIssueRepository::linkedToSql(), isPostgres()));
   EXPECT_EQ(text.find("external_issues_organization_id"), std::string::npos) << "a walk over the org's\n" << text;
   if (isPostgres()) {
     EXPECT_EQ(text.find("Seq Scan on external_issues"), std::string::npos) << text;

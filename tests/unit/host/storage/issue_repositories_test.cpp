@@ -104,6 +104,44 @@ TEST_P(IssueRepositoriesTest, ActivitiesListNewestFirstWithIdBreakingTies) {
   EXPECT_EQ(activities.listForIssue(issue.id)[1].dataJson, R"({"b":3})");
 }
 
+// Activities added without asking for their id wait for the transaction's
+// end (one statement for a batch of changes), but are there for its own
+// reads, in the order they were made, and gone with a rollback.
+TEST_P(IssueRepositoriesTest, ActivitiesAddedWithoutAnIdKeepTheirOrderAndTheirTransaction) {
+  int64_t issueId = 0;
+  {
+    auto setup = db().begin();
+    issueId = IssueRepository(*setup).insert(org_.id, project_.id, 1, "Crash", 1).id;
+    setup->commit();
+  }
+  const auto add = [&](UnitOfWork& uow) {
+    ActivityRepository activities(uow);
+    activities.add(Activity{0, org_.id, issueId, "assigned", std::nullopt, "{}", 20});
+    activities.insert(Activity{0, org_.id, issueId, "note", std::nullopt, "{}", 20});
+    activities.add(Activity{0, org_.id, issueId, "set_resolved", std::nullopt, "{}", 20});
+  };
+  const auto typesListed = [&](UnitOfWork& uow) {
+    std::vector<std::string> types;
+    for (const auto& activity : ActivityRepository(uow).listForIssue(issueId)) types.push_back(activity.type);
+    return types;
+  };
+  const std::vector<std::string> newestFirst{"set_resolved", "note", "assigned"};
+  {
+    auto uow = db().begin();
+    add(*uow);
+    EXPECT_EQ(typesListed(*uow), newestFirst);
+    uow->rollback();
+  }
+  {
+    auto uow = db().begin();
+    EXPECT_TRUE(typesListed(*uow).empty());
+    add(*uow);
+    uow->commit();
+  }
+  auto uow = db().begin();
+  EXPECT_EQ(typesListed(*uow), newestFirst);
+}
+
 TEST_P(IssueRepositoriesTest, CommentsAreFoundOnlyThroughTheirIssueAndOrganization) {
   auto uow = db().begin();
   IssueRepository issues(*uow);

@@ -12,9 +12,9 @@ void DomainTest::SetUp() {
   if (IsSkipped()) return;
   jobs_ = std::make_unique<jobs::JobQueue>(db(), clock_, jobs::RetryPolicy{});
   directory_ = std::make_unique<domain::DirectoryService>(clock_);
-  outbound_ = std::make_unique<domain::OutboundEvents>(*jobs_);
-  issues_ = std::make_unique<domain::IssueService>(clock_, *directory_, *outbound_);
   integrations_ = std::make_unique<domain::IntegrationService>(clock_, secrets_, *jobs_);
+  outbound_ = std::make_unique<domain::OutboundEvents>(*jobs_, *integrations_);
+  issues_ = std::make_unique<domain::IssueService>(clock_, *directory_, *outbound_);
   inbound_ = std::make_unique<domain::InboundSync>(*directory_, *issues_, *integrations_);
   pipelines_ = std::make_unique<domain::PipelineService>(clock_, secrets_);
 }
@@ -22,9 +22,9 @@ void DomainTest::SetUp() {
 void DomainTest::TearDown() {
   pipelines_.reset();
   inbound_.reset();
-  integrations_.reset();
   issues_.reset();
   outbound_.reset();
+  integrations_.reset();
   directory_.reset();
   jobs_.reset();
   BackendTest::TearDown();

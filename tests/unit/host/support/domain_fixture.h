@@ -56,9 +56,9 @@ class DomainTest : public BackendTest {
   host::auth::SecretBox secrets_ = host::auth::SecretBox::fromKey(std::string(32, 'k'));
   std::unique_ptr<host::jobs::JobQueue> jobs_;
   std::unique_ptr<host::domain::DirectoryService> directory_;
+  std::unique_ptr<host::domain::IntegrationService> integrations_;
   std::unique_ptr<host::domain::OutboundEvents> outbound_;
   std::unique_ptr<host::domain::IssueService> issues_;
-  std::unique_ptr<host::domain::IntegrationService> integrations_;
   std::unique_ptr<host::domain::InboundSync> inbound_;
   std::unique_ptr<host::domain::PipelineService> pipelines_;
 };
