@@ -51,13 +51,15 @@ const std::vector<OptionSpec>& hostOptionSpecs() {
       {"max-body-bytes", "N", "largest accepted request body (default 1048576)"},
       {"http-threads", "N", "HTTP event loops, one thread each: requests answered at once (default 16)"},
       {"header-timeout-ms", "N", "a request whose headers and body are not complete in time is closed (default 10000)"},
-      {"reconcile-interval-s", "N", "how often linked tickets are compared with Jira; 0 = never, on demand only (default 900)"},
+      {"reconcile-interval-s", "N",
+       "how often linked tickets are compared with Jira; 0 = never, on demand only (default 900)"},
       {"keep-alive-timeout-ms", "N", "an idle kept-alive HTTP connection is closed after it (default 5000)"},
       {"max-connections", "N", "open HTTP connections; more are answered 503 and closed (default 1024)"},
       {"plugin-call-timeout-ms", "N",
        "a plugin hook call still running after it is abandoned: 503, or the job retried (default 10000)"},
       {"integration-cache-ttl-ms", "N",
-       "how long a webhook's integration lookup is kept at most; changes empty it at once, on every host "
+       "how long a webhook's integration and assignee lookups are kept at most; changes empty them at once, "
+       "on every host "
        "(default 2000; 0 = no cache)"},
       {"plugin-calls", "MODE",
        "inline (default): a thread-safe plugin's hooks run on the HTTP loop's thread, bounded by a watcher; "

@@ -233,7 +233,7 @@ struct HostRuntime::Parts {
   ops::Metrics metrics;
   ops::HealthCheck health;
   jobs::JobQueue jobs;
-  domain::IntegrationLookupCache integrationLookups;
+  domain::LookupCache lookups;
   domain::DirectoryService directory;
   domain::IntegrationService integrations;
   domain::OutboundEvents outbound;
@@ -267,9 +267,9 @@ struct HostRuntime::Parts {
         database(openDatabase(o.databaseUrl, o.durableCommits)),
         secrets(secretsLoading.get()),
         jobs(*database, clock, o.retry, o.jobLeaseMs),
-        integrationLookups(std::chrono::milliseconds(o.integrationCacheTtlMs)),
-        directory(clock),
-        integrations(clock, secrets, jobs, o.integrationCacheTtlMs > 0 ? &integrationLookups : nullptr),
+        lookups(std::chrono::milliseconds(o.integrationCacheTtlMs)),
+        directory(clock, o.integrationCacheTtlMs > 0 ? &lookups : nullptr),
+        integrations(clock, secrets, jobs, o.integrationCacheTtlMs > 0 ? &lookups : nullptr),
         outbound(jobs, integrations),
         issues(clock, directory, outbound),
         pipelines(clock, secrets),
@@ -281,9 +281,8 @@ struct HostRuntime::Parts {
         webApp(openWebApp(o)),
         dispatcher(router, metrics, o.maxBodyBytes),
         server(serverOptions(o), dispatcher) {
-    // Other hosts' changes to integrations empty this host's lookups.
-    integrationLookups.followOtherHosts(
-        database->listen(domain::kIntegrationsChannel, [this] { integrationLookups.invalidateAll(); }));
+    // Other hosts' changes to integrations and the directory empty this host's lookups.
+    lookups.followOtherHosts(database->listen(domain::kIntegrationsChannel, [this] { lookups.invalidateAll(); }));
   }
 };
 

@@ -4,6 +4,7 @@
 #include "auth/crypto.h"
 #include "common/errors.h"
 #include "common/strings.h"
+#include "domain/lookup_cache.h"
 #include "domain/validation.h"
 #include "storage/directory_repositories.h"
 
@@ -40,7 +41,9 @@ std::vector<storage::UserEmail> mergeEmails(const std::string& primary, const st
 
 }  // namespace
 
-DirectoryService::DirectoryService(const Clock& clock) : clock_(clock) {}
+DirectoryService::DirectoryService(const Clock& clock, LookupCache* lookups) : clock_(clock), lookups_(lookups) {}
+
+void DirectoryService::noteEligibilityChange(UnitOfWork& uow) { LookupCache::noteChange(uow, lookups_); }
 
 // --- organizations ---------------------------------------------------------
 
@@ -87,6 +90,7 @@ storage::User DirectoryService::createUser(UnitOfWork& uow, const std::string& e
   user.active = true;
   user.emails = mergeEmails(email, emails);
   user.createdAt = clock_.nowMs();
+  noteEligibilityChange(uow);
   return users.insert(user);
 }
 
@@ -104,6 +108,7 @@ void DirectoryService::setUserActive(UnitOfWork& uow, int64_t userId, bool activ
   storage::UserRepository users(uow);
   if (!users.findById(userId)) throw NotFoundError();
   users.setActive(userId, active);
+  noteEligibilityChange(uow);
 }
 
 std::string DirectoryService::issueApiToken(UnitOfWork& uow, int64_t userId) {
@@ -124,6 +129,7 @@ void DirectoryService::addMember(UnitOfWork& uow, int64_t organizationId, int64_
   requireOrganization(uow, organizationId);
   if (!storage::UserRepository(uow).findById(userId)) throw ValidationError("userId", "Unknown user.");
   storage::MemberRepository(uow).upsert(organizationId, userId, role, clock_.nowMs());
+  noteEligibilityChange(uow);
 }
 
 std::optional<storage::Role> DirectoryService::roleOf(UnitOfWork& uow, int64_t organizationId, int64_t userId) {
@@ -169,6 +175,7 @@ void DirectoryService::addTeamMember(UnitOfWork& uow, int64_t organizationId, co
     throw ValidationError("userId", "User is not a member of the organization.");
   }
   teams.addMember(team->id, userId);
+  noteEligibilityChange(uow);
 }
 
 storage::Project DirectoryService::createProject(UnitOfWork& uow, int64_t organizationId, const std::string& slug,
@@ -192,6 +199,7 @@ storage::Project DirectoryService::createProject(UnitOfWork& uow, int64_t organi
     }
   }
   errors.throwIfAny();
+  noteEligibilityChange(uow);
   return projects.insert(organizationId, slug, teamIds, clock_.nowMs());
 }
 
@@ -239,7 +247,14 @@ std::optional<storage::Release> DirectoryService::latestRelease(UnitOfWork& uow,
 std::vector<storage::User> DirectoryService::usersByVerifiedEmail(UnitOfWork& uow, int64_t organizationId,
                                                                   std::string_view email, int64_t projectId) {
   if (email.empty()) return {};
-  return storage::UserRepository(uow).findEligible(organizationId, email, projectId);
+  const auto read = [&] { return storage::UserRepository(uow).findEligible(organizationId, email, projectId); };
+  if (lookups_ == nullptr || uow.cachedRecordsChanged()) return read();
+  LookupCache::Key key{LookupCache::Kind::EligibleUsers, organizationId, 0, toLowerAscii(email), "", projectId};
+  auto found = lookups_->find<std::vector<storage::User>>(std::move(key), [&] {
+    auto users = read();
+    return users.empty() ? std::nullopt : std::optional(std::move(users));
+  });
+  return found ? std::move(*found) : std::vector<storage::User>{};
 }
 
 }  // namespace ih::host::domain

@@ -5,6 +5,11 @@
 // unknown references throw NotFoundError. Every method works inside the
 // caller's unit of work; writers call uow.beginWrite() themselves.
 // Thread-safe (stateless apart from its collaborators).
+//
+// The members an inbound assignment may pick are read for every delivery, so
+// they are kept in the LookupCache (when given); every change here that can
+// alter who is eligible - a user, an email, a membership, a team, a project's
+// teams, deactivation - empties it at commit, on every host.
 #pragma once
 
 #include <cstdint>
@@ -20,9 +25,11 @@
 
 namespace ih::host::domain {
 
+class LookupCache;
+
 class DirectoryService {
  public:
-  explicit DirectoryService(const Clock& clock);
+  explicit DirectoryService(const Clock& clock, LookupCache* lookups = nullptr);
   const Clock& clock() const { return clock_; }
 
   // --- organizations -------------------------------------------------------
@@ -79,12 +86,17 @@ class DirectoryService {
 
   // --- user resolution for inbound sync ------------------------------------
   // Active users of the organization with a VERIFIED email equal to `email`
-  // (case-insensitive) who are on a team that has `projectId` (0 = any team).
+  // (case-insensitive) who are on a team that has `projectId` (0 = any team),
+  // lowest id first.
   std::vector<storage::User> usersByVerifiedEmail(storage::UnitOfWork& uow, int64_t organizationId,
                                                   std::string_view email, int64_t projectId);
 
  private:
+  // Inside every change that can alter who usersByVerifiedEmail() finds.
+  void noteEligibilityChange(storage::UnitOfWork& uow);
+
   const Clock& clock_;
+  LookupCache* lookups_;
 };
 
 }  // namespace ih::host::domain

@@ -20,7 +20,7 @@ namespace ih::host::domain {
 namespace json = ihp::sdk::json;
 using storage::IntegrationStatus;
 using storage::UnitOfWork;
-using Kind = IntegrationLookupCache::Kind;
+using Kind = LookupCache::Kind;
 
 namespace {
 
@@ -51,7 +51,7 @@ void requireJsonObject(const std::string& field, const std::string& text) {
 }  // namespace
 
 IntegrationService::IntegrationService(const Clock& clock, const auth::SecretBox& secrets, jobs::JobQueue& jobs,
-                                       IntegrationLookupCache* lookupCache)
+                                       LookupCache* lookupCache)
     : clock_(clock), secrets_(secrets), jobs_(jobs), lookupCache_(lookupCache) {}
 
 // --- plugin enablement -------------------------------------------------------
@@ -70,7 +70,7 @@ void IntegrationService::setPluginEnabled(UnitOfWork& uow, int64_t organizationI
                                           bool enabled) {
   if (!storage::OrganizationRepository(uow).findById(organizationId)) throw NotFoundError();
   // A switch-off must stop this plugin's calls for the org at once, on every host.
-  IntegrationLookupCache::noteChange(uow, lookupCache_);
+  LookupCache::noteChange(uow, lookupCache_);
   storage::PluginEnablementRepository(uow).set(organizationId, pluginKey, enabled, clock_.nowMs());
 }
 
@@ -92,7 +92,7 @@ OrgIntegrationView IntegrationService::install(UnitOfWork& uow, int64_t organiza
   if (!storage::OrganizationRepository(uow).findById(organizationId)) throw NotFoundError();
 
   uow.beginWrite();
-  IntegrationLookupCache::noteChange(uow, lookupCache_);
+  LookupCache::noteChange(uow, lookupCache_);
   const int64_t now = clock_.nowMs();
   storage::IntegrationRepository integrations(uow);
   auto integration = integrations.findByExternalId(spec.provider, spec.externalId);
@@ -183,7 +183,7 @@ void IntegrationService::replaceConfig(UnitOfWork& uow, int64_t organizationId, 
                                        const std::string& configJson) {
   requireJsonObject("config", configJson);
   uow.beginWrite();
-  IntegrationLookupCache::noteChange(uow, lookupCache_);
+  LookupCache::noteChange(uow, lookupCache_);
   const auto link = requireLink(uow, organizationId, integrationId);
   storage::OrgIntegrationRepository(uow).updateConfig(link.id, configJson);
 }
@@ -192,14 +192,14 @@ void IntegrationService::mergeConfig(UnitOfWork& uow, int64_t organizationId, in
                                      const std::string& patchJson) {
   requireJsonObject("config", patchJson);
   uow.beginWrite();  // read-modify-write
-  IntegrationLookupCache::noteChange(uow, lookupCache_);
+  LookupCache::noteChange(uow, lookupCache_);
   const auto link = requireLink(uow, organizationId, integrationId);
   storage::OrgIntegrationRepository(uow).updateConfig(link.id, shallowMergeJson(link.configJson, patchJson));
 }
 
 bool IntegrationService::unlink(UnitOfWork& uow, int64_t organizationId, int64_t integrationId) {
   uow.beginWrite();
-  IntegrationLookupCache::noteChange(uow, lookupCache_);
+  LookupCache::noteChange(uow, lookupCache_);
   const auto link = requireLink(uow, organizationId, integrationId);
   storage::OrgIntegrationRepository links(uow);
   links.remove(link.id);
@@ -228,7 +228,7 @@ bool IntegrationService::unlink(UnitOfWork& uow, int64_t organizationId, int64_t
 
 void IntegrationService::remove(UnitOfWork& uow, int64_t integrationId) {
   storage::IntegrationRepository(uow).remove(integrationId);
-  IntegrationLookupCache::noteChange(uow, lookupCache_);
+  LookupCache::noteChange(uow, lookupCache_);
 }
 
 // --- plugin-facing -----------------------------------------------------------
@@ -269,7 +269,7 @@ std::optional<storage::Integration> IntegrationService::find(UnitOfWork& uow, st
 void IntegrationService::mergeMetadata(UnitOfWork& uow, int64_t integrationId, const std::string& patchJson) {
   requireJsonObject("metadata", patchJson);
   uow.beginWrite();
-  IntegrationLookupCache::noteChange(uow, lookupCache_);
+  LookupCache::noteChange(uow, lookupCache_);
   storage::IntegrationRepository integrations(uow);
   auto integration = integrations.findById(integrationId);
   if (!integration) throw NotFoundError();

@@ -19,7 +19,7 @@
 
 #include "auth/secret_box.h"
 #include "common/clock.h"
-#include "domain/integration_lookup_cache.h"
+#include "domain/lookup_cache.h"
 #include "domain/org_link_info.h"
 #include "jobs/job_queue.h"
 #include "storage/records.h"
@@ -60,9 +60,9 @@ class IntegrationService {
   // `lookupCache` (may be null: every lookup reads the database) serves
   // findByExternalId, find, pluginEnabled and orgLinks (the reads every
   // webhook delivery repeats); every change below empties it on commit, here and on
-  // the other hosts of the database (integration_lookup_cache.h).
+  // the other hosts of the database (lookup_cache.h).
   IntegrationService(const Clock& clock, const auth::SecretBox& secrets, jobs::JobQueue& jobs,
-                     IntegrationLookupCache* lookupCache = nullptr);
+                     LookupCache* lookupCache = nullptr);
 
   // --- plugin enablement (plugins start disabled everywhere) --------------
   bool pluginEnabled(storage::UnitOfWork& uow, int64_t organizationId, std::string_view pluginKey);
@@ -144,7 +144,7 @@ class IntegrationService {
   // `load()`, through the lookup cache when there is one and `uow` has not
   // changed what it keeps (then it must read its own changes).
   template <class T>
-  std::optional<T> cached(storage::UnitOfWork& uow, IntegrationLookupCache::Key key,
+  std::optional<T> cached(storage::UnitOfWork& uow, LookupCache::Key key,
                           const std::function<std::optional<T>()>& load) {
     if (lookupCache_ == nullptr || uow.cachedRecordsChanged()) return load();
     return lookupCache_->find<T>(std::move(key), load);
@@ -153,7 +153,7 @@ class IntegrationService {
   const Clock& clock_;
   const auth::SecretBox& secrets_;
   jobs::JobQueue& jobs_;
-  IntegrationLookupCache* lookupCache_;
+  LookupCache* lookupCache_;
 };
 
 }  // namespace ih::host::domain

@@ -53,7 +53,7 @@ class UnitOfWork {
   void afterCommit(std::function<void()> hook) { afterCommit_.push_back(std::move(hook)); }
 
   // Marks the open transaction as one that changed records a read cache
-  // keeps (domain/integration_lookup_cache.h): until it ends, its reads
+  // keeps (domain/lookup_cache.h): until it ends, its reads
   // bypass that cache, so they see its own changes and keep nothing that may
   // still roll back.
   void markCachedRecordsChanged() { cachedRecordsChanged_ = true; }

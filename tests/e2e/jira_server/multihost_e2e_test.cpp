@@ -285,7 +285,7 @@ TEST_F(MultiHostE2E, ADeliveryAHostAcknowledgedAndDiedBeforeApplyingIsAppliedByA
 }
 
 // Issue 12's lookup cache: host B keeps the integration a webhook's token
-// names (domain/integration_lookup_cache.h); an unlink through host A must
+// names (domain/lookup_cache.h); an unlink through host A must
 // reach B's deliveries through PostgreSQL's notification (B's TTL is 10 min
 // here, so expiry cannot explain it).
 TEST_F(MultiHostE2E, AnUnlinkThroughOneHostIsHonouredByTheOthersWebhookAtOnce) {

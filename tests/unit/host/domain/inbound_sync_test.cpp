@@ -94,7 +94,7 @@ TEST_P(InboundSyncTest, AssignReachesEveryOrganizationWithItsOwnUser) {
 // integration lookups cached as the host caches them.
 TEST_P(InboundSyncTest, AnInboundAssignmentMakesARoundTripPerOrganizationAndOneForTheTicket) {
   if (!isPostgres()) GTEST_SKIP() << "SQLite runs in the process";
-  IntegrationLookupCache cache;
+  LookupCache cache;
   IntegrationService integrations(clock_, secrets_, *jobs_, &cache);
   InboundSync inbound(*directory_, *issues_, integrations);
   auto uow = db().begin();

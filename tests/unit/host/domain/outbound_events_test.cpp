@@ -282,7 +282,7 @@ TEST_P(OutboundEventsTest, EventsRollBackWithTheirChange) {
 // lookup cache of integrations, org links and enablement; a change made
 // through the service is heard by the very next change of an issue.
 TEST_P(OutboundEventsTest, SettingsChangedThroughTheServiceAreHeardDespiteTheLookupCache) {
-  IntegrationLookupCache cache(std::chrono::hours(1));
+  LookupCache cache(std::chrono::hours(1));
   IntegrationService integrations(clock_, secrets_, *jobs_, &cache);
   OutboundEvents outbound(*jobs_, integrations);
   IssueService issues(clock_, *directory_, outbound);

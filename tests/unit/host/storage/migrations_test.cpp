@@ -31,7 +31,7 @@ std::vector<int64_t> allVersions() {
 
 // Ascending, one by one, never reused.
 TEST(SchemaMigrations, AreNumberedOneByOneInOrder) {
-  EXPECT_EQ(allVersions(), (std::vector<int64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+  EXPECT_EQ(allVersions(), (std::vector<int64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));
 }
 
 TEST_P(MigrationsTest, FreshDatabaseGetsTheWholeSchemaOnce) {
@@ -146,11 +146,12 @@ TEST_P(MigrationsTest, EventJobsQueuedBeforeTheUpgradeGetTheirEventType) {
 IH_INSTANTIATE_BACKENDS(MigrationsTest);
 
 // PostgreSQL's storage settings (schema.cpp says why each pays): an inbox
-// row stays whole in its page, and the two log tables' rows are tied to
-// the organization through their issue's key only.
+// row stays whole in its page, the two log tables' rows are tied to the
+// organization through their issue's key only, and an issue's assignee has
+// no key (the host assigns only members it has read).
 class PostgresStorageSettingsTest : public ih::test::BackendTest {};
 
-TEST_P(PostgresStorageSettingsTest, InboxRowsStayWholeAndLogRowsAreKeyedByTheirIssue) {
+TEST_P(PostgresStorageSettingsTest, InboxRowsStayWholeAndHotRowsLockNoSharedRowOnInsertOrAssignment) {
   auto uow = db().begin();
   const auto options = Query(*uow, "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = ?")
                            .bind(std::string("webhook_inbox"))
@@ -161,12 +162,14 @@ TEST_P(PostgresStorageSettingsTest, InboxRowsStayWholeAndLogRowsAreKeyedByTheirI
                           "SELECT conrelid::regclass::text || ':' || string_agg(a.attname, ',' ORDER BY a.attname)"
                           " FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid"
                           " AND a.attnum = ANY (c.conkey) WHERE c.contype = 'f'"
-                          " AND c.conrelid IN ('activities'::regclass, 'sync_log'::regclass)"
+                          " AND c.conrelid IN ('activities'::regclass, 'sync_log'::regclass, 'issues'::regclass)"
                           " GROUP BY c.oid, c.conrelid ORDER BY 1")
                         .rows();
   std::vector<std::string> named;
   for (const Row& row : keys) named.push_back(row.text(0));
-  EXPECT_EQ(named, (std::vector<std::string>{"activities:issue_id", "activities:user_id", "sync_log:issue_id"}));
+  EXPECT_EQ(named,
+            (std::vector<std::string>{"activities:issue_id", "activities:user_id", "issues:organization_id",
+                                      "issues:project_id", "issues:resolved_in_release_id", "sync_log:issue_id"}));
 }
 
 IH_INSTANTIATE_POSTGRES_ONLY(PostgresStorageSettingsTest);

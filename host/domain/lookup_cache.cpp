@@ -1,5 +1,5 @@
-// host/domain/integration_lookup_cache.cpp - see integration_lookup_cache.h.
-#include "domain/integration_lookup_cache.h"
+// host/domain/lookup_cache.cpp - see lookup_cache.h.
+#include "domain/lookup_cache.h"
 
 #include "storage/dialect.h"
 #include "storage/query.h"
@@ -7,10 +7,10 @@
 
 namespace ih::host::domain {
 
-IntegrationLookupCache::IntegrationLookupCache(std::chrono::milliseconds ttl, Clock now)
+LookupCache::LookupCache(std::chrono::milliseconds ttl, Clock now)
     : ttl_(ttl), now_(now ? std::move(now) : Clock([] { return std::chrono::steady_clock::now(); })) {}
 
-IntegrationLookupCache::~IntegrationLookupCache() {
+LookupCache::~LookupCache() {
   std::unique_ptr<storage::NotificationListener> listener;
   {
     std::lock_guard lock(mutex_);
@@ -19,15 +19,14 @@ IntegrationLookupCache::~IntegrationLookupCache() {
   listener.reset();  // joins its thread, which may be calling invalidateAll()
 }
 
-void IntegrationLookupCache::followOtherHosts(std::unique_ptr<storage::NotificationListener> listener) {
+void LookupCache::followOtherHosts(std::unique_ptr<storage::NotificationListener> listener) {
   std::lock_guard lock(mutex_);
   listener_ = std::move(listener);
 }
 
-bool IntegrationLookupCache::followsEveryChange() const { return listener_ == nullptr || listener_->live(); }
+bool LookupCache::followsEveryChange() const { return listener_ == nullptr || listener_->live(); }
 
-std::optional<IntegrationLookupCache::Value> IntegrationLookupCache::lookup(
-    Key key, const std::function<std::optional<Value>()>& load) {
+std::optional<LookupCache::Value> LookupCache::lookup(Key key, const std::function<std::optional<Value>()>& load) {
   uint64_t epochBeforeLoad = 0;
   {
     std::lock_guard lock(mutex_);
@@ -54,18 +53,18 @@ std::optional<IntegrationLookupCache::Value> IntegrationLookupCache::lookup(
   return loaded;
 }
 
-void IntegrationLookupCache::invalidateAll() {
+void LookupCache::invalidateAll() {
   std::lock_guard lock(mutex_);
   entries_.clear();
   ++epoch_;
 }
 
-size_t IntegrationLookupCache::size() const {
+size_t LookupCache::size() const {
   std::lock_guard lock(mutex_);
   return entries_.size();
 }
 
-void IntegrationLookupCache::noteChange(storage::UnitOfWork& uow, IntegrationLookupCache* local) {
+void LookupCache::noteChange(storage::UnitOfWork& uow, LookupCache* local) {
   uow.markCachedRecordsChanged();
   if (local != nullptr) uow.afterCommit([local] { local->invalidateAll(); });
   // Delivered to every listening host when (and only if) the change commits.

@@ -1,13 +1,13 @@
-// host/domain/integration_lookup_cache.h - keeps what every webhook delivery
-// looks up again and again - the integration by (provider, external id) and
-// by id, the plugin's enablement per organization, the integration's org
-// links - so a delivery does not read the database for records that change
-// once in months.
+// host/domain/lookup_cache.h - keeps what every webhook delivery looks up
+// again and again - the integration by (provider, external id) and by id, the
+// plugin's enablement per organization, the integration's org links, and the
+// members an inbound assignment may pick for a Jira user's email - so a
+// delivery does not read the database for records that change once in months.
 //
-// Coherence, in one process: every change to an integration or its org links
-// goes through IntegrationService, which calls noteChange() in the change's
-// unit of work; the cache is emptied when that unit commits (never before,
-// or a reader could cache the old row again between the clear and the
+// Coherence, in one process: every change to those records goes through
+// IntegrationService or DirectoryService, which call noteChange() in the
+// change's unit of work; the cache is emptied when that unit commits (never
+// before, or a reader could cache the old row again between the clear and the
 // commit). A lookup that read the database while a change committed does
 // not store what it read (the epoch moved under it).
 //
@@ -20,11 +20,11 @@
 // instant a listener reconnects. SQLite has one host, so no listener.
 //
 // Tenancy: entries are keyed by the asking organization (enablement,
-// external id) or the asking plugin's provider (by id) as well; a lookup
-// never answers for a key it was not stored under. Misses (unknown ids, a
-// plugin not enabled, an integration without links) are not cached, so a
-// new install or enablement is seen at once and forged ids cannot fill the
-// cache. Thread-safe.
+// external id, eligible members) or the asking plugin's provider (by id) as
+// well; a lookup never answers for a key it was not stored under. Misses
+// (unknown ids, a plugin not enabled, an integration without links, an email
+// no member has) are not cached, so a new install, enablement or member is
+// seen at once and forged ids or emails cannot fill the cache. Thread-safe.
 #pragma once
 
 #include <chrono>
@@ -52,17 +52,17 @@ namespace ih::host::domain {
 
 inline constexpr const char* kIntegrationsChannel = "ih_integrations";
 
-class IntegrationLookupCache {
+class LookupCache {
  public:
   using Clock = std::function<std::chrono::steady_clock::time_point()>;
   using Loader = std::function<std::optional<storage::Integration>()>;
   static constexpr std::chrono::milliseconds kDefaultTtl{2000};
   static constexpr size_t kMaxEntries = 4096;
 
-  explicit IntegrationLookupCache(std::chrono::milliseconds ttl = kDefaultTtl, Clock now = nullptr);
-  ~IntegrationLookupCache();
-  IntegrationLookupCache(const IntegrationLookupCache&) = delete;
-  IntegrationLookupCache& operator=(const IntegrationLookupCache&) = delete;
+  explicit LookupCache(std::chrono::milliseconds ttl = kDefaultTtl, Clock now = nullptr);
+  ~LookupCache();
+  LookupCache(const LookupCache&) = delete;
+  LookupCache& operator=(const LookupCache&) = delete;
 
   // Other hosts' changes arrive through `listener` (built by the caller with
   // a callback to invalidateAll()); null where the database has no other
@@ -78,6 +78,7 @@ class IntegrationLookupCache {
     OrgLink,                  // organizationId, integrationId
     LinksOfOrganization,      // organizationId
     LinksOfIntegration,       // integrationId; each link with its org's enablement
+    EligibleUsers,            // organizationId, name = lower-case email, projectId (0: any project)
   };
   struct Key {
     Kind kind;
@@ -85,10 +86,11 @@ class IntegrationLookupCache {
     int64_t integrationId = 0;
     std::string name;
     std::string subName;
+    int64_t projectId = 0;
     auto operator<=>(const Key&) const = default;
   };
   using Value = std::variant<storage::Integration, bool, storage::OrgIntegration, std::vector<storage::OrgIntegration>,
-                             std::vector<OrgLinkInfo>>;
+                             std::vector<OrgLinkInfo>, std::vector<storage::User>>;
 
   // The value kept for `key`, or `load()`ed and kept (nullopt: a miss, not kept).
   template <class T>
@@ -103,7 +105,7 @@ class IntegrationLookupCache {
 
   // The integration (provider, externalId) as `organizationId` asked for it.
   std::optional<storage::Integration> findByExternalId(int64_t organizationId, std::string_view provider,
-                                                      std::string_view externalId, const Loader& load) {
+                                                       std::string_view externalId, const Loader& load) {
     return find<storage::Integration>(
         Key{Kind::IntegrationByExternalId, organizationId, 0, std::string(provider), std::string(externalId)}, load);
   }
@@ -112,11 +114,11 @@ class IntegrationLookupCache {
   void invalidateAll();
   size_t size() const;
 
-  // In the unit of work of a change to integrations or their org links: the
+  // In the unit of work of a change to a record kept here: the
   // cache empties when it commits, other hosts' caches too (a notification,
   // where the database has them). Static so a host without a cache still
   // tells the others.
-  static void noteChange(storage::UnitOfWork& uow, IntegrationLookupCache* local);
+  static void noteChange(storage::UnitOfWork& uow, LookupCache* local);
 
  private:
   struct Entry {
@@ -130,7 +132,7 @@ class IntegrationLookupCache {
   Clock now_;
   mutable std::mutex mutex_;
   std::map<Key, Entry, std::less<>> entries_;
-  uint64_t epoch_ = 0;  // moves with every invalidation
+  uint64_t epoch_ = 0;                                       // moves with every invalidation
   std::unique_ptr<storage::NotificationListener> listener_;  // last: its thread calls invalidateAll()
 };
 

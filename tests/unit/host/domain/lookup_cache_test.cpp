@@ -1,4 +1,4 @@
-// IntegrationLookupCache: hits, per-organization keys, kinds never meet,
+// LookupCache: hits, per-organization keys, kinds never meet,
 // invalidation on commit only, a lookup racing a change does not store stale
 // data, TTL, misses not kept, a disconnected listener bypasses the cache; and
 // through IntegrationService on both backends (integration by external id
@@ -6,7 +6,7 @@
 // and each change kind is seen at once, one organization never gets
 // another's answer, a transaction reads its own changes; with a second
 // "host" (its own Database and listener) on PostgreSQL seeing a change at once.
-#include "domain/integration_lookup_cache.h"
+#include "domain/lookup_cache.h"
 
 #include <gtest/gtest.h>
 
@@ -36,7 +36,7 @@ Integration record(int64_t id, const std::string& name) {
 struct CountingLoader {
   std::optional<Integration> answer;
   int calls = 0;
-  IntegrationLookupCache::Loader fn() {
+  LookupCache::Loader fn() {
     return [this] {
       ++calls;
       return answer;
@@ -53,8 +53,8 @@ class FakeListener final : public storage::NotificationListener {
   std::atomic<bool>& live_;
 };
 
-TEST(IntegrationLookupCacheTest, ASecondLookupIsServedWithoutTheDatabase) {
-  IntegrationLookupCache cache;
+TEST(LookupCacheTest, ASecondLookupIsServedWithoutTheDatabase) {
+  LookupCache cache;
   CountingLoader loader{record(7, "a")};
   EXPECT_EQ(cache.findByExternalId(1, "jira_server", "ext", loader.fn())->id, 7);
   EXPECT_EQ(cache.findByExternalId(1, "jira_server", "ext", loader.fn())->name, "a");
@@ -62,8 +62,8 @@ TEST(IntegrationLookupCacheTest, ASecondLookupIsServedWithoutTheDatabase) {
   EXPECT_EQ(cache.size(), 1u);
 }
 
-TEST(IntegrationLookupCacheTest, KeysIncludeTheOrganizationAndTheProvider) {
-  IntegrationLookupCache cache;
+TEST(LookupCacheTest, KeysIncludeTheOrganizationAndTheProvider) {
+  LookupCache cache;
   CountingLoader acme{record(7, "acme's")};
   CountingLoader beta{record(8, "beta's")};
   CountingLoader other{record(9, "github's")};
@@ -76,10 +76,10 @@ TEST(IntegrationLookupCacheTest, KeysIncludeTheOrganizationAndTheProvider) {
   EXPECT_EQ(acme.calls, 1);
 }
 
-TEST(IntegrationLookupCacheTest, LookupsOfDifferentKindsWithTheSameIdsNeverMeet) {
-  using Key = IntegrationLookupCache::Key;
-  using Kind = IntegrationLookupCache::Kind;
-  IntegrationLookupCache cache;
+TEST(LookupCacheTest, LookupsOfDifferentKindsWithTheSameIdsNeverMeet) {
+  using Key = LookupCache::Key;
+  using Kind = LookupCache::Kind;
+  LookupCache cache;
   int integrationLoads = 0;
   int linkLoads = 0;
   auto integration = [&]() -> std::optional<Integration> {
@@ -101,8 +101,8 @@ TEST(IntegrationLookupCacheTest, LookupsOfDifferentKindsWithTheSameIdsNeverMeet)
   EXPECT_EQ(cache.size(), 2u);
 }
 
-TEST(IntegrationLookupCacheTest, InvalidationMakesTheNextLookupReadAgain) {
-  IntegrationLookupCache cache;
+TEST(LookupCacheTest, InvalidationMakesTheNextLookupReadAgain) {
+  LookupCache cache;
   CountingLoader loader{record(7, "before")};
   cache.findByExternalId(1, "jira_server", "ext", loader.fn());
   loader.answer = record(7, "after");
@@ -111,8 +111,8 @@ TEST(IntegrationLookupCacheTest, InvalidationMakesTheNextLookupReadAgain) {
   EXPECT_EQ(loader.calls, 2);
 }
 
-TEST(IntegrationLookupCacheTest, ALookupThatRacedAChangeDoesNotKeepWhatItRead) {
-  IntegrationLookupCache cache;
+TEST(LookupCacheTest, ALookupThatRacedAChangeDoesNotKeepWhatItRead) {
+  LookupCache cache;
   // The change commits (and invalidates) while the lookup reads the old row.
   int calls = 0;
   auto racing = [&]() -> std::optional<Integration> {
@@ -125,9 +125,9 @@ TEST(IntegrationLookupCacheTest, ALookupThatRacedAChangeDoesNotKeepWhatItRead) {
   EXPECT_EQ(cache.findByExternalId(1, "jira_server", "ext", racing)->name, "new");
 }
 
-TEST(IntegrationLookupCacheTest, EntriesExpireAfterTheTtl) {
+TEST(LookupCacheTest, EntriesExpireAfterTheTtl) {
   auto now = std::chrono::steady_clock::time_point{} + 1h;
-  IntegrationLookupCache cache(2000ms, [&] { return now; });
+  LookupCache cache(2000ms, [&] { return now; });
   CountingLoader loader{record(7, "a")};
   cache.findByExternalId(1, "jira_server", "ext", loader.fn());
   now += 1999ms;
@@ -138,8 +138,8 @@ TEST(IntegrationLookupCacheTest, EntriesExpireAfterTheTtl) {
   EXPECT_EQ(loader.calls, 2);
 }
 
-TEST(IntegrationLookupCacheTest, UnknownIdsAreNotKept) {
-  IntegrationLookupCache cache;
+TEST(LookupCacheTest, UnknownIdsAreNotKept) {
+  LookupCache cache;
   CountingLoader loader{std::nullopt};
   EXPECT_FALSE(cache.findByExternalId(1, "jira_server", "forged", loader.fn()));
   loader.answer = record(7, "installed since");
@@ -147,9 +147,9 @@ TEST(IntegrationLookupCacheTest, UnknownIdsAreNotKept) {
   EXPECT_EQ(loader.calls, 2);
 }
 
-TEST(IntegrationLookupCacheTest, WhileTheListenerIsDownEveryLookupReadsAndNothingIsKept) {
+TEST(LookupCacheTest, WhileTheListenerIsDownEveryLookupReadsAndNothingIsKept) {
   std::atomic<bool> live{true};
-  IntegrationLookupCache cache;
+  LookupCache cache;
   cache.followOtherHosts(std::make_unique<FakeListener>(live));
   CountingLoader loader{record(7, "a")};
   cache.findByExternalId(1, "jira_server", "ext", loader.fn());
@@ -190,7 +190,7 @@ class CachedIntegrationServiceTest : public ih::test::DomainTest {
     return service.findByExternalId(*uow, "jira_server", "jira.example.test:consumer");
   }
 
-  IntegrationLookupCache cache_;
+  LookupCache cache_;
   std::unique_ptr<IntegrationService> cached_;
   storage::Organization acme_;
 };
@@ -327,7 +327,7 @@ class CachedIntegrationServiceAcrossHostsTest : public CachedIntegrationServiceT
 
 TEST_P(CachedIntegrationServiceAcrossHostsTest, AChangeCommittedByAnotherHostEmptiesThisHostsCache) {
   auto otherDatabase = openAgain();
-  IntegrationLookupCache otherCache;
+  LookupCache otherCache;
   otherCache.followOtherHosts(otherDatabase->listen(kIntegrationsChannel, [&] { otherCache.invalidateAll(); }));
   IntegrationService otherHost(clock_, secrets_, *jobs_, &otherCache);
   const auto view = inTransaction([&](auto& uow) { return cached_->install(uow, acme_.id, std::nullopt, spec()); });
@@ -345,6 +345,95 @@ TEST_P(CachedIntegrationServiceAcrossHostsTest, AChangeCommittedByAnotherHostEmp
 
 INSTANTIATE_TEST_SUITE_P(Postgres, CachedIntegrationServiceAcrossHostsTest,
                          ::testing::Values(::ih::test::Backend::Postgres), ::ih::test::backendName);
+
+// The members an inbound assignment may pick for a Jira user's email, through
+// DirectoryService. As above, the fixture's directory_ has no cache: a change
+// made through it is one made behind cache_'s back.
+class CachedDirectoryTest : public ih::test::DomainTest {
+ protected:
+  using Ids = std::vector<int64_t>;
+  void SetUp() override {
+    DomainTest::SetUp();
+    if (IsSkipped()) return;
+    cached_ = std::make_unique<DirectoryService>(clock_, &cache_);
+    acme_ = makeOrg("acme");
+    alice_ = makeUser("alice@example.test");
+    makeTeam(acme_.id, "core", {alice_.id});
+    api_ = makeProject(acme_.id, "api", {"core"});
+  }
+  void TearDown() override {
+    cached_.reset();
+    DomainTest::TearDown();
+  }
+  Ids eligible(DirectoryService& service, int64_t organizationId, storage::Database* database = nullptr) {
+    auto uow = (database != nullptr ? *database : db()).begin();
+    Ids ids;
+    for (const auto& user : service.usersByVerifiedEmail(*uow, organizationId, "Alice@Example.test", api_.id)) {
+      ids.push_back(user.id);
+    }
+    return ids;
+  }
+
+  LookupCache cache_{std::chrono::hours(1)};
+  std::unique_ptr<DirectoryService> cached_;
+  storage::Organization acme_;
+  storage::User alice_;
+  storage::Project api_;
+};
+
+TEST_P(CachedDirectoryTest, EligibleMembersAreServedFromTheCacheAndEveryChangeToThemIsSeenAtOnce) {
+  ASSERT_EQ(eligible(*cached_, acme_.id), Ids{alice_.id});
+  inTransaction([&](auto& uow) { directory_->setUserActive(uow, alice_.id, false); });
+  EXPECT_EQ(eligible(*cached_, acme_.id), Ids{alice_.id}) << "served from the cache";
+  inTransaction([&](auto& uow) { cached_->setUserActive(uow, alice_.id, false); });
+  EXPECT_TRUE(eligible(*cached_, acme_.id).empty()) << "a deactivation is seen at once";
+  inTransaction([&](auto& uow) { cached_->setUserActive(uow, alice_.id, true); });
+  ASSERT_EQ(eligible(*cached_, acme_.id), Ids{alice_.id});
+
+  // A second user with the address: eligible once a member on a team of the project.
+  const auto bob = inTransaction([&](auto& uow) {
+    return cached_->createUser(uow, "bob@example.test", "Bob", {{"alice@example.test", true}});
+  });
+  inTransaction([&](auto& uow) { cached_->addMember(uow, acme_.id, bob.id, storage::Role::Member); });
+  EXPECT_EQ(eligible(*cached_, acme_.id), Ids{alice_.id}) << "a member, on no team of the project";
+  inTransaction([&](auto& uow) { cached_->addTeamMember(uow, acme_.id, "core", bob.id); });
+  EXPECT_EQ(eligible(*cached_, acme_.id), (Ids{alice_.id, bob.id})) << "a team's new member is seen at once";
+}
+
+TEST_P(CachedDirectoryTest, AnotherOrganizationNeverGetsTheAnswerAndNobodyIsNotKept) {
+  const auto beta = makeOrg("beta");
+  ASSERT_EQ(eligible(*cached_, acme_.id), Ids{alice_.id});
+  EXPECT_TRUE(eligible(*cached_, beta.id).empty()) << "alice is no member of beta";
+  EXPECT_EQ(cache_.size(), 1u) << "an empty answer is read again next time";
+  inTransaction([&](auto& uow) { directory_->addMember(uow, beta.id, alice_.id, storage::Role::Member); });
+  makeTeam(beta.id, "beta-core", {alice_.id});
+  const auto betaApi = makeProject(beta.id, "api", {"beta-core"});
+  auto uow = db().begin();
+  EXPECT_EQ(cached_->usersByVerifiedEmail(*uow, beta.id, "alice@example.test", betaApi.id).size(), 1u)
+      << "seen at once, although made behind the cache's back: misses are never kept";
+}
+
+IH_INSTANTIATE_BACKENDS(CachedDirectoryTest);
+
+class CachedDirectoryAcrossHostsTest : public CachedDirectoryTest {};
+
+TEST_P(CachedDirectoryAcrossHostsTest, ADeactivationOnAnotherHostEmptiesThisHostsCache) {
+  auto otherDatabase = openAgain();
+  LookupCache otherCache{std::chrono::hours(1)};
+  otherCache.followOtherHosts(otherDatabase->listen(kIntegrationsChannel, [&] { otherCache.invalidateAll(); }));
+  DirectoryService otherHost(clock_, &otherCache);
+  ASSERT_TRUE(ih::testing::eventually([&] {
+    eligible(otherHost, acme_.id, otherDatabase.get());
+    return otherCache.size() == 1;
+  })) << "the other host's listener connects and its cache keeps the answer";
+  inTransaction([&](auto& uow) { cached_->setUserActive(uow, alice_.id, false); });
+  EXPECT_TRUE(ih::testing::eventually([&] { return otherCache.size() == 0; }, 5s))
+      << "the notification arrived with the commit";
+  EXPECT_TRUE(eligible(otherHost, acme_.id, otherDatabase.get()).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgres, CachedDirectoryAcrossHostsTest, ::testing::Values(::ih::test::Backend::Postgres),
+                         ::ih::test::backendName);
 
 }  // namespace
 }  // namespace ih::host::domain
