@@ -130,13 +130,12 @@ AssigneeSyncResult InboundSync::syncAssignee(UnitOfWork& uow, const AssigneeSync
   };
   const ChangeSource source = ChangeSource::integration(request.integrationId, request.provider);
   // Read under the lock orderEvent takes anyway: one statement, not two.
-  // And the ticket's unfinished jobs, which orderEvent asks about next: in
-  // the same round trip, after the locks (so it sees the jobs of a change
-  // the locks waited for).
-  const std::string orderingKey = externalIssueOrderingKey(request.integrationId, request.externalKey);
-  const auto groups = byOrganization(integrations_.lockedLinkedIssues(
-      uow, request.integrationId, request.externalKey,
-      [&] { storage::JobRepository(uow).readUnfinishedWithNext(orderingKey); }));
+  // And the ticket's unfinished jobs, which orderEvent asks about next, in
+  // the same read, after the locks (so it sees the jobs of a change the
+  // locks waited for).
+  const auto groups = byOrganization(
+      integrations_.lockedLinkedIssues(uow, request.integrationId, request.externalKey,
+                                       externalIssueOrderingKey(request.integrationId, request.externalKey)));
   for (const auto& [organizationId, linked] : groups) {
     if (!integrations_.pluginEnabled(uow, organizationId, request.provider)) continue;
     const auto config = configOf(integrations_, uow, organizationId, request.integrationId);

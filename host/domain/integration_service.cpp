@@ -343,8 +343,8 @@ std::vector<LinkedIssue> IntegrationService::linkedIssues(UnitOfWork& uow, int64
 
 std::vector<LinkedIssue> IntegrationService::lockedLinkedIssues(UnitOfWork& uow, int64_t integrationId,
                                                                 std::string_view key,
-                                                                const std::function<void()>& alsoRead) {
-  return toLinkedIssues(storage::ExternalIssueRepository(uow).lockedLinkedIssues(integrationId, key, alsoRead));
+                                                                std::string_view jobsOrderingKey) {
+  return toLinkedIssues(storage::ExternalIssueRepository(uow).lockedLinkedIssues(integrationId, key, jobsOrderingKey));
 }
 
 WatermarkResult IntegrationService::advanceWatermark(UnitOfWork& uow, int64_t organizationId, int64_t integrationId,

@@ -118,9 +118,10 @@ class IntegrationService {
                                            const std::string& description, const std::string& url);
   // Every issue linked to (integration, key), across organizations.
   std::vector<LinkedIssue> linkedIssues(storage::UnitOfWork& uow, int64_t integrationId, std::string_view key);
-  // The same, held until the transaction ends (ExternalIssueRepository::lockedLinkedIssues).
+  // The same, held until the transaction ends, with the unfinished jobs of
+  // `jobsOrderingKey` read along (ExternalIssueRepository::lockedLinkedIssues).
   std::vector<LinkedIssue> lockedLinkedIssues(storage::UnitOfWork& uow, int64_t integrationId, std::string_view key,
-                                              const std::function<void()>& alsoRead = nullptr);
+                                              std::string_view jobsOrderingKey = {});
   // Assignee: stale when eventTime < mark; Status: stale when eventTime <= mark.
   // A time more than a day ahead of the host's clock is refused
   // (BadRequestError, logged) whoever sends it: it would freeze the mark there.

@@ -36,6 +36,9 @@ class Dialect {
   // (the statement fails) after `ms`; empty where lock waits cannot form a
   // cycle (one writer at a time).
   virtual std::string limitLockWaitsSql(long ms) const = 0;
+  // The aggregate joining the text `expression` of a group's rows with
+  // commas (NULL for no rows), in no particular order.
+  virtual std::string commaJoined(std::string_view expression) const = 0;
 };
 
 }  // namespace ih::host::storage

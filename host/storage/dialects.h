@@ -15,6 +15,9 @@ class SqliteDialect final : public Dialect {
   std::string lockRowsOf(std::string_view) const override { return {}; }
   std::string notifySql(std::string_view) const override { return {}; }
   std::string limitLockWaitsSql(long) const override { return {}; }
+  std::string commaJoined(std::string_view expression) const override {
+    return "group_concat(" + std::string(expression) + ", ',')";
+  }
 };
 
 class PostgresDialect final : public Dialect {
@@ -31,6 +34,9 @@ class PostgresDialect final : public Dialect {
   }
   std::string limitLockWaitsSql(long ms) const override {
     return "SET LOCAL lock_timeout = " + std::to_string(ms);
+  }
+  std::string commaJoined(std::string_view expression) const override {
+    return "string_agg(" + std::string(expression) + ", ',')";
   }
 };
 

@@ -8,6 +8,7 @@
 
 #include "storage/dialect.h"
 #include "storage/issue_repositories.h"
+#include "storage/job_repository.h"
 #include "storage/query.h"
 #include "storage/unit_of_work.h"
 
@@ -260,7 +261,7 @@ namespace {
 // issue's whole row (IssueRepository::issueColumns) from kIssueColumnsFrom on.
 constexpr size_t kOnlyLinkFrom = 8;
 constexpr size_t kIssueColumnsFrom = 10;
-std::string linkedIssuesSelect(bool oneOrganization, bool withIssues) {
+std::string linkedIssuesSelect(bool oneOrganization, bool withIssues, const std::string& lastColumn = "") {
   std::string sql =
       "SELECT g.organization_id, g.id, g.project_id, e.id, g.status, g.assignee_user_id,"
       " e.assignee_watermark, e.status_watermark";
@@ -268,6 +269,7 @@ std::string linkedIssuesSelect(bool oneOrganization, bool withIssues) {
     sql += ", e.gone_reason, (SELECT count(*) FROM issue_external_links y WHERE y.issue_id = g.id), " +
            IssueRepository::issueColumns("g", "p");
   }
+  if (!lastColumn.empty()) sql += ", " + lastColumn;
   sql += " FROM external_issues e CROSS JOIN issue_external_links x CROSS JOIN issues g";
   if (withIssues) sql += " CROSS JOIN projects p";
   sql +=
@@ -343,8 +345,9 @@ void ExternalIssueRepository::keepIssueLinks(int64_t integrationId, std::string_
 
 void ExternalIssueRepository::forgetIssueLinks() { uow_.forgetMemo<IssueLinksMemo>(); }
 
-std::string ExternalIssueRepository::lockedLinkedIssuesSql(const Dialect& dialect) {
-  return linkedIssuesSelect(false, true) + " ORDER BY g.id" + dialect.lockRowsOf("g");
+std::string ExternalIssueRepository::lockedLinkedIssuesSql(const Dialect& dialect, bool withUnfinishedJobs) {
+  const std::string jobs = withUnfinishedJobs ? JobRepository::unfinishedOfKeyListSql(dialect) : "";
+  return linkedIssuesSelect(false, true, jobs) + " ORDER BY g.id" + dialect.lockRowsOf("g");
 }
 
 namespace {
@@ -358,10 +361,11 @@ std::string lockOnlySql(const Dialect& dialect) {
 }  // namespace
 
 std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t integrationId, std::string_view key,
-                                                                        const std::function<void()>& alsoRead) {
+                                                                        std::string_view jobsOrderingKey) {
   uow_.beginWrite();  // a lock outlives only its transaction
   settleMarks();
-  const std::string sql = lockedLinkedIssuesSql(uow_.dialect());
+  const bool withJobs = !jobsOrderingKey.empty();
+  const std::string sql = lockedLinkedIssuesSql(uow_.dialect(), withJobs);
   const bool locks = !uow_.dialect().lockRowsOf("g").empty();
   // A read that waited for a row lock returns the locked issues as they are
   // now, but the external issues' marks as they were when it began (READ
@@ -370,12 +374,15 @@ std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t 
   // again by a statement that begins once they are held, in one round trip;
   // taking them again waits for nothing.
   if (locks) Query(uow_, lockOnlySql(uow_.dialect())).bind(integrationId).bind(key).executeWithNext();
-  if (alsoRead) alsoRead();
+  Query read(uow_, sql);
+  if (withJobs) read.bind(jobsOrderingKey);
+  std::optional<std::string> jobsListed;
   std::vector<LinkedIssueRow> linked;
   std::vector<std::pair<int64_t, TicketMarks>> marks;
   std::vector<Issue> issues;
   std::vector<std::pair<int64_t, LinkedExternalIssue>> onlyLinks;
-  for (const auto& row : Query(uow_, sql).bind(integrationId).bind(key).rows()) {
+  for (const auto& row : read.bind(integrationId).bind(key).rows()) {
+    if (withJobs && linked.empty()) jobsListed = row.optText(row.size() - 1);  // the same on every row
     const LinkedIssueRow& issue = linked.emplace_back(linkedIssueFromRow(row));
     marks.emplace_back(issue.organizationId, TicketMarks{issue.externalIssueId, row.int64(6), row.int64(7)});
     if (row.int64(kOnlyLinkFrom + 1) == 1) {
@@ -394,6 +401,8 @@ std::vector<LinkedIssueRow> ExternalIssueRepository::lockedLinkedIssues(int64_t 
   keepIssueLinks(integrationId, key, linked);
   IssueRepository held(uow_);
   for (const Issue& issue : issues) held.keepHeld(issue);
+  // Without a linked issue no row came back, and nothing will ask.
+  if (withJobs && !linked.empty()) JobRepository(uow_).keepUnfinished(jobsOrderingKey, jobsListed);
   if (IssueLinksMemo* memo = uow_.transactionMemo<IssueLinksMemo>()) {
     for (const auto& [organizationId, ticketMarks] : marks) {
       memo->marksByTicket.insert_or_assign(std::tuple(organizationId, integrationId, std::string(key)), ticketMarks);

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,14 +96,17 @@ class ExternalIssueRepository {
   // rows as lockLinkedIssues() would (which then sends nothing for them):
   // one statement where an inbound assignment made two. Locks in issue id
   // order, as lockLinkedIssues() does, so the two cannot deadlock.
-  // `alsoRead` may queue reads (Query::readWithNext) that must see what the
-  // locks waited for: they go after the locks, in the same round trip.
+  // With `jobsOrderingKey`, the same read also lists that key's unfinished
+  // jobs, for JobRepository's questions later in the transaction
+  // (JobRepository::keepUnfinished): read after the locks, it sees the jobs
+  // of a change the locks waited for.
   std::vector<LinkedIssueRow> lockedLinkedIssues(int64_t integrationId, std::string_view key,
-                                                 const std::function<void()>& alsoRead = nullptr);
-  // Its statement (`?`: integration, key), for EXPLAIN in tests. Its rows
-  // are what issueLinks() answers for the ticket later in the transaction,
-  // and its marks what the advances decide by.
-  static std::string lockedLinkedIssuesSql(const Dialect& dialect);
+                                                 std::string_view jobsOrderingKey = {});
+  // Its statement (`?`: integration, key; the jobs' ordering key first when
+  // they are read), for EXPLAIN in tests. Its rows are what issueLinks()
+  // answers for the ticket later in the transaction, and its marks what the
+  // advances decide by.
+  static std::string lockedLinkedIssuesSql(const Dialect& dialect, bool withUnfinishedJobs = false);
   // What issueLinks() kept for the open transaction is no longer the truth:
   // for repositories that change what it reads (org links) elsewhere.
   void forgetIssueLinks();

@@ -2,6 +2,8 @@
 #include "storage/job_repository.h"
 
 #include <algorithm>
+#include <charconv>
+#include <stdexcept>
 
 #include "storage/dialect.h"
 #include "storage/query.h"
@@ -119,10 +121,47 @@ std::string JobRepository::unfinishedOfKeySql() {
          " LIMIT " + std::to_string(kUnfinishedJobsKept + 1);
 }
 
-void JobRepository::readUnfinishedWithNext(std::string_view orderingKey) {
+std::string JobRepository::unfinishedOfKeyListSql(const Dialect& dialect) {
+  // "id:event type:organization" per job, NULLs as empty fields.
+  return "(SELECT " +
+         dialect.commaJoined(
+             "CAST(u.id AS TEXT) || ':' || coalesce(CAST(u.event_type AS TEXT), '') || ':' ||"
+             " coalesce(CAST(u.organization_id AS TEXT), '')") +
+         " FROM (" + unfinishedOfKeySql() + ") u)";
+}
+
+namespace {
+
+std::optional<int64_t> optionalNumber(std::string_view field) {
+  int64_t value = 0;
+  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
+  if (field.empty() || error != std::errc() || end != field.data() + field.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+void JobRepository::keepUnfinished(std::string_view orderingKey, const std::optional<std::string>& listed) {
   UnfinishedJobsMemo* memo = uow_.transactionMemo<UnfinishedJobsMemo>();
-  if (memo != nullptr && memo->byKey.find(orderingKey) != memo->byKey.end()) return;
-  Query(uow_, unfinishedOfKeySql()).bind(orderingKey).readWithNext();
+  if (memo == nullptr) return;
+  UnfinishedJobs read;
+  const std::string all = listed.value_or("");
+  std::string_view rest = all;
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    const std::string_view job = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    const size_t first = job.find(':');
+    const size_t second = first == std::string_view::npos ? first : job.find(':', first + 1);
+    const auto id = optionalNumber(job.substr(0, first));
+    if (!id || second == std::string_view::npos) {
+      throw std::runtime_error("unreadable list of unfinished jobs: " + all);
+    }
+    read.jobs.push_back(UnfinishedJob{*id, optionalNumber(job.substr(first + 1, second - first - 1)),
+                                      optionalNumber(job.substr(second + 1))});
+  }
+  read.complete = read.jobs.size() <= kUnfinishedJobsKept;
+  memo->byKey.insert_or_assign(std::string(orderingKey), std::move(read));
 }
 
 const JobRepository::UnfinishedJobs* JobRepository::unfinishedOf(std::string_view orderingKey) {

@@ -48,9 +48,14 @@ class JobRepository {
   // delivery asks three times), until this repository writes a job or the
   // transaction takes a new row lock.
   bool hasUnfinished(std::string_view orderingKey, std::optional<int64_t> exceptJobId = std::nullopt);
-  // Sends the read those two make with the transaction's next statement
-  // (Query::readWithNext), for a caller that asks them right after it.
-  void readUnfinishedWithNext(std::string_view orderingKey);
+  // A scalar subquery (one `?`: the ordering key) listing the key's
+  // unfinished jobs as those two need them, for a statement that reads them
+  // with its own rows (ExternalIssueRepository::lockedLinkedIssues: one
+  // statement fewer per inbound delivery); keepUnfinished() takes its value.
+  static std::string unfinishedOfKeyListSql(const Dialect& dialect);
+  // What unfinishedOfKeyListSql() read in the open transaction, kept for
+  // those two as their own read would be.
+  void keepUnfinished(std::string_view orderingKey, const std::optional<std::string>& listed);
   // True while a pending or running job of the organization with this
   // ordering key carries event `eventType` (Job::eventType), other than
   // `exceptJobId`.

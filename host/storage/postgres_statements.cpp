@@ -80,15 +80,6 @@ std::vector<const char*> pointersTo(const std::vector<std::optional<std::string>
 
 PreparedStatements::Outcome PostgresStatements::run(const std::string& sql, const std::vector<SqlValue>& params) {
   Statement statement{prepared(sql), sql, textValues(params)};
-  if (!readAhead_.empty()) {
-    // Only the statement right after the one it went with may use a read
-    // sent ahead: any other may have changed what it read.
-    std::vector<ReadAhead> ahead = std::move(readAhead_);
-    readAhead_.clear();
-    if (queued_.empty() && ahead.front().sql == sql && ahead.front().values == statement.values) {
-      return std::move(ahead.front().outcome);
-    }
-  }
   PGresult* raw = nullptr;
   if (beginPending_ || !queued_.empty()) {
     raw = pipeline(&statement, nullptr);
@@ -132,13 +123,7 @@ void PostgresStatements::runWithNext(const std::string& sql, const std::vector<S
     run(sql, params);
     return;
   }
-  readAhead_.clear();
   queued_.push_back(Statement{prepared(sql), sql, textValues(params)});
-}
-
-void PostgresStatements::readWithNext(const std::string& sql, const std::vector<SqlValue>& params) {
-  if (!inTransaction_) return;  // the read runs when asked
-  queued_.push_back(Statement{prepared(sql), sql, textValues(params), /*keepResult=*/true});
 }
 
 PGresult* PostgresStatements::pipeline(const Statement* last, const char* closing) {
@@ -199,14 +184,7 @@ PGresult* PostgresStatements::pipeline(const Statement* last, const char* closin
   }
   if (!sent && failed == results.size()) failed = 0;  // nothing was read: the connection's error
   if (failed == results.size()) {
-    const size_t first = begin ? 1 : 0;
-    for (size_t i = 0; i < results.size(); ++i) {
-      if (i >= first && queued[i - first].keepResult) {
-        readAhead_.push_back(ReadAhead{queued[i - first].sql, std::move(queued[i - first].values), outcomeOf(results[i])});
-      } else {
-        libpq_.clear(results[i]);
-      }
-    }
+    for (PGresult* result : results) libpq_.clear(result);
     return lastResult;
   }
   for (size_t i = 0; i < results.size(); ++i) {
@@ -225,8 +203,6 @@ PGresult* PostgresStatements::pipeline(const Statement* last, const char* closin
 
 void PostgresStatements::endTransaction(const char* sql) {
   const bool commit = std::strcmp(sql, "COMMIT") == 0;
-  readAhead_.clear();
-  std::erase_if(queued_, [](const Statement& statement) { return statement.keepResult; });  // nobody reads them now
   if (!commit) queued_.clear();  // a rollback undoes the writes anyway
   inTransaction_ = false;
   if (beginPending_ && queued_.empty()) {

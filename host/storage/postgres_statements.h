@@ -47,10 +47,6 @@ class PostgresStatements final : public PreparedStatements {
   // Within a transaction, queued and sent in one round trip with the next
   // statement or with COMMIT (libpq's pipeline mode); dropped by ROLLBACK.
   void runWithNext(const std::string& sql, const std::vector<SqlValue>& params) override;
-  // Within a transaction, queued like runWithNext's writes; its result is
-  // kept for a run() of the same statement straight after the one it went
-  // with.
-  void readWithNext(const std::string& sql, const std::vector<SqlValue>& params) override;
   // Opens a transaction with the next statement: BEGIN and that statement go
   // in one round trip (libpq's pipeline mode). A transaction in which no
   // statement ran never reaches the server: its COMMIT or ROLLBACK is dropped.
@@ -74,13 +70,6 @@ class PostgresStatements final : public PreparedStatements {
     std::string name;
     std::string sql;  // for the error message
     TextValues values;
-    bool keepResult = false;  // readWithNext's
-  };
-  // A read sent ahead (readWithNext) and its rows.
-  struct ReadAhead {
-    std::string sql;
-    TextValues values;
-    Outcome outcome;
   };
 
   Outcome outcomeOf(PGresult* result);
@@ -103,8 +92,7 @@ class PostgresStatements final : public PreparedStatements {
   std::unordered_map<std::string, std::string> names_;  // SQL text -> statement name
   bool beginPending_ = false;
   bool inTransaction_ = false;  // BEGIN sent or pending
-  std::vector<Statement> queued_;  // runWithNext's and readWithNext's, not sent yet
-  std::vector<ReadAhead> readAhead_;  // sent and answered, in the order sent
+  std::vector<Statement> queued_;  // runWithNext's, not sent yet
   std::shared_ptr<std::atomic<uint64_t>> roundTrips_;
 };
 

@@ -41,12 +41,6 @@ class PreparedStatements {
   // than a small statement's own execution. Outside a transaction (and on
   // SQLite) it runs at once.
   virtual void runWithNext(const std::string& sql, const std::vector<SqlValue>& params) { run(sql, params); }
-  // A read the caller is about to make right after the transaction's next
-  // statement: on PostgreSQL it travels with that statement, and the run()
-  // of the same SQL and values that comes straight after it takes its rows
-  // from there. Any other statement first drops them (they may be stale by
-  // then), and that run() reads again. Elsewhere it does nothing.
-  virtual void readWithNext(const std::string& /*sql*/, const std::vector<SqlValue>& /*params*/) {}
 };
 
 }  // namespace ih::host::storage

@@ -173,10 +173,6 @@ void Query::executeWithNext() {
   execute();
 }
 
-void Query::readWithNext() {
-  if (impl_->uow != nullptr) impl_->uow->statements().readWithNext(impl_->sql, impl_->params);
-}
-
 std::vector<Row> Query::rows() {
   if (impl_->uow != nullptr) return std::move(impl_->uow->statements().run(impl_->sql, impl_->params).rows);
   try {

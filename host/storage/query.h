@@ -66,10 +66,6 @@ class Query {
   // statement (PreparedStatements::runWithNext): its failure is thrown by
   // that statement or by commit().
   void executeWithNext();
-  // Sends this read with the transaction's next statement, for the rows()
-  // of the same query that the caller runs straight after that statement
-  // (PreparedStatements::readWithNext): a round trip fewer on PostgreSQL.
-  void readWithNext();
   // Runs the statement and returns its rows.
   std::vector<Row> rows();
   std::optional<Row> one();

@@ -12,6 +12,7 @@
 #include "storage/directory_repositories.h"
 #include "storage/integration_repositories.h"
 #include "storage/issue_repositories.h"
+#include "storage/job_repository.h"
 #include "storage/query.h"
 #include "support/backend.h"
 #include "support/query_plan.h"
@@ -284,6 +285,67 @@ TEST_P(ExternalIssueRepositoryTest, TheLockedReadTellsWhereAChangeOfAnIssueWithO
   EXPECT_EQ(externals.linkedTo(org_.id, issues_[0].id).size(), 2u);
 }
 
+// An inbound delivery asks about its ticket's unfinished jobs right after
+// the locked read of its issues, so that read lists them too; the questions
+// then need no statement. Jobs deleted behind the kept list show which
+// answers came from it.
+class LockedReadWithJobsTest : public ExternalIssueRepositoryTest {
+ protected:
+  int64_t addJob(UnitOfWork& uow, std::optional<int64_t> eventType, int64_t organizationId, const char* state) {
+    return Query(uow,
+                 "INSERT INTO jobs (plugin_key, kind, payload, ordering_key, organization_id, state, attempts,"
+                 " max_attempts, run_at, created_at, updated_at, event_type)"
+                 " VALUES ('jira_server', 'ihp.event', '{}', 'ticket', ?, ?, 0, 5, 0, 0, 0, ?) RETURNING id")
+        .bind(organizationId)
+        .bind(std::string(state))
+        .bind(eventType)
+        .scalarInt64();
+  }
+};
+
+TEST_P(LockedReadWithJobsTest, TheLockedReadListsTheTicketsUnfinishedJobsForTheTransaction) {
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  linkedTicket(externals, "OPS-1");
+  const int64_t assignment = addJob(*uow, 1, org_.id, "pending");
+  const int64_t pluginJob = addJob(*uow, std::nullopt, org_.id, "running");  // a plugin's own: no event type
+  addJob(*uow, 2, org_.id, "done");
+  ASSERT_EQ(externals.lockedLinkedIssues(integration_.id, "OPS-1", "ticket").size(), 1u);
+  Query(*uow, "DELETE FROM jobs").execute();
+
+  JobRepository jobs(*uow);
+  EXPECT_TRUE(jobs.hasUnfinishedEvent("ticket", org_.id, 1, std::nullopt)) << "answered from the locked read";
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("ticket", org_.id, 1, assignment)) << "the asking job does not count";
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("ticket", org_.id, 2, std::nullopt)) << "a done job is not listed";
+  EXPECT_FALSE(jobs.hasUnfinishedEvent("ticket", other_.id, 1, std::nullopt)) << "another organization's";
+  EXPECT_TRUE(jobs.hasUnfinished("ticket", assignment)) << "the plugin's own job";
+  EXPECT_TRUE(jobs.hasUnfinished("ticket", pluginJob)) << "the assignment";
+}
+
+TEST_P(LockedReadWithJobsTest, NoUnfinishedJobIsKeptAsNoneAndTooManyAreAskedAgain) {
+  inTransaction([this](UnitOfWork& setup) {
+    ExternalIssueRepository externals(setup);
+    linkedTicket(externals, "OPS-1");
+  });
+  auto uow = db().begin();
+  ExternalIssueRepository externals(*uow);
+  ASSERT_EQ(externals.lockedLinkedIssues(integration_.id, "OPS-1", "ticket").size(), 1u);
+  addJob(*uow, 1, org_.id, "pending");  // behind the kept list
+  JobRepository jobs(*uow);
+  EXPECT_FALSE(jobs.hasUnfinished("ticket")) << "none listed, none asked for";
+  uow->rollback();
+
+  auto again = db().begin();
+  ExternalIssueRepository locked(*again);
+  for (int i = 0; i < 17; ++i) addJob(*again, std::nullopt, org_.id, "pending");  // more than a list keeps
+  ASSERT_EQ(locked.lockedLinkedIssues(integration_.id, "OPS-1", "ticket").size(), 1u);
+  addJob(*again, 1, org_.id, "pending");  // behind the list
+  EXPECT_TRUE(JobRepository(*again).hasUnfinishedEvent("ticket", org_.id, 1, std::nullopt))
+      << "an incomplete list sends the question to the database";
+}
+
+IH_INSTANTIATE_BACKENDS(LockedReadWithJobsTest);
+
 TEST_P(ExternalIssueRepositoryTest, CommentLinksAreUpserted) {
   auto uow = db().begin();
   ExternalIssueRepository externals(*uow);
@@ -334,18 +396,22 @@ class ExternalIssuePlanTest : public ExternalIssueRepositoryTest {
 TEST_P(ExternalIssuePlanTest, LinkedIssuesArePlannedAsIndexLookupsOnly) {
   auto uow = db().begin();
   addIssues(*uow, 300);
-  for (const std::string& sql : {ExternalIssueRepository::linkedIssuesSql(false),
-                                  ExternalIssueRepository::linkedIssuesSql(true),
-                                  ExternalIssueRepository::lockedLinkedIssuesSql(uow->dialect())}) {
+  for (const std::string& sql :
+       {ExternalIssueRepository::linkedIssuesSql(false), ExternalIssueRepository::linkedIssuesSql(true),
+        ExternalIssueRepository::lockedLinkedIssuesSql(uow->dialect(), true)}) {
     const auto plan = ih::test::queryPlan(*uow, sql, isPostgres());
     const std::string text = ih::test::planText(plan);
     EXPECT_EQ(text.find("issues_by_organization"), std::string::npos) << "a walk over the org's issues\n" << text;
     if (isPostgres()) {
       EXPECT_EQ(text.find("Seq Scan on issues"), std::string::npos) << text;
       EXPECT_NE(text.find("Index Scan using issues_pkey on issues g"), std::string::npos) << text;
+      EXPECT_EQ(text.find("Seq Scan on jobs"), std::string::npos) << text;
       continue;
     }
-    for (const auto& step : plan) EXPECT_NE(step.rfind("SCAN ", 0), 0u) << "a full scan in\n" << text;
+    for (const auto& step : plan) {
+      if (step == "SCAN u") continue;  // the ticket's listed jobs: at most 17 rows, found by index
+      EXPECT_NE(step.rfind("SCAN ", 0), 0u) << "a full scan in\n" << text;
+    }
     // The key's external issues, then their links, then each linked issue by id.
     const auto externals = text.find("SEARCH e USING ");
     const auto links = text.find("SEARCH x USING ");

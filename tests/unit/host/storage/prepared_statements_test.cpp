@@ -115,42 +115,6 @@ TEST_P(WriteWithNextTest, WritesSentWithTheNextStatementTakeNoRoundTripOfTheirOw
   EXPECT_EQ(organizationsStored(), 4);
 }
 
-// A read sent ahead (Query::readWithNext) answers the same read right after
-// the statement it went with, and nothing later: a statement in between may
-// have changed what it read.
-TEST_P(WriteWithNextTest, AReadSentAheadAnswersOnlyTheReadRightAfterTheNextStatement) {
-  auto uow = db().begin();
-  const auto all = [&] { return Query(*uow, "SELECT COUNT(*) FROM organizations").scalarInt64(); };
-  const auto named = [&](const std::string& slug) {
-    Query query(*uow, "SELECT COUNT(*) FROM organizations WHERE slug = ?");
-    query.bind(slug);
-    return query;
-  };
-  uow->beginWrite();  // prepares both on this connection
-  all();
-  named("acme").scalarInt64();
-  uow->commit();
-
-  uow->beginWrite();
-  addOrganization(*uow, "acme").executeWithNext();
-  const uint64_t before = db().roundTrips();
-  named("acme").readWithNext();
-  EXPECT_EQ(all(), 1);
-  EXPECT_EQ(named("acme").scalarInt64(), 1);
-  // BEGIN, the insert, the read sent ahead and the count in one exchange.
-  EXPECT_EQ(db().roundTrips() - before, isPostgres() ? 1u : 0u);
-
-  named("beta").readWithNext();
-  EXPECT_EQ(all(), 1);
-  addOrganization(*uow, "beta").execute();
-  EXPECT_EQ(named("beta").scalarInt64(), 1) << "answered by the read sent before the insert";
-  named("gamma").readWithNext();
-  EXPECT_EQ(all(), 2);
-  EXPECT_EQ(named("acme").scalarInt64(), 1) << "answered by the read of another value";
-  uow->commit();
-  EXPECT_EQ(organizationsStored(), 2);
-}
-
 TEST_P(WriteWithNextTest, ARollbackDropsTheWritesAndTheConnectionGoesOn) {
   auto uow = db().begin();
   uow->beginWrite();
