@@ -22,9 +22,10 @@ if(NOT TARGET PostgreSQL::client)
 endif()
 
 # RapidJSON's package config only exports a variable; give it a target.
+include(${CMAKE_CURRENT_LIST_DIR}/RapidJsonDefinitions.cmake)
 if(NOT TARGET RapidJSON::RapidJSON)
   add_library(RapidJSON::RapidJSON INTERFACE IMPORTED)
   set_target_properties(RapidJSON::RapidJSON PROPERTIES
     INTERFACE_INCLUDE_DIRECTORIES "${RAPIDJSON_INCLUDE_DIRS}"
-    INTERFACE_COMPILE_DEFINITIONS "RAPIDJSON_HAS_STDSTRING=1")
+    INTERFACE_COMPILE_DEFINITIONS "${IH_RAPIDJSON_DEFINITIONS}")
 endif()

@@ -43,5 +43,21 @@ TEST(Utf8, RefusesOverlongSurrogatesAndTruncation) {
   }
 }
 
+// isValid() skips ASCII eight bytes at a time: a bad byte is found at any
+// position of a word and in the bytes after the last whole word.
+TEST(Utf8, FindsABadByteAtEveryPositionAfterAnAsciiRun) {
+  for (size_t length = 1; length <= 40; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      std::string text(length, 'a');
+      text[at] = '\xff';
+      EXPECT_FALSE(utf8::isValid(text)) << "length " << length << ", bad byte at " << at;
+      text.replace(at, 1, "\xc3\xa9");
+      EXPECT_TRUE(utf8::isValid(text)) << "length " << length << ", two-byte sequence at " << at;
+      text.erase(text.size() - 1);
+      if (at + 1 == length) EXPECT_FALSE(utf8::isValid(text)) << "truncated at the end, length " << length;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ihp::sdk

@@ -118,6 +118,51 @@ TEST(JsonReader, SyntaxErrorsSayWhereAndWhy) {
   EXPECT_FALSE(readText("{\"a\":1,}"));
 }
 
+// On x86-64 the parser skips whitespace and copies string runs in aligned
+// 16-byte blocks (RAPIDJSON_SSE2). Every length of string and of whitespace
+// around those blocks, with the end of the input at every alignment, reads
+// exactly; an escape at any position of a block is decoded, and a raw
+// control byte or NUL there is refused where it stands.
+TEST(JsonReader, StringsAndWhitespaceReadExactlyAcrossSixteenByteBlocks) {
+  for (size_t lead = 0; lead < 16; ++lead) {
+    for (size_t length = 0; length <= 40; ++length) {
+      std::string text(length, 'x');
+      for (size_t i = 0; i < length; ++i) text[i] = static_cast<char>('a' + (i + lead) % 26);
+      const std::string json = std::string(lead, ' ') + "[\"" + text + "\"" + std::string(length % 19, '\n') + "]";
+      Document doc;
+      ASSERT_TRUE(read(json, doc)) << "lead " << lead << ", length " << length;
+      EXPECT_EQ(std::string(doc[0].GetString(), doc[0].GetStringLength()), text);
+
+      for (size_t at = 0; at < length; ++at) {
+        std::string escaped = text;
+        escaped.replace(at, 1, "\\n");
+        std::string decoded = text;
+        decoded[at] = '\n';
+        ASSERT_TRUE(read(std::string(lead, ' ') + "[\"" + escaped + "\"]", doc)) << "escape at " << at;
+        EXPECT_EQ(std::string(doc[0].GetString(), doc[0].GetStringLength()), decoded) << "escape at " << at;
+
+        // RapidJSON 1.1's SIMD scan alone would let 0x1A-0x1F through (docs/fuzzing.md, finding 9).
+        for (const char control : {'\0', '\x01', '\t', '\n', '\x19', '\x1a', '\x1e', '\x1f'}) {
+          std::string raw = text;
+          raw[at] = control;
+          const ReadResult refused = readText(std::string(lead, ' ') + "[\"" + raw + "\"]");
+          EXPECT_EQ(refused.error, ReadError::Syntax) << "raw byte " << int(control) << " at " << at;
+          EXPECT_EQ(refused.offset, lead + 2 + at) << "raw byte " << int(control) << " at " << at;
+        }
+      }
+    }
+  }
+}
+
+TEST(JsonReader, RawControlBytesAreRefusedOutsideStringsToo) {
+  for (const char control : {'\x01', '\x19', '\x1a', '\x1f'}) {
+    const std::string text = std::string("{\"a\":") + control + "1}";
+    EXPECT_EQ(readText(text).error, ReadError::Syntax) << int(control);
+  }
+  EXPECT_TRUE(readText("{\"a\":\t\r\n1}")) << "tab, CR and LF are whitespace";
+  EXPECT_TRUE(readText(R"(["\u001a\u001f"])")) << "escaped, they are characters like any other";
+}
+
 TEST(JsonReader, ParseObjectWantsAnObject) {
   Document doc;
   EXPECT_TRUE(parseObject("{}", doc));

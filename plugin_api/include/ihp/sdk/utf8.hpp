@@ -9,6 +9,8 @@
 // ASCII, and an ASCII byte always ends a sequence).
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include <rapidjson/encodings.h>
@@ -17,7 +19,14 @@
 namespace ihp::sdk::utf8 {
 
 inline bool isValid(std::string_view text) {
+  // Eight bytes at a time while none has its high bit set: the reader checks
+  // every string of every webhook body.
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
   size_t ascii = 0;
+  for (uint64_t word = 0; ascii + sizeof word <= text.size(); ascii += sizeof word) {
+    std::memcpy(&word, text.data() + ascii, sizeof word);
+    if ((word & kHighBits) != 0) break;
+  }
   while (ascii < text.size() && static_cast<unsigned char>(text[ascii]) < 0x80) ++ascii;
   if (ascii == text.size()) return true;
   text.remove_prefix(ascii);
