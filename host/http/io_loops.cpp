@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <mutex>
 #include <optional>
@@ -35,20 +36,33 @@ ThreadPool::Options loopThreads(size_t loops) {
 }  // namespace
 
 struct IoLoops::Loop final : BlockingAware {
-  Loop(IoLoops& owner) : loops(owner), keepRunning(io.get_executor()) {}
+  Loop(IoLoops& owner, std::chrono::milliseconds sentinelPeriod)
+      : loops(owner), keepRunning(io.get_executor()), sentinel(io), sentinelPeriod(sentinelPeriod) {}
 
   IoLoops& loops;
   boost::asio::io_context io;
   // The loop runs until stop(), with or without pending I/O.
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> keepRunning;
+  // Expires before any connection deadline set since it was armed (see the
+  // constructor's comment in io_loops.h); re-armed each time it fires.
+  boost::asio::steady_timer sentinel;
+  const std::chrono::milliseconds sentinelPeriod;
   std::mutex mutex;
   size_t active = 0;   // threads in this loop
   size_t blocked = 0;  // of them, waiting in a BlockingSection
 
   void run() {
     BlockingSection::setCurrent(this);
+    if (sentinelPeriod.count() > 0) armSentinel();
     io.run();
     BlockingSection::setCurrent(nullptr);
+  }
+
+  void armSentinel() {
+    sentinel.expires_after(sentinelPeriod);
+    sentinel.async_wait([this](const boost::system::error_code& ec) {
+      if (!ec) armSentinel();
+    });
   }
 
   // A helper leaves as soon as the loop has another thread that is not waiting.
@@ -90,8 +104,10 @@ struct IoLoops::Loop final : BlockingAware {
   }
 };
 
-IoLoops::IoLoops(size_t loops) : pool_(loopThreads(loops < 1 ? 1 : loops)) {
-  for (size_t i = 0; i < (loops < 1 ? 1 : loops); ++i) loops_.push_back(std::make_unique<Loop>(*this));
+IoLoops::IoLoops(size_t loops, std::chrono::milliseconds deadlineFloor) : pool_(loopThreads(loops < 1 ? 1 : loops)) {
+  // Half the floor: the sentinel armed last expires at most that far ahead.
+  const std::chrono::milliseconds sentinelPeriod = deadlineFloor / 2;
+  for (size_t i = 0; i < (loops < 1 ? 1 : loops); ++i) loops_.push_back(std::make_unique<Loop>(*this, sentinelPeriod));
 }
 
 IoLoops::~IoLoops() { stop(); }

@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <boost/asio/io_context.hpp>
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <vector>
@@ -29,7 +30,14 @@ namespace ih::host::http {
 
 class IoLoops {
  public:
-  explicit IoLoops(size_t loops);
+  // `deadlineFloor`: the shortest deadline a connection sets (its idle and
+  // request timeouts). Each loop keeps a timer that always expires before
+  // it, so that arming a connection's deadline does not change the loop's
+  // earliest timer: Asio reprograms its timerfd only when that changes, and
+  // it did on each of the three deadlines of every request, one loop
+  // holding one connection (5 % of the host's CPU on no-op webhooks,
+  // docs/benchmarks.md, issue 12 "Round 16"). Zero: no such timer.
+  IoLoops(size_t loops, std::chrono::milliseconds deadlineFloor);
   ~IoLoops();
   IoLoops(const IoLoops&) = delete;
   IoLoops& operator=(const IoLoops&) = delete;

@@ -4,6 +4,7 @@
 
 #include <Poco/Logger.h>
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -64,7 +65,8 @@ FrontState::FrontState(ServerOptions o, Dispatcher& d, ops::Metrics& m)
 
 struct HttpServer::Impl {
   FrontState front;  // outlives the loops: connections left in them use it
-  IoLoops loops{static_cast<size_t>(front.options.threads)};
+  IoLoops loops{static_cast<size_t>(front.options.threads),
+                std::chrono::milliseconds(std::min(front.options.headerTimeoutMs, front.options.keepAliveTimeoutMs))};
   tcp::acceptor acceptor{net::make_strand(loops.first())};
   net::steady_timer acceptBackoff{acceptor.get_executor()};
   bool bound = false;

@@ -27,7 +27,7 @@ using namespace std::chrono_literals;
 // helper then leaves. Unless the loop is woken, the continuation waits for an
 // unrelated event, which here never comes.
 TEST(IoLoopsTest, WorkALeavingHelperQueuedStillRuns) {
-  IoLoops loops(1);
+  IoLoops loops(1, 0ms);  // no sentinel timer: it would wake the loop and hide what this test guards
   loops.start();
   boost::asio::io_context& io = loops.first();
   ih::testing::Gate waitEnds;
