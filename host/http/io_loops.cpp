@@ -19,6 +19,8 @@ namespace {
 
 // How long a helper waits for work once its loop needs it no more.
 constexpr std::chrono::milliseconds kHelperIdle{200};
+// A loop's own timer fires at most this often (see IoLoops::IoLoops).
+constexpr std::chrono::milliseconds kShortestSentinelPeriod{50};
 // Room for threads left inside plugins by abandoned inline calls (the
 // plugin-call executor stops running calls inline at 32 of them), each of
 // which needs a helper to take its loop over.
@@ -106,7 +108,11 @@ struct IoLoops::Loop final : BlockingAware {
 
 IoLoops::IoLoops(size_t loops, std::chrono::milliseconds deadlineFloor) : pool_(loopThreads(loops < 1 ? 1 : loops)) {
   // Half the floor: the sentinel armed last expires at most that far ahead.
-  const std::chrono::milliseconds sentinelPeriod = deadlineFloor / 2;
+  // Below kShortestSentinelPeriod (timeouts under a tenth of a second) the
+  // wake-ups would cost more than the timer saves: no sentinel.
+  const std::chrono::milliseconds half = deadlineFloor / 2;
+  const std::chrono::milliseconds sentinelPeriod =
+      half >= kShortestSentinelPeriod ? half : std::chrono::milliseconds(0);
   for (size_t i = 0; i < (loops < 1 ? 1 : loops); ++i) loops_.push_back(std::make_unique<Loop>(*this, sentinelPeriod));
 }
 

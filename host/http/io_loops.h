@@ -36,7 +36,8 @@ class IoLoops {
   // earliest timer: Asio reprograms its timerfd only when that changes, and
   // it did on each of the three deadlines of every request, one loop
   // holding one connection (5 % of the host's CPU on no-op webhooks,
-  // docs/benchmarks.md, issue 12 "Round 16"). Zero: no such timer.
+  // docs/benchmarks.md, issue 12 "Round 16"). Under 100 ms (zero
+  // included): no such timer, which would wake the loop too often.
   IoLoops(size_t loops, std::chrono::milliseconds deadlineFloor);
   ~IoLoops();
   IoLoops(const IoLoops&) = delete;
