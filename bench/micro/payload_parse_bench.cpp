@@ -8,6 +8,7 @@
 
 #include <rapidjson/document.h>
 
+#include "ihp/sdk/json_builder.hpp"
 #include "ihp/sdk/json_reader.hpp"
 #include "payloads/jira_payload.h"
 #include "webhook/issue_event.h"
@@ -58,5 +59,17 @@ void parseIssuePayload(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * payload.size()));
 }
 BENCHMARK(parseIssuePayload);
+
+// Writing the delivery back out (what the host does with every document it
+// stores or serves): the JSON writer of ihp/sdk/json_builder.hpp.
+void stringifyIssuePayload(benchmark::State& state) {
+  ihp::sdk::json::Document doc;
+  if (!ihp::sdk::json::read(samplePayload(), doc)) state.SkipWithError("the sample payload does not parse");
+  for (auto _ : state) {
+    std::string text = ihp::sdk::json::stringify(doc);
+    benchmark::DoNotOptimize(text);
+  }
+}
+BENCHMARK(stringifyIssuePayload);
 
 }  // namespace

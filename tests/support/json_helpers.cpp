@@ -2,28 +2,23 @@
 
 #include <stdexcept>
 
-#include <rapidjson/error/en.h>
 #include <rapidjson/pointer.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+
+#include "ihp/sdk/json.hpp"
 
 namespace ih::testing {
 
+// The product's reader, not a bare RapidJSON parse: every answer a test reads
+// is then also checked to be JSON the host itself would accept (UTF-8, no raw
+// control bytes, bounded depth).
 rapidjson::Document parseJson(const std::string& text) {
   rapidjson::Document doc;
-  doc.Parse(text.c_str(), text.size());
-  if (doc.HasParseError()) {
-    throw std::runtime_error(std::string("invalid JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) + "): " + text);
-  }
+  const ihp::sdk::json::ReadResult result = ihp::sdk::json::read(text, doc);
+  if (!result.ok()) throw std::runtime_error("invalid JSON (" + result.reason() + "): " + text);
   return doc;
 }
 
-std::string toJson(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return buffer.GetString();
-}
+std::string toJson(const rapidjson::Value& value) { return ihp::sdk::json::stringify(value); }
 
 bool jsonHas(const rapidjson::Value& root, const std::string& pointer) {
   return rapidjson::Pointer(pointer.c_str()).Get(root) != nullptr;

@@ -54,7 +54,9 @@ TEST(Utf8, FindsABadByteAtEveryPositionAfterAnAsciiRun) {
       text.replace(at, 1, "\xc3\xa9");
       EXPECT_TRUE(utf8::isValid(text)) << "length " << length << ", two-byte sequence at " << at;
       text.erase(text.size() - 1);
-      if (at + 1 == length) EXPECT_FALSE(utf8::isValid(text)) << "truncated at the end, length " << length;
+      if (at + 1 == length) {
+        EXPECT_FALSE(utf8::isValid(text)) << "truncated at the end, length " << length;
+      }
     }
   }
 }

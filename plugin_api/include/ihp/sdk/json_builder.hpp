@@ -5,6 +5,15 @@
 // A thin fluent layer over rapidjson::Writer: streaming (no DOM), so views are
 // cheap, and raw() splices an already-serialised document (a stored config,
 // an issue inside a webhook payload) without re-parsing it.
+//
+// Every writer of the project is a TextWriter (or PrettyTextWriter), never a
+// plain rapidjson::Writer<StringBuffer>: with RAPIDJSON_SSE2 (defined by the
+// project's build), RapidJSON 1.1 specialises exactly that type with a SIMD
+// string scan that takes a byte for a control character only up to 0x19, so
+// a string holding 0x1A-0x1F (read from a "\u001d" escape, say) is written
+// out raw: the text is not JSON, and the host's own reader refuses it
+// (docs/fuzzing.md, finding 10). A writer on a stack allocator of its own
+// type is not that specialisation and escapes every control character.
 #pragma once
 
 #include <cstdint>
@@ -13,11 +22,22 @@
 #include <string_view>
 #include <type_traits>
 
+#include <rapidjson/allocators.h>
 #include <rapidjson/document.h>
+#include <rapidjson/encodings.h>
+#include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 namespace ihp::sdk::json {
+
+// The writer's nesting stack allocates as CrtAllocator does; its type is what
+// steers RapidJSON away from the faulty specialisation (see above).
+struct EscapingWriterStack : rapidjson::CrtAllocator {};
+using TextWriter =
+    rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>, EscapingWriterStack>;
+using PrettyTextWriter =
+    rapidjson::PrettyWriter<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>, EscapingWriterStack>;
 
 class JsonBuilder {
  public:
@@ -75,13 +95,13 @@ class JsonBuilder {
   JsonBuilder& ok(bool) { return *this; }
 
   rapidjson::StringBuffer buffer_;
-  rapidjson::Writer<rapidjson::StringBuffer> writer_;
+  TextWriter writer_;
 };
 
 // Compact text of a value (of a document read() produced, so its depth is bounded).
 inline std::string stringify(const rapidjson::Value& value) {
   rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  TextWriter writer(buffer);
   value.Accept(writer);
   return std::string(buffer.GetString(), buffer.GetSize());
 }
