@@ -15,13 +15,7 @@
 
 namespace {
 
-std::string samplePayload() {
-  ih::bench::IssueUpdate update;
-  update.updatedMs = 1'760'000'123'456;
-  update.assignee = ih::bench::seedBob();
-  update.previousAssignee = ih::bench::seedAlice();
-  return ih::bench::buildIssueUpdatedPayload(update);
-}
+std::string samplePayload() { return ih::bench::sampleAssigneeChangePayload(); }
 
 void rapidJsonParse(benchmark::State& state) {
   const std::string payload = samplePayload();

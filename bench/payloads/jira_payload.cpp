@@ -167,4 +167,12 @@ std::string buildIssueUpdatedPayload(const IssueUpdate& update) {
   return out.str();
 }
 
+std::string sampleAssigneeChangePayload() {
+  IssueUpdate update;
+  update.updatedMs = 1'760'000'123'456;
+  update.assignee = seedBob();
+  update.previousAssignee = seedAlice();
+  return buildIssueUpdatedPayload(update);
+}
+
 }  // namespace ih::bench

@@ -32,6 +32,8 @@ struct IssueUpdate {
 };
 
 std::string buildIssueUpdatedPayload(const IssueUpdate& update);
+// One delivery of an assignee change, Alice to Bob: the micro benchmarks' body.
+std::string sampleAssigneeChangePayload();
 
 // Jira's timestamp text, "2026-11-26T19:38:16.123+0000" (UTC).
 std::string formatJiraTime(int64_t epochMs);

@@ -7,7 +7,8 @@
 #include <stdexcept>
 
 #include "common/base64.h"
-#include "common/deflate.h"
+#include "common/zlib_inflate.h"
+#include "common/zstd_frame.h"
 #include "storage/dialect.h"
 #include "storage/query.h"
 #include "storage/unit_of_work.h"
@@ -60,13 +61,17 @@ std::vector<std::pair<std::string, std::string>> decodeHeaders(int64_t id, const
   return headers;
 }
 
-constexpr char kDeflatedBodyMark = 'z';
+// A compressed body is stored `<mark><size>:<base64>`: zstd since Round 18
+// of issue 12, zlib before it (rows an older host may have left).
+constexpr char kZstdBodyMark = 's';
+constexpr char kZlibBodyMark = 'z';
 
 std::string decodeBody(int64_t id, const std::string& text) {
   const auto damaged = [id](const char* what) {
     return std::runtime_error("webhook_inbox " + std::to_string(id) + ": body " + what);
   };
-  if (text.empty() || text.front() != kDeflatedBodyMark) {  // stored by a host before bodies were deflated
+  const char mark = text.empty() ? '\0' : text.front();
+  if (mark != kZstdBodyMark && mark != kZlibBodyMark) {  // stored by a host before bodies were compressed
     std::optional<std::string> body = base64Decode(text);
     if (!body) throw damaged("is not base64");
     return std::move(*body);
@@ -79,8 +84,9 @@ std::string decodeBody(int64_t id, const std::string& text) {
   }
   const std::optional<std::string> compressed = base64Decode(std::string_view(text).substr(colon + 1));
   if (!compressed) throw damaged("is not base64");
-  std::optional<std::string> body = inflateBytes(*compressed, size);
-  if (!body) throw damaged("does not inflate to its size");
+  std::optional<std::string> body =
+      mark == kZstdBodyMark ? decompressFrame(*compressed, size) : inflateBytes(*compressed, size);
+  if (!body) throw damaged("does not decompress to its size");
   return std::move(*body);
 }
 
@@ -117,7 +123,7 @@ constexpr int kClaimWindows = 8;
 }  // namespace
 
 std::string InboxRepository::encodeBody(std::string_view body) {
-  return kDeflatedBodyMark + std::to_string(body.size()) + ':' + base64Encode(deflateBytes(body));
+  return kZstdBodyMark + std::to_string(body.size()) + ':' + base64Encode(compressFrame(body));
 }
 
 int64_t InboxRepository::append(const InboxRequest& request) { return appendAll({request}); }

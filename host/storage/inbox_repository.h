@@ -4,11 +4,11 @@
 //
 // Headers and body are kept base64-encoded: their bytes are the sender's,
 // and PostgreSQL's TEXT takes neither NUL nor invalid UTF-8. The body is
-// deflated first (common/deflate.h) and written `z<size>:<base64>`, which is
-// a quarter of the bytes an acknowledgement writes and flushes. Rows of
-// older hosts (plain base64) still read; a host older than this format finds
-// the ':' not base64 and leaves the row to a newer host rather than applying
-// other bytes.
+// compressed first (common/zstd_frame.h) and written `s<size>:<base64>`,
+// which is a quarter of the bytes an acknowledgement writes and flushes. Rows
+// of older hosts (zlib's `z<size>:<base64>`, or plain base64) still read; a
+// host older than a row's format finds the mark or the ':' unreadable and
+// leaves the row to a newer host rather than applying other bytes.
 #pragma once
 
 #include <cstdint>
@@ -31,7 +31,7 @@ struct InboxRequest {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   // `body` as stored (InboxRepository::encodeBody), when the caller made it
-  // already: deflating takes ~35 us, better spent on a request's own thread
+  // already: compressing takes ~10 us, better spent on a request's own thread
   // than on the one thread that stores every request (inbox_appender.h).
   std::string encodedBody;
   int64_t receivedAt = 0;

@@ -252,7 +252,7 @@ std::vector<std::string> webhookInbox() {
 // body took 280 µs against 180 µs with lz4 (pgbench, docs/benchmarks.md
 // issue 11 "Round 10"). Only new rows are compressed so, and a server built
 // without lz4 keeps pglz rather than refusing to start.
-// Since the host deflates bodies itself (inbox_repository.h), this matters
+// Since the host compresses bodies itself (inbox_repository.h), this matters
 // for rows of older hosts only.
 std::vector<std::string> inboxCompression() {
   return {
@@ -261,7 +261,7 @@ std::vector<std::string> inboxCompression() {
   };
 }
 
-// A deflated Jira body is a base64 text of 2-3 KB: past PostgreSQL's 2 KB
+// A compressed Jira body is a base64 text of 2-3 KB: past PostgreSQL's 2 KB
 // TOAST threshold, so by default every inbox row had its body moved to the
 // TOAST table (a second heap and index insert on the acknowledgement, a
 // second read on the claim, a second delete), and lz4 found nothing to

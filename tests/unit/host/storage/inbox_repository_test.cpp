@@ -13,6 +13,7 @@
 #include "storage/inbox_repository.h"
 #include "storage/query.h"
 #include "support/backend.h"
+#include "support/zlib_streams.h"
 
 namespace ih::host::storage {
 namespace {
@@ -24,13 +25,19 @@ std::string jiraLikeBody() {
   return body + "\"webhookEvent\": \"jira:issue_updated\"}";
 }
 
-// The row as a host before deflated bodies wrote it: the body in plain base64.
-int64_t insertAsAnOlderHost(UnitOfWork& uow, const std::string& body) {
+// A row as an older host wrote it, its body column `storedBody`.
+int64_t insertAsAnOlderHost(UnitOfWork& uow, const std::string& storedBody) {
   uow.beginWrite();
-  return Query(uow, "INSERT INTO webhook_inbox (plugin_key, method, path, query, headers, body, received_at)"
-                    " VALUES ('p', 'POST', '/x/', '', '', ?, 1000) RETURNING id")
-      .bind(base64Encode(body))
+  return Query(uow,
+               "INSERT INTO webhook_inbox (plugin_key, method, path, query, headers, body, received_at)"
+               " VALUES ('p', 'POST', '/x/', '', '', ?, 1000) RETURNING id")
+      .bind(storedBody)
       .scalarInt64();
+}
+
+// As hosts before zstd stored a body: `z<size>:` and its zlib stream in base64.
+std::string zlibBodyColumn(const std::string& body) {
+  return "z" + std::to_string(body.size()) + ":" + base64Encode(ih::test::deflateAsAnOlderHost(body));
 }
 
 class InboxRepositoryTest : public ih::test::BackendTest {
@@ -205,20 +212,21 @@ TEST_P(InboxRepositoryTest, ARowDamagedInTheDatabaseIsRefusedNotMisread) {
   EXPECT_THROW(InboxRepository(*uow).takeDue(0, 10), std::runtime_error);
 }
 
-// What an acknowledgement writes and flushes is the deflated body: a
+// What an acknowledgement writes and flushes is the compressed body: a
 // quarter of the request's bytes here. It comes back byte for byte.
-TEST_P(InboxRepositoryTest, ABodyIsStoredDeflated) {
+TEST_P(InboxRepositoryTest, ABodyIsStoredCompressed) {
   const std::string body = jiraLikeBody();
   store({body});
   {
     auto uow = db().begin();
     const std::string stored = Query(*uow, "SELECT body FROM webhook_inbox").one()->text(0);
     EXPECT_LT(stored.size(), body.size() / 4) << stored.substr(0, 80);
+    EXPECT_EQ(stored.substr(0, 1 + std::to_string(body.size()).size() + 1), "s" + std::to_string(body.size()) + ":");
   }
   EXPECT_EQ(dueBodies(1000), (std::vector<std::string>{body}));
 }
 
-// Where the caller deflated the body already (on its own thread), the
+// Where the caller compressed the body already (on its own thread), the
 // stored row is the same.
 TEST_P(InboxRepositoryTest, ABodyEncodedByTheCallerIsStoredAsIs) {
   InboxRequest encoded = request(jiraLikeBody());
@@ -233,32 +241,44 @@ TEST_P(InboxRepositoryTest, ABodyEncodedByTheCallerIsStoredAsIs) {
 }
 
 // Hosts of one database are upgraded one at a time: rows stored before
-// bodies were deflated are still applied, in order with the new ones.
-TEST_P(InboxRepositoryTest, ARowOfAnOlderHostStillReads) {
-  const std::string older = std::string("{\"k\": \"caf\xc3\xa9\"}\0\xff", 16);
+// bodies were compressed, and rows compressed with zlib, are still applied,
+// in order with the new ones.
+TEST_P(InboxRepositoryTest, RowsOfOlderHostsStillRead) {
+  const std::string oldest = std::string("{\"k\": \"caf\xc3\xa9\"}\0\xff", 16);
+  const std::string zlibEra = jiraLikeBody();
   {
     auto uow = db().begin();
-    insertAsAnOlderHost(*uow, older);
+    insertAsAnOlderHost(*uow, base64Encode(oldest));
+    insertAsAnOlderHost(*uow, zlibBodyColumn(zlibEra));
     uow->commit();
   }
   store({"newer"});
-  EXPECT_EQ(dueBodies(1000), (std::vector<std::string>{older, "newer"}));
+  EXPECT_EQ(dueBodies(1000), (std::vector<std::string>{oldest, zlibEra, "newer"}));
 }
 
-// A deflated body that is damaged, cut short, or of another size than its
-// row says is refused, not applied as other bytes.
-TEST_P(InboxRepositoryTest, ADamagedDeflatedBodyIsRefused) {
-  const std::string good = InboxRepository::encodeBody(jiraLikeBody());
-  const size_t colon = good.find(':');
-  ASSERT_NE(colon, std::string::npos);
-  const std::string payload = good.substr(colon + 1);
-  std::string flipped = payload;
-  flipped[flipped.size() / 2] = flipped[flipped.size() / 2] == 'A' ? 'B' : 'A';
-  const std::string size = good.substr(1, colon - 1);
-  for (const std::string& damaged : {"z" + size + ":" + flipped,                          // bytes changed
-                                     "z" + size + ":" + payload.substr(0, payload.size() / 2 / 4 * 4),  // cut short
-                                     "z" + std::to_string(std::stoul(size) + 1) + ":" + payload,        // another size
-                                     "z:" + payload, "zz:" + payload, std::string("z") + size}) {
+// A compressed body, of this host's format or zlib's, that is damaged, cut
+// short, of another size than its row says, or marked with the other format
+// is refused, not applied as other bytes.
+TEST_P(InboxRepositoryTest, ADamagedCompressedBodyIsRefused) {
+  std::vector<std::string> damagedColumns;
+  for (const std::string& good : {InboxRepository::encodeBody(jiraLikeBody()), zlibBodyColumn(jiraLikeBody())}) {
+    const std::string mark = good.substr(0, 1);
+    const std::string otherMark = mark == "s" ? "z" : "s";
+    const size_t colon = good.find(':');
+    ASSERT_NE(colon, std::string::npos);
+    const std::string payload = good.substr(colon + 1);
+    std::string flipped = payload;
+    flipped[flipped.size() / 2] = flipped[flipped.size() / 2] == 'A' ? 'B' : 'A';
+    const std::string size = good.substr(1, colon - 1);
+    for (const std::string& damaged : {mark + size + ":" + flipped,  // bytes changed
+                                       mark + size + ":" + payload.substr(0, payload.size() / 2 / 4 * 4),  // cut short
+                                       mark + std::to_string(std::stoul(size) + 1) + ":" + payload,  // another size
+                                       otherMark + size + ":" + payload,                             // another format
+                                       mark + ":" + payload, mark + mark + ":" + payload, mark + size}) {
+      damagedColumns.push_back(damaged);
+    }
+  }
+  for (const std::string& damaged : damagedColumns) {
     {
       auto uow = db().begin();
       uow->beginWrite();
@@ -350,7 +370,7 @@ TEST_P(PostgresInboxStorageTest, ALargePlainBodyOfAnOlderHostIsCompressedWithLz4
   int64_t id = 0;
   {
     auto uow = db().begin();
-    id = insertAsAnOlderHost(*uow, body);
+    id = insertAsAnOlderHost(*uow, base64Encode(body));
     uow->commit();
   }
   auto uow = db().begin();
