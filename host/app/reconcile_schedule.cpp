@@ -2,6 +2,8 @@
 
 #include <Poco/Logger.h>
 
+#include "common/thread_name.h"
+
 namespace ih::host::app {
 
 void ReconcileSchedule::start() {
@@ -19,6 +21,7 @@ void ReconcileSchedule::stop() {
 }
 
 void ReconcileSchedule::run() {
+  nameThisThread("ih-reconcile");
   Poco::Logger& logger = Poco::Logger::get("ih.app.reconcile");
   std::unique_lock lock(mutex_);
   while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {

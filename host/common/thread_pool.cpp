@@ -6,6 +6,8 @@
 #include <mutex>
 #include <thread>
 
+#include "common/thread_name.h"
+
 namespace ih::host {
 
 struct ThreadPoolState {
@@ -47,6 +49,7 @@ void ThreadPoolState::spawn(const std::shared_ptr<ThreadPoolState>& self) {
 }
 
 void ThreadPoolState::workerLoop(const std::shared_ptr<ThreadPoolState>& self) {
+  nameThisThread("ih-pool");
   ThreadPoolState& s = *self;
   std::unique_lock lock(s.mutex);
   --s.starting;

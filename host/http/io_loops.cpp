@@ -12,6 +12,7 @@
 
 #include "common/blocking_section.h"
 #include "common/early_answer.h"
+#include "common/thread_name.h"
 
 namespace ih::host::http {
 
@@ -55,6 +56,7 @@ struct IoLoops::Loop final : BlockingAware {
 
   void run() {
     BlockingSection::setCurrent(this);
+    nameThisThread("ih-http");
     if (sentinelPeriod.count() > 0) armSentinel();
     io.run();
     BlockingSection::setCurrent(nullptr);

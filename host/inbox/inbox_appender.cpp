@@ -9,6 +9,7 @@
 
 #include "common/blocking_section.h"
 #include "common/durability.h"
+#include "common/thread_name.h"
 #include "storage/database.h"
 
 namespace ih::host::inbox {
@@ -76,6 +77,7 @@ void InboxAppender::append(storage::InboxRequest request) {
 }
 
 void InboxAppender::writeBatches() {
+  nameThisThread("ih-inbox-write");
   std::vector<storage::InboxRequest> requests;
   while (true) {
     Written batch;
@@ -103,6 +105,7 @@ void InboxAppender::writeBatches() {
 }
 
 void InboxAppender::syncBatches() {
+  nameThisThread("ih-inbox-sync");
   std::vector<Written> batches;
   while (true) {
     {

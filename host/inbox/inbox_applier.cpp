@@ -11,6 +11,7 @@
 #include <Poco/Logger.h>
 
 #include "common/clock.h"
+#include "common/thread_name.h"
 #include "inbox/inbox_appender.h"
 #include "ops/metrics.h"
 #include "plugins/loaded_plugin.h"
@@ -102,6 +103,7 @@ void InboxApplier::wake() {
 }
 
 void InboxApplier::run() {
+  nameThisThread("ih-inbox-apply");
   // Below the request threads on the CPU too: under load the two cores are
   // the acknowledgements' first. (Linux applies nice values per thread.)
   if (::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kApplierNice) != 0) {

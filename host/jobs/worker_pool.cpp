@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/thread_name.h"
 #include "jobs/jobs_log.h"
 #include "ops/metrics.h"
 
@@ -122,6 +123,7 @@ void WorkerPool::keepLeases() {
 }
 
 void WorkerPool::leaseKeeperLoop() {
+  nameThisThread("ih-job-lease");
   const auto interval =
       std::chrono::milliseconds(std::min(queue_.leaseMs() / kLeaseChecksPerLease, kLongestLeaseCheckMs));
   std::unique_lock lock(stateMutex_);
@@ -138,6 +140,7 @@ void WorkerPool::leaseKeeperLoop() {
 }
 
 void WorkerPool::workerLoop() {
+  nameThisThread("ih-job");
   while (!stopping_) {
     std::optional<storage::Job> job;
     try {

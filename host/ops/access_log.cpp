@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstdio>
 
+#include "common/thread_name.h"
+
 namespace ih::host::ops {
 
 namespace {
@@ -71,6 +73,7 @@ void AccessLog::flush() {
 }
 
 void AccessLog::run() {
+  nameThisThread("ih-access-log");
   std::unique_lock lock(mutex_);
   for (;;) {
     wake_.wait_for(lock, flushEvery_, [&] {

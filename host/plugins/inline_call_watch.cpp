@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "common/thread_name.h"
 #include "plugins/plugin_call_executor.h"
 
 namespace ih::host::plugins {
@@ -54,6 +55,7 @@ void InlineCallWatch::unwatch(Ticket ticket) {
 }
 
 void InlineCallWatch::run() {
+  nameThisThread("ih-call-watch");
   auto lastBusy = std::chrono::steady_clock::now();
   std::vector<std::shared_ptr<HookCall>> slow;
   std::vector<std::shared_ptr<HookCall>> expired;

@@ -10,6 +10,7 @@
 #include <exception>
 #include <string>
 
+#include "common/thread_name.h"
 #include "storage/query.h"
 
 namespace ih::host::storage {
@@ -58,6 +59,7 @@ int WalCheckpointer::onCommit(void* self, sqlite3*, const char*, int walPages) {
 }
 
 void WalCheckpointer::run() {
+  nameThisThread("ih-checkpoint");
   std::unique_ptr<Poco::Data::Session> session;
   std::unique_lock lock(mutex_);
   while (true) {

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <set>
 
 #include "host_process.h"
 #include "support/temp_dir.h"
@@ -45,6 +46,16 @@ class HostLifecycleTest : public ::testing::Test {
 
   ih::testing::TempDir temp, plugins;
 };
+
+std::set<std::string> threadNamesOf(pid_t pid) {
+  std::set<std::string> names;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task")) {
+    std::string name = ih::testing::readFile(task.path().string() + "/comm");
+    while (!name.empty() && name.back() == '\n') name.pop_back();
+    names.insert(name);
+  }
+  return names;
+}
 
 TEST_F(HostLifecycleTest, GeneratesAnAdminTokenFileAndKeepsDataAcrossRestarts) {
   const std::string dataDir = temp.path() + "/var";
@@ -123,6 +134,17 @@ TEST_F(HostLifecycleTest, SkipsABrokenPluginWithOneLineAndKeepsServing) {
   EXPECT_EQ(countLines(host.process().stderrText(), "major_too_new.so"), 1u) << host.process().stderrText();
 #endif
   EXPECT_EQ(host.process().stop(), 0);
+}
+
+// `top -H` and perf show which part of the host takes the CPU.
+TEST_F(HostLifecycleTest, NamesItsThreadsByWhatTheyDo) {
+  HostProcess host(launchIn(temp.path() + "/var"));
+  ASSERT_EQ(host.get("/healthz", "").status, 200);
+  const std::set<std::string> names = threadNamesOf(host.process().pid());
+  for (const char* expected : {"ih-http", "ih-inbox-write", "ih-inbox-sync", "ih-inbox-apply", "ih-job", "ih-job-lease",
+                               "ih-checkpoint", "ih-call-watch"}) {
+    EXPECT_TRUE(names.count(expected)) << expected << " is not among the host's threads";
+  }
 }
 
 TEST_F(HostLifecycleTest, BadOptionsExit64WithOneLine) {
