@@ -84,7 +84,7 @@ std::optional<IssueEvent> issueSnapshot(const json::Value& issue) {
 
 ParsedPayload parseIssuePayload(std::string_view body) {
   json::Document doc;
-  if (const json::ReadResult read = json::read(body, doc); !read) {
+  if (const json::ReadResult read = json::readInPlace(body, doc); !read) {
     ParsedPayload parsed;
     parsed.problem = "the body is not JSON: " + read.reason();
     return parsed;

@@ -39,8 +39,10 @@ Expected<WebhookIntegration, TokenFailure> validateWebhookToken(const ihp::sdk::
   if (token.empty()) return fail(TokenFailure::Empty);
 
   auto peeked = host.jwtPeekClaims(token);
+  // Both documents are only looked into, so they are read in place (every
+  // delivery reads them).
   json::Document claims;
-  if (!peeked || !json::parseObject(peeked.value, claims)) return fail(TokenFailure::Decode);
+  if (!peeked || !json::readInPlace(peeked.value, claims) || !claims.IsObject()) return fail(TokenFailure::Decode);
   std::string externalId = json::stringOr(claims, "id");
   if (externalId.empty()) return fail(TokenFailure::MissingId);
 
@@ -48,7 +50,9 @@ Expected<WebhookIntegration, TokenFailure> validateWebhookToken(const ihp::sdk::
   if (found.status == IHP_E_NOT_FOUND) return fail(TokenFailure::UnknownIntegration);
   if (!found) return fail(TokenFailure::HostError);
   json::Document integration;
-  if (!json::parseObject(found.value, integration)) return fail(TokenFailure::UnknownIntegration);
+  if (!json::readInPlace(found.value, integration) || !integration.IsObject()) {
+    return fail(TokenFailure::UnknownIntegration);
+  }
   // Better than Sentry: a disabled or deleting integration accepts nothing, and
   // only this provider's records count (Sentry's newest lookup has no filter).
   const std::string provider = json::stringOr(integration, "provider", kProvider);

@@ -27,6 +27,42 @@ TEST(JsonReader, ReadsADocument) {
   EXPECT_EQ(stringify(doc), R"({"a":[1,"x",true,null,2.5],"b":{"c":"d"}})");
 }
 
+// The document holds its strings itself (the reader parses a copy of the
+// bytes in place, in the document's allocator): the input may go away, or
+// change, right after the read, and a document read again keeps no trace of
+// the first read.
+TEST(JsonReader, ADocumentOwnsItsStringsOnceTheInputIsGone) {
+  for (const auto reader : {&read, &readInPlace}) {
+    Document doc;
+    {
+      std::string input = R"({"key":"OPS-1","items":[{"field":"assignee","to":"caf\u00e9 \"b\""}]})";
+      ASSERT_TRUE(reader(input, doc));
+      input.assign(input.size(), 'x');
+    }
+    EXPECT_EQ(std::string(doc["key"].GetString()), "OPS-1");
+    EXPECT_EQ(std::string(doc["items"][0]["to"].GetString()), "caf\xc3\xa9 \"b\"");
+    ASSERT_TRUE(reader(std::string(R"({"key":"OPS-22"})"), doc));
+    EXPECT_EQ(stringify(doc), R"({"key":"OPS-22"})");
+  }
+}
+
+// Parsed in place or not, a document reads the same, and is refused the same.
+TEST(JsonReader, ReadingInPlaceReadsAndRefusesAsReadDoes) {
+  for (const std::string& text :
+       {std::string(R"({"a":[1,"x\n\u00e9",true,null,2.5],"b":{"c":"d"}})"),
+        std::string(R"({"long":")") + std::string(40, 'y') + R"(\t"})", std::string("[\"\x1d\"]"),
+        std::string("{\"a\":\xff}"), nestedJsonArrays(kMaxDepth + 1), std::string("[1] 2"), std::string("[1e999]")}) {
+    Document copied, inPlace;
+    const ReadResult byCopy = read(text, copied);
+    const ReadResult byPlace = readInPlace(text, inPlace);
+    EXPECT_EQ(byPlace.error, byCopy.error) << text.substr(0, 40);
+    EXPECT_EQ(byPlace.offset, byCopy.offset) << text.substr(0, 40);
+    if (byCopy) {
+      EXPECT_EQ(stringify(inPlace), stringify(copied));
+    }
+  }
+}
+
 TEST(JsonReader, AcceptsSixtyFourLevelsAndRefusesSixtyFive) {
   EXPECT_TRUE(readText(nestedJsonArrays(kMaxDepth)));
   EXPECT_TRUE(readText(nestedJsonObjects(kMaxDepth)));

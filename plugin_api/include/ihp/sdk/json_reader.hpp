@@ -83,7 +83,7 @@ struct ReadResult {
 
 namespace detail {
 
-// NULs after a copy of the input (see read()).
+// NULs after a copy of the input (see copyPadded()).
 inline constexpr size_t kSimdPadding = 16;
 
 // Forwards SAX events to the document being built, refusing nesting beyond
@@ -168,15 +168,16 @@ inline bool holdsControlByteTheSimdScanMisses(std::string_view text) {
   return false;
 }
 
-// Parses `text` from `input`, a RapidJSON stream over its bytes.
-template <typename Stream>
+// Parses `text` from `input`, a RapidJSON stream over its bytes (or over a
+// copy of them, in place with kParseInsituFlag).
+template <unsigned kExtraFlags, typename Stream>
 ReadResult readFrom(std::string_view text, Stream& input, Document& out) {
   // Not kParseFullPrecisionFlag, though it would make doubles read back
   // bit-exact: RapidJSON 1.1's full-precision path misreads numbers past
   // double's range (5e308 becomes -8.69e-309) instead of overflowing, which
   // nothing downstream could catch. The default is within one ulp, and no
   // reader of ours takes a fractional number (docs/fuzzing.md, findings 2, 8).
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag;
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | kExtraFlags;
   ReadResult result;
   auto generate = [&](Document& handler) {
     GuardedHandler guard(handler);
@@ -191,29 +192,54 @@ ReadResult readFrom(std::string_view text, Stream& input, Document& out) {
     result.error = guard.refusal() != ReadError::None ? guard.refusal() : ReadError::Syntax;
     return false;
   };
-  out.SetNull();
   out.Populate(generate);
   return result;
 }
 
 }  // namespace detail
 
+namespace detail {
+
+// Reads text holding a raw byte the SIMD scan would let through, byte by byte.
+inline ReadResult readByteWise(std::string_view text, Document& out) {
+  rapidjson::MemoryStream bytes(text.data(), text.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(bytes);
+  return readFrom<0>(text, input, out);
+}
+
+// RapidJSON's SIMD scans (RAPIDJSON_SSE2) read only a NUL-terminated stream,
+// and they load whole aligned 16-byte blocks, so the bytes are copied with 16
+// NULs after them: a block that holds the end never reaches past the copy.
+inline void copyPadded(std::string_view text, char* to) {
+  std::memcpy(to, text.data(), text.size());
+  std::memset(to + text.size(), 0, kSimdPadding);
+}
+
+}  // namespace detail
+
 // Parses `text` into `out`. On failure `out` is null and the result says why.
 inline ReadResult read(std::string_view text, Document& out) {
-  if (detail::holdsControlByteTheSimdScanMisses(text)) {
-    rapidjson::MemoryStream bytes(text.data(), text.size());
-    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(bytes);
-    return detail::readFrom(text, input, out);
-  }
-  // RapidJSON's SIMD scans (RAPIDJSON_SSE2) read only a NUL-terminated
-  // StringStream, and they load whole aligned 16-byte blocks, so the bytes
-  // are copied with 16 NULs after them: a block that holds the end never
-  // reaches past the buffer.
-  std::string padded;
-  padded.reserve(text.size() + detail::kSimdPadding);
-  padded.append(text).append(detail::kSimdPadding, '\0');
+  out.SetNull();
+  if (detail::holdsControlByteTheSimdScanMisses(text)) return detail::readByteWise(text, out);
+  std::string padded(text.size() + detail::kSimdPadding, '\0');
+  detail::copyPadded(text, padded.data());
   rapidjson::StringStream input(padded.c_str());
-  return detail::readFrom(text, input, out);
+  return detail::readFrom<0>(text, input, out);
+}
+
+// The same, parsed in place: the copy of `text` is held by the document's
+// own allocator and its strings point into it, instead of each being copied
+// once more, which was half of a webhook body's read (docs/benchmarks.md,
+// issue 12 "Round 18"). For a document that is only looked into: RapidJSON's
+// CopyFrom() copies such strings as references, so a value copied into
+// another document would point into this one.
+inline ReadResult readInPlace(std::string_view text, Document& out) {
+  out.SetNull();
+  if (detail::holdsControlByteTheSimdScanMisses(text)) return detail::readByteWise(text, out);
+  char* copy = static_cast<char*>(out.GetAllocator().Malloc(text.size() + detail::kSimdPadding));
+  detail::copyPadded(text, copy);
+  rapidjson::InsituStringStream input(copy);
+  return detail::readFrom<rapidjson::kParseInsituFlag>(text, input, out);
 }
 
 // The same, as a yes/no.
