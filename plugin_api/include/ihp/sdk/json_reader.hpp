@@ -196,10 +196,6 @@ ReadResult readFrom(std::string_view text, Stream& input, Document& out) {
   return result;
 }
 
-}  // namespace detail
-
-namespace detail {
-
 // Reads text holding a raw byte the SIMD scan would let through, byte by byte.
 inline ReadResult readByteWise(std::string_view text, Document& out) {
   rapidjson::MemoryStream bytes(text.data(), text.size());
