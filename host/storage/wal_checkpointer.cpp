@@ -3,11 +3,13 @@
 
 #include <sqlite3.h>
 
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Logger.h>
 
 #include <chrono>
 #include <exception>
+#include <stdexcept>
 #include <string>
 
 #include "common/thread_name.h"
@@ -84,7 +86,12 @@ void WalCheckpointer::run() {
 
 void WalCheckpointer::checkpoint(Poco::Data::Session& session) {
   // PASSIVE: copies what no reader still needs, without waiting for anyone.
-  Query(session, "PRAGMA wal_checkpoint(PASSIVE)").rows();
+  // SQLite flushes the database file only in a pass that copied the whole
+  // WAL, which writers that never pause never let happen: the flush is ours.
+  for (int pass = 0; pass < kPassesBesideWriters; ++pass) {
+    Query(session, "PRAGMA wal_checkpoint(PASSIVE)").rows();
+    flushDatabaseFile(session);
+  }
   if (!writerLock_->tryLockFor(kWriterLockWait)) return;  // the hook asks again once the WAL has grown
   try {
     Query(session, "PRAGMA wal_checkpoint(PASSIVE)").rows();
@@ -93,6 +100,18 @@ void WalCheckpointer::checkpoint(Poco::Data::Session& session) {
     throw;
   }
   writerLock_->unlock();
+}
+
+void WalCheckpointer::flushDatabaseFile(Poco::Data::Session& session) {
+  sqlite3_file* file = nullptr;
+  const int found =
+      sqlite3_file_control(Poco::Data::SQLite::Utility::dbHandle(session), "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (found != SQLITE_OK || file == nullptr || file->pMethods == nullptr) {
+    throw std::runtime_error("the database file cannot be flushed: SQLite has no file for it");
+  }
+  if (const int synced = file->pMethods->xSync(file, SQLITE_SYNC_NORMAL); synced != SQLITE_OK) {
+    throw std::runtime_error(std::string("flushing the database file failed: ") + sqlite3_errstr(synced));
+  }
 }
 
 }  // namespace ih::host::storage

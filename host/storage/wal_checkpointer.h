@@ -15,8 +15,14 @@
 // writers that never pause always leaves the newest frames behind (the WAL
 // grew to 5 GB in a minute). So after copying the bulk beside the writers, it
 // copies the few frames left while it holds the writer lock. Writers wait for
-// that step: its two fsyncs took 11-30 ms on the test machine, still the
-// tail of a paced run's acknowledgements.
+// that step, so it must be short: SQLite flushes the database file only at
+// the end of a pass that copied the whole WAL, i.e. only in the locked step,
+// whose flush then carried every page the bulk copy had written (1-7 ms,
+// the tail of a paced run's acknowledgements). So each pass beside the
+// writers is followed by a flush of its own, and a second pass copies and
+// flushes what the writers added during the first: the locked step is left
+// with the frames of a few milliseconds (docs/benchmarks.md, issue 12
+// "Round 19").
 //
 // The writer connection's WAL hook (called by SQLite after each commit, the
 // lock released) only wakes the thread once the WAL has grown by
@@ -65,7 +71,14 @@ class WalCheckpointer {
   static int onCommit(void* self, sqlite3* connection, const char* database, int walPages);
   void run();
 
+  // Passes of copying and flushing before the step under the writer lock:
+  // a third shortened that step no further (docs/benchmarks.md, issue 12
+  // "Round 19").
+  static constexpr int kPassesBesideWriters = 2;
+
   void checkpoint(Poco::Data::Session& session);
+  // fdatasync() of the database file, through SQLite's own file (and VFS).
+  static void flushDatabaseFile(Poco::Data::Session& session);
 
   Connect connect_;
   std::shared_ptr<WriterLock> writerLock_;

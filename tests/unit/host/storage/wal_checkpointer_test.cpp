@@ -1,6 +1,8 @@
 // The WAL checkpointer (storage/wal_checkpointer.h) on real SQLite files: a
 // commit that takes the WAL past the mark leaves the copying to the
-// checkpointer's thread, and the WAL starts over although writers never pause.
+// checkpointer's thread, the WAL starts over although writers never pause,
+// and the flush made under the writer lock carries only what was written
+// after the passes beside the writers.
 #include <gtest/gtest.h>
 
 #include <sqlite3.h>
@@ -18,6 +20,7 @@
 
 #include "storage/wal_checkpointer.h"
 #include "storage/writer_lock.h"
+#include "support/flush_probe_vfs.h"
 #include "support/temp_dir.h"
 
 namespace ih::host::storage {
@@ -113,6 +116,51 @@ TEST_F(WalCheckpointerTest, TheWalStartsOverThoughWritersNeverPause) {
   EXPECT_GE(checkpointer.checkpoints(), 2);
   EXPECT_LT(walBytes(), 8u * WalCheckpointer::kPagesPerCheckpoint * kPageBytes)
       << "pages written: " << rounds * 40;
+}
+
+// Writers that never pause commit while the checkpointer copies (here: 40
+// pages after every 200 it copies, unless it holds the writer lock). SQLite
+// flushes the database file only after a pass that copied the whole WAL,
+// which beside such writers is only the pass under the writer lock: left to
+// itself, that flush carries every page copied, while every acknowledgement
+// waits for the lock.
+TEST_F(WalCheckpointerTest, TheFlushUnderTheWriterLockCarriesOnlyTheLastFewPages) {
+  ih::test::FlushProbeVfs probe;
+  const auto lockHeld = [this] {
+    if (!writerLock_->tryLockFor(0ms)) return true;
+    writerLock_->unlock();
+    return false;
+  };
+  probe.askAtFlush(lockHeld);
+  const int pagesBefore = WalCheckpointer::kPagesPerCheckpoint + 500;
+  const int pagesPerCommit = 40;
+  probe.beforeWrites(200, [&] {
+    if (!writerLock_->tryLockFor(0ms)) return;
+    insertPages(pagesPerCommit);
+    writerLock_->unlock();
+  });
+  WalCheckpointer checkpointer(
+      [path = path_] {
+        return std::make_unique<Poco::Data::Session>(Poco::Data::SQLite::Connector::KEY,
+                                                     "file:" + path + "?vfs=" + ih::test::FlushProbeVfs::kName);
+      },
+      writerLock_);
+  checkpointer.watch(writer_);
+  insertPages(pagesBefore);
+  waitFor([&] { return checkpointer.checkpoints() >= 1; });
+  ASSERT_EQ(checkpointer.checkpoints(), 1);
+
+  int carriedUnderTheLock = 0;
+  int carried = 0;
+  std::string flushes;
+  for (const ih::test::FlushProbeVfs::Flush& flush : probe.flushes()) {
+    carried += flush.pagesCarried;
+    if (flush.whileHeld) carriedUnderTheLock += flush.pagesCarried;
+    flushes += std::to_string(flush.pagesCarried) + (flush.whileHeld ? " pages under the lock; " : " pages; ");
+  }
+  EXPECT_GE(carried, pagesBefore) << "every page copied was flushed";
+  EXPECT_EQ(probe.pagesNotFlushed(), 0);
+  EXPECT_LE(carriedUnderTheLock, 2 * pagesPerCommit) << "flushes: " << flushes;
 }
 
 }  // namespace
