@@ -21,7 +21,13 @@ std::vector<storage::UserEmail> parseEmails(const JsonValue& body) {
   for (const auto& item : list->GetArray()) {
     std::optional<std::string> email = item.IsObject() ? ihp::sdk::json::string(item, "email") : std::nullopt;
     if (!email || email->empty()) throw ValidationError("emails", "Every entry needs an email.");
-    emails.push_back(storage::UserEmail{*email, ihp::sdk::json::boolean(item, "verified").value_or(false)});
+    // Read as false, a mistyped "verified" would leave the address unable to
+    // match anyone, silently.
+    const JsonValue* verified = ihp::sdk::json::member(item, "verified");
+    if (verified != nullptr && !verified->IsBool() && !verified->IsNull()) {
+      throw ValidationError("emails", "\"verified\" must be true or false.");
+    }
+    emails.push_back(storage::UserEmail{*email, verified != nullptr && verified->IsTrue()});
   }
   return emails;
 }

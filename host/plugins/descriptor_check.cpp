@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "ihp/sdk/hex.hpp"
 #include "routing/path_pattern.h"
@@ -95,6 +97,12 @@ void readRoutes(const ihp_plugin_api& table, Reader& reader, PluginInfo& info) {
     if (!why.empty()) return reader.fail(what + " has an invalid pattern '" + printable(*pattern) + "': " + why);
     if (raw.access != IHP_ROUTE_PUBLIC && raw.access != IHP_ROUTE_ORG_MEMBER)
       return reader.fail(what + " has an unknown access value " + std::to_string(raw.access));
+    // The organization a member route checks comes from its {org} segment:
+    // without one every request would fail, so the plugin is refused here.
+    const std::vector<std::string_view> segments = routing::splitPath(*pattern);
+    if (raw.access == IHP_ROUTE_ORG_MEMBER && std::find(segments.begin(), segments.end(), "{org}") == segments.end())
+      return reader.fail(what + " (" + *method + " " + printable(*pattern) +
+                         ") is for organization members but has no {org} segment");
     info.routes.push_back(PluginRoute{*method, *pattern, raw.access});
   }
   if (!reader.failed() && table.route_count > 0 && table.handle_request == nullptr)

@@ -52,6 +52,9 @@ ihp_status issueAssign(ihp_host_ctx* ctx, int64_t organizationId, int64_t issueI
                        int64_t sourceIntegrationId) {
   return guarded(ctx, "issue_assign", [&] {
     ihp_host_ctx& c = context(ctx);
+    // Only 0 unassigns: a negative id is a plugin's failed lookup, not a wish
+    // to clear the assignee.
+    if (userId < 0) throw AbiViolation("user_id is negative");
     requireOrganization(c, organizationId);
     auto source = changeSource(c, sourceIntegrationId);
     std::optional<int64_t> assignee = userId > 0 ? std::optional<int64_t>(userId) : std::nullopt;
@@ -89,7 +92,8 @@ ihp_status activityWrite(ihp_host_ctx* ctx, int64_t organizationId, int64_t issu
 ihp_status syncAssigneeInbound(ihp_host_ctx* ctx, const ihp_assignee_sync* rawSync, const ihp_sink* resultOut) {
   return guarded(ctx, "sync_assignee_inbound", [&] {
     ihp_host_ctx& c = context(ctx);
-    const auto raw = structArgument(rawSync, "sync", IHP_ASSIGNEE_SYNC_SIZE_V1_0);
+    const auto raw = structArgument(rawSync, "sync", IHP_ASSIGNEE_SYNC_SIZE_V1_0, &ihp_assignee_sync::remote_user,
+                                    &ihp_assignee_sync::remote_user_key);
     SinkWriter out(resultOut, "result_out");
     domain::AssigneeSyncRequest request;
     request.integrationId = ownIntegration(c, raw.integration_id).id;
@@ -116,7 +120,7 @@ ihp_status syncAssigneeInbound(ihp_host_ctx* ctx, const ihp_assignee_sync* rawSy
 ihp_status syncStatusInbound(ihp_host_ctx* ctx, const ihp_status_sync* rawSync, const ihp_sink* resultOut) {
   return guarded(ctx, "sync_status_inbound", [&] {
     ihp_host_ctx& c = context(ctx);
-    const auto raw = structArgument(rawSync, "sync", IHP_STATUS_SYNC_SIZE_V1_0);
+    const auto raw = structArgument(rawSync, "sync", IHP_STATUS_SYNC_SIZE_V1_0, &ihp_status_sync::flags);
     SinkWriter out(resultOut, "result_out");
     if (raw.action != IHP_STATUS_ACTION_RESOLVE && raw.action != IHP_STATUS_ACTION_UNRESOLVE)
       throw AbiViolation("unknown status action");

@@ -21,6 +21,7 @@
 
 #include "host_call_context.h"
 #include "ihp/plugin_abi.h"
+#include "versioned_struct.h"
 
 namespace ih::host::plugins::api {
 
@@ -71,18 +72,18 @@ std::string_view requiredText(ihp_str s, const char* what);
 
 // A zero-filled host copy of a versioned struct: NULL or a struct_size below
 // `minimumSize` (the header's IHP_<NAME>_SIZE_V1_0) throws; at most sizeof(T)
-// bytes are read. The minimum has no default on purpose: sizeof(T) grows with
-// the header, and a plugin built against the older, smaller struct would then
-// be refused (rule 3 of plugin_abi.h).
-template <class T>
-T structArgument(const T* raw, const char* what, size_t minimumSize) {
+// bytes are read, and each of `laterMembers` (every member added after the
+// minimum that the caller reads) only when the struct holds it whole
+// (versioned_struct.h). The minimum has no default on purpose: sizeof(T)
+// grows with the header, and a plugin built against the older, smaller
+// struct would then be refused (rule 3 of plugin_abi.h).
+template <class T, class... Member>
+T structArgument(const T* raw, const char* what, size_t minimumSize, Member T::*... laterMembers) {
   if (raw == nullptr) throw AbiViolation(std::string(what) + " is NULL");
   if (raw->struct_size < minimumSize) throw AbiViolation(std::string(what) + " struct_size is too small");
   // A struct that grew since `minimumSize`: members the caller's older
   // layout lacks stay zero (NULL callbacks are not called).
-  T copy{};
-  std::memcpy(static_cast<void*>(&copy), static_cast<const void*>(raw), std::min<size_t>(raw->struct_size, sizeof(T)));
-  return copy;
+  return copyVersioned(*raw, laterMembers...);
 }
 
 // A validated output sink. Check it before doing the work, so a bad sink

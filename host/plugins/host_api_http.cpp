@@ -87,8 +87,10 @@ void deliver(const ihp_http_response_sink& sink, const http::OutboundResponse& r
 ihp_status httpSend(ihp_host_ctx* ctx, const ihp_http_request* rawRequest, const ihp_http_response_sink* rawSink) {
   return guarded(ctx, "http_send", [&]() -> ihp_status {
     ihp_host_ctx& c = context(ctx);
-    const auto request = toOutbound(structArgument(rawRequest, "request", IHP_HTTP_REQUEST_SIZE_V1_0));
-    const auto sink = structArgument(rawSink, "response", IHP_HTTP_RESPONSE_SINK_SIZE_V1_0);
+    const auto request = toOutbound(
+        structArgument(rawRequest, "request", IHP_HTTP_REQUEST_SIZE_V1_0, &ihp_http_request::tls_insecure_skip_verify));
+    const auto sink = structArgument(rawSink, "response", IHP_HTTP_RESPONSE_SINK_SIZE_V1_0,
+                                     &ihp_http_response_sink::on_transport_error);
     if (sink.on_status == nullptr || sink.on_header == nullptr || sink.on_body == nullptr)
       throw AbiViolation("response sink has a NULL callback");
 

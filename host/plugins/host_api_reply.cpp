@@ -4,6 +4,7 @@
 // Reply headers must be valid HTTP (RFC 9110 field syntax): a name or value
 // that is not - a CR/LF would inject headers into the answer - marks the whole
 // reply refused, and the host answers 500 instead (loaded_plugin.cpp logs it).
+// So does a status outside 100..599.
 
 #include "http/field_syntax.h"
 #include "plugins/host_api_guard.h"
@@ -24,7 +25,12 @@ void withReply(ihp_reply* reply, const char* service, Body&& body) noexcept {
 
 void replyStatus(ihp_reply* reply, int32_t httpStatus) {
   withReply(reply, "reply_status", [&](HookReply& result) {
-    if (httpStatus < 100 || httpStatus > 599) throw AbiViolation("http status must be within 100..599");
+    // Refused like a bad header: left at its default, a plugin that meant to
+    // fail would answer 200.
+    if (httpStatus < 100 || httpStatus > 599) {
+      result.rejected = "the reply status " + std::to_string(httpStatus) + " is not within 100..599";
+      return;
+    }
     result.httpStatus = httpStatus;
   });
 }

@@ -14,6 +14,7 @@
 #include "plugins/host_call_context.h"
 #include "plugins/host_services.h"
 #include "plugins/plugin_library.h"
+#include "plugins/versioned_struct.h"
 #include "storage/database.h"
 
 namespace ih::host::plugins {
@@ -88,7 +89,7 @@ LoadOutcome PluginLoader::fail(std::string reason) const {
   return outcome;
 }
 
-LoadOutcome PluginLoader::load(const std::string& rawPath) {
+LoadOutcome PluginLoader::load(const std::string& rawPath, const DescriptorCheck& refuse) {
   const std::string path = std::filesystem::absolute(rawPath).lexically_normal().string();
   auto identity = fileIdentity(path);
   if (identity) {
@@ -129,9 +130,8 @@ LoadOutcome PluginLoader::load(const std::string& rawPath) {
   if (size < IHP_PLUGIN_API_SIZE_V1_0)
     return fail("plugin table is " + std::to_string(size) + " bytes; ABI 1.0 needs at least " +
                 std::to_string(IHP_PLUGIN_API_SIZE_V1_0));
-  ihp_plugin_api table{};  // a bigger (newer) table: only the prefix we know
-  std::memcpy(static_cast<void*>(&table), static_cast<const void*>(args.plugin_api),
-              std::min<size_t>(size, sizeof table));
+  // A bigger (newer) table: only the prefix we know.
+  const ihp_plugin_api table = copyVersioned(*args.plugin_api, &ihp_plugin_api::remote_users_resolve);
   // 6. The build fingerprint, field by field.
   std::string mismatch = compareFingerprints(table.fingerprint, hostFingerprint(host_));
   if (!mismatch.empty()) return fail(mismatch);
@@ -145,7 +145,11 @@ LoadOutcome PluginLoader::load(const std::string& rawPath) {
   auto existing = keys_.find(info.key);
   if (existing != keys_.end())
     return fail("duplicate plugin key '" + info.key + "' (already loaded from " + existing->second + ")");
-  // 9. init.
+  // 9. The caller's check, before init can write anything.
+  if (refuse) {
+    if (std::string reason = refuse(info); !reason.empty()) return fail(reason);
+  }
+  // 10. init.
   ihp_plugin* instance = nullptr;
   std::string initError = runInit(table, info, services_, instance);
   if (!initError.empty()) return fail(initError);

@@ -6,13 +6,15 @@
 // (RTLD_NOW|RTLD_LOCAL);
 // the entry symbol; the entry call (fully filled ihp_entry_args, exceptions
 // caught); version negotiation; the plugin table's presence and size; the
-// build fingerprint; the descriptor; duplicate keys; init (on the calling,
-// main thread, in a fresh unit of work committed on success). The same file
+// build fingerprint; the descriptor; duplicate keys; the caller's own check
+// of the descriptor; init (on the calling, main thread, in a fresh unit of
+// work committed on success). The same file
 // reached through another path (same device and inode) is skipped, not
 // loaded twice. Stateful (remembers loaded keys and files); main thread only.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -38,7 +40,11 @@ class PluginLoader {
   // plugins' hooks run on `calls`.
   PluginLoader(HostServices& services, PluginCallExecutor& calls, HostAbiVersion host = {});
 
-  LoadOutcome load(const std::string& path);
+  // `refuse` judges the descriptor before init runs (the registry: do its
+  // routes clash with another plugin's?), so a plugin refused there never
+  // writes anything nor keeps its key; a non-empty answer is the reason.
+  using DescriptorCheck = std::function<std::string(const PluginInfo&)>;
+  LoadOutcome load(const std::string& path, const DescriptorCheck& refuse = {});
 
  private:
   LoadOutcome fail(std::string reason) const;

@@ -70,9 +70,13 @@ size_t PluginRegistry::loadDirectory(const std::string& directory) {
 }
 
 bool PluginRegistry::loadFile(const std::string& path) {
-  LoadOutcome outcome = loader_->load(path);
-  if (outcome.plugin && !addRoutes(*outcome.plugin, outcome.reason)) outcome.plugin.reset();
+  routing::RouteTable table;
+  LoadOutcome outcome = loader_->load(path, [this, &table](const PluginInfo& info) {
+    std::string reason;
+    return tableWith(info, table, reason) ? std::string() : reason;
+  });
   if (outcome.plugin) {
+    addRoutes(*outcome.plugin, std::move(table));
     const PluginInfo& info = outcome.plugin->info();
     registryLogger().information("plugin %s %s loaded from %s (ABI %s)", info.key, info.version, info.path, info.abiVersion);
     plugins_.push_back(std::move(outcome.plugin));
@@ -101,24 +105,20 @@ LoadedPlugin* PluginRegistry::find(std::string_view key) const {
   return nullptr;
 }
 
-bool PluginRegistry::addRoutes(LoadedPlugin& plugin, std::string& reason) {
-  // All or nothing: a plugin whose route another plugin already serves is
-  // skipped whole, so no path quietly reaches the wrong plugin.
-  routing::RouteTable table = routeTable_;
-  std::vector<RouteTarget> targets = routeTargets_;
-  const auto& routes = plugin.info().routes;
+bool PluginRegistry::tableWith(const PluginInfo& info, routing::RouteTable& table, std::string& reason) const {
+  table = routeTable_;
   try {
-    for (size_t i = 0; i < routes.size(); ++i) {
-      table.add(routes[i].method, routes[i].pathPattern);
-      targets.push_back(RouteTarget{&plugin, i});
-    }
+    for (const auto& route : info.routes) table.add(route.method, route.pathPattern);
   } catch (const std::invalid_argument& e) {
     reason = e.what();
     return false;
   }
-  routeTable_ = std::move(table);
-  routeTargets_ = std::move(targets);
   return true;
+}
+
+void PluginRegistry::addRoutes(LoadedPlugin& plugin, routing::RouteTable table) {
+  for (size_t i = 0; i < plugin.info().routes.size(); ++i) routeTargets_.push_back(RouteTarget{&plugin, i});
+  routeTable_ = std::move(table);
 }
 
 std::optional<RouteMatch> PluginRegistry::matchRoute(std::string_view method, std::string_view path) const {

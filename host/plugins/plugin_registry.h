@@ -70,7 +70,11 @@ class PluginRegistry {
     size_t routeIndex;
   };
   // Adds a loaded plugin's routes; false (and why) when one duplicates a route already served.
-  bool addRoutes(LoadedPlugin& plugin, std::string& reason);
+  // The route table with `info`'s routes added, or false and why (all or
+  // nothing: a plugin whose route another plugin already serves is skipped
+  // whole, so no path quietly reaches the wrong plugin).
+  bool tableWith(const PluginInfo& info, routing::RouteTable& table, std::string& reason) const;
+  void addRoutes(LoadedPlugin& plugin, routing::RouteTable table);
 
   HostServices& services_;
   std::unique_ptr<PluginCallExecutor> calls_;  // outlives the plugins (declared first)

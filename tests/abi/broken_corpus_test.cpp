@@ -18,11 +18,12 @@ const std::map<std::string, std::string>& expectedRejections() {
       {"missing_entry", "missing entry symbol ihp_plugin_entry"},
       {"entry_refuses", "entry refused: incompatible (plugin reported ABI major 1, minimum minor 6; host 1.5)"},
       {"entry_throws", "entry threw an exception (plugins must not throw across the C ABI)"},
+      // The SDK's entry caught it: refused, not a host ended by std::terminate.
+      {"descriptor_throws", "entry refused: internal (plugin reported ABI major 0, minimum minor 0; host 1.5)"},
       {"major_too_new", "built for ABI major 2; host supports 1"},
       {"major_too_old", "built for ABI major 0 (too old); host supports 1"},
       {"needs_newer_minor", "requires ABI 1.6 or newer; host implements 1.5"},
-      {"small_table",
-       "plugin table is 96 bytes; ABI 1.0 needs at least " + std::to_string(IHP_PLUGIN_API_SIZE_V1_0)},
+      {"small_table", "plugin table is 96 bytes; ABI 1.0 needs at least " + std::to_string(IHP_PLUGIN_API_SIZE_V1_0)},
       {"fingerprint_lie", "fingerprint mismatch: pointer_size plugin 4, host 8"},
       {"null_init", "required hook init is NULL"},
       {"invalid_key", "invalid key 'Bad-Key' (must match [a-z0-9_]{1,64})"},
@@ -31,6 +32,8 @@ const std::map<std::string, std::string>& expectedRejections() {
        "/extensions/route-outside/"},
       {"dup_key_b", "duplicate plugin key 'dup_key' (already loaded from " + corpusPlugin("dup_key_a") + ")"},
       {"init_fails", "init failed: permanent"},
+      // Its init refuses too: the routes are judged first.
+      {"route_clash", "route GET /extensions/route-clash/a/{key}/ duplicates /extensions/route-clash/a/{id}/"},
       {"missing_dependency",
        "dlopen failed: libihp_vanishing.so: cannot open shared object file: No such file or directory"},
   };
@@ -68,11 +71,28 @@ TEST_F(BrokenCorpus, EachRejectionIsExactlyOneLogLine) {
 }
 
 TEST_F(BrokenCorpus, GoodPluginsInTheSameDirectoryStillLoad) {
-  for (const char* key : {"c_echo", "dup_key", "sdk_throws", "unknown_status"})
+  for (const char* key : {"c_echo", "dup_key", "sdk_throws", "unknown_status", "partial_hook", "route_clash"})
     EXPECT_NE(registry.find(key), nullptr) << key << "\n" << logs.dump();
-  EXPECT_EQ(loaded, 4u);
+  EXPECT_EQ(loaded, 6u);
   EXPECT_EQ(registry.find("dup_key")->info().path, corpusPlugin("dup_key_a"));
   EXPECT_EQ(callRoute(host, registry, "GET", "/extensions/c-echo/echo/still-here/").httpStatus, 200);
+}
+
+// The refused route_clash kept neither its key nor its routes: the fixed
+// build of the same key loaded after it and serves its one route.
+TEST_F(BrokenCorpus, APluginRefusedForItsRoutesKeepsNoKey) {
+  EXPECT_EQ(registry.find("route_clash")->info().path, corpusPlugin("route_clash_fixed"));
+  EXPECT_EQ(callRoute(host, registry, "GET", "/extensions/route-clash/a/1/").status, IHP_OK);
+}
+
+// partial_hook's table ends halfway through remote_users_resolve: the hook
+// reads as absent, never as half a pointer.
+TEST_F(BrokenCorpus, AHookTheTableHoldsOnlyInPartIsAbsent) {
+  host::plugins::LoadedPlugin* plugin = registry.find("partial_hook");
+  ASSERT_NE(plugin, nullptr);
+  auto uow = host.begin();
+  host::plugins::CallScope scope{*uow};
+  EXPECT_EQ(plugin->remoteUsersResolve(scope, 1, "[]").status, IHP_E_UNSUPPORTED);
 }
 
 TEST_F(BrokenCorpus, UnknownStatusFromAHookIsPermanent) {

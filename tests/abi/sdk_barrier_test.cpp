@@ -4,6 +4,10 @@
 // plugin) keep serving.
 #include <gtest/gtest.h>
 
+#include <limits>
+
+#include "ihp/sdk/host.hpp"
+
 #include "abi_test_support.h"
 #include "log_capture.h"
 
@@ -20,6 +24,31 @@ class SdkBarrier : public ::testing::Test {
   HostFixture host;
   host::plugins::PluginRegistry registry;
 };
+
+// The SDK's sinks run under the host's C frames: a write they cannot keep
+// (here more than a string can hold) must fail the call, not unwind into
+// the host.
+TEST(SdkSinks, AWriteThatCannotBeKeptFailsTheCallInsteadOfUnwinding) {
+  constexpr size_t kTooMuch = std::numeric_limits<size_t>::max();
+  ihp_host_api api{};
+  api.struct_size = sizeof api;
+  api.integration_find = [](ihp_host_ctx*, ihp_str, const ihp_sink* out) {
+    out->write(out->self, "{", kTooMuch);
+    return IHP_OK;
+  };
+  api.http_send = [](ihp_host_ctx*, const ihp_http_request*, const ihp_http_response_sink* sink) {
+    sink->on_status(sink->self, 200);
+    sink->on_header(sink->self, ihp_str{"a", kTooMuch}, ihp_str{"b", 1});
+    sink->on_body(sink->self, "x", kTooMuch);
+    return IHP_OK;
+  };
+  const ihp::sdk::Host host(&api, nullptr);
+  EXPECT_EQ(host.integrationFind("ext").status, IHP_E_INTERNAL);
+  ihp::sdk::HttpRequest request;
+  request.method = "GET";
+  request.url = "http://127.0.0.1/";
+  EXPECT_EQ(host.send(request).status, IHP_E_INTERNAL);
+}
 
 TEST_F(SdkBarrier, StdExceptionBecomesInternal500WithALogLine) {
   auto reply = callRoute(host, registry, "GET", "/extensions/sdk-throws/std/");

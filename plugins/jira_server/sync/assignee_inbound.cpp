@@ -32,10 +32,17 @@ ihp_status markHiddenAssignee(const ihp::sdk::Host& host, int64_t integrationId,
 ihp_status syncAssigneeInbound(const ihp::sdk::Host& host, int64_t integrationId, const IssueEvent& event) {
   if (!event.assignee) return IHP_OK;
   const AssigneeAtEvent& change = *event.assignee;
-  if (change.kind == AssigneeAtEvent::Kind::HiddenEmail && change.name.empty() && change.key.empty()) {
-    noteInbound(host, integrationId, event.issueKey, "assignee", IHP_SYNC_SKIPPED,
-                "Jira sent an assignee without email, name or key");
-    return markHiddenAssignee(host, integrationId, event);
+  if (change.kind == AssigneeAtEvent::Kind::HiddenEmail) {
+    // Without the email only a user mapping can name the assignee, and
+    // mappings came with ABI 1.3: an older host refuses the assignment (the
+    // whole delivery would fail), so the issue keeps its assignee.
+    const bool mappingsHere = host.abiMinor() >= 3;
+    if (!mappingsHere || (change.name.empty() && change.key.empty())) {
+      noteInbound(host, integrationId, event.issueKey, "assignee", IHP_SYNC_SKIPPED,
+                  mappingsHere ? "Jira sent an assignee without email, name or key"
+                               : "Jira sent an assignee without email, and this host has no user mappings");
+      return markHiddenAssignee(host, integrationId, event);
+    }
   }
 
   ihp_assignee_sync sync{};

@@ -30,6 +30,16 @@ static inline ihp_status tp_stateless_init(const ihp_host_api *host, ihp_host_ct
   return IHP_OK;
 }
 
+/* A handle_request that answers the default (200, no body). */
+static inline ihp_status tp_ok_request(ihp_plugin *instance, ihp_host_ctx *ctx, const ihp_request *request,
+                                       ihp_reply *reply) {
+  (void)instance;
+  (void)ctx;
+  (void)request;
+  (void)reply;
+  return IHP_OK;
+}
+
 /* A valid 1.0 table for `key` with only the required hook (init). */
 static inline void tp_table_init(ihp_plugin_api *table, const char *key) {
   const ihp_fingerprint fingerprint = IHP_FINGERPRINT_INIT;

@@ -49,6 +49,21 @@ TEST_F(DirectoryApiTest, TheSuperuserBuildsAnOrganization) {
   EXPECT_EQ(release.str("version"), "1.0.0");
 }
 
+// A "verified" that is not a boolean is refused rather than read as false,
+// which would leave the address silently unable to match anyone.
+TEST_F(DirectoryApiTest, AnEmailsVerifiedFlagMustBeABoolean) {
+  const std::string withFlag =
+      R"({"email":"ann@acme.test","name":"Ann","emails":[{"email":"alt@acme.test","verified":)";
+  for (const char* bad : {R"("yes")", "1", "{}"}) {
+    ApiReply refused = host.post("/api/0/users/", withFlag + bad + "}]}");
+    EXPECT_EQ(refused.status, 400) << bad;
+    EXPECT_NE(refused.describe().find("verified"), std::string::npos) << refused.describe();
+  }
+  // Nothing was stored: the same user can still be created.
+  ApiReply created = host.post("/api/0/users/", withFlag + "true}]}");
+  EXPECT_EQ(created.status, 201) << created.describe();
+}
+
 TEST_F(DirectoryApiTest, MissingOrBadTokensAre401WithAChallenge) {
   ApiReply missing = host.call("GET", "/api/0/plugins/", nullptr);
   EXPECT_EQ(missing.status, 401);

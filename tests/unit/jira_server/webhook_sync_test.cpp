@@ -138,6 +138,20 @@ TEST_F(WebhookSyncTest, HiddenEmailAssignsByTheJiraNameAndKey) {
   EXPECT_EQ(deliver(IssuePayload().changeAssignee().assigneeWithoutEmail().json()).reply.status, 200);
 }
 
+// A host older than ABI 1.3 has no user mappings and would refuse an
+// assignment without an email, failing the whole delivery: the issue keeps
+// its assignee, and the rest of the delivery still applies.
+TEST_F(WebhookSyncTest, HiddenEmailOnAHostWithoutUserMappingsKeepsTheAssignee) {
+  PluginHarness olderHost(host, /*hostHasRekey=*/true, /*hostMinor=*/2);
+  EXPECT_CALL(host, syncAssigneeInbound(_)).Times(0);
+  EXPECT_CALL(host, watermarkAdvance(_, _, _, IHP_WATERMARK_ASSIGNEE, kUpdatedMs)).Times(::testing::AtLeast(1));
+  givenOrgLinks({orgLink(1, true, R"({"sync_reverse_assignment":true})")});
+  const Outcome outcome = olderHost.webhook(makeHs256Jwt(R"({"id":"jira.example.test:host-consumer"})", kWebhookSecret),
+                                            IssuePayload().changeAssignee().assigneeWithoutEmail().json());
+  EXPECT_EQ(outcome.status, IHP_OK);
+  EXPECT_EQ(outcome.reply.status, 200);
+}
+
 TEST_F(WebhookSyncTest, NullAssigneeUnassigns) {
   EXPECT_CALL(host, syncAssigneeInbound(AllOf(Field(&AssigneeSyncCall::assign, false),
                                               Field(&AssigneeSyncCall::email, std::nullopt))));

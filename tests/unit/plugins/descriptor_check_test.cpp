@@ -27,8 +27,9 @@ class DescriptorCheck : public ::testing::Test {
   std::string reason() { return readDescriptor(table).reason; }
 
   ihp_plugin_api table{};
-  ihp_route routes[2] = {{IHP_STR_LIT("GET"), IHP_STR_LIT("/extensions/my_plugin/a/"), IHP_ROUTE_PUBLIC},
-                         {IHP_STR_LIT("POST"), IHP_STR_LIT("/extensions/my-plugin/b/{x}/"), IHP_ROUTE_ORG_MEMBER}};
+  ihp_route routes[2] = {
+      {IHP_STR_LIT("GET"), IHP_STR_LIT("/extensions/my_plugin/a/"), IHP_ROUTE_PUBLIC},
+      {IHP_STR_LIT("POST"), IHP_STR_LIT("/extensions/my-plugin/b/{org}/{x}/"), IHP_ROUTE_ORG_MEMBER}};
 };
 
 TEST_F(DescriptorCheck, ReadsAValidDescriptor) {
@@ -48,7 +49,7 @@ TEST_F(DescriptorCheck, ReadsAValidDescriptor) {
   EXPECT_EQ(result.info.key, "my_plugin");
   EXPECT_EQ(result.info.features, std::vector<std::string>{"issue-sync"});
   ASSERT_EQ(result.info.routes.size(), 2u);
-  EXPECT_EQ(result.info.routes[1].pathPattern, "/extensions/my-plugin/b/{x}/");
+  EXPECT_EQ(result.info.routes[1].pathPattern, "/extensions/my-plugin/b/{org}/{x}/");
   EXPECT_EQ(result.info.routes[1].access, IHP_ROUTE_ORG_MEMBER);
   EXPECT_EQ(result.info.pipelineSteps.size(), 2u);
   EXPECT_EQ(result.info.pipelineCallbackParam, "oauth_token");
@@ -88,6 +89,17 @@ TEST_F(DescriptorCheck, Routes) {
   routes[0].path_pattern = IHP_STR_LIT("/extensions/my_plugin/a/");
   routes[0].access = 7;
   EXPECT_EQ(reason(), "route 0 has an unknown access value 7");
+  // A member route names its organization in an {org} segment (a parameter
+  // of another name, or "org" inside a segment, is not one).
+  routes[0].access = IHP_ROUTE_ORG_MEMBER;
+  EXPECT_EQ(reason(), "route 0 (GET /extensions/my_plugin/a/) is for organization members but has no {org} segment");
+  routes[0].path_pattern = IHP_STR_LIT("/extensions/my_plugin/a/{organization}/");
+  EXPECT_EQ(reason(),
+            "route 0 (GET /extensions/my_plugin/a/{organization}/) is for organization members but has no "
+            "{org} segment");
+  routes[0].path_pattern = IHP_STR_LIT("/extensions/my_plugin/{org}/a/");
+  EXPECT_EQ(reason(), "");
+  routes[0].path_pattern = IHP_STR_LIT("/extensions/my_plugin/a/");
   routes[0].access = IHP_ROUTE_PUBLIC;
   routes[0].method = IHP_STR_LIT("get");
   EXPECT_EQ(reason(), "route 0 has an invalid method 'get'");

@@ -32,6 +32,28 @@ class HostApiTable : public ::testing::Test {
   // A context for another plugin, sharing the unit of work.
   ihp_host_ctx contextFor(const PluginInfo& plugin) { return makeHostContext(plugin, host.services(), scope); }
 
+  // An organization with plugin alpha enabled and its integration "ext-a"
+  // linked, and an issue in it (committed).
+  struct AlphaIssue {
+    int64_t organizationId = 0;
+    int64_t integrationId = 0;
+    int64_t issueId = 0;
+  };
+  AlphaIssue alphaIssue() {
+    AlphaIssue made;
+    made.organizationId = host.createOrganization("acme");
+    made.integrationId = host.installIntegration(made.organizationId, "alpha", "ext-a");
+    host.enablePlugin(made.organizationId, "alpha");
+    host.inTransaction([&](storage::UnitOfWork& work) {
+      const auto project = host.directory().createProject(work, made.organizationId, "api", {});
+      made.issueId =
+          host.issues()
+              .create(work, made.organizationId, project.id, "Broken", domain::ChangeSource::user(std::nullopt))
+              .id;
+    });
+    return made;
+  }
+
   const ihp_host_api& api = hostApiTable();
   test::HostFixture host;
   std::unique_ptr<storage::UnitOfWork> uow;
@@ -134,6 +156,10 @@ TEST_F(HostApiTable, TransportFailuresReportTheirCauseToSinksThatAsk) {
   sink.struct_size = IHP_HTTP_RESPONSE_SINK_SIZE_V1_0;
   EXPECT_EQ(api.http_send(&ctx, &request, &sink), IHP_E_UNREACHABLE);
   EXPECT_EQ(heard.calls, 0) << "a 1.0 sink has no such member";
+  // A size that ends inside the callback: half a pointer is no callback.
+  sink.struct_size = offsetof(ihp_http_response_sink, on_transport_error) + sizeof(void*) / 2;
+  EXPECT_EQ(api.http_send(&ctx, &request, &sink), IHP_E_UNREACHABLE);
+  EXPECT_EQ(heard.calls, 0);
   sink.struct_size = IHP_HTTP_RESPONSE_SINK_SIZE_V1_0 - 1;
   EXPECT_EQ(api.http_send(&ctx, &request, &sink), IHP_E_INVALID);
 }
@@ -239,6 +265,14 @@ TEST_F(HostApiTable, SourceIntegrationMustBeThePlugins) {
   host.enablePlugin(org, "alpha");
   EXPECT_EQ(api.issue_assign(&ctx, org, 1, 0, theirs), IHP_E_FORBIDDEN);
   EXPECT_EQ(api.issue_set_resolved(&ctx, org, 1, 1, theirs), IHP_E_FORBIDDEN);
+}
+
+// Only 0 unassigns: a negative id (a plugin's failed lookup) is refused, not
+// read as "unassign" (which, on this unassigned issue, would be a conflict).
+TEST_F(HostApiTable, ANegativeAssigneeIsInvalid) {
+  const AlphaIssue made = alphaIssue();
+  EXPECT_EQ(api.issue_assign(&ctx, made.organizationId, made.issueId, -1, made.integrationId), IHP_E_INVALID);
+  EXPECT_EQ(api.issue_assign(&ctx, made.organizationId, made.issueId, 0, made.integrationId), IHP_E_CONFLICT);
 }
 
 TEST_F(HostApiTable, ExternalIssuesOfAnotherPluginAreOutOfReach) {
@@ -376,13 +410,11 @@ namespace {
 // plugin's integration or a ticket nobody links changes nothing.
 TEST_F(HostApiTable, SyncLogWriteChecksTheLineAndWritesItToTheLinkedIssue) {
   EXPECT_TRUE(IHP_HOST_HAS(&api, sync_log_write));
-  int64_t org = host.createOrganization("acme");
-  int64_t mine = host.installIntegration(org, "alpha", "ext-a");
-  host.enablePlugin(org, "alpha");
-  int64_t issueId = 0;
+  const AlphaIssue made = alphaIssue();
+  const int64_t org = made.organizationId;
+  const int64_t mine = made.integrationId;
+  const int64_t issueId = made.issueId;
   host.inTransaction([&](storage::UnitOfWork& work) {
-    const auto project = host.directory().createProject(work, org, "api", {});
-    issueId = host.issues().create(work, org, project.id, "Broken", domain::ChangeSource::user(std::nullopt)).id;
     host.integrations().linkExternalIssue(work, org, mine, issueId, "OPS-1", "T", "", "");
   });
   ihp_sync_log_entry entry{};

@@ -126,16 +126,17 @@ class Host {
     raw.tls_insecure_skip_verify = request.insecureSkipTlsVerify ? 1 : 0;
     raw.verify_tls = request.insecureSkipTlsVerify ? 0 : 1;
 
-    HttpResponse response;
-    ihp_http_response_sink sink{sizeof(ihp_http_response_sink), &response, &onStatus, &onHeader, &onBody,
-                                &onTransportError};
+    ResponseBeingRead reading;
+    ihp_http_response_sink sink{
+        sizeof(ihp_http_response_sink), &reading, &onStatus, &onHeader, &onBody, &onTransportError};
     ihp_status status = api_->http_send(ctx_, &raw, &sink);
+    if (status == IHP_OK && reading.failed) status = IHP_E_INTERNAL;  // the answer could not be kept whole
     if (status != IHP_OK) {
       HttpResponse failed;
-      failed.transportError = std::move(response.transportError);
+      failed.transportError = std::move(reading.response.transportError);
       return Result<HttpResponse>{status, std::move(failed)};
     }
-    return Result<HttpResponse>::success(std::move(response));
+    return Result<HttpResponse>::success(std::move(reading.response));
   }
 
   // --- auth and crypto -----------------------------------------------------
@@ -295,17 +296,40 @@ class Host {
   static Result<std::string> collect(Call&& call) {
     StringSink sink;
     ihp_status status = call(sink.get());
+    if (status == IHP_OK && sink.failed()) status = IHP_E_INTERNAL;
     if (status != IHP_OK) return Result<std::string>::failure(status);
     return Result<std::string>::success(sink.take());
   }
 
-  static void onStatus(void* self, int32_t status) { static_cast<HttpResponse*>(self)->status = status; }
-  static void onHeader(void* self, ihp_str name, ihp_str value) {
-    static_cast<HttpResponse*>(self)->headers.emplace_back(std::string(view(name)), std::string(view(value)));
+  // The response sink's callbacks run under the host's C frames, so nothing
+  // may unwind from them: a failure (out of memory) is noted instead, and
+  // send() reports IHP_E_INTERNAL.
+  struct ResponseBeingRead {
+    HttpResponse response;
+    bool failed = false;
+  };
+  template <class Fill>
+  static void filling(void* self, Fill&& fill) noexcept {
+    auto* reading = static_cast<ResponseBeingRead*>(self);
+    try {
+      fill(reading->response);
+    } catch (...) {
+      reading->failed = true;
+    }
   }
-  static void onBody(void* self, const char* data, size_t len) { static_cast<HttpResponse*>(self)->body.append(data, len); }
-  static void onTransportError(void* self, ihp_str cause) {
-    static_cast<HttpResponse*>(self)->transportError = std::string(view(cause));
+  static void onStatus(void* self, int32_t status) noexcept {
+    filling(self, [&](HttpResponse& response) { response.status = status; });
+  }
+  static void onHeader(void* self, ihp_str name, ihp_str value) noexcept {
+    filling(self, [&](HttpResponse& response) {
+      response.headers.emplace_back(std::string(view(name)), std::string(view(value)));
+    });
+  }
+  static void onBody(void* self, const char* data, size_t len) noexcept {
+    filling(self, [&](HttpResponse& response) { response.body.append(data, len); });
+  }
+  static void onTransportError(void* self, ihp_str cause) noexcept {
+    filling(self, [&](HttpResponse& response) { response.transportError = std::string(view(cause)); });
   }
 
   const ihp_host_api* api_;

@@ -183,8 +183,19 @@ struct Exports {
   }
 
   // Negotiates first (Vulkan-style), then checks the fingerprint, then hands
-  // out the table. Never throws.
+  // out the table. Never throws: the plugin's descriptor function and the
+  // table it fills may (they build strings), and an exception leaving this
+  // noexcept entry would end the host, which should only refuse the plugin.
   static ihp_status entry(ihp_entry_args* args, const Descriptor& (*descriptor)()) noexcept {
+    try {
+      return negotiate(args, descriptor);
+    } catch (...) {
+      return IHP_E_INTERNAL;
+    }
+  }
+
+ private:
+  static ihp_status negotiate(ihp_entry_args* args, const Descriptor& (*descriptor)()) {
     if (args == nullptr || args->struct_size < IHP_ENTRY_ARGS_SIZE_V1_0) return IHP_E_INCOMPATIBLE;
     const Descriptor& d = descriptor();
     args->plugin_abi_major = IHP_ABI_MAJOR;

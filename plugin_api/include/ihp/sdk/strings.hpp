@@ -35,14 +35,24 @@ class StringSink {
   const ihp_sink* get() const { return &sink_; }
   std::string& value() { return value_; }
   std::string take() { return std::move(value_); }
+  // True when a write could not be kept (out of memory): value() is then
+  // incomplete, and the call that filled it must count as failed.
+  bool failed() const { return failed_; }
 
  private:
-  static void append(void* self, const char* data, size_t len) {
-    static_cast<StringSink*>(self)->value_.append(data, len);
+  // Called through the host's C frames, so nothing may unwind from here.
+  static void append(void* self, const char* data, size_t len) noexcept {
+    auto* sink = static_cast<StringSink*>(self);
+    try {
+      sink->value_.append(data, len);
+    } catch (...) {
+      sink->failed_ = true;
+    }
   }
 
   ihp_sink sink_;
   std::string value_;
+  bool failed_ = false;
 };
 
 }  // namespace ihp::sdk

@@ -1,15 +1,6 @@
 /* Broken on purpose: a route outside the plugin's /extensions/<key>/ prefix. */
 #include "../test_plugin.h"
 
-static ihp_status route_outside_request(ihp_plugin *instance, ihp_host_ctx *ctx, const ihp_request *request,
-                                        ihp_reply *reply) {
-  (void)instance;
-  (void)ctx;
-  (void)request;
-  (void)reply;
-  return IHP_OK;
-}
-
 static const ihp_route route_outside_routes[] = {
     {IHP_STR_LIT("GET"), IHP_STR_LIT("/extensions/c-echo/hijack/"), IHP_ROUTE_PUBLIC},
 };
@@ -19,6 +10,6 @@ IHP_EXPORT ihp_status ihp_plugin_entry(ihp_entry_args *args) {
   tp_table_init(&table, "route_outside");
   table.routes = route_outside_routes;
   table.route_count = 1;
-  table.handle_request = route_outside_request;
+  table.handle_request = tp_ok_request;
   return tp_accept(args, &table);
 }
