@@ -52,12 +52,18 @@ ihp_status syncLogWrite(ihp_host_ctx* ctx, const ihp_sync_log_entry* rawEntry) {
     note.kind = syncKind(requiredText(raw.kind, "kind"));
     note.reason = std::string(requiredText(raw.detail, "detail"));
     if (note.reason.size() > kMaxSyncReasonBytes) throw AbiViolation("detail is longer than 1000 bytes");
-    std::optional<int64_t> organizationId;
+    domain::SyncLog log(c.services->clock);
+    size_t written = 0;
     if (raw.organization_id != 0) {
       requireOrganizationLink(c, raw.organization_id, raw.integration_id);
-      organizationId = raw.organization_id;
+      written = log.writeForTicket(unitOfWork(c), raw.organization_id, note);
+    } else {
+      // Every organization linking the ticket, except those that have not
+      // enabled the plugin: it does nothing there, not even write lines.
+      for (const domain::OrgLinkInfo& link : c.services->integrations.orgLinks(unitOfWork(c), note.integrationId)) {
+        if (link.pluginEnabled) written += log.writeForTicket(unitOfWork(c), link.organizationId, note);
+      }
     }
-    const size_t written = domain::SyncLog(c.services->clock).writeForTicket(unitOfWork(c), organizationId, note);
     return written > 0 ? IHP_OK : IHP_E_NOT_FOUND;
   });
 }

@@ -457,5 +457,37 @@ TEST_F(HostApiTable, SyncLogWriteChecksTheLineAndWritesItToTheLinkedIssue) {
   EXPECT_EQ(lines[0].externalKey, "OPS-1");
 }
 
+// organization_id 0 reaches every organization linking the ticket, but only
+// those that enabled the plugin: a disabled plugin writes nothing there
+// (globex links the same ticket, and has not enabled it).
+TEST_F(HostApiTable, ALineForEveryOrganizationSkipsThoseWithoutThePlugin) {
+  const AlphaIssue acme = alphaIssue();
+  const int64_t globex = host.createOrganization("globex");
+  ASSERT_EQ(host.installIntegration(globex, "alpha", "ext-a"), acme.integrationId);
+  int64_t globexIssue = 0;
+  host.inTransaction([&](storage::UnitOfWork& work) {
+    host.integrations().linkExternalIssue(work, acme.organizationId, acme.integrationId, acme.issueId, "OPS-1", "T", "",
+                                          "");
+    const auto project = host.directory().createProject(work, globex, "web", {});
+    globexIssue = host.issues().create(work, globex, project.id, "Same", domain::ChangeSource::user(std::nullopt)).id;
+    host.integrations().linkExternalIssue(work, globex, acme.integrationId, globexIssue, "OPS-1", "T", "", "");
+  });
+  ihp_sync_log_entry entry{};
+  entry.struct_size = sizeof entry;
+  entry.integration_id = acme.integrationId;
+  entry.external_key = str("OPS-1");
+  entry.direction = IHP_SYNC_INBOUND;
+  entry.outcome = IHP_SYNC_SKIPPED;
+  entry.kind = str("assignee");
+  entry.detail = str("Jira sent an assignee without email, name or key");
+  const auto linesOf = [&](int64_t organizationId, int64_t issueId) {
+    return domain::SyncLog(host.clock()).list(*uow, organizationId, issueId, 10).size();
+  };
+
+  ASSERT_EQ(api.sync_log_write(&ctx, &entry), IHP_OK);
+  EXPECT_EQ(linesOf(acme.organizationId, acme.issueId), 1u);
+  EXPECT_EQ(linesOf(globex, globexIssue), 0u);
+}
+
 }  // namespace
 }  // namespace ih::host::plugins
