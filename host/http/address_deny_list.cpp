@@ -16,7 +16,11 @@ std::string_view trimmed(std::string_view text) {
 }
 
 Poco::Net::IPAddress unmapped(const Poco::Net::IPAddress& address) {
-  if (address.family() != Poco::Net::IPAddress::IPv6 || !address.isIPv4Mapped()) return address;
+  if (address.family() != Poco::Net::IPAddress::IPv6) return address;
+  // "::" connects to the local host just as 0.0.0.0 does (Linux turns it into
+  // ::1), so it is judged as 0.0.0.0: the entry that denies one denies both.
+  if (address.isWildcard()) return Poco::Net::IPAddress(Poco::Net::IPAddress::IPv4);
+  if (!address.isIPv4Mapped()) return address;
   const auto* bytes = static_cast<const unsigned char*>(address.addr());
   return Poco::Net::IPAddress(bytes + 12, 4);
 }

@@ -29,7 +29,8 @@ class AddressDenyList {
   static AddressDenyList parse(std::string_view list);
 
   // An IPv4-mapped IPv6 address (::ffff:a.b.c.d) is judged as its IPv4 address,
-  // so the mapping cannot smuggle a denied address past an IPv4 entry.
+  // so the mapping cannot smuggle a denied address past an IPv4 entry; "::"
+  // is judged as 0.0.0.0, which it means to a connect.
   bool denies(const Poco::Net::IPAddress& address) const;
   bool empty() const { return networks_.empty(); }
 

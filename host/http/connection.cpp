@@ -26,6 +26,13 @@ namespace bhttp = boost::beast::http;
 // Generous for browsers and OAuth callbacks; far below what would let a
 // client make the host buffer a lot before it has a complete request.
 constexpr uint32_t kHeaderLimitBytes = 32 * 1024;
+// The read buffer's bound: a header and one read beyond it. Body bytes leave
+// the buffer as they are parsed, but a chunk's size line and the trailer are
+// parsed only once complete, and neither limit above covers them: unbounded,
+// an endless chunk extension ("1;x=aaaa...") would be held in memory until
+// the request deadline. Past the bound the read fails and the request is
+// refused as malformed.
+constexpr size_t kReadBufferLimitBytes = kHeaderLimitBytes + 64 * 1024;
 // What a refused upload may still send so the client sees the answer (the
 // same bound the Poco server had): beyond it the connection is just closed.
 constexpr uint64_t kMaxDiscardBytes = 16 * 1024 * 1024;
@@ -50,7 +57,10 @@ bool expectsContinue(const WireRequest& request) {
 }  // namespace
 
 HttpConnection::HttpConnection(net::ip::tcp::socket&& socket, FrontState& front)
-    : front_(front), stream_(std::move(socket)), lingerLimit_(ms(front.options.headerTimeoutMs)) {
+    : front_(front),
+      stream_(std::move(socket)),
+      buffer_(kReadBufferLimitBytes),
+      lingerLimit_(ms(front.options.headerTimeoutMs)) {
   error_code ec;
   const auto peer = stream_.socket().remote_endpoint(ec);
   if (!ec) peerAddress_ = peer.address().to_string();

@@ -24,6 +24,7 @@
 #include <mutex>
 #include <ostream>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace ih::host::http {
@@ -32,11 +33,17 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-// The exchange's deadline; each socket wait gets what is left of it.
+// The most of a response body kept: Jira's answers are kilobytes, and a server
+// streaming for the whole deadline would otherwise fill the host's memory.
+constexpr size_t kMaxResponseBodyBytes = 32 * 1024 * 1024;
+
+// The exchange's deadline; each socket wait gets what is left of it, and the
+// deadline watch ends the exchange when it passes (socket_deadline_watch.h).
 class Deadline {
  public:
   explicit Deadline(uint32_t timeoutMs) : end_(SteadyClock::now() + std::chrono::milliseconds(timeoutMs)) {}
   bool passed() const { return SteadyClock::now() >= end_; }
+  SteadyClock::time_point end() const { return end_; }
   Poco::Timespan remaining() const {
     auto left = std::chrono::duration_cast<std::chrono::microseconds>(end_ - SteadyClock::now()).count();
     return Poco::Timespan(left > 1000 ? left : 1000);  // never 0: Poco treats 0 as "no timeout"
@@ -218,7 +225,14 @@ OutboundResult PocoOutboundClient::send(const OutboundRequest& request) {
   }
   if (deadline.passed()) return failure(TransportError::Timeout, timedOut);
 
-  // Phase 2: the response. A failure now means the peer dropped us mid-way.
+  // Phase 2: the response. A failure now means the peer dropped us mid-way,
+  // or the deadline shut the socket down. Declared after the session: the
+  // watch lets go of the socket before the session closes it.
+  const SocketDeadlineWatch::Guard watched = deadlines_->watch(session->socket().impl()->sockfd(), deadline.end());
+  const auto broken = [&] {
+    if (deadline.passed()) return failure(TransportError::Timeout, timedOut);
+    return failure(TransportError::Reset, "Connection reset by peer");
+  };
   OutboundResult result;
   try {
     session->socket().setReceiveTimeout(deadline.remaining());
@@ -233,24 +247,27 @@ OutboundResult PocoOutboundClient::send(const OutboundRequest& request) {
       in.read(buffer, sizeof buffer);
       std::streamsize got = in.gcount();
       if (got > 0) result.response.body.append(buffer, static_cast<size_t>(got));
+      if (result.response.body.size() > kMaxResponseBodyBytes) {
+        return failure(TransportError::Reset, "Connection reset by peer",
+                       "the response body is larger than " + std::to_string(kMaxResponseBodyBytes >> 20) + " MiB");
+      }
       if (in.eof()) break;
       // std::istream turns a failed socket read into badbit: the deadline
       // tells a timeout from a dropped connection.
-      if (in.bad() || in.fail()) {
-        if (deadline.passed()) return failure(TransportError::Timeout, timedOut);
-        return failure(TransportError::Reset, "Connection reset by peer");
-      }
+      if (in.bad() || in.fail()) return broken();
     }
-    // Poco ends a fixed-length body quietly when the peer closes early.
+    // Poco ends a fixed-length body quietly when the peer closes early (or
+    // the deadline shut the socket down).
     if (request.method != "HEAD" && response.hasContentLength() &&
         static_cast<Poco::Int64>(result.response.body.size()) < response.getContentLength64())
-      return failure(TransportError::Reset, "Connection reset by peer");
+      return broken();
+    if (watched.fired()) return failure(TransportError::Timeout, timedOut);
   } catch (const Poco::TimeoutException&) {
     return failure(TransportError::Timeout, timedOut);
   } catch (const Poco::Exception&) {
-    return failure(TransportError::Reset, "Connection reset by peer");
+    return broken();
   } catch (const std::exception&) {
-    return failure(TransportError::Reset, "Connection reset by peer");
+    return broken();
   }
   return result;
 }

@@ -5,7 +5,9 @@
 // request would reuse its nonce. Supports http and https (TLS verification on
 // by default, off per request for self-hosted servers with private CAs, or
 // trust them with TlsTrust),
-// a whole-exchange timeout, and classifies transport failures. Thread-safe.
+// a whole-exchange timeout (enforced on the socket, not per receive), a bound
+// on the response body (32 MiB), and classifies transport failures.
+// Thread-safe.
 //
 // Outbound policy (SSRF): the name is resolved here, each address is checked
 // against the deny list (--outbound-deny), and the socket connects to exactly
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include "http/address_deny_list.h"
+#include "http/socket_deadline_watch.h"
 
 namespace ih::host::http {
 
@@ -77,6 +80,7 @@ class PocoOutboundClient final : public OutboundClient {
   struct TlsContexts;
   std::unique_ptr<TlsContexts> tls_;
   AddressDenyList deny_;
+  std::unique_ptr<SocketDeadlineWatch> deadlines_ = std::make_unique<SocketDeadlineWatch>();
 };
 
 // What an outbound call to a denied address fails with (OutboundResult::cause).

@@ -60,8 +60,13 @@ ihp_status runStatusJob(const ihp::sdk::Host& host, const ihp_job& job, ihp::sdk
 
   const ihp_status applied = applyStatusChange(host, *payload, category, false);
   if (applied == IHP_OK || applied == IHP_E_NOT_FOUND) return IHP_OK;  // NOT_FOUND: the link went away meanwhile
-  if (applied == IHP_E_RETRY) {
-    reply.error("the host asked to retry the status sync");
+  // A storage failure or the call's deadline (the writer busy past it) is the
+  // host's hiccup, not the change's fault. Given up, the change would be lost
+  // for good: its delivery already moved the ticket's mark, so neither a
+  // redelivery nor a reconcile would bring it back. The queue bounds the
+  // attempts, as for a reconcile.
+  if (applied == IHP_E_RETRY || applied == IHP_E_INTERNAL || applied == IHP_E_TIMEOUT) {
+    reply.error(std::string("the host could not apply the status now (") + ihp::sdk::statusName(applied) + ")");
     return IHP_E_RETRY;
   }
   return giveUpStatusJob(host, reply, std::string("status sync failed: ") + ihp::sdk::statusName(applied));

@@ -238,6 +238,20 @@ TEST_F(FrontLimitsTest, MalformedAndOversizedRequestsAreRefused) {
   EXPECT_EQ(metrics.value("ih_http_requests_total", {{"route", "/echo"}, {"method", "POST"}, {"status", "413"}}), 1.0);
 }
 
+// A chunk's size line and the trailer are parsed only once complete, beyond
+// both the header and the body limit: the host must refuse an endless one
+// early, not hold everything the client sends until the request deadline.
+TEST_F(FrontLimitsTest, AnEndlessChunkLineOrTrailerIsRefusedEarly) {
+  start(ServerOptions{});
+  for (const std::string opening : {"1;x=", "0\r\nX-Trailer: "}) {
+    RawConnection endless(port());
+    endless.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n" + opening);
+    for (int i = 0; i < 8; ++i) endless.send(std::string(64 * 1024, 'a'));  // 512 KiB, and never a CRLF
+    const std::string refused = endless.readResponse(2s);
+    EXPECT_EQ(refused.rfind("HTTP/1.1 400", 0), 0u) << opening << ": " << refused.substr(0, 200);
+  }
+}
+
 TEST_F(FrontLimitsTest, AHeaderThatIsNotValidHttpNeverReachesTheWire) {
   start(ServerOptions{});
   const std::string answer = fetch("/inject");

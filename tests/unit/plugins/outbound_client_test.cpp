@@ -16,6 +16,8 @@
 #include <functional>
 #include <sstream>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "http/outbound_client.h"
 
@@ -160,6 +162,53 @@ TEST(OutboundClient, WholeExchangeTimeout) {
   EXPECT_LT(elapsed, std::chrono::milliseconds(1200));
 }
 
+// Poco's timeouts bound each receive, not the exchange: a server that keeps
+// every receive short (a byte now and then, or "100 Continue" again and
+// again) must still be cut off at the exchange's deadline.
+TEST(OutboundClient, ADripFeedingServerIsCutOffAtTheDeadline) {
+  const std::vector<std::pair<std::string, std::string>> drips = {
+      {"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n", "x"},
+      {"", "HTTP/1.1 100 Continue\r\n\r\n"},
+  };
+  for (const auto& [head, drip] : drips) {
+    RawPeer peer([head = head, drip = drip](StreamSocket& socket) {
+      try {
+        if (!head.empty()) socket.sendBytes(head.data(), static_cast<int>(head.size()));
+        for (int i = 0; i < 40; ++i) {  // 4 s at most; ends once the client is gone
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+          socket.sendBytes(drip.data(), static_cast<int>(drip.size()));
+        }
+      } catch (const Poco::Exception&) {
+      }
+    });
+    PocoOutboundClient client;
+    const auto started = std::chrono::steady_clock::now();
+    auto result = client.send(get(peer.url(), 600));
+    const auto elapsed = std::chrono::steady_clock::now() - started;
+    EXPECT_EQ(result.error, TransportError::Timeout) << drip;
+    EXPECT_LT(elapsed, std::chrono::milliseconds(1500)) << drip;
+  }
+}
+
+// A body beyond 32 MiB is not kept: a server streaming for the whole
+// deadline would otherwise fill the host's memory.
+TEST(OutboundClient, AnOversizedBodyIsRefused) {
+  RawPeer peer([](StreamSocket& socket) {
+    try {
+      const std::string head = "HTTP/1.1 200 OK\r\nContent-Length: 41943040\r\n\r\n";  // 40 MiB
+      socket.sendBytes(head.data(), static_cast<int>(head.size()));
+      const std::string chunk(1 << 20, 'x');
+      for (int i = 0; i < 40; ++i) socket.sendBytes(chunk.data(), static_cast<int>(chunk.size()));
+    } catch (const Poco::Exception&) {
+    }
+  });
+  PocoOutboundClient client;
+  auto result = client.send(get(peer.url()));
+  EXPECT_EQ(result.error, TransportError::Reset);
+  EXPECT_EQ(result.cause, "the response body is larger than 32 MiB");
+  EXPECT_TRUE(result.response.body.empty());
+}
+
 TEST(OutboundClient, RefusedPortIsUnreachable) {
   Poco::UInt16 port;
   {
@@ -232,6 +281,7 @@ TEST(OutboundClient, DeniedAddressesAreNeverContacted) {
   EXPECT_EQ(otherNetworks.send(get(server.url("/created"))).response.status, 201);  // loopback allowed by default
   EXPECT_EQ(otherNetworks.send(get("http://169.254.169.254/latest/meta-data/")).cause, kOutboundDeniedCause);
   EXPECT_EQ(otherNetworks.send(get("http://0.0.0.0" + port + "/created")).cause, kOutboundDeniedCause);
+  EXPECT_EQ(otherNetworks.send(get("http://[::]" + port + "/created")).cause, kOutboundDeniedCause);
 }
 
 TEST(OutboundClient, DenyListsParseCidrsAndRefuseNonsense) {
@@ -243,6 +293,12 @@ TEST(OutboundClient, DenyListsParseCidrsAndRefuseNonsense) {
   EXPECT_TRUE(list.denies(IPAddress("192.168.1.7")));
   EXPECT_FALSE(list.denies(IPAddress("192.168.1.8")));
   EXPECT_TRUE(list.denies(IPAddress("::ffff:10.1.2.3")));
+  // "::" reaches the local host like 0.0.0.0, and is denied with it.
+  const auto thisNetwork = AddressDenyList::parse(std::string(kDefaultOutboundDeny));
+  EXPECT_TRUE(thisNetwork.denies(IPAddress("::")));
+  EXPECT_TRUE(thisNetwork.denies(IPAddress("0.0.0.0")));
+  EXPECT_FALSE(thisNetwork.denies(IPAddress("::1")));
+  EXPECT_FALSE(list.denies(IPAddress("::")));
   EXPECT_TRUE(AddressDenyList::parse("").empty());
   for (const char* bad : {"10.0.0.0/33", "fe80::/129", "example.test", "10.0.0.0/", "10.0.0.0/8x"}) {
     EXPECT_THROW(AddressDenyList::parse(bad), std::invalid_argument) << bad;
