@@ -246,6 +246,7 @@ size_t InboxApplier::applyOneByOne(size_t count, DrainCursor& cursor) {
 }
 
 InboxApplier::Failure InboxApplier::apply(storage::UnitOfWork& uow, const storage::InboxRequest& stored) {
+  if (!stored.unreadable.empty()) return stored.unreadable;  // retried (a newer host may read it), then kept
   std::optional<plugins::RouteMatch> match = plugins_.matchRoute(stored.method, stored.path);
   if (!match || match->plugin->info().key != stored.pluginKey) {
     // The plugin is gone (or no longer serves the path): nobody can apply it.

@@ -100,8 +100,14 @@ std::vector<InboxRequest> decodeRequests(const std::vector<Row>& rows) {
     request.method = row.text(2);
     request.path = row.text(3);
     request.query = row.text(4);
-    request.headers = decodeHeaders(request.id, row.text(5));
-    request.body = decodeBody(request.id, row.text(6));
+    try {
+      request.headers = decodeHeaders(request.id, row.text(5));
+      request.body = decodeBody(request.id, row.text(6));
+    } catch (const std::runtime_error& unreadable) {
+      request.headers.clear();
+      request.body.clear();
+      request.unreadable = unreadable.what();
+    }
     request.receivedAt = row.int64(7);
     request.attempts = static_cast<int>(row.int64(8));
     requests.push_back(std::move(request));

@@ -8,7 +8,8 @@
 // which is a quarter of the bytes an acknowledgement writes and flushes. Rows
 // of older hosts (zlib's `z<size>:<base64>`, or plain base64) still read; a
 // host older than a row's format finds the mark or the ':' unreadable and
-// leaves the row to a newer host rather than applying other bytes.
+// reports the row unreadable (InboxRequest::unreadable) rather than applying
+// other bytes.
 #pragma once
 
 #include <cstdint>
@@ -36,6 +37,11 @@ struct InboxRequest {
   std::string encodedBody;
   int64_t receivedAt = 0;
   int attempts = 0;  // failed applications so far
+  // Set when the stored row could not be read (damaged, or of a newer host's
+  // format): headers and body are then empty, never guessed, and the applier
+  // fails it like an application, so it is retried, then kept as dead,
+  // instead of stopping every request behind it.
+  std::string unreadable;
 };
 
 // What an operator sees of a stored request: never its headers, body or raw

@@ -132,6 +132,31 @@ TEST_F(WebhookInboxApiTest, AFailingRequestIsRetriedAloneThenKeptAsDead) {
   EXPECT_EQ(host.core().metrics().value("ih_webhook_inbox_failures_total"), 2.0);
 }
 
+// A stored row that cannot be read (damaged, or of a newer host's format) is
+// failed like an application: the requests behind it are applied, and it is
+// retried, then kept as dead for an operator; never applied with other bytes.
+TEST_F(WebhookInboxApiTest, AnUnreadableRowIsRetriedThenKeptWithoutHoldingUpTheOthers) {
+  ASSERT_EQ(deliver("defer-a", "a").status, 202);
+  ASSERT_EQ(deliver("defer-b", "b").status, 202);
+  {
+    auto uow = host.core().begin();
+    uow->beginWrite();
+    host::storage::Query(*uow,
+                         "UPDATE webhook_inbox SET body = 'q9:****' WHERE id = (SELECT min(id) FROM webhook_inbox)")
+        .execute();
+    uow->commit();
+  }
+  host.inbox().drain();
+  auto applied = applications();
+  ASSERT_EQ(applied.size(), 1u);
+  EXPECT_EQ(json::stringOr(applied[0], "body"), ihp::sdk::hex::encode("b"));
+  EXPECT_EQ(scalar("SELECT attempts FROM webhook_inbox"), 1);
+  host.core().manualClock()->advance(1000);
+  host.inbox().drain();
+  EXPECT_EQ(scalar("SELECT dead FROM webhook_inbox"), 1) << "kept for an operator";
+  EXPECT_EQ(applications().size(), 1u);
+}
+
 TEST_F(WebhookInboxApiTest, TheSuperuserSeesADeadRequestWithoutItsSecretsAndSendsItBackOrDiscardsIt) {
   ASSERT_EQ(deliver("defer-fail", "secret body").status, 202);
   host.inbox().drain();
