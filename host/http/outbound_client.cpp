@@ -14,17 +14,21 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/NetSSL.h>
 #include <Poco/Net/SSLException.h>
+#include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Timespan.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace ih::host::http {
@@ -99,32 +103,57 @@ std::vector<Poco::Net::IPAddress> allowedAddresses(const std::string& host, cons
   return addresses;
 }
 
+// Called with the socket's descriptor once it is connected, before anything
+// else is read from it (the TLS handshake included).
+using OnConnected = std::function<void(int socketDescriptor)>;
+
 // A session that connects to the address the deny list let through instead
 // of resolving the name again (Poco resolves in reconnect(); that answer is
 // ignored here, so a rebinding DNS cannot swap the address after the check).
 // The session keeps the URL's host name for the Host header, SNI and the
 // certificate's name check.
+//
+// Over TLS the handshake is done here, after `onConnected`, so the exchange's
+// deadline watch covers it too (a server could otherwise drip its handshake
+// a byte at a time). It is Poco's own connect taken apart: the TCP connect
+// with the handshake deferred, then the handshake, then the check of the
+// certificate against the host name, which Poco does only on its own paths.
 template <class Session>
 class PinnedSession final : public Session {
  public:
   template <class... Args>
-  explicit PinnedSession(Poco::Net::SocketAddress pinned, Args&&... args)
-      : Session(std::forward<Args>(args)...), pinned_(std::move(pinned)) {}
+  explicit PinnedSession(Poco::Net::SocketAddress pinned, OnConnected onConnected, Args&&... args)
+      : Session(std::forward<Args>(args)...), pinned_(std::move(pinned)), onConnected_(std::move(onConnected)) {}
 
  protected:
-  void connect(const Poco::Net::SocketAddress&) override { Session::connect(pinned_); }
+  void connect(const Poco::Net::SocketAddress&) override {
+    if constexpr (std::is_same_v<Session, Poco::Net::HTTPSClientSession>) {
+      Poco::Net::SecureStreamSocket secure(this->socket());
+      secure.setLazyHandshake(true);
+      Session::connect(pinned_);
+      onConnected_(this->socket().impl()->sockfd());
+      if (secure.completeHandshake() != 1) throw Poco::Net::SSLConnectionUnexpectedlyClosedException();
+      secure.verifyPeerCertificate();
+    } else {
+      Session::connect(pinned_);
+      onConnected_(this->socket().impl()->sockfd());
+    }
+  }
 
  private:
   Poco::Net::SocketAddress pinned_;
+  OnConnected onConnected_;
 };
 
 std::unique_ptr<Poco::Net::HTTPClientSession> openSession(const Poco::URI& uri, const Poco::Net::IPAddress& address,
-                                                          Poco::Net::Context::Ptr tls) {
+                                                          Poco::Net::Context::Ptr tls, OnConnected onConnected) {
   const Poco::Net::SocketAddress pinned(address, uri.getPort());
   if (uri.getScheme() == "https") {
-    return std::make_unique<PinnedSession<Poco::Net::HTTPSClientSession>>(pinned, uri.getHost(), uri.getPort(), tls);
+    return std::make_unique<PinnedSession<Poco::Net::HTTPSClientSession>>(pinned, std::move(onConnected), uri.getHost(),
+                                                                          uri.getPort(), tls);
   }
-  return std::make_unique<PinnedSession<Poco::Net::HTTPClientSession>>(pinned, uri.getHost(), uri.getPort());
+  return std::make_unique<PinnedSession<Poco::Net::HTTPClientSession>>(pinned, std::move(onConnected), uri.getHost(),
+                                                                       uri.getPort());
 }
 
 Poco::Net::HTTPRequest buildRequest(const OutboundRequest& request, const Poco::URI& uri) {
@@ -196,43 +225,51 @@ OutboundResult PocoOutboundClient::send(const OutboundRequest& request) {
   const Deadline deadline(request.timeoutMs == 0 ? 30000 : request.timeoutMs);
   const std::string timedOut = "Timed out attempting to reach host: " + host;
   std::unique_ptr<Poco::Net::HTTPClientSession> session;
+  // From the connect on, the deadline watch ends the exchange when it passes.
+  // Declared after the session: it lets go of the socket before the session
+  // closes it.
+  std::optional<SocketDeadlineWatch::Guard> watched;
+  // A failure once the deadline has passed is its doing (the watch shut the
+  // socket down), whatever the socket then reported.
+  const auto unlessTimedOut = [&](OutboundResult result) {
+    return deadline.passed() ? failure(TransportError::Timeout, timedOut) : std::move(result);
+  };
   // Phase 1: resolve, check the outbound policy, connect (and TLS handshake)
   // and send. A failure here means the host could not be reached.
   try {
     const auto allowed = allowedAddresses(host, deny_);
     if (allowed.empty()) return failure(TransportError::Unreachable, "Unable to reach host: " + host, kOutboundDeniedCause);
     const bool https = uri.getScheme() == "https";
-    session = openSession(uri, allowed.front(),
-                          !https ? nullptr : request.verifyTls ? tls_->verifyingContext() : tls_->permissive);
+    session = openSession(
+        uri, allowed.front(),
+        !https              ? nullptr
+        : request.verifyTls ? tls_->verifyingContext()
+                            : tls_->permissive,
+        [&](int socketDescriptor) { watched.emplace(deadlines_->watch(socketDescriptor, deadline.end())); });
     session->setTimeout(deadline.remaining());
     Poco::Net::HTTPRequest out = buildRequest(request, uri);
     std::ostream& body = session->sendRequest(out);
     body.write(request.body.data(), static_cast<std::streamsize>(request.body.size()));
     body.flush();
-    if (!body.good()) return failure(TransportError::Reset, "Connection reset by peer");
+    if (!body.good()) return unlessTimedOut(failure(TransportError::Reset, "Connection reset by peer"));
   } catch (const Poco::TimeoutException&) {
     return failure(TransportError::Timeout, timedOut);
   } catch (const Poco::Net::ConnectionResetException&) {
-    return failure(TransportError::Reset, "Connection reset by peer");
+    return unlessTimedOut(failure(TransportError::Reset, "Connection reset by peer"));
   } catch (const Poco::Net::SSLException& e) {
     // An untrusted or misnamed certificate is the usual cause with a
     // self-hosted Jira: worth telling apart from a refused connection.
-    return failure(TransportError::Unreachable, "Unable to reach host: " + host, "TLS: " + e.message());
+    return unlessTimedOut(failure(TransportError::Unreachable, "Unable to reach host: " + host, "TLS: " + e.message()));
   } catch (const Poco::Exception& e) {
-    return failure(TransportError::Unreachable, "Unable to reach host: " + host, e.displayText());
+    return unlessTimedOut(failure(TransportError::Unreachable, "Unable to reach host: " + host, e.displayText()));
   } catch (const std::exception&) {
-    return failure(TransportError::Unreachable, "Unable to reach host: " + host);
+    return unlessTimedOut(failure(TransportError::Unreachable, "Unable to reach host: " + host));
   }
   if (deadline.passed()) return failure(TransportError::Timeout, timedOut);
 
   // Phase 2: the response. A failure now means the peer dropped us mid-way,
-  // or the deadline shut the socket down. Declared after the session: the
-  // watch lets go of the socket before the session closes it.
-  const SocketDeadlineWatch::Guard watched = deadlines_->watch(session->socket().impl()->sockfd(), deadline.end());
-  const auto broken = [&] {
-    if (deadline.passed()) return failure(TransportError::Timeout, timedOut);
-    return failure(TransportError::Reset, "Connection reset by peer");
-  };
+  // or the deadline shut the socket down.
+  const auto broken = [&] { return unlessTimedOut(failure(TransportError::Reset, "Connection reset by peer")); };
   OutboundResult result;
   try {
     session->socket().setReceiveTimeout(deadline.remaining());
@@ -261,7 +298,7 @@ OutboundResult PocoOutboundClient::send(const OutboundRequest& request) {
     if (request.method != "HEAD" && response.hasContentLength() &&
         static_cast<Poco::Int64>(result.response.body.size()) < response.getContentLength64())
       return broken();
-    if (watched.fired()) return failure(TransportError::Timeout, timedOut);
+    if (watched && watched->fired()) return failure(TransportError::Timeout, timedOut);
   } catch (const Poco::TimeoutException&) {
     return failure(TransportError::Timeout, timedOut);
   } catch (const Poco::Exception&) {

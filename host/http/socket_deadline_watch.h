@@ -34,11 +34,15 @@ class SocketDeadlineWatch {
   class Guard {
    public:
     Guard(SocketDeadlineWatch& watch, uint64_t id) : watch_(&watch), id_(id) {}
-    ~Guard() { watch_->forget(id_); }
+    ~Guard() {
+      if (watch_ != nullptr) watch_->forget(id_);
+    }
+    Guard(Guard&& other) noexcept : watch_(other.watch_), id_(other.id_) { other.watch_ = nullptr; }
     Guard(const Guard&) = delete;
     Guard& operator=(const Guard&) = delete;
+    Guard& operator=(Guard&&) = delete;
     // True when the deadline shut the socket down: a failure that follows is a timeout.
-    bool fired() const { return watch_->fired(id_); }
+    bool fired() const { return watch_ != nullptr && watch_->fired(id_); }
 
    private:
     SocketDeadlineWatch* watch_;

@@ -190,6 +190,30 @@ TEST(OutboundClient, ADripFeedingServerIsCutOffAtTheDeadline) {
   }
 }
 
+// The same over TLS, during the handshake: a server that announces a large
+// handshake record and sends it a byte at a time.
+TEST(OutboundClient, ADripFedTlsHandshakeIsCutOffAtTheDeadline) {
+  RawPeer peer([](StreamSocket& socket) {  // the client's hello was read
+    try {
+      const char recordHeader[] = {0x16, 0x03, 0x03, 0x40, 0x00};  // handshake, TLS 1.2, 16 KiB
+      socket.sendBytes(recordHeader, sizeof recordHeader);
+      for (int i = 0; i < 40; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        socket.sendBytes("\x02", 1);
+      }
+    } catch (const Poco::Exception&) {
+    }
+  });
+  std::string url = peer.url();
+  url.replace(0, 4, "https");
+  PocoOutboundClient client;
+  const auto started = std::chrono::steady_clock::now();
+  auto result = client.send(get(url, 600));
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(result.error, TransportError::Timeout) << result.cause;
+  EXPECT_LT(elapsed, std::chrono::milliseconds(1500));
+}
+
 // A body beyond 32 MiB is not kept: a server streaming for the whole
 // deadline would otherwise fill the host's memory.
 TEST(OutboundClient, AnOversizedBodyIsRefused) {
