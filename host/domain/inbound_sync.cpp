@@ -220,16 +220,25 @@ StatusSyncResult InboundSync::syncStatus(UnitOfWork& uow, const StatusSyncReques
   // looked for again.
   const bool pending = !ticketQueueEmpty && hostChangePending(uow, request.organizationId, request.integrationId,
                                                               request.externalKey, WatermarkKind::Status, std::nullopt);
+  // The event that queued this change moved the mark to its own time; a
+  // mark past it is a newer status, applied already or on its way.
+  const bool superseded = request.unlessSupersededAfterMs && [&] {
+    const auto ticket = storage::ExternalIssueRepository(uow).findByKey(request.organizationId, request.integrationId,
+                                                                        request.externalKey);
+    return ticket && ticket->statusWatermark > *request.unlessSupersededAfterMs;
+  }();
   for (const auto& issue : storage::ExternalIssueRepository(uow).issueLinks(request.integrationId, request.externalKey,
                                                                            request.organizationId)) {
     ++result.affected;
-    if (pending) {
+    if (pending || superseded) {
       ++result.stale;
     } else if (issues_.setStatus(uow, issue.organizationId, issue.issueId, status, source, mode)) {
       ++result.changed;
     }
   }
-  if (result.stale > 0) logStaleForPendingChange("status", request.integrationId, request.organizationId, request.externalKey);
+  if (pending && result.stale > 0) {
+    logStaleForPendingChange("status", request.integrationId, request.organizationId, request.externalKey);
+  }
   return result;
 }
 

@@ -69,6 +69,10 @@ struct StatusSyncRequest {
   // pending or running (IHP_STATUS_SYNC_UNLESS_QUEUED).
   bool unlessQueued = false;
   std::optional<int64_t> callingJobId = std::nullopt;
+  // Change nothing once the ticket's status mark in the organization is past
+  // this event time (IHP_STATUS_SYNC_UNLESS_SUPERSEDED): a change that ran
+  // late, such as a dead job retried by hand, never replaces a newer one.
+  std::optional<int64_t> unlessSupersededAfterMs = std::nullopt;
 };
 
 struct StatusSyncResult {

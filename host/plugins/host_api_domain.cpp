@@ -120,7 +120,8 @@ ihp_status syncAssigneeInbound(ihp_host_ctx* ctx, const ihp_assignee_sync* rawSy
 ihp_status syncStatusInbound(ihp_host_ctx* ctx, const ihp_status_sync* rawSync, const ihp_sink* resultOut) {
   return guarded(ctx, "sync_status_inbound", [&] {
     ihp_host_ctx& c = context(ctx);
-    const auto raw = structArgument(rawSync, "sync", IHP_STATUS_SYNC_SIZE_V1_0, &ihp_status_sync::flags);
+    const auto raw = structArgument(rawSync, "sync", IHP_STATUS_SYNC_SIZE_V1_0, &ihp_status_sync::flags,
+                                    &ihp_status_sync::event_time_ms);
     SinkWriter out(resultOut, "result_out");
     if (raw.action != IHP_STATUS_ACTION_RESOLVE && raw.action != IHP_STATUS_ACTION_UNRESOLVE)
       throw AbiViolation("unknown status action");
@@ -132,8 +133,14 @@ ihp_status syncStatusInbound(ihp_host_ctx* ctx, const ihp_status_sync* rawSync, 
     request.action = raw.action == IHP_STATUS_ACTION_RESOLVE ? domain::StatusAction::Resolve
                                                               : domain::StatusAction::Unresolve;
     // Since 1.4 (a smaller struct reads as zero).
-    if ((raw.flags & ~uint64_t{IHP_STATUS_SYNC_UNLESS_QUEUED}) != 0) throw AbiViolation("unknown status sync flag");
+    constexpr uint64_t kKnownFlags = IHP_STATUS_SYNC_UNLESS_QUEUED | IHP_STATUS_SYNC_UNLESS_SUPERSEDED;
+    if ((raw.flags & ~kKnownFlags) != 0) throw AbiViolation("unknown status sync flag");
     request.unlessQueued = (raw.flags & IHP_STATUS_SYNC_UNLESS_QUEUED) != 0;
+    // Since 1.6: a shorter struct reads event_time_ms as 0, which no event has.
+    if ((raw.flags & IHP_STATUS_SYNC_UNLESS_SUPERSEDED) != 0) {
+      if (raw.event_time_ms <= 0) throw AbiViolation("IHP_STATUS_SYNC_UNLESS_SUPERSEDED needs event_time_ms");
+      request.unlessSupersededAfterMs = raw.event_time_ms;
+    }
     if (c.jobId != 0) request.callingJobId = c.jobId;
     requireOrganizationLink(c, raw.organization_id, raw.integration_id);
     const auto result = c.services->inboundSync.syncStatus(unitOfWork(c), request);

@@ -81,7 +81,11 @@ std::string assigneeSync(const domain::AssigneeSyncResult& result) {
 
 std::string statusSync(const domain::StatusSyncResult& result) {
   JsonBuilder out;
-  out.beginObject().field("affected", result.affected).field("changed", result.changed).endObject();
+  out.beginObject()
+      .field("affected", result.affected)
+      .field("changed", result.changed)
+      .field("stale", result.stale)
+      .endObject();
   return out.str();
 }
 

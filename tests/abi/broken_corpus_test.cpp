@@ -16,13 +16,13 @@ namespace {
 const std::map<std::string, std::string>& expectedRejections() {
   static const std::map<std::string, std::string> expected = {
       {"missing_entry", "missing entry symbol ihp_plugin_entry"},
-      {"entry_refuses", "entry refused: incompatible (plugin reported ABI major 1, minimum minor 6; host 1.5)"},
+      {"entry_refuses", "entry refused: incompatible (plugin reported ABI major 1, minimum minor 7; host 1.6)"},
       {"entry_throws", "entry threw an exception (plugins must not throw across the C ABI)"},
       // The SDK's entry caught it: refused, not a host ended by std::terminate.
-      {"descriptor_throws", "entry refused: internal (plugin reported ABI major 0, minimum minor 0; host 1.5)"},
+      {"descriptor_throws", "entry refused: internal (plugin reported ABI major 0, minimum minor 0; host 1.6)"},
       {"major_too_new", "built for ABI major 2; host supports 1"},
       {"major_too_old", "built for ABI major 0 (too old); host supports 1"},
-      {"needs_newer_minor", "requires ABI 1.6 or newer; host implements 1.5"},
+      {"needs_newer_minor", "requires ABI 1.7 or newer; host implements 1.6"},
       {"small_table", "plugin table is 96 bytes; ABI 1.0 needs at least " + std::to_string(IHP_PLUGIN_API_SIZE_V1_0)},
       {"fingerprint_lie", "fingerprint mismatch: pointer_size plugin 4, host 8"},
       {"null_init", "required hook init is NULL"},

@@ -29,7 +29,7 @@ TEST_F(CPlugin, LoadsWithItsDescriptor) {
   const auto& info = plugin->info();
   EXPECT_EQ(info.name, "C echo");
   EXPECT_EQ(info.version, "1.0.0");
-  EXPECT_EQ(info.abiVersion, "1.5");
+  EXPECT_EQ(info.abiVersion, "1.6");
   EXPECT_FALSE(info.threadSafe);
   ASSERT_EQ(info.routes.size(), 1u);
   EXPECT_EQ(info.routes[0].pathPattern, "/extensions/c-echo/echo/{word}/");

@@ -22,7 +22,7 @@ static_assert(IHP_HTTP_RESPONSE_SINK_SIZE_V1_0 == 40);
 static_assert(sizeof(ihp_oauth1_request) == 104);
 static_assert(sizeof(ihp_job_spec) == 80);
 static_assert(sizeof(ihp_assignee_sync) == 96);  // 64 until 1.2
-static_assert(sizeof(ihp_status_sync) == 56);
+static_assert(sizeof(ihp_status_sync) == 64);    // 56 until 1.6
 static_assert(sizeof(ihp_host_api) == 320);  // 304 until 1.2, 312 until 1.5
 static_assert(sizeof(ihp_route) == 40);
 static_assert(sizeof(ihp_request) == 128);  // 120 until 1.5
@@ -53,6 +53,9 @@ static_assert(!IHP_HAS_MEMBER(ihp_assignee_sync, 64, remote_user));
 // padding at 44.
 static_assert(offsetof(ihp_status_sync, flags) == 48);
 static_assert(!IHP_HAS_MEMBER(ihp_status_sync, 48, flags));
+// Past the 1.5 struct's sizeof (56, no tail padding): a 1.5 plugin's struct never holds it.
+static_assert(offsetof(ihp_status_sync, event_time_ms) == 56);
+static_assert(!IHP_HAS_MEMBER(ihp_status_sync, 56, event_time_ms));
 static_assert(offsetof(ihp_host_api, sync_log_write) == 304);
 static_assert(offsetof(ihp_host_api, reply_defer) == 312);
 static_assert(offsetof(ihp_plugin_api, remote_users_resolve) == 224);

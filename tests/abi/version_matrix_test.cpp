@@ -75,10 +75,10 @@ TEST_P(VersionMatrixReal, LoaderAppliesTheRuleToRealPlugins) {
 }
 
 // A plugin built for 1.2 on a host that implements 1.1 speaks 1.1, and this
-// host (1.5) runs plugins built for 1.3 that require 1.2 and 1.3, speaking
+// host (1.6) runs plugins built for 1.3 that require 1.2 and 1.3, speaking
 // 1.3 with them.
-TEST(VersionMatrixCurrent, APluginForOneTwoNegotiatesDownAndTheCurrentHostRunsOneFive) {
-  static_assert(IHP_ABI_MAJOR == 1 && IHP_ABI_MINOR == 5, "update the version matrix for the new version");
+TEST(VersionMatrixCurrent, APluginForOneTwoNegotiatesDownAndTheCurrentHostRunsOneSix) {
+  static_assert(IHP_ABI_MAJOR == 1 && IHP_ABI_MINOR == 6, "update the version matrix for the new version");
   test::HostFixture host;
   PluginRegistry older(host.services(), HostAbiVersion{1, 1});
   ASSERT_TRUE(older.loadFile(std::string(IH_VERSIONS_DIR) + "/ver_1_2.so"));
@@ -94,21 +94,21 @@ TEST(VersionMatrixCurrent, APluginForOneTwoNegotiatesDownAndTheCurrentHostRunsOn
 
 INSTANTIATE_TEST_SUITE_P(
     Plugins, VersionMatrixReal,
-    ::testing::Values(
-        RealCase{"ver_1_0", {1, 0}, ""}, RealCase{"ver_1_0", {1, 3}, ""},
-        RealCase{"ver_1_0", {2, 0}, "built for ABI major 1 (too old); host supports 2"},
-        RealCase{"ver_1_0", {0, 3}, "built for ABI major 1; host supports 0"},
-        RealCase{"ver_1_2", {1, 0}, ""}, RealCase{"ver_1_2", {1, 1}, ""}, RealCase{"ver_1_2", {1, 2}, ""},
-        RealCase{"ver_1_2", {1, 3}, ""},
-        RealCase{"ver_1_min2", {1, 0}, "requires ABI 1.2 or newer; host implements 1.0"},
-        RealCase{"ver_1_min2", {1, 1}, "requires ABI 1.2 or newer; host implements 1.1"},
-        RealCase{"ver_1_min2", {1, 2}, ""}, RealCase{"ver_1_min2", {1, 3}, ""},
-        RealCase{"ver_1_min3", {1, 2}, "requires ABI 1.3 or newer; host implements 1.2"},
-        RealCase{"ver_1_min3", {1, 3}, ""}, RealCase{"ver_1_min3", {1, 4}, ""},
-        RealCase{"ver_1_min3", {1, 5}, ""},
-        RealCase{"ver_2_0", {1, 3}, "built for ABI major 2; host supports 1"}, RealCase{"ver_2_0", {2, 0}, ""},
-        RealCase{"ver_0_1", {1, 0}, "built for ABI major 0 (too old); host supports 1"},
-        RealCase{"ver_0_1", {0, 1}, ""}),
+    ::testing::Values(RealCase{"ver_1_0", {1, 0}, ""}, RealCase{"ver_1_0", {1, 3}, ""},
+                      RealCase{"ver_1_0", {2, 0}, "built for ABI major 1 (too old); host supports 2"},
+                      RealCase{"ver_1_0", {0, 3}, "built for ABI major 1; host supports 0"},
+                      RealCase{"ver_1_2", {1, 0}, ""}, RealCase{"ver_1_2", {1, 1}, ""}, RealCase{"ver_1_2", {1, 2}, ""},
+                      RealCase{"ver_1_2", {1, 3}, ""},
+                      RealCase{"ver_1_min2", {1, 0}, "requires ABI 1.2 or newer; host implements 1.0"},
+                      RealCase{"ver_1_min2", {1, 1}, "requires ABI 1.2 or newer; host implements 1.1"},
+                      RealCase{"ver_1_min2", {1, 2}, ""}, RealCase{"ver_1_min2", {1, 3}, ""},
+                      RealCase{"ver_1_min3", {1, 2}, "requires ABI 1.3 or newer; host implements 1.2"},
+                      RealCase{"ver_1_min3", {1, 3}, ""}, RealCase{"ver_1_min3", {1, 4}, ""},
+                      RealCase{"ver_1_min3", {1, 5}, ""}, RealCase{"ver_1_min3", {1, 6}, ""},
+                      RealCase{"ver_2_0", {1, 3}, "built for ABI major 2; host supports 1"},
+                      RealCase{"ver_2_0", {2, 0}, ""},
+                      RealCase{"ver_0_1", {1, 0}, "built for ABI major 0 (too old); host supports 1"},
+                      RealCase{"ver_0_1", {0, 1}, ""}),
     [](const ::testing::TestParamInfo<RealCase>& info) {
       return std::string(info.param.plugin) + "_on_" + std::to_string(info.param.host.major) + "_" +
              std::to_string(info.param.host.minor);

@@ -69,7 +69,7 @@ extern "C" {
 /* ------------------------------------------------------------------------ */
 
 #define IHP_ABI_MAJOR 1
-#define IHP_ABI_MINOR 5
+#define IHP_ABI_MINOR 6
 
 /* The one symbol a plugin exports. Its type is ihp_entry_fn. */
 #define IHP_ENTRY_SYMBOL "ihp_plugin_entry"
@@ -326,10 +326,21 @@ typedef struct ihp_assignee_sync {
  * another ticket) when nothing is queued, without ever overtaking what is. */
 #define IHP_STATUS_SYNC_UNLESS_QUEUED 1u
 
+/* Since 1.6, for ihp_status_sync.flags: the host applies the change only
+ * while the ticket's status watermark in the organization is not past
+ * `event_time_ms` (no newer status was seen since the event that queued
+ * it); otherwise it changes nothing and counts the issues as "stale". For a
+ * change that ran late: a job that died and was retried by hand must not
+ * put back a status that a newer one has replaced. Needs a struct_size that
+ * covers event_time_ms and a time other than 0, else IHP_E_INVALID. */
+#define IHP_STATUS_SYNC_UNLESS_SUPERSEDED 2u
+
 /* Resolve or unresolve the issues of ONE organization linked to
  * (integration, external_key), following the org's `resolution_strategy`.
  * Issues already in the target state get no new activity.
- * Result JSON: {"affected":N,"changed":N} */
+ * Result JSON: {"affected":N,"changed":N,"stale":N} ("stale" since 1.6: the
+ * issues left alone for a newer change, the host's own still to be written
+ * or, with IHP_STATUS_SYNC_UNLESS_SUPERSEDED, a newer status seen) */
 typedef struct ihp_status_sync {
   uint32_t struct_size;
   int64_t integration_id;
@@ -341,6 +352,9 @@ typedef struct ihp_status_sync {
    * 1.3 struct's tail padding, so struct_size could not tell the layouts
    * apart. */
   uint64_t flags;
+  /* Since 1.6: the provider's time of the change, for
+   * IHP_STATUS_SYNC_UNLESS_SUPERSEDED; otherwise not read. */
+  int64_t event_time_ms;
 } ihp_status_sync;
 
 #define IHP_STATUS_SYNC_SIZE_V1_0 IHP_SIZE_THROUGH(ihp_status_sync, action)

@@ -54,7 +54,7 @@ ihp_status enqueueJob(const ihp::sdk::Host& host, const StatusJobPayload& change
 // Returns true when applied (or the link is gone), false to queue it.
 Expected<bool, ihp_status> appliedAtOnce(const ihp::sdk::Host& host, const StatusJobPayload& change) {
   if (change.categoryKey.empty() || host.abiMinor() < 4) return false;
-  const ihp_status status = applyStatusChange(host, change, change.categoryKey, true);
+  const ihp_status status = applyStatusChange(host, change, change.categoryKey, StatusApplyGuard::UnlessQueued);
   if (status == IHP_OK || status == IHP_E_NOT_FOUND) return true;
   if (status == IHP_E_CONFLICT) return false;
   return fail(status);
@@ -70,8 +70,8 @@ ihp_status enqueueStatusSyncs(const ihp::sdk::Host& host, int64_t integrationId,
     auto isNew = isNewForOrg(host, organizationId, integrationId, event);
     if (!isNew) return isNew.error();
     if (!isNew.value()) continue;
-    const StatusJobPayload change{integrationId, organizationId, event.issueKey, event.status->id,
-                                  event.status->categoryKey};
+    const StatusJobPayload change{
+        integrationId, organizationId, event.issueKey, event.status->id, event.status->categoryKey, event.eventTimeMs};
     auto applied = appliedAtOnce(host, change);
     if (!applied) {
       host.error(std::string("status-sync-failed: apply: ") + ihp::sdk::statusName(applied.error()));

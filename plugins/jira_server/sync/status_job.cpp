@@ -58,7 +58,7 @@ ihp_status runStatusJob(const ihp::sdk::Host& host, const ihp_job& job, ihp::sdk
     category = *known.value();
   }
 
-  const ihp_status applied = applyStatusChange(host, *payload, category, false);
+  const ihp_status applied = applyStatusChange(host, *payload, category, StatusApplyGuard::UnlessSuperseded);
   if (applied == IHP_OK || applied == IHP_E_NOT_FOUND) return IHP_OK;  // NOT_FOUND: the link went away meanwhile
   // A storage failure or the call's deadline (the writer busy past it) is the
   // host's hiccup, not the change's fault. Given up, the change would be lost

@@ -1,5 +1,7 @@
 #include "sync/status_job_payload.h"
 
+#include <algorithm>
+
 #include "ihp/sdk/json.hpp"
 
 namespace ih::jira {
@@ -14,6 +16,7 @@ std::string StatusJobPayload::toJson() const {
       .field("issueKey", issueKey)
       .field("statusId", statusId)
       .field("categoryKey", categoryKey)
+      .field("eventTimeMs", eventTimeMs)
       .endObject();
   return out.str();
 }
@@ -30,6 +33,7 @@ std::optional<StatusJobPayload> StatusJobPayload::fromJson(std::string_view text
   // status at their event time.
   if (payload.statusId.empty()) payload.statusId = json::stringOr(doc, "to");
   payload.categoryKey = json::stringOr(doc, "categoryKey");
+  payload.eventTimeMs = std::max<int64_t>(0, json::int64(doc, "eventTimeMs").value_or(0));
   if (payload.integrationId == 0 || payload.organizationId == 0 || payload.issueKey.empty() ||
       payload.statusId.empty()) {
     return std::nullopt;

@@ -1,5 +1,5 @@
 // sync/status_job_payload.h - the durable "status_inbound" job's payload: one
-// organization, one Jira issue, its status at the event time. Written by the webhook's
+// organization, one Jira issue, its status at the event time, and that time. Written by the webhook's
 // fan-out, read back by run_job (possibly after a restart), so both sides use
 // this one definition.
 #pragma once
@@ -17,6 +17,10 @@ struct StatusJobPayload {
   std::string issueKey;
   std::string statusId;
   std::string categoryKey;  // empty: look it up in Jira's status list
+  // Jira's time of the change (the ticket's `updated` in the event); 0 =
+  // unknown, as in jobs queued before it was kept. Lets the job refuse to
+  // replace a newer status when it runs late (IHP_STATUS_SYNC_UNLESS_SUPERSEDED).
+  int64_t eventTimeMs = 0;
 
   std::string toJson() const;
   static std::optional<StatusJobPayload> fromJson(std::string_view json);

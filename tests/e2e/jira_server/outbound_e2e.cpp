@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/inbox_repository.h"
 #include "support/eventually.h"
+#include "support/http_client.h"
 #include "support/json_helpers.h"
 
 namespace ih::e2e::jira {
@@ -101,6 +102,24 @@ std::vector<OutboundE2E::HeldDelivery> OutboundE2E::holdDeliveriesOf(const std::
   }));
   mockJson("POST", "/_mock/deliveries/control", R"({"mode":"drop"})");
   return held;
+}
+
+void OutboundE2E::deliverChangeTo(const std::string& controlPath, const std::string& change, HostProcess& to,
+                                  const std::function<void(rapidjson::Document&)>& edit) {
+  const std::vector<HeldDelivery> held = holdDeliveriesOf(controlPath, change);
+  ASSERT_FALSE(held.empty());
+  for (const HeldDelivery& delivery : held) {
+    auto doc = ih::testing::parseJson(delivery.body);
+    edit(doc);
+    const std::string path = delivery.url.substr(delivery.url.find(kWebhookPath));
+    const int answered =
+        ih::testing::httpRequest("POST", to.baseUrl() + path, ih::testing::toJson(doc), delivery.headers).status;
+    ASSERT_EQ(answered, 200) << delivery.body;
+  }
+}
+
+void OutboundE2E::dropStatusCategory(rapidjson::Document& payload) {
+  payload["issue"]["fields"]["status"].RemoveMember("statusCategory");
 }
 
 void OutboundE2E::storeAcknowledged(host::storage::Database& database, const HeldDelivery& delivery) {

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <rapidjson/document.h>
+
 #include "jira_e2e.h"
 
 namespace ih::host::storage { class Database; }
@@ -60,6 +62,14 @@ class OutboundE2E : public JiraE2ETest {
     std::map<std::string, std::string> headers;
   };
   std::vector<HeldDelivery> holdDeliveriesOf(const std::string& controlPath, const std::string& change);
+  // Makes a change in Jira and posts the webhooks it caused to `to` instead
+  // of the registered host, each payload first passed through `edit`; each
+  // must be acknowledged (stored, perhaps not applied yet).
+  void deliverChangeTo(const std::string& controlPath, const std::string& change, HostProcess& to,
+                       const std::function<void(rapidjson::Document&)>& edit);
+  // An `edit` for deliverChangeTo: Jira's payloads may lack the status's
+  // category, and the plugin then queues a job that looks it up.
+  static void dropStatusCategory(rapidjson::Document& payload);
   // Stores `delivery` in the webhook inbox of `database` as a host does once
   // it has acknowledged it: what a host killed before applying it leaves.
   static void storeAcknowledged(host::storage::Database& database, const HeldDelivery& delivery);

@@ -3,7 +3,8 @@
 // and outbound by name), with each decision in the issue's sync log; a
 // transition whose screen requires a field is dead-lettered at once, in
 // words, and an owner retries it once the workflow is fixed; the audit log
-// names who installed and reconfigured the integration.
+// names who installed and reconfigured the integration; a dead status job
+// retried by hand never puts back a status that a newer one replaced.
 #include <gtest/gtest.h>
 
 #include "outbound_e2e.h"
@@ -36,6 +37,8 @@ class SyncTrustE2E : public OutboundE2E {
     }
     return false;
   }
+  std::string issueStatus() { return getIssue("acme", issue_).str("status"); }
+  std::string statusJobDeadOnTheListRefused();
   void jiraAssigns(const std::string& user) {
     const std::string body = user.empty() ? R"({"assignee":null,"actor":"alice"})"
                                           : R"({"assignee":")" + user + R"(","actor":"alice"})";
@@ -110,6 +113,54 @@ TEST_F(SyncTrustE2E, ATransitionNeedingAFieldIsDeadAtOnceAndAnOwnerRetriesIt) {
   EXPECT_EQ(host_->get(path("jobs/?state=dead"), kAdmin).json.Size(), 0u);
   // Retried twice? Only a dead job can be: the second is 404.
   EXPECT_EQ(host_->post(path("jobs/" + jobId + "/retry/"), "", kAdmin).status, 404);
+}
+
+// Jira moves OPS-1 to Done in a webhook without the status's category, so a
+// job must look it up, and Jira refuses the list once: the job is dead at once.
+// Returns the dead job's id.
+std::string SyncTrustE2E::statusJobDeadOnTheListRefused() {
+  addFault(R"({"method":"GET","path":"/rest/api/2/status","status":403,"count":1})");
+  deliverChangeTo("/_mock/issues/OPS-1/status", R"({"status":"10001","actor":"alice"})", *host_, dropStatusCategory);
+  Reply dead;
+  EXPECT_TRUE(within(10s, [&] {
+    dead = host_->get(path("jobs/?state=dead"), kAdmin);
+    return dead.json.IsArray() && dead.json.Size() == 1;
+  }));
+  if (!dead.json.IsArray() || dead.json.Size() != 1) return "";
+  EXPECT_NE(json::stringOr(dead.json[0], "lastError").find("Jira refused the status list (HTTP 403)"),
+            std::string::npos)
+      << json::stringOr(dead.json[0], "lastError");
+  EXPECT_EQ(issueStatus(), "unresolved");
+  return json::stringOr(dead.json[0], "id");
+}
+
+// A dead status job retried by an owner puts its status back only while it
+// is still the ticket's newest: here Jira moved the ticket on to In Progress
+// meanwhile, and that applied, so the retried job leaves the issue unresolved
+// and says why in the sync log (it used to resolve it).
+TEST_F(SyncTrustE2E, ARetriedStatusJobNeverReplacesANewerStatus) {
+  const std::string jobId = statusJobDeadOnTheListRefused();
+  ASSERT_FALSE(jobId.empty());
+  deliverChangeTo("/_mock/issues/OPS-1/status", R"({"status":"3","actor":"alice"})", *host_,
+                  [](rapidjson::Document&) {});
+  ASSERT_TRUE(within(10s, [&] { return syncLogHas("Jira status 3 (indeterminate)"); }))
+      << ::testing::PrintToString(syncLogDetails());
+
+  ASSERT_EQ(host_->post(path("jobs/" + jobId + "/retry/"), "", kAdmin).status, 202);
+  ASSERT_TRUE(within(10s, [&] { return syncLogHas("Jira status 10001 (done): not applied: a newer status"); }))
+      << ::testing::PrintToString(syncLogDetails());
+  ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+  EXPECT_EQ(issueStatus(), "unresolved");
+  EXPECT_EQ(host_->get(path("jobs/?state=dead"), kAdmin).json.Size(), 0u) << "held back is done, not dead";
+}
+
+// With nothing newer from Jira, the retried job applies its status.
+TEST_F(SyncTrustE2E, ARetriedStatusJobAppliesWhileItsStatusIsTheNewest) {
+  const std::string jobId = statusJobDeadOnTheListRefused();
+  ASSERT_FALSE(jobId.empty());
+  ASSERT_EQ(host_->post(path("jobs/" + jobId + "/retry/"), "", kAdmin).status, 202);
+  EXPECT_TRUE(within(10s, [&] { return issueStatus() == "resolved"; }));
+  EXPECT_TRUE(syncLogHas("Jira status 10001 (done): resolved")) << ::testing::PrintToString(syncLogDetails());
 }
 
 TEST_F(SyncTrustE2E, TheAuditLogNamesTheInstallAndEveryConfigChange) {

@@ -21,7 +21,7 @@ const std::string kStatuses =
 
 // A job for OPS-1 whose status at the event time is `statusId` (category not in the payload).
 std::string jobPayload(const std::string& statusId, int64_t org = 1, int64_t integration = kIntegrationId) {
-  return StatusJobPayload{integration, org, "OPS-1", statusId, ""}.toJson();
+  return StatusJobPayload{integration, org, "OPS-1", statusId, "", 0}.toJson();
 }
 
 class StatusJobTest : public PluginTest {
@@ -74,6 +74,31 @@ TEST_F(StatusJobTest, AHostHiccupRetriesTheJobAndARefusalEndsIt) {
   }
 }
 
+// A job can run long after its event (a dead one retried by hand): with the
+// event's time it asks the host to leave the issues alone once a newer status
+// of the ticket was seen (ABI 1.6), and the sync log says why nothing changed.
+TEST_F(StatusJobTest, AJobWithItsEventTimeGivesWayToANewerStatus) {
+  answerStatuses();
+  const std::string payload = StatusJobPayload{kIntegrationId, 1, "OPS-1", "10001", "", kUpdatedMs}.toJson();
+  EXPECT_CALL(host, syncStatusInbound(AllOf(Field(&StatusSyncCall::flags, IHP_STATUS_SYNC_UNLESS_SUPERSEDED),
+                                            Field(&StatusSyncCall::eventTimeMs, kUpdatedMs))))
+      .WillOnce(Return(ok(R"({"affected":1,"changed":0,"stale":1})")));
+  EXPECT_CALL(host, syncLogWrite(AllOf(Field(&SyncLogCall::outcome, IHP_SYNC_SKIPPED),
+                                       Field(&SyncLogCall::detail, ::testing::HasSubstr("a newer status")))));
+  EXPECT_EQ(plugin.runJob("status_inbound", payload).status, IHP_OK) << "done: held back is not a failure";
+}
+
+// A job queued before the time was kept has none to compare, and a 1.5 host
+// does not know the bit: both run unguarded, as before.
+TEST_F(StatusJobTest, WithoutAnEventTimeOrOnAnOlderHostTheJobRunsUnguarded) {
+  answerStatuses();
+  EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::flags, 0u))).Times(2);
+  EXPECT_EQ(run("10001").status, IHP_OK);
+  PluginHarness older(host, /*hostHasRekey=*/true, /*hostMinor=*/5);
+  const std::string payload = StatusJobPayload{kIntegrationId, 1, "OPS-1", "10001", "", kUpdatedMs}.toJson();
+  EXPECT_EQ(older.runJob("status_inbound", payload).status, IHP_OK);
+}
+
 TEST_F(StatusJobTest, NotDoneStatusUnresolves) {
   answerStatuses();
   EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_UNRESOLVE))).Times(2);
@@ -99,7 +124,7 @@ TEST_F(StatusJobTest, TheStatusAtTheEventDecidesNotTheMove) {
 TEST_F(StatusJobTest, CategoryFromThePayloadNeedsNoStatusList) {
   EXPECT_CALL(host, syncStatusInbound(Field(&StatusSyncCall::action, IHP_STATUS_ACTION_RESOLVE)));
   EXPECT_CALL(host, credentials(_, _)).Times(0);
-  auto payload = StatusJobPayload{kIntegrationId, 1, "OPS-1", "10777", "done"}.toJson();
+  auto payload = StatusJobPayload{kIntegrationId, 1, "OPS-1", "10777", "done", 0}.toJson();
   EXPECT_EQ(plugin.runJob("status_inbound", payload).status, IHP_OK);
   EXPECT_EQ(host.http.count("GET", kStatusUrl), 0u);
 }

@@ -277,6 +277,7 @@ TEST_F(WebhookSyncTest, StatusChangeEnqueuesOneJobPerEligibleOrg) {
   EXPECT_EQ(jsonAt(payload, "organizationId")->GetInt64(), 1);
   EXPECT_EQ(jsonString(payload, "issueKey"), "OPS-1");
   EXPECT_EQ(jsonString(payload, "statusId"), "10001");
+  EXPECT_EQ(jsonAt(payload, "eventTimeMs")->GetInt64(), kUpdatedMs) << "so a late run can see a newer status";
   EXPECT_EQ(jobs[1].organizationId, 5);
 }
 

@@ -53,6 +53,26 @@ class HostApiTable : public ::testing::Test {
     });
     return made;
   }
+  // alphaIssue(), linked to the ticket OPS-1.
+  AlphaIssue alphaIssueLinkedToOps1() {
+    const AlphaIssue made = alphaIssue();
+    host.inTransaction([&](storage::UnitOfWork& work) {
+      host.integrations().linkExternalIssue(work, made.organizationId, made.integrationId, made.issueId, "OPS-1", "T",
+                                            "", "");
+    });
+    return made;
+  }
+  // A sync that resolves the issues of OPS-1 in `linked`'s organization.
+  static ihp_status_sync resolveOps1(const AlphaIssue& linked, uint64_t flags) {
+    ihp_status_sync sync{};
+    sync.struct_size = sizeof sync;
+    sync.integration_id = linked.integrationId;
+    sync.organization_id = linked.organizationId;
+    sync.external_key = ihp::sdk::str("OPS-1");
+    sync.action = IHP_STATUS_ACTION_RESOLVE;
+    sync.flags = flags;
+    return sync;
+  }
 
   const ihp_host_api& api = hostApiTable();
   test::HostFixture host;
@@ -327,14 +347,8 @@ TEST_F(HostApiTable, WatermarkWaitsForTheHostsOwnChangeExceptInTheJobWritingIt) 
 // that job's own call and a 1.3-sized struct are served; an unknown bit is
 // invalid.
 TEST_F(HostApiTable, AStatusSyncUnlessQueuedWaitsForTheTicketsJobs) {
-  int64_t org = host.createOrganization("acme");
-  int64_t mine = host.installIntegration(org, "alpha", "ext-a");
-  host.enablePlugin(org, "alpha");
-  host.inTransaction([&](storage::UnitOfWork& work) {
-    const auto project = host.directory().createProject(work, org, "api", {});
-    const auto issue = host.issues().create(work, org, project.id, "Broken", domain::ChangeSource::user(std::nullopt));
-    host.integrations().linkExternalIssue(work, org, mine, issue.id, "OPS-1", "T", "", "");
-  });
+  const AlphaIssue linked = alphaIssueLinkedToOps1();
+  const int64_t org = linked.organizationId, mine = linked.integrationId;
   ihp_job_spec queued{};
   queued.struct_size = sizeof queued;
   queued.kind = str("status_inbound");
@@ -342,18 +356,12 @@ TEST_F(HostApiTable, AStatusSyncUnlessQueuedWaitsForTheTicketsJobs) {
   queued.ordering_key = str(key);
   ASSERT_EQ(api.job_enqueue(&ctx, &queued), IHP_OK);
 
-  ihp_status_sync sync{};
-  sync.struct_size = sizeof sync;
-  sync.integration_id = mine;
-  sync.organization_id = org;
-  sync.external_key = str("OPS-1");
-  sync.action = IHP_STATUS_ACTION_RESOLVE;
-  sync.flags = IHP_STATUS_SYNC_UNLESS_QUEUED;
+  ihp_status_sync sync = resolveOps1(linked, IHP_STATUS_SYNC_UNLESS_QUEUED);
   StringSink out;
   EXPECT_EQ(api.sync_status_inbound(&ctx, &sync, out.get()), IHP_E_CONFLICT);
   EXPECT_EQ(out.value(), "") << "nothing written";
 
-  sync.flags = 2;
+  sync.flags = 4;
   EXPECT_EQ(api.sync_status_inbound(&ctx, &sync, out.get()), IHP_E_INVALID);
 
   sync.flags = IHP_STATUS_SYNC_UNLESS_QUEUED;
@@ -371,6 +379,43 @@ TEST_F(HostApiTable, AStatusSyncUnlessQueuedWaitsForTheTicketsJobs) {
   CallScope queuedJob{*uow, org, 0, queuedId};
   ihp_host_ctx queuedCtx = makeHostContext(alpha, host.services(), queuedJob);
   EXPECT_EQ(api.sync_status_inbound(&queuedCtx, &sync, StringSink().get()), IHP_OK) << "the ticket's own job runs";
+}
+
+// ABI 1.6: with IHP_STATUS_SYNC_UNLESS_SUPERSEDED a status applies while the
+// ticket's status mark is at or before its event time (the event that queued
+// it moved the mark there) and is left alone once a newer status was seen;
+// the bit needs the time, and a 1.5-sized struct cannot carry it.
+TEST_F(HostApiTable, AStatusSyncUnlessSupersededGivesWayToANewerStatus) {
+  const AlphaIssue linked = alphaIssueLinkedToOps1();
+  const int64_t org = linked.organizationId, mine = linked.integrationId;
+  const auto status = [&] { return host.issues().find(*uow, org, linked.issueId)->status; };
+  ASSERT_EQ(api.watermark_advance(&ctx, org, mine, str("OPS-1"), IHP_WATERMARK_STATUS, 1000), IHP_OK);
+
+  ihp_status_sync sync = resolveOps1(linked, IHP_STATUS_SYNC_UNLESS_SUPERSEDED);
+  sync.event_time_ms = 1000;
+  StringSink applied;
+  ASSERT_EQ(api.sync_status_inbound(&ctx, &sync, applied.get()), IHP_OK);
+  EXPECT_EQ(applied.value(), R"({"affected":1,"changed":1,"stale":0})");
+  EXPECT_EQ(status(), storage::IssueStatus::Resolved) << "the mark is the change's own";
+
+  // A newer status was seen; the older change, run late, is left alone.
+  ASSERT_EQ(api.watermark_advance(&ctx, org, mine, str("OPS-1"), IHP_WATERMARK_STATUS, 2000), IHP_OK);
+  sync.action = IHP_STATUS_ACTION_UNRESOLVE;
+  StringSink heldBack;
+  ASSERT_EQ(api.sync_status_inbound(&ctx, &sync, heldBack.get()), IHP_OK);
+  EXPECT_EQ(heldBack.value(), R"({"affected":1,"changed":0,"stale":1})");
+  EXPECT_EQ(status(), storage::IssueStatus::Resolved);
+
+  sync.event_time_ms = 0;
+  EXPECT_EQ(api.sync_status_inbound(&ctx, &sync, StringSink().get()), IHP_E_INVALID) << "the bit needs a time";
+  sync.event_time_ms = 2000;
+  sync.struct_size = offsetof(ihp_status_sync, event_time_ms);  // a 1.5 plugin's sizeof: the time reads as 0
+  EXPECT_EQ(api.sync_status_inbound(&ctx, &sync, StringSink().get()), IHP_E_INVALID);
+  EXPECT_EQ(status(), storage::IssueStatus::Resolved);
+
+  sync.struct_size = sizeof sync;  // the newest status itself applies
+  ASSERT_EQ(api.sync_status_inbound(&ctx, &sync, StringSink().get()), IHP_OK);
+  EXPECT_EQ(status(), storage::IssueStatus::Unresolved);
 }
 
 TEST_F(HostApiTable, JobEnqueueJoinsTheUnitOfWork) {

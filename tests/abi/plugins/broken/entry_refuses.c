@@ -3,6 +3,6 @@
 
 IHP_EXPORT ihp_status ihp_plugin_entry(ihp_entry_args *args) {
   args->plugin_abi_major = IHP_ABI_MAJOR;
-  args->plugin_min_minor = 6;
+  args->plugin_min_minor = 7;
   return IHP_E_INCOMPATIBLE;
 }

@@ -129,7 +129,9 @@ ihp_status syncAssignee(ihp_host_ctx* ctx, const ihp_assignee_sync* sync, const 
 }
 ihp_status syncStatus(ihp_host_ctx* ctx, const ihp_status_sync* sync, const ihp_sink* out) {
   const uint64_t flags = IHP_HAS_MEMBER(ihp_status_sync, sync->struct_size, flags) ? sync->flags : 0;
-  StatusSyncCall call{sync->integration_id, sync->organization_id, text(sync->external_key), sync->action, flags};
+  const int64_t eventTime = IHP_HAS_MEMBER(ihp_status_sync, sync->struct_size, event_time_ms) ? sync->event_time_ms : 0;
+  StatusSyncCall call{
+      sync->integration_id, sync->organization_id, text(sync->external_key), sync->action, flags, eventTime};
   return deliver(hostOf(ctx).syncStatusInbound(call), out);
 }
 ihp_status syncLogWrite(ihp_host_ctx* ctx, const ihp_sync_log_entry* entry) {

@@ -55,6 +55,7 @@ struct StatusSyncCall {
   std::string externalKey;
   int32_t action = 0;
   uint64_t flags = 0;
+  int64_t eventTimeMs = 0;
 };
 
 struct JobCall {
