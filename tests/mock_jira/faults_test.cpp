@@ -1,6 +1,10 @@
 // Faults as data: failing statuses for N calls, DC rate-limit answers, delays beyond a
-// client's timeout, and connection resets.
+// client's timeout (before a request is served, or after), and connection resets.
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+#include <thread>
 
 #include "mock_jira_fixture.h"
 
@@ -35,6 +39,24 @@ TEST_F(Faults, DelayOutlastsAClientTimeoutThenAnswersNormally) {
                            std::chrono::milliseconds(400)),
                std::runtime_error);
   EXPECT_EQ(asUser("GET", "/rest/api/2/myself").status, 200);
+}
+
+// delayMs holds back an answer already made; delayBeforeMs holds back the
+// request itself, which then reads what changed in the wait.
+TEST_F(Faults, ADelayBeforeServingSeesAChangeMadeInTheWaitAndADelayAfterDoesNot) {
+  const auto assigneeReadWhileJiraChanges = [&](const std::string& delay, const std::string& change) {
+    const std::string fault = R"({"method":"GET","path":"/rest/api/2/issue/OPS-1","count":1,")" + delay + R"(":800})";
+    EXPECT_EQ(mock_->control("POST", "/_mock/faults", fault).status, 200);
+    auto read =
+        std::async(std::launch::async, [&] { return asUser("GET", "/rest/api/2/issue/OPS-1?fields=assignee"); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    EXPECT_EQ(mock_->control("POST", "/_mock/issues/OPS-1/assignee", change).status, 200);
+    const auto fields = parseJson(read.get().body)["fields"].GetObject();
+    return fields["assignee"].IsObject() ? std::string(fields["assignee"]["name"].GetString()) : std::string("");
+  };
+  EXPECT_EQ(assigneeReadWhileJiraChanges("delayBeforeMs", R"({"assignee":"bob","actor":"alice"})"), "bob");
+  EXPECT_EQ(assigneeReadWhileJiraChanges("delayMs", R"({"assignee":null,"actor":"alice"})"), "bob");
+  EXPECT_EQ(mock_->control("POST", "/_mock/faults", R"({"path":"*","count":1,"delayBeforeMs":-1})").status, 400);
 }
 
 TEST_F(Faults, ResetClosesTheConnectionWithoutAnswer) {

@@ -15,13 +15,15 @@ HttpResponse addFault(ControlServices& services, const RestCall& call) {
   rule.status = static_cast<int>(json::int64(body, "status").value_or(0));
   rule.count = static_cast<int>(json::int64(body, "count").value_or(1));
   rule.delayMs = static_cast<int>(json::int64(body, "delayMs").value_or(0));
+  rule.delayBeforeMs = static_cast<int>(json::int64(body, "delayBeforeMs").value_or(0));
   rule.retryAfter = static_cast<int>(json::int64(body, "retryAfter").value_or(-1));
   rule.reset = json::boolean(body, "reset").value_or(false);
   rule.dropAnswer = json::boolean(body, "dropAnswer").value_or(false);
   if (rule.path.empty()) return controlError(400, "path is required (use \"*\" for every path)");
   if (rule.count < 1) return controlError(400, "count must be at least 1");
-  if (rule.status == 0 && rule.delayMs == 0 && !rule.reset && !rule.dropAnswer) {
-    return controlError(400, "give status, delayMs, reset or dropAnswer");
+  if (rule.delayMs < 0 || rule.delayBeforeMs < 0) return controlError(400, "a delay cannot be negative");
+  if (rule.status == 0 && rule.delayMs == 0 && rule.delayBeforeMs == 0 && !rule.reset && !rule.dropAnswer) {
+    return controlError(400, "give status, delayMs, delayBeforeMs, reset or dropAnswer");
   }
   if (rule.dropAnswer && (rule.status != 0 || rule.reset)) {
     return controlError(400, "dropAnswer serves the request: it cannot also fail it (status, reset)");
@@ -46,7 +48,8 @@ void registerDiagnosticControls(ControlRegistry& registry, ControlServices& serv
   registry.add("GET", "/_mock/faults", "active fault rules", [&](const RestCall&) {
     return HttpResponse::json(200, services.faults.json());
   });
-  registry.add("POST", "/_mock/faults", "{method, path, status?, count, delayMs?, retryAfter?, reset?, dropAnswer?}",
+  registry.add("POST", "/_mock/faults",
+               "{method, path, status?, count, delayMs?, delayBeforeMs?, retryAfter?, reset?, dropAnswer?}",
                [&](const RestCall& call) { return addFault(services, call); });
   registry.add("DELETE", "/_mock/faults", "remove every fault rule", [&](const RestCall&) {
     services.faults.clear();

@@ -1,5 +1,8 @@
 #include "server/dispatcher.h"
 
+#include <chrono>
+#include <thread>
+
 #include "common/wall_clock.h"
 
 namespace ih::mock {
@@ -23,6 +26,9 @@ HttpResponse Dispatcher::jiraResponse(const HttpRequest& request) {
   const bool underContext = context.empty() || request.path == context || request.path.rfind(context + "/", 0) == 0;
   if (!underContext) return unknownPathResponse(targets_.config.baseUrl, request);
   auto fault = targets_.faults.take(request.method, request.path, context);
+  // On this connection's own thread, like the answer's delay: other
+  // connections (a change made meanwhile) are served in the wait.
+  if (fault && fault->delayBeforeMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(fault->delayBeforeMs));
   if (fault && (fault->status != 0 || fault->reset)) {
     HttpResponse failed = fault->reset ? HttpResponse{} : faultResponse(*fault);
     if (fault->reset) failed.fault = TransportFault::kConnectionReset;

@@ -33,9 +33,11 @@ std::string FaultInjector::json() const {
   json::JsonBuilder out;
   out.beginArray();
   for (const auto& rule : rules_) {
-    out.beginObject().field("method", rule.method).field("path", rule.path).field("status", rule.status)
-        .field("count", rule.count).field("delayMs", rule.delayMs).field("retryAfter", rule.retryAfter)
-        .field("reset", rule.reset).field("dropAnswer", rule.dropAnswer).endObject();
+    // Which requests, how many, when, and how they fail.
+    out.beginObject().field("method", rule.method).field("path", rule.path).field("count", rule.count);
+    out.field("delayBeforeMs", rule.delayBeforeMs).field("delayMs", rule.delayMs);
+    out.field("status", rule.status).field("retryAfter", rule.retryAfter).field("reset", rule.reset);
+    out.field("dropAnswer", rule.dropAnswer).endObject();
   }
   out.endArray();
   return out.str();

@@ -1,5 +1,6 @@
 // Faults as data: "the next N requests matching method+path fail with status S (with
-// Retry-After and DC rate-limit headers for 429), are delayed, have their connection
+// Retry-After and DC rate-limit headers for 429), are delayed (before they are served or
+// after), have their connection
 // reset, or are applied and then lose their answer". Rules are consumed in the order
 // they were added.
 #pragma once
@@ -18,7 +19,11 @@ struct FaultRule {
   std::string path;    // exact or trailing '*', Jira-relative or full
   int status = 0;      // 0 = answer normally (after the delay)
   int count = 1;
-  int delayMs = 0;
+  int delayMs = 0;  // the answer waits, after the request was served
+  // The request waits before it is served, so it sees what changed meanwhile:
+  // a Jira whose request queue is long. delayMs holds back an answer already
+  // made; this holds back the request's reading of Jira's state.
+  int delayBeforeMs = 0;
   int retryAfter = -1;  // seconds; -1 = default for 429 / none otherwise
   bool reset = false;   // abortive close instead of any answer
   // The request is served (its change happens) but the connection is closed

@@ -24,14 +24,19 @@ ApiResult<JiraIssue> IssueApi::get(std::string_view key) const {
   return issue;
 }
 
-ApiResult<int64_t> IssueApi::updatedAt(std::string_view key) const {
+ApiResult<TicketLastChange> IssueApi::lastChange(std::string_view key) const {
   json::Document doc;
-  if (auto got = getJson(client_, issuePath(key) + "?fields=updated", false, doc); !got) return fail(got.error());
+  if (auto got = getJson(client_, issuePath(key) + "?fields=updated,status", false, doc); !got) {
+    return fail(got.error());
+  }
   const json::Value* fields = json::member(doc, "fields");
   auto updated = fields != nullptr ? json::string(*fields, "updated") : std::nullopt;
   auto ms = updated ? ihp::sdk::timestamp::parseMs(*updated) : std::nullopt;
   if (!ms) return fail(ApiError::invalidResponse("issue without a readable fields.updated"));
-  return *ms;
+  TicketLastChange change;
+  change.updatedMs = *ms;
+  if (const json::Value* status = json::member(*fields, "status")) change.statusId = idText(*status, "id");
+  return change;
 }
 
 ApiResult<Done> IssueApi::assign(std::string_view key, const std::optional<std::string>& name) const {

@@ -1,6 +1,6 @@
 // client/issue_api.h - Jira's issue resource as the outbound flows use it:
 // read one issue (never cached: status sync must see the current status) or
-// only its last-update time, assign / unassign it, create one, and find
+// only its last-update time and status, assign / unassign it, create one, and find
 // issues with JQL for the link form's search. Keys are percent-encoded into
 // paths; bodies are built here.
 #pragma once
@@ -23,6 +23,12 @@ struct JiraIssue {
   std::string statusId;
 };
 
+// What a read right after a write sees of the ticket.
+struct TicketLastChange {
+  int64_t updatedMs = 0;  // fields.updated, epoch milliseconds
+  std::string statusId;   // "" when Jira sent none
+};
+
 struct IssueHit {
   std::string key;
   std::string summary;
@@ -34,9 +40,8 @@ class IssueApi {
 
   // GET /rest/api/2/issue/{key} (uncached).
   ApiResult<JiraIssue> get(std::string_view key) const;
-  // GET /rest/api/2/issue/{key}?fields=updated (uncached): fields.updated in
-  // epoch milliseconds.
-  ApiResult<int64_t> updatedAt(std::string_view key) const;
+  // GET /rest/api/2/issue/{key}?fields=updated,status (uncached).
+  ApiResult<TicketLastChange> lastChange(std::string_view key) const;
   // PUT /rest/api/2/issue/{key}/assignee {"name": name} or {"name": null}.
   ApiResult<Done> assign(std::string_view key, const std::optional<std::string>& name) const;
   // POST /rest/api/2/issue {"fields": ...}; the new issue's key.

@@ -75,7 +75,7 @@ ihp_status syncAssigneeOutbound(const JiraClient& client, const OutboundEvent& e
   auto assigned = IssueApi(client).assign(event.issueKey, jiraName);
   if (!assigned) return outboundFailure(host, reply, target, assigned.error(), texts);
   host.info(std::string("assignee-synced: issue=") + event.issueKey + (jiraName ? " assigned" : " unassigned"));
-  advanceWatermarkAfterWrite(client, event, IHP_WATERMARK_ASSIGNEE);
+  advanceAssigneeMarkAfterWrite(client, event);
   // Last, after every call to Jira: the line is a database write, and on
   // SQLite a write holds the lock until the job commits, which would keep
   // webhooks waiting through a slow Jira answer.

@@ -107,7 +107,7 @@ ihp_status syncStatusOutbound(const JiraClient& client, const OutboundEvent& eve
     return outboundFailure(host, reply, target, done.error(), kStatusFailureTexts);
   }
   host.info("status-synced: issue=" + event.issueKey + " target=" + wanted);
-  advanceWatermarkAfterWrite(client, event, IHP_WATERMARK_STATUS);
+  advanceStatusMarkAfterWrite(client, event, wanted);
   // After the last call to Jira (see outbound_assignee.cpp: a write holds SQLite's lock).
   noteOutbound(host, event, IHP_SYNC_APPLIED, "moved to status " + wanted + " with transition " + *transitionId);
   return IHP_OK;

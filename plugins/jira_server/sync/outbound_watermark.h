@@ -11,16 +11,26 @@
 // very write carries the mark's time and re-applies what the host already has.
 // The write itself succeeded, so a failed read or a refused advance is only
 // logged: the job still ends well.
+//
+// The read comes a round trip after the write, and a Jira user may change the
+// ticket in between: `updated` is then that user's time. A status mark there
+// would skip the user's own webhook (a status at the mark is stale), so when
+// the ticket is no longer in the status the write moved it to, the mark stays
+// where it was and the user's change, newer than it, still applies. An
+// assignee mark there is harmless: an assignee at the mark's time applies.
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "client/jira_client.h"
 #include "sync/outbound_event.h"
 
 namespace ih::jira {
 
-// `kind` is IHP_WATERMARK_ASSIGNEE or IHP_WATERMARK_STATUS.
-void advanceWatermarkAfterWrite(const JiraClient& client, const OutboundEvent& event, int32_t kind);
+void advanceAssigneeMarkAfterWrite(const JiraClient& client, const OutboundEvent& event);
+// `writtenStatusId`: the status the transition moved the ticket to.
+void advanceStatusMarkAfterWrite(const JiraClient& client, const OutboundEvent& event,
+                                 std::string_view writtenStatusId);
 
 }  // namespace ih::jira

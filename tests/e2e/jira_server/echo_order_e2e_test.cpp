@@ -4,7 +4,9 @@
 // bob; once both PUTs reached Jira, the two echoes are released (in order, in
 // reverse, one of them before the user assigns alice again, or one while
 // bob's job has not yet recorded his write), and host and Jira must end on
-// the user's last assignment, without a loop.
+// the user's last assignment, without a loop. And a status a Jira user sets
+// right after the host's transition is not hidden by the mark that
+// transition's job sets.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -175,6 +177,33 @@ TEST_F(EchoOrderE2E, AnEchoArrivingWhileTheNewerAssignmentIsBeingWrittenIsSkippe
   EXPECT_EQ(assigneeEmail("acme", issue_), "bob@example.test");
   EXPECT_EQ(ticketField("OPS-1", "/fields/assignee/name"), "bob");
   EXPECT_EQ(inboundAssignments(), 0u);
+}
+
+// A Jira user moves the ticket on right after the host's transition, while
+// the job's read of the ticket's time is slow. That read sees the user's
+// status, so the job leaves the status mark where it was, and the user's
+// webhook, delivered after the job ended, still applies: both sides end in
+// the user's status. (The mark used to take the user's time, which made the
+// user's own webhook stale: the host stayed resolved.)
+TEST_F(EchoOrderE2E, AStatusMovedInJiraRightAfterTheHostsTransitionStillApplies) {
+  // The job reads OPS-1 twice: before the transition, at once; after it, late
+  // enough to see what changed in Jira meanwhile.
+  addFault(R"({"method":"GET","path":"/rest/api/2/issue/OPS-1","count":1,"delayMs":1})");
+  addFault(R"({"method":"GET","path":"/rest/api/2/issue/OPS-1","count":1,"delayBeforeMs":5000})");
+  ASSERT_EQ(updateIssue("acme", issue_, R"({"status":"resolved"})").status, 200);
+  // Its echo is held once the transition was made. (Not the journal: reading
+  // it waits for the requests in flight, the slow read among them.)
+  ASSERT_TRUE(within(10s, [&] { return heldDeliveries().size() == 1; }));
+  ASSERT_EQ(jira_->control("POST", "/_mock/issues/OPS-1/status", R"({"status":"3","actor":"alice"})").status, 200);
+  ASSERT_EQ(jobsIn("running"), 1u) << "the user's move came inside the window";
+  ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+  EXPECT_EQ(getIssue("acme", issue_).str("status"), "resolved");
+
+  deliverFromNowOn(2);  // the transition's echo, then the user's move
+  EXPECT_TRUE(within(10s, [&] { return getIssue("acme", issue_).str("status") == "unresolved"; }));
+  ASSERT_TRUE(within(10s, [&] { return jobsSettled("acme"); }));
+  EXPECT_EQ(ticketField("OPS-1", "/fields/status/id"), "3");
+  EXPECT_EQ(journal("POST", kTransitionsPath).size(), 1u) << "no loop: the user's move is not sent back";
 }
 
 }  // namespace

@@ -58,6 +58,18 @@ TEST_F(OutboundStatusTest, AfterTheTransitionTheStatusWatermarkMovesToTheTickets
   EXPECT_EQ(requests.back().method + " " + requests.back().url, "GET " + updatedUrl()) << "read after the POST";
 }
 
+// A Jira user moved the ticket on between the transition and the read of its
+// time: `updated` is that user's change, and a mark there would make its own
+// webhook stale. The mark stays, so that change still applies.
+TEST_F(OutboundStatusTest, AMoveInJiraRightAfterTheTransitionKeepsTheMarkWhereItWas) {
+  answerATransition();
+  host.http.on("GET", updatedUrl(), updatedAnswerInStatus("3"));
+  EXPECT_CALL(host, watermarkAdvance(_, _, _, _, _)).Times(0);
+  EXPECT_EQ(changed(true).status, IHP_OK);
+  EXPECT_EQ(postedBodies().size(), 1u);
+  EXPECT_TRUE(host.anyLogContains("moved on to status 3 in Jira since the transition to 10001"));
+}
+
 TEST_F(OutboundStatusTest, TheTransitionStandsWhenItsNewTimeCannotBeRead) {
   host.http.on("GET", kIssueUrl, respond(200, jiraIssue("OPS-1", "Disk full", "10000", "1")));
   host.http.on("GET", kTransitionsUrl, respond(200, transitionsJson({{"31", "10001"}})));

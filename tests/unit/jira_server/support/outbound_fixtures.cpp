@@ -10,12 +10,15 @@ using ::testing::Return;
 
 std::string api(const std::string& path) { return std::string(kBaseUrl) + "/rest/api/2" + path; }
 
-std::string updatedUrl() { return api("/issue/OPS-1?fields=updated"); }
+std::string updatedUrl() { return api("/issue/OPS-1?fields=updated,status"); }
+
+CannedResponse updatedAnswerInStatus(const std::string& statusId) {
+  return respond(200, std::string(R"({"id":"10000","key":"OPS-1","fields":{"updated":")") + kTicketUpdated +
+                          R"(","status":{"id":")" + statusId + R"(","name":"Any"}}})");
+}
 
 namespace {
-CannedResponse updatedAnswer() {
-  return respond(200, std::string(R"({"id":"10000","key":"OPS-1","fields":{"updated":")") + kTicketUpdated + "\"}}");
-}
+CannedResponse updatedAnswer() { return updatedAnswerInStatus(kTicketUpdatedStatus); }
 }  // namespace
 
 void scriptUpdatedRead(HttpScript& http) { http.on("GET", updatedUrl(), updatedAnswer()); }

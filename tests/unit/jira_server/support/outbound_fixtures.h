@@ -22,13 +22,17 @@ inline constexpr int64_t kCommentId = 77;
 // {base}/rest/api/2 + path
 std::string api(const std::string& path);
 
-// What the plugin reads after each write to OPS-1 (GET ...?fields=updated):
-// OutboundTest allows this answer (plumbing after any write, which tests of
-// other things need not script); a test about the read scripts it, and then
-// it must happen. kTicketUpdatedMs is its time.
+// What the plugin reads after each write to OPS-1 (GET
+// ...?fields=updated,status): OutboundTest allows this answer (plumbing after
+// any write, which tests of other things need not script); a test about the
+// read scripts it, and then it must happen. kTicketUpdatedMs is its time,
+// kTicketUpdatedStatus its status (where a resolve's transition leads).
 inline constexpr const char* kTicketUpdated = "2024-06-10T09:13:20.123+0000";
 inline constexpr int64_t kTicketUpdatedMs = 1'718'010'800'123;
+inline constexpr const char* kTicketUpdatedStatus = "10001";
 std::string updatedUrl();
+// That answer with the ticket in another status (moved on in Jira since).
+CannedResponse updatedAnswerInStatus(const std::string& statusId);
 void scriptUpdatedRead(HttpScript& http);
 void allowUpdatedRead(HttpScript& http);
 
