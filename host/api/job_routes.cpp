@@ -41,8 +41,15 @@ domain::AuditEvent jobEvent(const char* event, int64_t jobId) {
 
 http::Response retryJob(ApiCall& call) {
   const int64_t jobId = pathId(call.request, "id");
-  if (!call.services.jobs.retryDead(call.uow, jobId, call.org().id)) {
-    throw NotFoundError("no dead job " + std::to_string(jobId));
+  switch (call.services.jobs.retryDead(call.uow, jobId, call.org().id)) {
+    case storage::ReviveResult::Revived:
+      break;
+    case storage::ReviveResult::NotDead:
+      throw NotFoundError("no dead job " + std::to_string(jobId));
+    case storage::ReviveResult::Superseded:
+      throw ConflictError("job " + std::to_string(jobId) +
+                          " would put back an older change: a later change of the same kind to its ticket has been "
+                          "sent since. Discard it instead.");
   }
   recordAudit(call, jobEvent("job.retried", jobId));
   return jsonResponse(202, [&](JsonBuilder& b) { b.beginObject().field("id", idString(jobId)).endObject(); });

@@ -23,12 +23,8 @@ constexpr size_t kAuditPageSize = 100;
 int64_t cursorParam(const ApiCall& call) {
   const auto text = call.request.queryParam("cursor");
   if (!text || text->empty()) return 0;
-  try {
-    size_t used = 0;
-    const int64_t id = std::stoll(*text, &used);
-    if (used == text->size() && id > 0) return id;
-  } catch (const std::exception&) {
-  }
+  // The strict parse every id gets: "+5", " 5" and "5abc" are not ids.
+  if (const auto id = parseId(*text)) return *id;
   throw ValidationError("cursor", "Expected the id of an entry.");
 }
 

@@ -14,6 +14,7 @@
 #include "storage/integration_repositories.h"
 #include "storage/issue_repositories.h"
 #include "storage/job_repository.h"
+#include "ihp/sdk/utf8.hpp"
 
 namespace ih::host::domain {
 
@@ -82,7 +83,7 @@ OrgIntegrationView IntegrationService::install(UnitOfWork& uow, int64_t organiza
   if (spec.provider.empty()) errors.add("provider", "This field is required.");
   if (spec.externalId.empty()) {
     errors.add("externalId", "This field is required.");
-  } else if (spec.externalId.size() > kMaxExternalId) {
+  } else if (ihp::sdk::utf8::codePoints(spec.externalId) > kMaxExternalId) {
     errors.add("externalId", "Ensure this field has no more than 64 characters.");
   }
   errors.requireName("name", spec.name);

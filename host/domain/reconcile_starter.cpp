@@ -21,7 +21,7 @@ std::string ReconcileStarter::orderingKey(int64_t integrationId, int64_t organiz
 }
 
 std::optional<int64_t> ReconcileStarter::enqueue(storage::UnitOfWork& uow, int64_t organizationId,
-                                                 int64_t integrationId, std::string& why) {
+                                                 int64_t integrationId, bool evenWithoutTickets, std::string& why) {
   const OrgIntegrationView view = integrations_.getForOrganization(uow, organizationId, integrationId);
   if (view.integration.status != storage::IntegrationStatus::Active ||
       view.link.status != storage::IntegrationStatus::Active) {
@@ -32,10 +32,16 @@ std::optional<int64_t> ReconcileStarter::enqueue(storage::UnitOfWork& uow, int64
     why = "The integration's plugin is disabled for this organization.";
     return std::nullopt;
   }
+  const auto tickets = storage::ExternalIssueRepository(uow).listLive(organizationId, integrationId);
+  // Nothing to compare: the periodic run would queue a job per interval for it.
+  if (tickets.empty() && !evenWithoutTickets) {
+    why = "The integration links no ticket.";
+    return std::nullopt;
+  }
   ihp::sdk::json::JsonBuilder payload;
   payload.beginObject().field("organizationId", organizationId).field("integrationId", integrationId);
   payload.key("tickets").beginArray();
-  for (const auto& ticket : storage::ExternalIssueRepository(uow).listLive(organizationId, integrationId)) {
+  for (const auto& ticket : tickets) {
     payload.beginObject().field("key", ticket.key).field("externalIssueId", ticket.id).endObject();
   }
   payload.endArray().endObject();
@@ -57,7 +63,7 @@ std::optional<int64_t> ReconcileStarter::enqueue(storage::UnitOfWork& uow, int64
 
 int64_t ReconcileStarter::start(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId) {
   std::string why;
-  auto jobId = enqueue(uow, organizationId, integrationId, why);
+  auto jobId = enqueue(uow, organizationId, integrationId, true, why);
   if (!jobId) throw ValidationError("integration", why);
   return *jobId;
 }
@@ -68,7 +74,7 @@ size_t ReconcileStarter::startAllDue(storage::UnitOfWork& uow) {
     if (storage::JobRepository(uow).hasUnfinished(orderingKey(link.integrationId, link.organizationId))) continue;
     std::string why;
     try {
-      if (enqueue(uow, link.organizationId, link.integrationId, why)) ++started;
+      if (enqueue(uow, link.organizationId, link.integrationId, false, why)) ++started;
     } catch (const NotFoundError&) {
       // unlinked meanwhile
     }

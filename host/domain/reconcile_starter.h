@@ -32,14 +32,16 @@ class ReconcileStarter {
   // ValidationError when the integration is not active for the org or its
   // plugin is disabled there (nothing would run).
   int64_t start(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId);
-  // The periodic run: starts every active link whose plugin is enabled and
-  // whose previous reconcile has finished. Returns how many it started.
+  // The periodic run: starts every active link whose plugin is enabled,
+  // that links a live ticket, and whose previous reconcile has finished.
+  // Returns how many it started.
   size_t startAllDue(storage::UnitOfWork& uow);
 
  private:
-  // none when the link cannot be reconciled now (the reason in `why`).
+  // none when the link cannot be reconciled now (the reason in `why`), or
+  // links no live ticket and `evenWithoutTickets` is false.
   std::optional<int64_t> enqueue(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
-                                 std::string& why);
+                                 bool evenWithoutTickets, std::string& why);
 
   IntegrationService& integrations_;
   jobs::JobQueue& jobs_;

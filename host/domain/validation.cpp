@@ -2,6 +2,7 @@
 #include "domain/validation.h"
 
 #include "common/strings.h"
+#include "ihp/sdk/utf8.hpp"
 
 namespace ih::host::domain {
 
@@ -47,7 +48,7 @@ void FieldErrors::requireEmail(const std::string& field, std::string_view email)
 void FieldErrors::requireName(const std::string& field, std::string_view name) {
   if (trim(name).empty()) {
     add(field, "This field is required.");
-  } else if (name.size() > kMaxName) {
+  } else if (ihp::sdk::utf8::codePoints(name) > kMaxName) {  // characters, as the message says
     add(field, "Ensure this field has no more than 200 characters.");
   }
 }

@@ -153,10 +153,10 @@ bool JobQueue::deadLetter(const storage::Job& claimed, const std::string& reason
   return true;
 }
 
-bool JobQueue::retryDead(storage::UnitOfWork& uow, int64_t jobId, int64_t organizationId) {
-  if (!storage::JobRepository(uow).reviveDead(jobId, organizationId, clock_.nowMs())) return false;
-  uow.afterCommit([this] { wake(); });
-  return true;
+storage::ReviveResult JobQueue::retryDead(storage::UnitOfWork& uow, int64_t jobId, int64_t organizationId) {
+  const auto result = storage::JobRepository(uow).reviveDead(jobId, organizationId, clock_.nowMs());
+  if (result == storage::ReviveResult::Revived) uow.afterCommit([this] { wake(); });
+  return result;
 }
 
 bool JobQueue::discardDead(storage::UnitOfWork& uow, int64_t jobId, int64_t organizationId, const std::string& note) {

@@ -29,6 +29,7 @@
 #include "common/clock.h"
 #include "jobs/retry_policy.h"
 #include "storage/database.h"
+#include "storage/job_repository.h"
 #include "storage/records.h"
 
 namespace ih::host::jobs {
@@ -93,9 +94,10 @@ class JobQueue {
   const std::string& owner() const { return owner_; }
   int64_t leaseMs() const { return leaseMs_; }
   // An owner's decisions about a dead job, in the caller's unit of work
-  // (workers are woken after it commits). False: no dead job of that id in
-  // the organization.
-  bool retryDead(storage::UnitOfWork& uow, int64_t jobId, int64_t organizationId);
+  // (workers are woken after it commits). Retrying: see
+  // JobRepository::reviveDead. Discarding: false when there is no dead job of
+  // that id in the organization.
+  storage::ReviveResult retryDead(storage::UnitOfWork& uow, int64_t jobId, int64_t organizationId);
   bool discardDead(storage::UnitOfWork& uow, int64_t jobId, int64_t organizationId, const std::string& note);
 
   // Blocks until a job may be runnable or the timeout passes.

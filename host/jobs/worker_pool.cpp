@@ -25,6 +25,8 @@ constexpr std::chrono::milliseconds kErrorBackoff{1000};
 // run again within lease + this.
 constexpr int64_t kLeaseChecksPerLease = 3;
 constexpr int64_t kLongestLeaseCheckMs = 5000;
+// A job whose plugin this host lacks comes back after this, for another host.
+constexpr int64_t kNoRunnerRetryMs = 30000;
 
 // The queue's completion of one claimed job, for a runner that commits the
 // job's effects itself.
@@ -39,23 +41,26 @@ class QueueCompletion final : public JobCompletion {
 };
 
 // Keeps a claimed job in the set of jobs whose leases this pool renews, for
-// as long as its attempt runs here.
+// as long as its attempt runs here. A multiset: a host cut off past its lease
+// may re-claim the job while its stale attempt still runs here, and the stale
+// attempt's end must not stop the renewal of the current one.
 class RunningHereMark {
  public:
-  RunningHereMark(std::mutex& mutex, std::set<int64_t>& running, int64_t id) : mutex_(mutex), running_(running), id_(id) {
+  RunningHereMark(std::mutex& mutex, std::multiset<int64_t>& running, int64_t id)
+      : mutex_(mutex), running_(running), id_(id) {
     std::lock_guard lock(mutex_);
     running_.insert(id_);
   }
   ~RunningHereMark() {
     std::lock_guard lock(mutex_);
-    running_.erase(id_);
+    running_.erase(running_.find(id_));
   }
   RunningHereMark(const RunningHereMark&) = delete;
   RunningHereMark& operator=(const RunningHereMark&) = delete;
 
  private:
   std::mutex& mutex_;
-  std::set<int64_t>& running_;
+  std::multiset<int64_t>& running_;
   int64_t id_;
 };
 
@@ -108,7 +113,9 @@ void WorkerPool::stop() {
 
 std::vector<int64_t> WorkerPool::runningHere() {
   std::lock_guard lock(stateMutex_);
-  return {runningHere_.begin(), runningHere_.end()};
+  std::vector<int64_t> ids(runningHere_.begin(), runningHere_.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());  // sorted already
+  return ids;
 }
 
 void WorkerPool::keepLeases() {
@@ -168,19 +175,21 @@ void WorkerPool::workerLoop() {
 
 void WorkerPool::runOne(const storage::Job& job) {
   auto runner = runners_.find(job.pluginKey);
-  if (runner == runners_.end()) {
-    const bool recorded = queue_.deadLetter(job, "no runner for plugin '" + job.pluginKey + "'");
-    metrics_.increment(kProcessed, {{"outcome", recorded ? "dead" : "lost_lease"}});
-    return;
-  }
   JobOutcome outcome;
-  try {
-    QueueCompletion completion(queue_, job);
-    outcome = runner->second->run(job, completion);
-  } catch (const std::exception& error) {
-    outcome = JobOutcome::retry(error.what());
-  } catch (...) {
-    outcome = JobOutcome::retry("unknown exception");
+  if (runner == runners_.end()) {
+    // Hosts share the queue, and another may have the plugin this one lacks
+    // (a file missing or refused here): the job waits for a host that can
+    // run it, with its attempts counted, rather than dying at once.
+    outcome = JobOutcome::retry("no runner for plugin '" + job.pluginKey + "' on this host", kNoRunnerRetryMs);
+  } else {
+    try {
+      QueueCompletion completion(queue_, job);
+      outcome = runner->second->run(job, completion);
+    } catch (const std::exception& error) {
+      outcome = JobOutcome::retry(error.what());
+    } catch (...) {
+      outcome = JobOutcome::retry("unknown exception");
+    }
   }
   switch (outcome.kind) {
     case JobOutcome::Kind::Done:

@@ -53,7 +53,7 @@ class WorkerPool {
   std::mutex stateMutex_;  // guards runningHere_ and keeperStopping_
   std::condition_variable stopSignal_;
   bool keeperStopping_ = false;
-  std::set<int64_t> runningHere_;  // claimed by this pool and not yet recorded
+  std::multiset<int64_t> runningHere_;  // claimed by this pool and not yet recorded, once per attempt
 };
 
 }  // namespace ih::host::jobs

@@ -24,7 +24,9 @@ constexpr const char* kReturnedJobColumns =
     " attempts, max_attempts, run_at, last_error, created_at, updated_at, event_type, owner, locked_until";
 
 // Dead and done jobs never block their key: a dead-lettered event must not
-// stall every later event of the same ticket. The plan (jobs_by_state walked
+// stall every later event of the same ticket. A running job blocks every
+// other job of its key, whatever its id: an owner may revive a dead job while
+// a later one of its key runs (reviveDead). The plan (jobs_by_state walked
 // in id order, stopping at the first hit; the probe a seek in
 // jobs_by_ordering_key_state over the key's unfinished jobs) never sorts or
 // reads the whole backlog; job_repository_test asserts it on both backends.
@@ -33,7 +35,7 @@ std::string claimableSql(const char* columns, const char* lockClause) {
          " FROM jobs j WHERE j.state = 'pending' AND j.run_at <= ?"
          " AND (j.ordering_key IS NULL OR NOT EXISTS ("
          "  SELECT 1 FROM jobs p WHERE p.ordering_key = j.ordering_key AND p.state IN ('pending', 'running')"
-         "  AND p.id < j.id))"
+         "  AND (p.id < j.id OR p.state = 'running')))"
          " ORDER BY j.id LIMIT 1" +
          lockClause;
 }
@@ -277,17 +279,31 @@ size_t JobRepository::renewLeases(const std::string& owner, const std::vector<in
   return query.execute();
 }
 
-bool JobRepository::reviveDead(int64_t id, int64_t organizationId, int64_t now) {
+ReviveResult JobRepository::reviveDead(int64_t id, int64_t organizationId, int64_t now) {
   beginJobWrite();
-  return Query(uow_,
-               "UPDATE jobs SET state = 'pending', attempts = 0, run_at = ?, updated_at = ?,"
-               " owner = NULL, locked_until = NULL"
-               " WHERE id = ? AND organization_id = ? AND state = 'dead'")
-             .bind(now)
-             .bind(now)
-             .bind(id)
-             .bind(organizationId)
-             .execute() == 1;
+  // A later job of the key, of the same kind, that has run or is running
+  // carries a newer change of the same thing: run after it, this one would
+  // put the older change back.
+  const bool revived =
+      Query(uow_,
+            "UPDATE jobs SET state = 'pending', attempts = 0, run_at = ?, updated_at = ?,"
+            " owner = NULL, locked_until = NULL"
+            " WHERE id = ? AND organization_id = ? AND state = 'dead' AND NOT EXISTS ("
+            "  SELECT 1 FROM jobs later WHERE later.ordering_key = jobs.ordering_key AND later.id > jobs.id"
+            "  AND later.kind = jobs.kind AND later.event_type IS NOT DISTINCT FROM jobs.event_type"
+            "  AND later.state IN ('running', 'done'))")
+          .bind(now)
+          .bind(now)
+          .bind(id)
+          .bind(organizationId)
+          .execute() == 1;
+  if (revived) return ReviveResult::Revived;
+  const bool dead = Query(uow_, "SELECT 1 FROM jobs WHERE id = ? AND organization_id = ? AND state = 'dead'")
+                        .bind(id)
+                        .bind(organizationId)
+                        .one()
+                        .has_value();
+  return dead ? ReviveResult::Superseded : ReviveResult::NotDead;
 }
 
 bool JobRepository::discardDead(int64_t id, int64_t organizationId, const std::string& note, int64_t now) {

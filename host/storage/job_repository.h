@@ -29,6 +29,8 @@ struct JobClaim {
   uint32_t attempt = 0;  // Job::attempts right after the claim
 };
 
+enum class ReviveResult { Revived, NotDead, Superseded };
+
 class JobRepository {
  public:
   explicit JobRepository(UnitOfWork& uow) : uow_(uow) {}
@@ -78,9 +80,10 @@ class JobRepository {
   // owned them: a host that died, or one cut off from the database).
   size_t requeueExpired(int64_t now);
   // A dead job runs again: pending now, attempts from 0, keeping its id, so it
-  // still goes before the later jobs of its ordering key. False unless the
-  // job is dead and the organization's.
-  bool reviveDead(int64_t id, int64_t organizationId, int64_t now);
+  // still goes before the later jobs of its ordering key that wait. Not when
+  // a later job of its key and kind has run or runs (Superseded), nor unless
+  // the job is dead and the organization's (NotDead).
+  ReviveResult reviveDead(int64_t id, int64_t organizationId, int64_t now);
   // A dead job is set aside for good (done, with `note` as its last word).
   // False unless the job is dead and the organization's.
   bool discardDead(int64_t id, int64_t organizationId, const std::string& note, int64_t now);

@@ -1,5 +1,6 @@
 // common/strings.h - small text helpers shared by every flow of the plugin:
-// Python-like whitespace trimming and UTF-8 aware truncation.
+// Python-like whitespace trimming. (UTF-8 lengths and truncation are the
+// SDK's, ihp/sdk/utf8.hpp, so that host and plugin count alike.)
 #pragma once
 
 #include <cstddef>
@@ -15,11 +16,5 @@ std::string_view trimWhitespace(std::string_view text);
 
 // Removes every trailing `c` (Python's rstrip(c)).
 std::string_view stripTrailing(std::string_view text, char c);
-
-// Number of code points in UTF-8 text (Python's len() on the decoded string).
-size_t utf8Length(std::string_view text);
-
-// The first `maxCodePoints` code points, never splitting a multi-byte sequence.
-std::string utf8Prefix(std::string_view text, size_t maxCodePoints);
 
 }  // namespace ih::jira

@@ -1,8 +1,10 @@
 #include "setup/installation_form.h"
 
 #include "common/keys.h"
+#include "setup/integration_builder.h"
 #include "common/strings.h"
 #include "setup/url_validator.h"
+#include "ihp/sdk/utf8.hpp"
 
 namespace ih::jira {
 
@@ -10,11 +12,14 @@ namespace json = ihp::sdk::json;
 
 namespace {
 
-constexpr size_t kMaxConsumerKeyLength = 200;
+// The consumer key names the integration.
+constexpr size_t kMaxConsumerKeyLength = kMaxIntegrationNameLength;
 
 constexpr const char* kRequired = "This field is required.";
 constexpr const char* kNotAString = "Not a valid string.";
 constexpr const char* kInvalidUrl = "Enter a valid URL.";
+constexpr const char* kUrlNamesAUser =
+    "Enter the URL without a user name or password: the integration signs in with OAuth or a personal access token.";
 constexpr const char* kConsumerKeyTooLong = "Ensure this field has no more than 200 characters.";
 constexpr const char* kInvalidPrivateKey = "Private key must be a valid SSH private key encoded in a PEM format.";
 constexpr const char* kNotABoolean = "Must be a valid boolean.";
@@ -46,6 +51,10 @@ std::optional<std::string> validateUrlField(const json::Value& input, FieldError
   // Validate as typed (trimmed), then drop every trailing '/' (Sentry's rstrip).
   if (!isValidJiraUrl(*url)) {
     errors.push_back({"url", kInvalidUrl});
+    return std::nullopt;
+  }
+  if (namesAUser(*url)) {
+    errors.push_back({"url", kUrlNamesAUser});
     return std::nullopt;
   }
   return std::string(stripTrailing(*url, '/'));
@@ -95,7 +104,7 @@ Expected<InstallationData, FieldErrors> validateInstallationForm(const ihp::sdk:
 
   if (auto url = validateUrlField(input, errors)) data.url = std::move(*url);
   if (auto consumerKey = requiredText(input, "consumerKey", errors)) {
-    if (utf8Length(*consumerKey) > kMaxConsumerKeyLength) {
+    if (ihp::sdk::utf8::codePoints(*consumerKey) > kMaxConsumerKeyLength) {
       errors.push_back({"consumerKey", kConsumerKeyTooLong});
     } else {
       data.consumerKey = std::move(*consumerKey);

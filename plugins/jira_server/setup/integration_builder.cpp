@@ -5,18 +5,15 @@
 #include "common/keys.h"
 #include "common/strings.h"
 #include "ihp/sdk/json.hpp"
+#include "ihp/sdk/utf8.hpp"
 
 namespace ih::jira {
 
 namespace json = ihp::sdk::json;
 
-namespace {
-constexpr size_t kMaxExternalIdLength = 64;
-}
-
 std::string externalIdFor(std::string_view baseUrl, std::string_view consumerKey) {
   std::string id = url::netloc(baseUrl) + ":" + std::string(consumerKey);
-  return utf8Prefix(id, kMaxExternalIdLength);
+  return ihp::sdk::utf8::prefix(id, kMaxExternalIdLength);
 }
 
 std::string webhookPath(std::string_view token) {

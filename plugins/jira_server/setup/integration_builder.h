@@ -4,6 +4,7 @@
 // because we answer 201 after the webhook exists in Jira.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,12 @@
 #include "setup/webhook_registrar.h"
 
 namespace ih::jira {
+
+// The host's limits, in characters (code points, as the host counts them): an
+// install keeps within them before it calls Jira, so the host never refuses
+// an integration whose webhook Jira already has.
+inline constexpr size_t kMaxExternalIdLength = 64;
+inline constexpr size_t kMaxIntegrationNameLength = 200;
 
 // "<host[:port]>:<consumerKey>", cut to 64 characters (Sentry's external id).
 std::string externalIdFor(std::string_view baseUrl, std::string_view consumerKey);

@@ -6,6 +6,7 @@
 #include "setup/integration_builder.h"
 #include "setup/pat_form.h"
 #include "setup/webhook_setup.h"
+#include "ihp/sdk/utf8.hpp"
 
 namespace ih::jira {
 
@@ -50,7 +51,9 @@ ihp_status runPatInstallStep(const ihp::sdk::Host& host, const ihp_pipeline_call
     return IHP_OK;
   }
 
-  const std::string name = myself->name + "@" + netloc;
+  // The host's limit, in characters: a long Jira user name or host must not
+  // fail the install after the webhook exists in Jira.
+  const std::string name = ihp::sdk::utf8::prefix(myself->name + "@" + netloc, kMaxIntegrationNameLength);
   const JiraCredentials& credentials = client.connection().credentials;
   reply.json(201, completedIntegrationJson({externalId, name, form->url, form->verifySsl, setup->webhookSecret,
                                             webhook.value(), credentials}));

@@ -137,6 +137,13 @@ bool isHostAndPort(std::string_view hostPort) {
 
 }  // namespace
 
+bool namesAUser(std::string_view url) {
+  const size_t schemeEnd = url.find("://");
+  if (schemeEnd == std::string_view::npos) return false;
+  const std::string_view rest = url.substr(schemeEnd + 3);
+  return rest.substr(0, rest.find_first_of("/?#")).find('@') != std::string_view::npos;
+}
+
 bool isValidJiraUrl(std::string_view url) {
   static constexpr std::array<std::string_view, 4> kSchemes = {"http", "https", "ftp", "ftps"};
   if (url.empty() || url.size() > kMaxUrlLength) return false;

@@ -9,5 +9,10 @@
 namespace ih::jira {
 
 bool isValidJiraUrl(std::string_view url);
+// A URL whose authority names a user (`https://user:pw@jira...`). The install
+// refuses it, unlike Sentry's form: the URL becomes the integration's name,
+// external id and ticket links, which every member of the organization sees,
+// and Jira is signed in to with OAuth or a personal access token anyway.
+bool namesAUser(std::string_view url);
 
 }  // namespace ih::jira

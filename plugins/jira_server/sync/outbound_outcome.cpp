@@ -1,6 +1,7 @@
 #include "sync/outbound_outcome.h"
 
 #include "common/strings.h"
+#include "ihp/sdk/utf8.hpp"
 
 namespace ih::jira {
 
@@ -11,7 +12,7 @@ constexpr size_t kMaxDetailLength = 200;
 // What Jira said, short enough for a dead-letter reason.
 std::string errorDetail(const ApiError& error) {
   if (error.kind() != ApiError::Kind::Http) return error.text();
-  std::string body = utf8Prefix(trimWhitespace(error.body()), kMaxDetailLength);
+  std::string body = ihp::sdk::utf8::prefix(trimWhitespace(error.body()), kMaxDetailLength);
   return "HTTP " + std::to_string(error.status()) + (body.empty() ? "" : ": " + body);
 }
 

@@ -96,6 +96,9 @@ ihp_status runReconcileJob(const ihp::sdk::Host& host, const ihp_job& job, ihp::
   if (!connection) return status;
   const JiraClient client(host, std::move(*connection), &cache);
 
+  // No ticket linked (an owner's start, or every link gone): nothing to ask
+  // Jira, whose JQL refuses an empty `key in ()`.
+  if (payload->tickets.empty()) return IHP_OK;
   const std::vector<ReconcileTicket> batch(
       payload->tickets.begin(), payload->tickets.begin() + std::min(kReconcileBatchSize, payload->tickets.size()));
   const OutboundTarget target{payload->organizationId, 0, ""};

@@ -6,6 +6,7 @@
 
 #include "common/strings.h"
 #include "common/text_list.h"
+#include "ihp/sdk/utf8.hpp"
 
 namespace ih::jira {
 
@@ -125,7 +126,7 @@ Expected<std::string, FieldErrors> convertCreateFields(const json::Value& input,
       .beginObject()
       .field("id", request.issueTypeId)
       .endObject()
-      .field("summary", utf8Prefix(trimWhitespace(json::stringOr(input, "title")), kMaxSummaryLength));
+      .field("summary", ihp::sdk::utf8::prefix(trimWhitespace(json::stringOr(input, "title")), kMaxSummaryLength));
   if (auto description = json::string(input, "description"); description && !description->empty()) {
     out.field("description", *description);
   }

@@ -146,6 +146,17 @@ TEST_F(SyncTrustApiTest, TheAuditLogRecordsWhoDidWhatForOwnersOnly) {
   EXPECT_EQ(json::stringOr(audit.json[1], "event"), "plugin.enabled");
   EXPECT_EQ(json::stringOr(audit.json[1]["actor"], "type"), "superuser");
   EXPECT_EQ(audit.body.find("admin-secret-token"), std::string::npos);
+
+  // The cursor pages past an entry's id; anything but an id is a 400.
+  const std::string newestId = json::stringOr(newest, "id");
+  ApiReply older = host.get("/api/0/organizations/acme/audit-log/?cursor=" + newestId, acme.ownerToken);
+  ASSERT_EQ(older.status, 200) << older.describe();
+  ASSERT_GE(older.json.Size(), 1u);
+  EXPECT_EQ(json::stringOr(older.json[0], "event"), "plugin.enabled");
+  for (const char* bad : {"%2B5", "+5", "%205", "5abc", "-1", "0"}) {
+    EXPECT_EQ(host.get(std::string("/api/0/organizations/acme/audit-log/?cursor=") + bad, acme.ownerToken).status, 400)
+        << bad;
+  }
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "setup/url_validator.h"
 #include "client/rate_limits.h"
 #include "sync/status_decision.h"
+#include "ihp/sdk/utf8.hpp"
 
 namespace ih::jira {
 namespace {
@@ -46,12 +47,25 @@ TEST(UrlValidator, RejectsWhatDjangoRejects) {
   }
 }
 
+// Valid as a URL, but the install refuses it: a user and password in the
+// authority would reach the integration's name and links.
+TEST(UrlValidator, TellsAUrlThatNamesAUser) {
+  for (const char* named :
+       {"https://user:pw@jira.example.com/", "https://user@jira.example.com", "http://a:@h.example/"}) {
+    EXPECT_TRUE(namesAUser(named)) << named;
+  }
+  for (const char* plain : {"https://jira.example.com/", "https://jira.example.com/path@x", "https://j.example?u=a@b",
+                            "https://j.example#a@b", "jira.example.com"}) {
+    EXPECT_FALSE(namesAUser(plain)) << plain;
+  }
+}
+
 TEST(Strings, TrimAndTruncateLikePython) {
   EXPECT_EQ(trimWhitespace(" \t\n x y \r\f"), "x y");
   EXPECT_EQ(stripTrailing("https://a/b///", '/'), "https://a/b");
-  EXPECT_EQ(utf8Length("h\xc3\xa9llo"), 5u);
-  EXPECT_EQ(utf8Prefix("h\xc3\xa9llo", 2), "h\xc3\xa9");
-  EXPECT_EQ(utf8Prefix("abc", 10), "abc");
+  EXPECT_EQ(ihp::sdk::utf8::codePoints("h\xc3\xa9llo"), 5u);
+  EXPECT_EQ(ihp::sdk::utf8::prefix("h\xc3\xa9llo", 2), "h\xc3\xa9");
+  EXPECT_EQ(ihp::sdk::utf8::prefix("abc", 10), "abc");
 }
 
 TEST(ExternalId, IsNetlocColonConsumerKeyCutTo64Characters) {
@@ -64,7 +78,7 @@ TEST(ExternalId, IsNetlocColonConsumerKeyCutTo64Characters) {
   // Cut by characters, never inside a UTF-8 sequence.
   std::string accented;
   for (int i = 0; i < 70; ++i) accented += "\xc3\xa9";
-  EXPECT_EQ(utf8Length(externalIdFor("https://j.example.test", accented)), 64u);
+  EXPECT_EQ(ihp::sdk::utf8::codePoints(externalIdFor("https://j.example.test", accented)), 64u);
 }
 
 TEST(TtlCache, ExpiresAndStaysBounded) {

@@ -119,10 +119,14 @@ INSTANTIATE_TEST_SUITE_P(
         FieldCase{"UrlNotAString", R"({"url":42,"consumerKey":"k",)" + kKey + "}", "url", "Not a valid string."},
         FieldCase{"UrlWithoutScheme", R"({"url":"jira.example.test","consumerKey":"k",)" + kKey + "}", "url",
                   "Enter a valid URL."},
-        FieldCase{"UrlBadScheme", R"({"url":"javascript://jira.example.test","consumerKey":"k",)" + kKey + "}",
-                  "url", "Enter a valid URL."},
+        FieldCase{"UrlBadScheme", R"({"url":"javascript://jira.example.test","consumerKey":"k",)" + kKey + "}", "url",
+                  "Enter a valid URL."},
         FieldCase{"UrlWithoutHost", R"({"url":"https://","consumerKey":"k",)" + kKey + "}", "url",
                   "Enter a valid URL."},
+        FieldCase{"UrlNamingAUser",
+                  R"({"url":"https://jdoe:hunter2@jira.example.test","consumerKey":"k",)" + kKey + "}", "url",
+                  "Enter the URL without a user name or password: the integration signs in with OAuth or a personal "
+                  "access token."},
         FieldCase{"ConsumerKeyMissing", R"({"url":"https://jira.example.test",)" + kKey + "}", "consumerKey",
                   "This field is required."},
         FieldCase{"ConsumerKeyTooLong",
@@ -133,11 +137,12 @@ INSTANTIATE_TEST_SUITE_P(
         FieldCase{"PrivateKeyNotPem",
                   R"({"url":"https://jira.example.test","consumerKey":"k","privateKey":"ssh-rsa AAAA"})", "privateKey",
                   "Private key must be a valid SSH private key encoded in a PEM format."},
-        FieldCase{"PrivateKeyEncrypted",
-                  R"({"url":"https://jira.example.test","consumerKey":"k","privateKey":"-----BEGIN ENCRYPTED PRIVATE KEY-----\nx\n-----END ENCRYPTED PRIVATE KEY-----"})",
-                  "privateKey", "Private key must be a valid SSH private key encoded in a PEM format."},
-        FieldCase{"VerifySslNotBoolean", R"({"url":"https://jira.example.test","consumerKey":"k",)" + kKey +
-                                             R"(,"verifySsl":"yes"})",
+        FieldCase{
+            "PrivateKeyEncrypted",
+            R"({"url":"https://jira.example.test","consumerKey":"k","privateKey":"-----BEGIN ENCRYPTED PRIVATE KEY-----\nx\n-----END ENCRYPTED PRIVATE KEY-----"})",
+            "privateKey", "Private key must be a valid SSH private key encoded in a PEM format."},
+        FieldCase{"VerifySslNotBoolean",
+                  R"({"url":"https://jira.example.test","consumerKey":"k",)" + kKey + R"(,"verifySsl":"yes"})",
                   "verifySsl", "Must be a valid boolean."}),
     [](const auto& info) { return std::string(info.param.name); });
 

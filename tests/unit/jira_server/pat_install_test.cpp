@@ -3,6 +3,7 @@
 // and the one-step completion; Bearer on every call, never logged.
 #include "support/fake_crypto.h"
 #include "support/outbound_fixtures.h"
+#include "ihp/sdk/utf8.hpp"
 
 namespace ih::jira::testing {
 namespace {
@@ -65,6 +66,20 @@ TEST_F(PatInstallTest, CompletesInOneStepWithBearerCredentials) {
   EXPECT_EQ(jsonString(built, "metadata/webhook_id"), "5");
   EXPECT_EQ(jsonString(built, "metadata/webhook_api"), "legacy");
   EXPECT_EQ(jsonString(built, "metadata/webhook_secret").size(), 64u);
+}
+
+// The name is the Jira user at the host; a long one is cut to the host's 200
+// characters (never mid-character) rather than refused after the webhook exists.
+TEST_F(PatInstallTest, ALongJiraUserNameIsCutToTheHostsLimit) {
+  std::string longName;
+  for (int i = 0; i < 250; ++i) longName += "\xc3\xa9";  // é, two bytes
+  script(respond(200, jiraUser(longName, "Long", "long@example.test")));
+  auto outcome = install();
+  ASSERT_EQ(outcome.reply.status, 201) << outcome.reply.body;
+  const std::string name = jsonString(parseJson(outcome.reply.body), "name");
+  EXPECT_EQ(ihp::sdk::utf8::codePoints(name), 200u);
+  EXPECT_TRUE(ihp::sdk::utf8::isValid(name));
+  EXPECT_EQ(name.substr(0, 4), "\xc3\xa9\xc3\xa9");
 }
 
 TEST_F(PatInstallTest, EveryCallUsesTheBearerToken) {

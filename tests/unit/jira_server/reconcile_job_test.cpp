@@ -89,6 +89,14 @@ TEST_F(ReconcileJobTest, AStaleTicketChangesNothing) {
   EXPECT_EQ(run(payloadFor(1)).status, IHP_OK);
 }
 
+// Jira's JQL refuses an empty `key in ()` with a 400, which would end the job
+// as dead: with no ticket there is nothing to ask.
+TEST_F(ReconcileJobTest, NoLinkedTicketIsDoneWithoutAskingJira) {
+  EXPECT_CALL(host, enqueue(_)).Times(0);
+  EXPECT_EQ(run(payloadFor(0)).status, IHP_OK);
+  EXPECT_TRUE(host.http.requests().empty());
+}
+
 TEST_F(ReconcileJobTest, AMovedTicketIsReadByItsOldKeyAndReKeyedAndADeletedOneMarkedGone) {
   host.http.on("POST", kReconcileSearchUrl, respond(200, searchAnswer({issueBean("OPS-1", "1", "new", "b@x.test")})));
   host.http.on("GET", std::string(kBaseUrl) + "/rest/api/2/issue/OPS-2?fields=assignee,status,updated",

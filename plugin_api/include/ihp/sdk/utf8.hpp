@@ -1,6 +1,8 @@
 // ihp/sdk/utf8.hpp - the one UTF-8 check of the project: every string the
 // JSON reader hands out, the mock's cassette bodies, anything that must hand
-// on valid text.
+// on valid text. And lengths in code points, for limits stated in characters
+// (what a person counts, and what Python's len() and PostgreSQL's
+// varchar(n) count), which host and plugins must agree on.
 //
 // Strict (RFC 3629): no overlong forms, no surrogates (U+D800..U+DFFF), nothing
 // above U+10FFFF, no truncated sequence. It runs RapidJSON's validating DFA
@@ -11,6 +13,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 #include <rapidjson/encodings.h>
@@ -38,6 +41,28 @@ inline bool isValid(std::string_view text) {
     if (!rapidjson::UTF8<>::Validate(bytes, sink)) return false;
   }
   return true;
+}
+
+inline bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
+
+// The number of code points in UTF-8 text.
+inline size_t codePoints(std::string_view text) {
+  size_t count = 0;
+  for (char c : text) {
+    if (!isContinuationByte(c)) ++count;
+  }
+  return count;
+}
+
+// The first `maxCodePoints` code points, never splitting a multi-byte sequence.
+inline std::string prefix(std::string_view text, size_t maxCodePoints) {
+  size_t seen = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (isContinuationByte(text[i])) continue;
+    if (seen == maxCodePoints) return std::string(text.substr(0, i));
+    ++seen;
+  }
+  return std::string(text);
 }
 
 }  // namespace ihp::sdk::utf8

@@ -28,6 +28,11 @@ TEST_P(DirectoryServiceTest, OrganizationSlugsAndNamesAreValidated) {
   EXPECT_TRUE(throwsFieldError([&] { directory_->createOrganization(*uow, "named", ""); }, "name"));
   EXPECT_TRUE(throwsFieldError([&] { directory_->createOrganization(*uow, "named", "   "); }, "name"));
   EXPECT_TRUE(throwsFieldError([&] { directory_->createOrganization(*uow, "named", std::string(201, 'n')); }, "name"));
+  // 200 characters, whatever their bytes: the message counts characters.
+  std::string accented;
+  for (int i = 0; i < 200; ++i) accented += "\xc3\xa9";
+  EXPECT_NO_THROW(directory_->createOrganization(*uow, "accented", accented));
+  EXPECT_TRUE(throwsFieldError([&] { directory_->createOrganization(*uow, "named", accented + "n"); }, "name"));
   EXPECT_TRUE(throwsFieldError([&] { directory_->createOrganization(*uow, "acme-1_x", "Again"); }, "slug",
                                "An organization with this slug already exists."));
 }

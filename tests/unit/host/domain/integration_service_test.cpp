@@ -174,6 +174,9 @@ TEST_P(IntegrationServiceTest, InstallValidatesItsSpec) {
   EXPECT_TRUE(throwsFieldError(
       [&] { integrations_->install(*uow, acme_.id, std::nullopt, spec(std::string(65, 'x'))); }, "externalId"));
   EXPECT_TRUE(throwsFieldError([&] { integrations_->install(*uow, acme_.id, std::nullopt, spec("")); }, "externalId"));
+  std::string accented;  // 64 characters, 128 bytes: what the plugin's cut leaves
+  for (int i = 0; i < 64; ++i) accented += "\xc3\xa9";
+  EXPECT_NO_THROW(integrations_->install(*uow, acme_.id, std::nullopt, spec(accented)));
   InstallSpec badMetadata = spec();
   badMetadata.metadataJson = "[]";
   EXPECT_TRUE(throwsFieldError([&] { integrations_->install(*uow, acme_.id, std::nullopt, badMetadata); }, "metadata"));

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "ops/metrics.h"
+#include "storage/query.h"
 #include "support/backend.h"
 #include "support/eventually.h"
 #include "support/job_requests.h"
@@ -103,13 +104,21 @@ TEST_P(WorkerPoolTest, ExceptionsBecomeRetriesWithTheMessage) {
   EXPECT_EQ(metrics_.value("ih_jobs_processed_total", {{"outcome", "retry"}}), 1);
 }
 
-TEST_P(WorkerPoolTest, UnknownPluginKeyIsDeadLettered) {
+// Another host sharing the queue may have the plugin this one lacks: the job
+// comes back after 30 s for whoever can run it, its attempts counted, and is
+// dead only once they are spent.
+TEST_P(WorkerPoolTest, AJobWhosePluginThisHostLacksWaitsForAHostThatHasIt) {
   WorkerPool pool(*queue_, metrics_, 1);
   pool.start();
-  const int64_t id = enqueue("nobody");
+  const int64_t id = enqueue("nobody", 2);
+  EXPECT_TRUE(waitFor(id, JobState::Pending, [](const storage::Job& job) { return job.attempts == 1; }));
+  EXPECT_EQ(queue_->find(id)->runAt, clock_.nowMs() + 30'000);
+  EXPECT_EQ(queue_->find(id)->lastError, "no runner for plugin 'nobody' on this host");
+  clock_.advance(30'000);
+  queue_->wake();
   EXPECT_TRUE(waitFor(id, JobState::Dead));
   pool.stop();
-  EXPECT_EQ(queue_->find(id)->lastError, "no runner for plugin 'nobody'");
+  EXPECT_EQ(metrics_.value("ih_jobs_processed_total", {{"outcome", "retry"}}), 1);
   EXPECT_EQ(metrics_.value("ih_jobs_processed_total", {{"outcome", "dead"}}), 1);
 }
 
@@ -171,6 +180,50 @@ TEST_P(WorkerPoolTest, StopWaitsForTheRunningJobAndClaimsNothingNew) {
   EXPECT_EQ(queue_->find(inFlight)->state, JobState::Done);
   EXPECT_EQ(queue_->find(queued)->state, JobState::Pending);  // not claimed after stop
   EXPECT_EQ(slow.calls.load(), 1);
+}
+
+// A host cut off past its lease may re-claim the job while its stale attempt
+// still runs here. When the stale attempt ends, the current one's lease must
+// still be renewed: otherwise it expires and a third attempt runs beside it.
+TEST_P(WorkerPoolTest, AStaleAttemptEndingHereKeepsTheCurrentAttemptsLease) {
+  queue_ = std::make_unique<JobQueue>(db(), clock_, RetryPolicy{3, 1000, 60'000}, 300);
+  std::mutex mutex;
+  std::condition_variable changed;
+  int released = 0;  // attempts let through
+  FunctionRunner held([&](const storage::Job& job) {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return released >= static_cast<int>(job.attempts); });
+    return JobOutcome::done();
+  });
+  const auto release = [&](int attempt) {
+    std::lock_guard lock(mutex);
+    released = attempt;
+    changed.notify_all();
+  };
+  WorkerPool pool(*queue_, metrics_, 2);
+  pool.registerRunner("jira_server", held);
+  pool.start();
+  const int64_t id = enqueue("jira_server");
+  ASSERT_TRUE(ih::testing::eventually([&] { return held.calls.load() == 1; }));
+  {  // another host's sweep, as if this one had been cut off past the lease
+    auto uow = db().begin();
+    storage::Query(*uow, "UPDATE jobs SET state = 'pending', owner = NULL, locked_until = NULL WHERE id = ?")
+        .bind(id)
+        .execute();
+    uow->commit();
+  }
+  ASSERT_TRUE(ih::testing::eventually([&] { return held.calls.load() == 2; })) << "re-claimed here, attempt 2";
+  release(1);                                                   // the stale attempt ends (its outcome is not recorded)
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the keeper's turns: every 100 ms
+  clock_.advance(1000);                                         // past attempt 2's lease unless renewed
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(held.calls.load(), 2) << "no third attempt";
+  const auto job = queue_->find(id);
+  EXPECT_EQ(job->state, JobState::Running);
+  EXPECT_EQ(job->attempts, 2u);
+  release(2);
+  EXPECT_TRUE(waitFor(id, JobState::Done));
+  pool.stop();
 }
 
 TEST_P(WorkerPoolTest, RunnersMustBeRegisteredBeforeStart) {

@@ -76,6 +76,37 @@ TEST_P(JobRepositoryTest, DeadAndDoneJobsDoNotBlockTheirKey) {
   EXPECT_EQ(jobs.nextClaimable(10)->id, next);
 }
 
+// A dead job an owner revives runs in its place among the jobs of its key
+// that wait, never beside one that runs, and never after a later change of
+// the same kind (which it would undo).
+TEST_P(JobRepositoryTest, ARevivedJobNeverRunsBesideOrAfterALaterChangeOfItsKind) {
+  auto uow = db().begin();
+  JobRepository jobs(*uow);
+  const int64_t assignment = addEvent(*uow, "k", 1, 1);
+  const int64_t comment = addEvent(*uow, "k", 1, 3);
+  ASSERT_EQ(jobs.claim("host", 10, 100)->id, assignment);
+  ASSERT_TRUE(jobs.markDead({assignment, "host", 1}, "permanent", 11));
+  ASSERT_EQ(jobs.claim("host", 12, 100)->id, comment);
+
+  EXPECT_EQ(jobs.reviveDead(assignment, 2, 13), ReviveResult::NotDead) << "another organization's";
+  EXPECT_EQ(jobs.reviveDead(assignment, 1, 13), ReviveResult::Revived) << "the later job is of another kind";
+  EXPECT_FALSE(jobs.claim("host", 14, 100)) << "not beside the running comment";
+  ASSERT_TRUE(jobs.markDone({comment, "host", 1}, 15));
+  ASSERT_EQ(jobs.claim("host", 16, 100)->id, assignment);
+  ASSERT_TRUE(jobs.markDead({assignment, "host", 1}, "permanent again", 17));
+
+  const int64_t newerAssignment = addEvent(*uow, "k", 1, 1);
+  EXPECT_EQ(jobs.reviveDead(assignment, 1, 18), ReviveResult::Revived) << "the newer one only waits";
+  EXPECT_EQ(jobs.claim("host", 19, 100)->id, assignment) << "it keeps its place before the newer one";
+  ASSERT_TRUE(jobs.markDead({assignment, "host", 1}, "permanent", 20));
+  ASSERT_EQ(jobs.claim("host", 21, 100)->id, newerAssignment);
+  EXPECT_EQ(jobs.reviveDead(assignment, 1, 22), ReviveResult::Superseded) << "the newer one runs";
+  ASSERT_TRUE(jobs.markDone({newerAssignment, "host", 1}, 23));
+  EXPECT_EQ(jobs.reviveDead(assignment, 1, 24), ReviveResult::Superseded) << "the newer one has run";
+  EXPECT_EQ(jobs.findById(assignment)->state, JobState::Dead);
+  EXPECT_EQ(jobs.reviveDead(newerAssignment, 1, 25), ReviveResult::NotDead);
+}
+
 TEST_P(JobRepositoryTest, RescheduleDeadRequeueCountAndList) {
   auto uow = db().begin();
   JobRepository jobs(*uow);
