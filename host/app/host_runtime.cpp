@@ -208,8 +208,9 @@ constexpr const char* kDatabaseRoundTrips = "ih_database_round_trips_total";
 // batch's at most a few budgets (InboxOptions::batchLockWait). Budgets of
 // 2 ms made batches of one request, each paying its own claim and commit
 // (Round 9).
-inbox::InboxOptions inboxOptions(const storage::Database& database) {
+inbox::InboxOptions inboxOptions(const storage::Database& database, const auth::SecretBox& secrets) {
   inbox::InboxOptions options;
+  options.sealer = &secrets;  // a webhook's path carries its token
   if (std::string_view(database.dialect().name()) == "postgresql") {
     options.appliers = std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 2, 4);
     options.batchSize = 16;
@@ -323,7 +324,7 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
   // Applied by this host even with --webhook-apply inline: another host (or
   // this one before a restart) may have stored requests.
   p.inbox = std::make_unique<inbox::WebhookInbox>(*p.database, *p.registry, p.clock, p.metrics,
-                                                   inboxOptions(*p.database));
+                                                  inboxOptions(*p.database, p.secrets));
   p.metrics.describe(kDatabaseRoundTrips, "Round trips to the database server (PostgreSQL) since start.");
   p.metrics.gaugeCallback(kDatabaseRoundTrips,
                           [&database = *p.database] { return static_cast<double>(database.roundTrips()); });

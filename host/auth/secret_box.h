@@ -14,9 +14,11 @@
 #include <string_view>
 #include <utility>
 
+#include "storage/row_sealer.h"
+
 namespace ih::host::auth {
 
-class SecretBox {
+class SecretBox : public storage::RowSealer {
  public:
   // Loads the key file, creating it (0600) with fresh random bytes if missing.
   static SecretBox fromKeyFile(const std::string& path);
@@ -32,9 +34,10 @@ class SecretBox {
   static std::string_view sealedPrefix();
   static bool isSealed(std::string_view text) { return text.substr(0, sealedPrefix().size()) == sealedPrefix(); }
 
-  std::string seal(std::string_view plaintext) const;
+  std::string seal(std::string_view plaintext) const override;
   // Throws std::runtime_error when the text was tampered with or the key differs.
-  std::string open(std::string_view sealed) const;
+  std::string open(std::string_view sealed) const override;
+  bool holdsSealed(std::string_view text) const override { return isSealed(text); }
 
  private:
   explicit SecretBox(std::string key) : key_(std::move(key)) {}

@@ -14,9 +14,11 @@
 
 namespace ih::host::inbox {
 
-InboxAppender::InboxAppender(storage::Database& database, std::function<void()> stored)
+InboxAppender::InboxAppender(storage::Database& database, std::function<void()> stored,
+                             const storage::RowSealer* sealer)
     : database_(database),
       stored_(std::move(stored)),
+      sealer_(sealer),
       syncer_([this] { syncBatches(); }),
       writer_([this] { writeBatches(); }) {}
 
@@ -39,7 +41,11 @@ void InboxAppender::stop() {
 
 void InboxAppender::appendThen(storage::InboxRequest request, Stored done) {
   // On the caller's thread: the writer's time is every request's wait.
-  if (request.encodedBody.empty()) request.encodedBody = storage::InboxRepository::encodeBody(request.body);
+  if (sealer_ != nullptr) {
+    storage::InboxRepository::sealForStorage(request, *sealer_);
+  } else if (request.encodedBody.empty()) {
+    request.encodedBody = storage::InboxRepository::encodeBody(request.body);
+  }
   std::unique_lock lock(mutex_);
   if (stopping_) {
     lock.unlock();

@@ -33,6 +33,7 @@
 
 #include "common/durability.h"
 #include "storage/inbox_repository.h"
+#include "storage/row_sealer.h"
 
 namespace ih::host::storage { class Database; }
 
@@ -46,7 +47,8 @@ class InboxAppender {
   using Stored = std::function<void(std::exception_ptr)>;
 
   // `stored` runs after each batch is durable (wakes the applier).
-  InboxAppender(storage::Database& database, std::function<void()> stored);
+  // `sealer`: seals what is stored (InboxOptions::sealer); may be null.
+  InboxAppender(storage::Database& database, std::function<void()> stored, const storage::RowSealer* sealer = nullptr);
   ~InboxAppender();
   InboxAppender(const InboxAppender&) = delete;
   InboxAppender& operator=(const InboxAppender&) = delete;
@@ -79,6 +81,7 @@ class InboxAppender {
 
   storage::Database& database_;
   std::function<void()> stored_;
+  const storage::RowSealer* sealer_;
   std::mutex mutex_;
   std::condition_variable gathered_;
   std::vector<storage::InboxRequest> requests_;

@@ -179,7 +179,7 @@ size_t InboxApplier::applyBatch(DrainCursor& cursor) {
   // is applied (here or by another host) or waits for a retry.
   const int64_t storedBefore = appender_ != nullptr ? appender_->lastStoredId() : 0;
   auto uow = database_.begin();
-  storage::InboxRepository inbox(*uow);
+  storage::InboxRepository inbox(*uow, options_.sealer);
   std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), cursor.claim, cursor.scanAfter);
   if (due.empty() && cursor.scanAfter > 0) {
     cursor.scanAfter = 0;  // what is left behind the cursor: a retry come due, a row another host held
@@ -222,7 +222,7 @@ size_t InboxApplier::applyOneByOne(size_t count, DrainCursor& cursor) {
   size_t applied = 0;
   for (size_t i = 0; i < count; ++i) {
     auto uow = database_.begin();
-    storage::InboxRepository inbox(*uow);
+    storage::InboxRepository inbox(*uow, options_.sealer);
     const std::vector<storage::InboxRequest> due = inbox.takeDue(clock_.nowMs(), 1, cursor.scanAfter);
     if (due.empty()) break;
     if (Failure failure = apply(*uow, due.front())) {

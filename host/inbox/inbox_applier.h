@@ -41,6 +41,7 @@ namespace ops { class Metrics; }
 namespace plugins { class PluginRegistry; }
 namespace storage {
 class Database;
+class RowSealer;
 class UnitOfWork;
 struct InboxRequest;
 }  // namespace storage
@@ -77,6 +78,10 @@ struct InboxOptions {
   int maxAttempts = 8;
   int64_t firstRetryDelayMs = 1000;
   int64_t maxRetryDelayMs = 5 * 60 * 1000;
+  // The host's key: each stored request's path, query and headers are sealed
+  // with it (a webhook's path carries its token; storage/inbox_repository.h).
+  // None: stored as they came (tests of other things).
+  const storage::RowSealer* sealer = nullptr;
 };
 
 class InboxApplier {

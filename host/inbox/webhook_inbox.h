@@ -22,9 +22,11 @@ inline constexpr std::chrono::milliseconds kReadAfterAcknowledgementWait{250};
 
 class WebhookInbox {
  public:
-  WebhookInbox(storage::Database& database, plugins::PluginRegistry& plugins, const Clock& clock,
-               ops::Metrics& metrics, InboxOptions options = {})
-      : applier_(database, plugins, clock, metrics, options), appender_(database, [this] { applier_.wake(); }) {
+  WebhookInbox(storage::Database& database, plugins::PluginRegistry& plugins, const Clock& clock, ops::Metrics& metrics,
+               InboxOptions options = {})
+      : applier_(database, plugins, clock, metrics, options),
+        appender_(
+            database, [this] { applier_.wake(); }, options.sealer) {
     applier_.yieldTo(appender_);
   }
 

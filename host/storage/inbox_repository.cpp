@@ -11,6 +11,7 @@
 #include "common/zstd_frame.h"
 #include "storage/dialect.h"
 #include "storage/query.h"
+#include "storage/row_sealer.h"
 #include "storage/unit_of_work.h"
 
 namespace ih::host::storage {
@@ -90,7 +91,26 @@ std::string decodeBody(int64_t id, const std::string& text) {
   return std::move(*body);
 }
 
-std::vector<InboxRequest> decodeRequests(const std::vector<Row>& rows) {
+// A row's path, query and headers are sealed together, or none is (a row of
+// an older host); the path tells, since a plaintext one starts with '/'.
+struct RouteColumns {
+  std::string path, query, headers;
+};
+RouteColumns openRoute(int64_t id, RouteColumns stored, const RowSealer* sealer) {
+  if (sealer == nullptr || !sealer->holdsSealed(stored.path)) {
+    if (!stored.path.empty() && stored.path.front() != '/') {
+      throw std::runtime_error("webhook_inbox " + std::to_string(id) + ": sealed, and this reader holds no key");
+    }
+    return stored;
+  }
+  try {
+    return {sealer->open(stored.path), sealer->open(stored.query), sealer->open(stored.headers)};
+  } catch (const std::runtime_error&) {
+    throw std::runtime_error("webhook_inbox " + std::to_string(id) + ": sealed with another key, or damaged");
+  }
+}
+
+std::vector<InboxRequest> decodeRequests(const std::vector<Row>& rows, const RowSealer* sealer) {
   std::vector<InboxRequest> requests;
   requests.reserve(rows.size());
   for (const Row& row : rows) {
@@ -98,12 +118,15 @@ std::vector<InboxRequest> decodeRequests(const std::vector<Row>& rows) {
     request.id = row.int64(0);
     request.pluginKey = row.text(1);
     request.method = row.text(2);
-    request.path = row.text(3);
-    request.query = row.text(4);
     try {
-      request.headers = decodeHeaders(request.id, row.text(5));
+      RouteColumns route = openRoute(request.id, {row.text(3), row.text(4), row.text(5)}, sealer);
+      request.path = std::move(route.path);
+      request.query = std::move(route.query);
+      request.headers = decodeHeaders(request.id, route.headers);
       request.body = decodeBody(request.id, row.text(6));
     } catch (const std::runtime_error& unreadable) {
+      request.path.clear();
+      request.query.clear();
       request.headers.clear();
       request.body.clear();
       request.unreadable = unreadable.what();
@@ -132,6 +155,13 @@ std::string InboxRepository::encodeBody(std::string_view body) {
   return kZstdBodyMark + std::to_string(body.size()) + ':' + base64Encode(compressFrame(body));
 }
 
+void InboxRepository::sealForStorage(InboxRequest& request, const RowSealer& sealer) {
+  if (request.encodedBody.empty()) request.encodedBody = encodeBody(request.body);
+  request.encodedHeaders = sealer.seal(encodeHeaders(request.headers));
+  request.path = sealer.seal(request.path);
+  request.query = sealer.seal(request.query);
+}
+
 int64_t InboxRepository::append(const InboxRequest& request) { return appendAll({request}); }
 
 int64_t InboxRepository::appendAll(const std::vector<InboxRequest>& requests) {
@@ -144,12 +174,18 @@ int64_t InboxRepository::appendAll(const std::vector<InboxRequest>& requests) {
                 "INSERT INTO webhook_inbox (plugin_key, method, path, query, headers, body, received_at) VALUES " +
                     placeholderRows(7, count) + " RETURNING id");
     for (size_t i = first; i < first + count; ++i) {
-      const InboxRequest& request = requests[i];
+      InboxRequest sealed;
+      const bool sealHere = sealer_ != nullptr && requests[i].encodedHeaders.empty();
+      if (sealHere) {
+        sealed = requests[i];
+        sealForStorage(sealed, *sealer_);
+      }
+      const InboxRequest& request = sealHere ? sealed : requests[i];
       query.bind(request.pluginKey)
           .bind(request.method)
           .bind(request.path)
           .bind(request.query)
-          .bind(encodeHeaders(request.headers))
+          .bind(request.encodedHeaders.empty() ? encodeHeaders(request.headers) : request.encodedHeaders)
           .bind(request.encodedBody.empty() ? encodeBody(request.body) : request.encodedBody)
           .bind(request.receivedAt);
     }
@@ -171,7 +207,7 @@ std::vector<InboxRequest> InboxRepository::takeDue(int64_t now, size_t limit, in
                           .bind(now)
                           .bind(static_cast<int64_t>(limit))
                           .rows();
-    if (!rows.empty()) return decodeRequests(rows);
+    if (!rows.empty()) return decodeRequests(rows, sealer_);
     // Nothing to take in the window (applied, held by another applier, or
     // waiting for a retry): go on from the next due row past it.
     const std::optional<Row> next =

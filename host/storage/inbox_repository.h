@@ -10,6 +10,12 @@
 // host older than a row's format finds the mark or the ':' unreadable and
 // reports the row unreadable (InboxRequest::unreadable) rather than applying
 // other bytes.
+//
+// With a RowSealer (the host's key), the path, query and headers are sealed
+// too: a webhook's path carries its token, a bearer credential that never
+// expires, and a copy of the database must not be enough to forge deliveries
+// (docs/security.md). A row whose path is plaintext (written by an older host,
+// or without a sealer) still reads.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +27,7 @@
 
 namespace ih::host::storage {
 
+class RowSealer;
 class UnitOfWork;
 
 struct InboxRequest {
@@ -35,6 +42,9 @@ struct InboxRequest {
   // already: compressing takes ~10 us, better spent on a request's own thread
   // than on the one thread that stores every request (inbox_appender.h).
   std::string encodedBody;
+  // The headers as stored, when the caller made them already
+  // (InboxRepository::sealForStorage, which also seals path and query).
+  std::string encodedHeaders;
   int64_t receivedAt = 0;
   int attempts = 0;  // failed applications so far
   // Set when the stored row could not be read (damaged, or of a newer host's
@@ -60,7 +70,9 @@ struct InboxEntry {
 
 class InboxRepository {
  public:
-  explicit InboxRepository(UnitOfWork& uow) : uow_(uow) {}
+  // `sealer`: seals what appendAll() stores and opens what takeDue() reads;
+  // none for callers that only count, list or change a row's state.
+  explicit InboxRepository(UnitOfWork& uow, const RowSealer* sealer = nullptr) : uow_(uow), sealer_(sealer) {}
 
   // Returns the stored request's id (ids grow in arrival order).
   int64_t append(const InboxRequest& request);
@@ -70,6 +82,9 @@ class InboxRepository {
   int64_t appendAll(const std::vector<InboxRequest>& requests);
   static constexpr size_t kAppendRowsPerStatement = 16;
   static std::string encodeBody(std::string_view body);
+  // Makes `request` ready to store as appendAll() would, sealed with
+  // `sealer`: on the caller's thread, not the one that stores every request.
+  static void sealForStorage(InboxRequest& request, const RowSealer& sealer);
   // The oldest live requests due by `now`, in arrival order. On PostgreSQL the
   // rows stay locked by this transaction and other hosts' appliers pass over
   // them, so each request is applied by one host; on SQLite the caller holds
@@ -96,6 +111,7 @@ class InboxRepository {
 
  private:
   UnitOfWork& uow_;
+  const RowSealer* sealer_;
 };
 
 }  // namespace ih::host::storage

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/secret_box.h"
 #include "common/base64.h"
 #include "storage/inbox_repository.h"
 #include "storage/query.h"
@@ -120,6 +121,49 @@ TEST_P(InboxRepositoryTest, ARequestComesBackByteForByte) {
   EXPECT_EQ(due[0].body, sent.body);
   EXPECT_EQ(due[0].receivedAt, 1000);
   EXPECT_EQ(due[0].attempts, 0);
+}
+
+// With the host's key, what a copy of the database shows of a request is
+// neither its path (a webhook's carries its token), nor its query, nor its
+// headers; the applier, holding the key, reads them back. A row an older host
+// left in plaintext still reads; a sealed row is never read without the key.
+TEST_P(InboxRepositoryTest, PathQueryAndHeadersAreSealedAtRest) {
+  const auth::SecretBox key = auth::SecretBox::fromKey(std::string(32, 'k'));
+  const InboxRequest sent = request("{}");
+  {
+    auto uow = db().begin();
+    InboxRepository(*uow, &key).append(sent);
+    InboxRepository(*uow).append(request("older"));  // as an older host: plaintext
+    uow->commit();
+  }
+  {
+    auto uow = db().begin();
+    const auto stored = Query(*uow, "SELECT path, query, headers FROM webhook_inbox ORDER BY id").rows();
+    ASSERT_EQ(stored.size(), 2u);
+    for (int column = 0; column < 3; ++column) {
+      const std::string text = stored[0].text(column);
+      EXPECT_TRUE(auth::SecretBox::isSealed(text)) << text;
+      EXPECT_EQ(text.find("t0ken"), std::string::npos);
+      EXPECT_EQ(text.find(base64Encode("x-hub-signature")), std::string::npos);
+    }
+  }
+  auto uow = db().begin();
+  const auto due = InboxRepository(*uow, &key).takeDue(1000, 10);
+  ASSERT_EQ(due.size(), 2u);
+  EXPECT_EQ(due[0].unreadable, "");
+  EXPECT_EQ(due[0].path, sent.path);
+  EXPECT_EQ(due[0].query, sent.query);
+  EXPECT_EQ(due[0].headers, sent.headers);
+  EXPECT_EQ(due[0].body, "{}");
+  EXPECT_EQ(due[1].path, sent.path) << "plaintext of an older host";
+  EXPECT_EQ(due[1].body, "older");
+
+  const auto withoutKey = InboxRepository(*uow).takeDue(1000, 10);
+  ASSERT_EQ(withoutKey.size(), 2u);
+  EXPECT_NE(withoutKey[0].unreadable.find("holds no key"), std::string::npos) << withoutKey[0].unreadable;
+  EXPECT_TRUE(withoutKey[0].path.empty());
+  const auth::SecretBox otherKey = auth::SecretBox::fromKey(std::string(32, 'o'));
+  EXPECT_NE(InboxRepository(*uow, &otherKey).takeDue(1000, 10)[0].unreadable.find("another key"), std::string::npos);
 }
 
 TEST_P(InboxRepositoryTest, RequestsAreTakenInArrivalOrderAndRemovedWhenApplied) {
