@@ -73,6 +73,14 @@ int64_t pathId(const http::RequestContext& ctx, std::string_view name) {
   return *id;
 }
 
+int64_t cursorParam(const http::RequestContext& ctx) {
+  const auto text = ctx.queryParam("cursor");
+  if (!text || text->empty()) return 0;
+  // The strict parse every id gets: "+5", " 5" and "5abc" are not ids.
+  if (const auto id = parseId(*text)) return *id;
+  throw ValidationError("cursor", "Expected the id of an entry.");
+}
+
 std::string toJsonText(const JsonValue& value) { return ihp::sdk::json::stringify(value); }
 
 }  // namespace ih::host::api

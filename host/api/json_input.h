@@ -32,6 +32,9 @@ bool requireBool(const JsonValue& body, std::string_view field);
 std::optional<int64_t> parseId(std::string_view text);
 // The {name} path parameter as an id; NotFoundError when it is not one.
 int64_t pathId(const http::RequestContext& ctx, std::string_view name);
+// A page's `?cursor=<id>` (the last entry of the page before): 0 when absent,
+// ValidationError {"cursor":[...]} when it is not an id.
+int64_t cursorParam(const http::RequestContext& ctx);
 
 // Re-serialises one JSON value (e.g. a sub-object of the body for a plugin).
 std::string toJsonText(const JsonValue& value);

@@ -20,14 +20,6 @@ namespace {
 
 constexpr size_t kAuditPageSize = 100;
 
-int64_t cursorParam(const ApiCall& call) {
-  const auto text = call.request.queryParam("cursor");
-  if (!text || text->empty()) return 0;
-  // The strict parse every id gets: "+5", " 5" and "5abc" are not ids.
-  if (const auto id = parseId(*text)) return *id;
-  throw ValidationError("cursor", "Expected the id of an entry.");
-}
-
 void writeSyncLogEntry(JsonBuilder& b, const storage::SyncLogRow& row) {
   b.beginObject()
       .field("id", idString(row.id))
@@ -70,8 +62,8 @@ void writeAuditEntry(JsonBuilder& b, const storage::AuditRow& row) {
 }
 
 http::Response listAuditLog(ApiCall& call) {
-  const auto rows =
-      domain::AuditLog(call.services.directory).list(call.uow, call.org().id, kAuditPageSize, cursorParam(call));
+  const auto rows = domain::AuditLog(call.services.directory)
+                        .list(call.uow, call.org().id, kAuditPageSize, cursorParam(call.request));
   return jsonListResponse(200, rows, writeAuditEntry);
 }
 

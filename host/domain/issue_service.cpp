@@ -169,9 +169,10 @@ bool IssueService::setStatus(UnitOfWork& uow, int64_t organizationId, int64_t is
   return true;
 }
 
-std::vector<storage::Activity> IssueService::activities(UnitOfWork& uow, int64_t organizationId, int64_t issueId) {
+std::vector<storage::Activity> IssueService::activities(UnitOfWork& uow, int64_t organizationId, int64_t issueId,
+                                                        size_t limit, int64_t beforeId) {
   requireIssue(uow, organizationId, issueId);
-  return storage::ActivityRepository(uow).listForIssue(issueId);
+  return storage::ActivityRepository(uow).listForIssue(issueId, limit, beforeId);
 }
 
 storage::Activity IssueService::writeActivity(UnitOfWork& uow, int64_t organizationId, int64_t issueId,

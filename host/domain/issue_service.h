@@ -61,7 +61,9 @@ class IssueService {
                  const ChangeSource& source, ResolutionMode mode = ResolutionMode::Plain);
 
   // Newest first.
-  std::vector<storage::Activity> activities(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId);
+  // Newest first, at most `limit`, older than the activity `beforeId` (0: from the newest).
+  std::vector<storage::Activity> activities(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId,
+                                            size_t limit, int64_t beforeId = 0);
   storage::Activity writeActivity(storage::UnitOfWork& uow, int64_t organizationId, int64_t issueId,
                                   const std::string& type, const std::string& dataJson,
                                   std::optional<int64_t> userId);

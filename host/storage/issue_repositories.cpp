@@ -224,14 +224,26 @@ void ActivityRepository::add(const Activity& activity) {
   uow_.deferredWrites<PendingActivities>().add(uow_, activity);
 }
 
-std::vector<Activity> ActivityRepository::listForIssue(int64_t issueId) {
+std::vector<Activity> ActivityRepository::listForIssue(int64_t issueId, size_t limit, int64_t beforeId) {
   uow_.flushDeferredWrites<PendingActivities>();  // this transaction's own too
   std::vector<Activity> activities;
-  const auto rows = Query(uow_,
-                          "SELECT id, organization_id, issue_id, type, user_id, data, created_at FROM activities"
-                          " WHERE issue_id = ? ORDER BY created_at DESC, id DESC")
-                        .bind(issueId)
-                        .rows();
+  constexpr const char* kColumns =
+      "SELECT id, organization_id, issue_id, type, user_id, data, created_at FROM activities";
+  constexpr const char* kNewestFirst = " ORDER BY created_at DESC, id DESC LIMIT ?";
+  const auto rows = beforeId == 0
+                        ? Query(uow_, std::string(kColumns) + " WHERE issue_id = ?" + kNewestFirst)
+                              .bind(issueId)
+                              .bind(static_cast<int64_t>(limit))
+                              .rows()
+                        : Query(uow_, std::string(kColumns) +
+                                          " WHERE issue_id = ? AND (created_at, id) <"
+                                          " (SELECT created_at, id FROM activities WHERE id = ? AND issue_id = ?)" +
+                                          kNewestFirst)
+                              .bind(issueId)
+                              .bind(beforeId)
+                              .bind(issueId)
+                              .bind(static_cast<int64_t>(limit))
+                              .rows();
   for (const auto& row : rows) {
     activities.push_back(
         Activity{row.int64(0), row.int64(1), row.int64(2), row.text(3), row.optInt64(4), row.text(5), row.int64(6)});

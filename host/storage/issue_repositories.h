@@ -64,7 +64,9 @@ class ActivityRepository {
   // adds one each.
   void add(const Activity& activity);
   // Newest first (created_at, then id).
-  std::vector<Activity> listForIssue(int64_t issueId);
+  // Newest first (ties by id), at most `limit`, after the activity `beforeId`
+  // of the issue in that order (0: from the newest; an unknown id: none).
+  std::vector<Activity> listForIssue(int64_t issueId, size_t limit, int64_t beforeId = 0);
   void updateData(int64_t activityId, const std::string& dataJson);
 
  private:

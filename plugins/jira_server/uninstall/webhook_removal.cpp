@@ -1,5 +1,7 @@
 #include "uninstall/webhook_removal.h"
 
+#include <algorithm>
+#include <array>
 #include <string>
 
 #include "client/jira_client.h"
@@ -12,6 +14,16 @@ namespace ih::jira {
 namespace json = ihp::sdk::json;
 
 namespace {
+
+// A Jira that stays unreachable must not keep the integration (and its sealed
+// credentials) pending deletion for good: the job comes back at growing
+// intervals, then completes without the deletion. Attempt n asks to wait
+// kUnreachableRetryMs[n - 1] (about eleven hours in all); the host caps a
+// wait at 4 x --job-retry-max-ms, 20 minutes by default, so by default the
+// deletion is tried for about 80 minutes. The last of these attempts comes
+// before the host's default limit (8), so the job ends done, not dead.
+constexpr std::array<int64_t, 6> kUnreachableRetryMs = {60'000,      5 * 60'000,      15 * 60'000,
+                                                        60 * 60'000, 3 * 60 * 60'000, 6 * 60 * 60'000};
 
 struct InstalledWebhook {
   std::string id;
@@ -66,9 +78,16 @@ ihp_status runUninstall(const ihp::sdk::Host& host, const ihp_uninstall_call& ca
     return IHP_OK;
   }
   if (error.isTransient()) {
-    if (auto delay = error.retryAfterMs()) reply.retryAfterMs(*delay);
-    reply.error("Jira is unavailable; webhook " + webhookId + " not deleted yet (" +
-                (error.kind() == ApiError::Kind::Http ? "HTTP " + std::to_string(error.status()) : error.text()) + ")");
+    const std::string why =
+        error.kind() == ApiError::Kind::Http ? "HTTP " + std::to_string(error.status()) : error.text();
+    if (call.attempt > kUnreachableRetryMs.size()) {
+      host.warn(prefix + "Jira stayed unavailable (" + why + ") through " + std::to_string(call.attempt) +
+                " attempts; webhook " + webhookId + " was not deleted: an administrator must delete it in Jira");
+      return IHP_OK;
+    }
+    const int64_t planned = kUnreachableRetryMs[std::max<uint32_t>(call.attempt, 1) - 1];
+    reply.retryAfterMs(std::max(planned, error.retryAfterMs().value_or(0)));
+    reply.error("Jira is unavailable; webhook " + webhookId + " not deleted yet (" + why + ")");
     return IHP_E_RETRY;
   }
   host.warn(prefix + "Jira did not delete webhook " + webhookId + " (HTTP " + std::to_string(error.status()) +

@@ -117,6 +117,22 @@ TEST_F(IssueApiTest, ActivitiesAreNewestFirst) {
   EXPECT_EQ(std::vector<std::string>(types.begin(), types.begin() + 5), expected);
 }
 
+// A comment's activity repeats its text, so the list comes in pages of 200,
+// newest first, and ?cursor=<the last id shown> gives the next one.
+TEST_F(IssueApiTest, ActivitiesComeInPagesOf200) {
+  for (int i = 0; i < 205; ++i)
+    host.post(issuePath + "comments/", R"({"text":"c)" + std::to_string(i) + "\"}", acme.memberToken);
+  ApiReply first = host.get(issuePath + "activities/", acme.memberToken);
+  ASSERT_EQ(first.status, 200) << first.describe();
+  ASSERT_EQ(first.json.Size(), 200u);
+  const std::string last = ihp::sdk::json::stringOr(first.json[199], "id");
+  ApiReply next = host.get(issuePath + "activities/?cursor=" + last, acme.memberToken);
+  ASSERT_EQ(next.status, 200) << next.describe();
+  ASSERT_GE(next.json.Size(), 5u);
+  EXPECT_LT(std::stoll(ihp::sdk::json::stringOr(next.json[0], "id")), std::stoll(last));
+  EXPECT_EQ(host.get(issuePath + "activities/?cursor=5abc", acme.memberToken).status, 400);
+}
+
 TEST_F(IssueApiTest, CommentsAreCreatedAndEdited) {
   ApiReply comment = host.post(issuePath + "comments/", R"({"text":"first"})", acme.memberToken);
   ASSERT_EQ(comment.status, 201) << comment.describe();

@@ -61,10 +61,27 @@ TEST_F(UninstallTest, JiraUnavailableRetries) {
     EXPECT_FALSE(outcome.reply.error.empty());
   }
   host.http.clear();
-  host.http.on("DELETE", kLegacyHook, respond(429, "", {{"Retry-After", "9"}}));
+  host.http.on("DELETE", kLegacyHook, respond(429, "", {{"Retry-After", "900"}}));
   auto limited = uninstall(recordWith("12", "legacy"));
   EXPECT_EQ(limited.status, IHP_E_RETRY);
-  EXPECT_EQ(limited.reply.retryAfterMs, std::optional<int64_t>(9000));
+  EXPECT_EQ(limited.reply.retryAfterMs, std::optional<int64_t>(900'000)) << "Jira's wait when longer than ours";
+}
+
+// A Jira that stays unreachable: the job comes back at growing intervals
+// (as long as the host lets it wait), then completes without the deletion, saying
+// so for an administrator, instead of keeping the integration for good.
+TEST_F(UninstallTest, AJiraThatStaysUnreachableIsWaitedForThenLeftToAnAdministrator) {
+  host.http.on("DELETE", kLegacyHook, transportFailure(IHP_E_UNREACHABLE));
+  std::vector<int64_t> waits;
+  for (uint32_t attempt = 1; attempt <= 6; ++attempt) {
+    auto outcome = hooks.uninstall(recordWith("12", "legacy"), oauthCredentials(), attempt);
+    ASSERT_EQ(outcome.status, IHP_E_RETRY) << attempt;
+    waits.push_back(outcome.reply.retryAfterMs.value_or(0));
+  }
+  EXPECT_EQ(waits, (std::vector<int64_t>{60'000, 300'000, 900'000, 3'600'000, 10'800'000, 21'600'000}));
+  host.logs.clear();
+  EXPECT_EQ(hooks.uninstall(recordWith("12", "legacy"), oauthCredentials(), 7).status, IHP_OK);
+  EXPECT_TRUE(host.anyLogContains("webhook 12 was not deleted: an administrator must delete it in Jira"));
 }
 
 TEST_F(UninstallTest, NoStoredWebhookIdIsDone) {

@@ -94,14 +94,22 @@ TEST_P(IssueRepositoriesTest, ActivitiesListNewestFirstWithIdBreakingTies) {
   const auto a = activities.insert(Activity{0, org_.id, issue.id, "assigned", std::nullopt, R"({"a":1})", 10});
   const auto b = activities.insert(Activity{0, org_.id, issue.id, "note", std::nullopt, R"({"b":2})", 20});
   const auto c = activities.insert(Activity{0, org_.id, issue.id, "set_resolved", std::nullopt, "{}", 20});
-  const auto list = activities.listForIssue(issue.id);
+  const auto list = activities.listForIssue(issue.id, 10);
   ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(list[0].id, c.id);
   EXPECT_EQ(list[1].id, b.id);
   EXPECT_EQ(list[2].id, a.id);
   EXPECT_EQ(list[2].dataJson, R"({"a":1})");
   activities.updateData(b.id, R"({"b":3})");
-  EXPECT_EQ(activities.listForIssue(issue.id)[1].dataJson, R"({"b":3})");
+  EXPECT_EQ(activities.listForIssue(issue.id, 10)[1].dataJson, R"({"b":3})");
+  // Pages: at most `limit`, the next one after the last entry shown, in the same order.
+  const auto first = activities.listForIssue(issue.id, 2);
+  ASSERT_EQ(first.size(), 2u);
+  const auto rest = activities.listForIssue(issue.id, 2, first[1].id);
+  ASSERT_EQ(rest.size(), 1u);
+  EXPECT_EQ(rest[0].id, a.id);
+  EXPECT_TRUE(activities.listForIssue(issue.id, 2, a.id).empty());
+  EXPECT_TRUE(activities.listForIssue(issue.id + 1, 2, b.id).empty()) << "a cursor of another issue";
 }
 
 // Activities added without asking for their id wait for the transaction's
@@ -122,7 +130,7 @@ TEST_P(IssueRepositoriesTest, ActivitiesAddedWithoutAnIdKeepTheirOrderAndTheirTr
   };
   const auto typesListed = [&](UnitOfWork& uow) {
     std::vector<std::string> types;
-    for (const auto& activity : ActivityRepository(uow).listForIssue(issueId)) types.push_back(activity.type);
+    for (const auto& activity : ActivityRepository(uow).listForIssue(issueId, 100)) types.push_back(activity.type);
     return types;
   };
   const std::vector<std::string> newestFirst{"set_resolved", "note", "assigned"};

@@ -98,7 +98,7 @@ storage::Issue DomainTest::reload(const storage::Issue& issue) {
 }
 
 std::vector<storage::Activity> DomainTest::activitiesOf(const storage::Issue& issue) {
-  return inTransaction([&](auto& uow) { return issues_->activities(uow, issue.organizationId, issue.id); });
+  return inTransaction([&](auto& uow) { return issues_->activities(uow, issue.organizationId, issue.id, 1000); });
 }
 
 std::vector<storage::Job> DomainTest::pendingJobs() {
