@@ -46,6 +46,24 @@ ApiResult<std::optional<std::string>> reusableWebhook(const WebhookApi& api, con
   return std::optional<std::string>(found.value()->id);
 }
 
+// The previous install's webhook, when one was stored and a new one replaces
+// it (the host's public URL changed, or Jira moved to the other webhook API):
+// left in place it would deliver every event a second time, to the old URL,
+// and uninstalling would delete only the new one. Best effort: the install
+// stands either way, and a failure is logged for an administrator.
+void removeReplacedWebhook(const JiraClient& client, const WebhookPlan& plan, const WebhookRegistration& created) {
+  if (!plan.previous || plan.previous->webhookId.empty() || !plan.previous->webhookApi) return;
+  const std::string& id = plan.previous->webhookId;
+  if (created.id == id && created.generation == *plan.previous->webhookApi) return;  // the same webhook
+  auto removed = WebhookApi(client, *plan.previous->webhookApi).remove(id);
+  if (removed) {
+    client.host().info("webhook-replaced: the previous install's webhook " + id + " was deleted");
+  } else {
+    client.host().warn("webhook-replaced: the previous install's webhook " + id + " could not be deleted (status " +
+                       std::to_string(removed.error().status()) + "); an administrator must delete it in Jira");
+  }
+}
+
 }  // namespace
 
 std::string webhookErrorDetails(const ApiError& error) {
@@ -92,6 +110,7 @@ Expected<WebhookRegistration, std::string> registerWebhook(const JiraClient& cli
   }
   registration.id = created.value();
   registration.dcWebhookSecret = spec.secret;
+  removeReplacedWebhook(client, plan, registration);
   host.info(std::string("webhook-created: api=") + std::string(generationName(registration.generation)) +
             (registration.id ? "" : " (Jira returned no id)"));
   return registration;

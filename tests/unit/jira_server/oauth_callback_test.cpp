@@ -380,9 +380,12 @@ TEST_F(OAuthCallbackTest, ReinstallOnJira10ReusesTheDeliverySecret) {
 TEST_F(OAuthCallbackTest, ReinstallAfterAnUpgradeDoesNotLookUpTheOldGenerationsId) {
   useJira10();
   givenPreviousInstall("active", MetadataSpec().id("5").api("legacy"));
+  host.http.on("DELETE", kLegacyUrl + "/5", respond(204));
   ASSERT_EQ(step2().reply.status, 201);
   EXPECT_EQ(host.http.count("GET", kDcUrl + "/5"), 0u);
   EXPECT_EQ(host.http.count("POST", kDcUrl), 1u);
+  EXPECT_EQ(host.http.count("DELETE", kLegacyUrl + "/5"), 1u)
+      << "the old API's webhook would deliver every event again";
 }
 
 TEST_F(OAuthCallbackTest, ReinstallLookupFailureFailsTheInstall) {

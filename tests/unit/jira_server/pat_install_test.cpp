@@ -158,6 +158,26 @@ TEST_F(PatInstallTest, ReinstallReusesTheStoredSecretAndTheLiveWebhook) {
   EXPECT_EQ(host.http.count("POST", kWebhooksUrl), 0u);
 }
 
+// The host's public URL changed since the last install: Jira's webhook still
+// points at the old one. A new webhook is made for the new URL and the old one
+// deleted, so Jira does not deliver every event twice.
+TEST_F(PatInstallTest, AReinstallForANewUrlReplacesThePreviousWebhook) {
+  MetadataSpec spec;
+  spec.webhookId = "5";
+  ON_CALL(host, integrationFind(kPatExternalId))
+      .WillByDefault(Return(ok(integrationRecord(kIntegrationId, kPatExternalId, "active", metadataJson(spec)))));
+  script(alice(), respond(201, R"({"name":"Issue Sync","self":")" + kWebhooksUrl + R"(/6"})"));
+  host.http.on("GET", kWebhooksUrl + "/5",
+               respond(200, R"({"self":")" + kWebhooksUrl + R"(/5","url":"http://old.example.test/hook/"})"));
+  host.http.on("DELETE", kWebhooksUrl + "/5", respond(204));
+  auto outcome = install();
+  ASSERT_EQ(outcome.reply.status, 201) << outcome.reply.body;
+  EXPECT_EQ(host.http.count("POST", kWebhooksUrl), 1u);
+  EXPECT_EQ(host.http.count("DELETE", kWebhooksUrl + "/5"), 1u);
+  EXPECT_EQ(jsonString(parseJson(outcome.reply.body), "metadata/webhook_id"), "6");
+  EXPECT_TRUE(host.anyLogContains("webhook 5 was deleted"));
+}
+
 TEST_F(PatInstallTest, OAuthRemainsTheDefaultAndUnknownAuthTypesAreRefused) {
   auto unknown = install(R"({"authType":"basic","url":"https://jira.example.test"})");
   EXPECT_EQ(unknown.reply.status, 400);
