@@ -333,7 +333,7 @@ HostRuntime::HostRuntime(const HostOptions& options) : parts_(std::make_unique<P
                                          p.passwords, p.sessions, p.signInThrottle, p.webApp.available(),
                                          p.options.deferredWebhooks ? p.inbox.get() : nullptr});
   api::registerRoutes(p.router, p.dispatcher, *p.apiServices, &p.webApp);
-  p.reconcileSchedule = std::make_unique<ReconcileSchedule>(*p.database, p.reconcileStarter,
+  p.reconcileSchedule = std::make_unique<ReconcileSchedule>(*p.database, p.reconcileStarter, p.clock,
                                                             std::chrono::seconds(p.options.reconcileIntervalS));
 }
 

@@ -28,7 +28,7 @@ void ReconcileSchedule::run() {
     lock.unlock();
     try {
       auto uow = database_.begin();
-      const size_t started = starter_.startAllDue(*uow);
+      const size_t started = starter_.startAllDue(*uow, clock_.nowMs(), interval_);
       uow->commit();
       if (started > 0) logger.information("periodic reconcile: %z link(s) started", started);
     } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 // host/app/reconcile_schedule.h - the periodic reconcile (--reconcile-interval-s):
 // a thread that, every interval, starts a reconcile of each active link whose
-// plugin is enabled and whose previous reconcile has finished
+// plugin is enabled and whose previous reconcile has finished, unless another
+// host on the database started it in this interval
 // (domain::ReconcileStarter::startAllDue). Webhooks lost by the remote side are
 // so recovered without anyone asking. The first run is one interval after
 // start-up (a restart does not trigger a burst); 0 turns it off.
@@ -11,6 +12,7 @@
 #include <mutex>
 #include <thread>
 
+#include "common/clock.h"
 #include "domain/reconcile_starter.h"
 #include "storage/database.h"
 
@@ -18,8 +20,9 @@ namespace ih::host::app {
 
 class ReconcileSchedule {
  public:
-  ReconcileSchedule(storage::Database& database, domain::ReconcileStarter& starter, std::chrono::seconds interval)
-      : database_(database), starter_(starter), interval_(interval) {}
+  ReconcileSchedule(storage::Database& database, domain::ReconcileStarter& starter, const Clock& clock,
+                    std::chrono::seconds interval)
+      : database_(database), starter_(starter), clock_(clock), interval_(interval) {}
   ~ReconcileSchedule() { stop(); }
   ReconcileSchedule(const ReconcileSchedule&) = delete;
   ReconcileSchedule& operator=(const ReconcileSchedule&) = delete;
@@ -32,6 +35,7 @@ class ReconcileSchedule {
 
   storage::Database& database_;
   domain::ReconcileStarter& starter_;
+  const Clock& clock_;
   std::chrono::seconds interval_;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -21,7 +21,7 @@ std::string ReconcileStarter::orderingKey(int64_t integrationId, int64_t organiz
 }
 
 std::optional<int64_t> ReconcileStarter::enqueue(storage::UnitOfWork& uow, int64_t organizationId,
-                                                 int64_t integrationId, bool evenWithoutTickets, std::string& why) {
+                                                 int64_t integrationId, const PeriodicTurn* turn, std::string& why) {
   const OrgIntegrationView view = integrations_.getForOrganization(uow, organizationId, integrationId);
   if (view.integration.status != storage::IntegrationStatus::Active ||
       view.link.status != storage::IntegrationStatus::Active) {
@@ -33,10 +33,16 @@ std::optional<int64_t> ReconcileStarter::enqueue(storage::UnitOfWork& uow, int64
     return std::nullopt;
   }
   const auto tickets = storage::ExternalIssueRepository(uow).listLive(organizationId, integrationId);
-  // Nothing to compare: the periodic run would queue a job per interval for it.
-  if (tickets.empty() && !evenWithoutTickets) {
-    why = "The integration links no ticket.";
-    return std::nullopt;
+  if (turn != nullptr) {
+    // Nothing to compare: the periodic run would queue a job per interval for it.
+    if (tickets.empty()) {
+      why = "The integration links no ticket.";
+      return std::nullopt;
+    }
+    if (!storage::OrgIntegrationRepository(uow).claimPeriodicReconcile(view.link.id, turn->now, turn->startedAfter)) {
+      why = "Another host started it in this interval.";
+      return std::nullopt;
+    }
   }
   ihp::sdk::json::JsonBuilder payload;
   payload.beginObject().field("organizationId", organizationId).field("integrationId", integrationId);
@@ -63,18 +69,21 @@ std::optional<int64_t> ReconcileStarter::enqueue(storage::UnitOfWork& uow, int64
 
 int64_t ReconcileStarter::start(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId) {
   std::string why;
-  auto jobId = enqueue(uow, organizationId, integrationId, true, why);
+  auto jobId = enqueue(uow, organizationId, integrationId, nullptr, why);
   if (!jobId) throw ValidationError("integration", why);
   return *jobId;
 }
 
-size_t ReconcileStarter::startAllDue(storage::UnitOfWork& uow) {
+size_t ReconcileStarter::startAllDue(storage::UnitOfWork& uow, int64_t now, std::chrono::milliseconds interval) {
   size_t started = 0;
+  // Nine tenths: a schedule's own next turn comes a little after a whole
+  // interval, and must not find its previous start too recent.
+  const PeriodicTurn turn{now, now - interval.count() * 9 / 10};
   for (const auto& link : storage::OrgIntegrationRepository(uow).listAll()) {
     if (storage::JobRepository(uow).hasUnfinished(orderingKey(link.integrationId, link.organizationId))) continue;
     std::string why;
     try {
-      if (enqueue(uow, link.organizationId, link.integrationId, false, why)) ++started;
+      if (enqueue(uow, link.organizationId, link.integrationId, &turn, why)) ++started;
     } catch (const NotFoundError&) {
       // unlinked meanwhile
     }

@@ -10,6 +10,7 @@
 // reconcile is still pending or running.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,16 +33,24 @@ class ReconcileStarter {
   // ValidationError when the integration is not active for the org or its
   // plugin is disabled there (nothing would run).
   int64_t start(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId);
-  // The periodic run: starts every active link whose plugin is enabled,
-  // that links a live ticket, and whose previous reconcile has finished.
+  // The periodic run, every `interval`: starts every active link whose plugin
+  // is enabled, that links a live ticket, whose previous reconcile has
+  // finished, and that no host (several may share the database, each with
+  // its own schedule) started in the last nine tenths of an interval.
   // Returns how many it started.
-  size_t startAllDue(storage::UnitOfWork& uow);
+  size_t startAllDue(storage::UnitOfWork& uow, int64_t now, std::chrono::milliseconds interval);
 
  private:
-  // none when the link cannot be reconciled now (the reason in `why`), or
-  // links no live ticket and `evenWithoutTickets` is false.
+  // A periodic run's turn: its time, and since when a start counts as this
+  // interval's.
+  struct PeriodicTurn {
+    int64_t now = 0;
+    int64_t startedAfter = 0;
+  };
+  // none when the link cannot be reconciled now (the reason in `why`), or, in
+  // a periodic `turn`, links no live ticket or was started in this interval.
   std::optional<int64_t> enqueue(storage::UnitOfWork& uow, int64_t organizationId, int64_t integrationId,
-                                 bool evenWithoutTickets, std::string& why);
+                                 const PeriodicTurn* turn, std::string& why);
 
   IntegrationService& integrations_;
   jobs::JobQueue& jobs_;

@@ -276,6 +276,13 @@ std::vector<OrgIntegration> OrgIntegrationRepository::listAll() {
   return linksFrom(Query(uow_, std::string(kLinkSelect) + " ORDER BY organization_id, integration_id").rows());
 }
 
+bool OrgIntegrationRepository::claimPeriodicReconcile(int64_t linkId, int64_t now, int64_t startedAfter) {
+  uow_.beginWrite();
+  Query claim(uow_, "UPDATE org_integrations SET reconcile_started_at = ? WHERE id = ? AND reconcile_started_at < ?");
+  claim.bind(now).bind(linkId).bind(startedAfter);
+  return claim.execute() == 1;  // 0: started at or after `startedAfter` already
+}
+
 void OrgIntegrationRepository::updateConfig(int64_t linkId, const std::string& configJson) {
   uow_.beginWrite();
   Query(uow_, "UPDATE org_integrations SET config = ? WHERE id = ?").bind(configJson).bind(linkId).execute();

@@ -68,6 +68,11 @@ class OrgIntegrationRepository {
   std::optional<OrgIntegration> find(int64_t organizationId, int64_t integrationId);
   std::vector<OrgIntegration> listForOrganization(int64_t organizationId);
   std::vector<OrgIntegration> listForIntegration(int64_t integrationId);
+  // Claims the periodic reconcile of a link for this interval: true (and the
+  // link's start time set to `now`) unless a start at or after
+  // `startedAfter` is recorded. One UPDATE, so of hosts racing for a link
+  // exactly one wins (PostgreSQL re-checks the row after the winner commits).
+  bool claimPeriodicReconcile(int64_t linkId, int64_t now, int64_t startedAfter);
   std::vector<OrgIntegration> listAll();  // every org's links, for periodic work
   void updateConfig(int64_t linkId, const std::string& configJson);
   void remove(int64_t linkId);

@@ -295,6 +295,12 @@ std::vector<std::string> assigneesCheckedByTheHost() {
   return {"ALTER TABLE issues DROP CONSTRAINT IF EXISTS issues_assignee_user_id_fkey"};
 }
 
+// Every host runs the periodic reconcile; a link's start is claimed by one
+// of them per interval (OrgIntegrationRepository::claimPeriodicReconcile).
+std::vector<std::string> periodicReconcileClaims() {
+  return {"ALTER TABLE org_integrations ADD COLUMN reconcile_started_at BIGINT NOT NULL DEFAULT 0"};
+}
+
 std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> parts) {
   std::vector<std::string> all;
   for (const auto& part : parts) all.insert(all.end(), part.begin(), part.end());
@@ -316,6 +322,7 @@ const std::vector<Migration>& schemaMigrations() {
       {9, "inbox rows kept whole", {}, inboxRowsKeptWhole()},
       {10, "activities and sync log keyed by their issue only", {}, logRowsKeyedByIssueOnly()},
       {11, "issue assignees checked by the host", {}, assigneesCheckedByTheHost()},
+      {12, "periodic reconcile claimed per link", periodicReconcileClaims()},
   };
   return migrations;
 }

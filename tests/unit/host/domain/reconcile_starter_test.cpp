@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/reconcile_starter.h"
+#include "storage/query.h"
 #include "support/domain_fixture.h"
 
 namespace ih::host::domain {
@@ -19,8 +20,16 @@ class ReconcileStarterTest : public ih::test::DomainTest {
     jira_ = installIntegration(acme_.id, "jira-1").integration;
   }
   size_t startAllDue() {
-    return inTransaction([&](auto& uow) { return starter_->startAllDue(uow); });
+    return inTransaction([&](auto& uow) { return starter_->startAllDue(uow, clock_.nowMs(), kInterval); });
   }
+  // The jobs a run started are done: only the interval decides.
+  void finishJobs() {
+    inTransaction([&](auto& uow) {
+      uow.beginWrite();
+      storage::Query(uow, "UPDATE jobs SET state = 'done'").execute();
+    });
+  }
+  static constexpr std::chrono::milliseconds kInterval{900'000};
 
   std::unique_ptr<ReconcileStarter> starter_;
   storage::Organization acme_;
@@ -37,6 +46,19 @@ TEST_P(ReconcileStarterTest, ThePeriodicRunSkipsALinkWithoutTicketsAndOneStillRu
   EXPECT_EQ(startAllDue(), 0u) << "the first run is unfinished";
   ASSERT_EQ(pendingJobs().size(), 1u);
   EXPECT_NE(pendingJobs()[0].payloadJson.find(R"("key":"OPS-1")"), std::string::npos) << pendingJobs()[0].payloadJson;
+}
+
+// Every host runs the schedule: a link another host started within the
+// interval is left alone, and started again once the interval has passed.
+TEST_P(ReconcileStarterTest, OneStartPerLinkPerIntervalWhateverTheNumberOfHosts) {
+  const auto project = makeProject(acme_.id, "api", {});
+  linkTicket(acme_.id, jira_.id, makeIssue(acme_.id, project.id).id, "OPS-1");
+  ASSERT_EQ(startAllDue(), 1u);
+  finishJobs();
+  clock_.advance(kInterval.count() / 2);  // another host's turn, half an interval later
+  EXPECT_EQ(startAllDue(), 0u);
+  clock_.advance(kInterval.count() / 2 + 5);  // the first host's next turn
+  EXPECT_EQ(startAllDue(), 1u);
 }
 
 TEST_P(ReconcileStarterTest, AnOwnersStartQueuesOneEvenWithoutTickets) {
