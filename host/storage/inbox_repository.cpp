@@ -18,19 +18,33 @@ namespace ih::host::storage {
 
 namespace {
 
-// Netstrings ("<length>:<bytes>"), name then value: header values are the
-// sender's bytes, so no separator can be assumed absent from them.
-std::string encodeHeaders(const std::vector<std::pair<std::string, std::string>>& headers) {
+// Netstrings ("<length>:<bytes>"): header values are the sender's bytes, so
+// no separator can be assumed absent from them.
+void appendNetstring(std::string& packed, std::string_view part) {
+  packed += std::to_string(part.size());
+  packed += ':';
+  packed += part;
+}
+
+// Name then value, for each header.
+std::string packHeaders(const std::vector<std::pair<std::string, std::string>>& headers) {
   std::string packed;
   for (const auto& [name, value] : headers) {
-    for (const std::string* part : {&name, &value}) {
-      packed += std::to_string(part->size());
-      packed += ':';
-      packed += *part;
-    }
+    appendNetstring(packed, name);
+    appendNetstring(packed, value);
   }
-  return base64Encode(packed);
+  return packed;
 }
+
+std::string encodeHeaders(const std::vector<std::pair<std::string, std::string>>& headers) {
+  return base64Encode(packHeaders(headers));
+}
+
+// A sealed row's path column: the path, query and headers are sealed
+// together, in one AES-GCM message in the headers column (one seal per
+// acknowledgement and one open per application, rather than three of each).
+// A plaintext path starts with '/'.
+constexpr std::string_view kSealedRouteMark = "(sealed)";
 
 std::optional<std::string> takeNetstring(std::string_view& rest) {
   const size_t colon = rest.find(':');
@@ -48,11 +62,8 @@ std::optional<std::string> takeNetstring(std::string_view& rest) {
 
 // Only this host writes the column, so a row that does not decode was
 // damaged in the database: refusing it beats applying a different request.
-std::vector<std::pair<std::string, std::string>> decodeHeaders(int64_t id, const std::string& text) {
-  const std::optional<std::string> packed = base64Decode(text);
-  if (!packed) throw std::runtime_error("webhook_inbox " + std::to_string(id) + ": headers are not base64");
+std::vector<std::pair<std::string, std::string>> unpackHeaders(int64_t id, std::string_view rest) {
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string_view rest = *packed;
   while (!rest.empty()) {
     std::optional<std::string> name = takeNetstring(rest);
     std::optional<std::string> value = name ? takeNetstring(rest) : std::nullopt;
@@ -60,6 +71,12 @@ std::vector<std::pair<std::string, std::string>> decodeHeaders(int64_t id, const
     headers.emplace_back(std::move(*name), std::move(*value));
   }
   return headers;
+}
+
+std::vector<std::pair<std::string, std::string>> decodeHeaders(int64_t id, const std::string& text) {
+  const std::optional<std::string> packed = base64Decode(text);
+  if (!packed) throw std::runtime_error("webhook_inbox " + std::to_string(id) + ": headers are not base64");
+  return unpackHeaders(id, *packed);
 }
 
 // A compressed body is stored `<mark><size>:<base64>`: zstd since Round 18
@@ -91,23 +108,32 @@ std::string decodeBody(int64_t id, const std::string& text) {
   return std::move(*body);
 }
 
-// A row's path, query and headers are sealed together, or none is (a row of
-// an older host); the path tells, since a plaintext one starts with '/'.
-struct RouteColumns {
-  std::string path, query, headers;
-};
-RouteColumns openRoute(int64_t id, RouteColumns stored, const RowSealer* sealer) {
-  if (sealer == nullptr || !sealer->holdsSealed(stored.path)) {
-    if (!stored.path.empty() && stored.path.front() != '/') {
-      throw std::runtime_error("webhook_inbox " + std::to_string(id) + ": sealed, and this reader holds no key");
-    }
-    return stored;
+// The path, query and headers of a row: sealed together (kSealedRouteMark),
+// or in plaintext (a row of an older host, or of a host without a key).
+void readRoute(InboxRequest& request, const Row& row, const RowSealer* sealer) {
+  const auto failure = [&request](const std::string& what) {
+    return std::runtime_error("webhook_inbox " + std::to_string(request.id) + ": " + what);
+  };
+  if (row.text(3) != kSealedRouteMark) {
+    request.path = row.text(3);
+    request.query = row.text(4);
+    request.headers = decodeHeaders(request.id, row.text(5));
+    return;
   }
+  if (sealer == nullptr) throw failure("sealed, and this reader holds no key");
+  std::string opened;
   try {
-    return {sealer->open(stored.path), sealer->open(stored.query), sealer->open(stored.headers)};
+    opened = sealer->open(row.text(5));
   } catch (const std::runtime_error&) {
-    throw std::runtime_error("webhook_inbox " + std::to_string(id) + ": sealed with another key, or damaged");
+    throw failure("sealed with another key, or damaged");
   }
+  std::string_view rest = opened;
+  std::optional<std::string> path = takeNetstring(rest);
+  std::optional<std::string> query = path ? takeNetstring(rest) : std::nullopt;
+  if (!query) throw failure("its sealed route is damaged");
+  request.path = std::move(*path);
+  request.query = std::move(*query);
+  request.headers = unpackHeaders(request.id, rest);
 }
 
 std::vector<InboxRequest> decodeRequests(const std::vector<Row>& rows, const RowSealer* sealer) {
@@ -119,10 +145,7 @@ std::vector<InboxRequest> decodeRequests(const std::vector<Row>& rows, const Row
     request.pluginKey = row.text(1);
     request.method = row.text(2);
     try {
-      RouteColumns route = openRoute(request.id, {row.text(3), row.text(4), row.text(5)}, sealer);
-      request.path = std::move(route.path);
-      request.query = std::move(route.query);
-      request.headers = decodeHeaders(request.id, route.headers);
+      readRoute(request, row, sealer);
       request.body = decodeBody(request.id, row.text(6));
     } catch (const std::runtime_error& unreadable) {
       request.path.clear();
@@ -157,9 +180,12 @@ std::string InboxRepository::encodeBody(std::string_view body) {
 
 void InboxRepository::sealForStorage(InboxRequest& request, const RowSealer& sealer) {
   if (request.encodedBody.empty()) request.encodedBody = encodeBody(request.body);
-  request.encodedHeaders = sealer.seal(encodeHeaders(request.headers));
-  request.path = sealer.seal(request.path);
-  request.query = sealer.seal(request.query);
+  std::string route;
+  appendNetstring(route, request.path);
+  appendNetstring(route, request.query);
+  request.encodedHeaders = sealer.seal(route + packHeaders(request.headers));
+  request.path = kSealedRouteMark;
+  request.query.clear();
 }
 
 int64_t InboxRepository::append(const InboxRequest& request) { return appendAll({request}); }

@@ -12,7 +12,8 @@
 // other bytes.
 //
 // With a RowSealer (the host's key), the path, query and headers are sealed
-// too: a webhook's path carries its token, a bearer credential that never
+// too, together, in one message (the path column then holds a mark): a
+// webhook's path carries its token, a bearer credential that never
 // expires, and a copy of the database must not be enough to forge deliveries
 // (docs/security.md). A row whose path is plaintext (written by an older host,
 // or without a sealer) still reads.

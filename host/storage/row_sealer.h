@@ -14,8 +14,6 @@ class RowSealer {
   virtual std::string seal(std::string_view plaintext) const = 0;
   // Throws std::runtime_error when the text was tampered with or the key differs.
   virtual std::string open(std::string_view sealed) const = 0;
-  // Whether `text` is sealed text (as opposed to plaintext an older host wrote).
-  virtual bool holdsSealed(std::string_view text) const = 0;
 };
 
 }  // namespace ih::host::storage
